@@ -1,0 +1,46 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PRESET ?= release
+JOBS ?= $(shell nproc)
+BUILD := build/$(PRESET)
+LIANGZHU := $(BUILD)/liangzhu
+DEMO_OUT ?= out
+
+.PHONY: demo test deps configure build test-asan test-tsan bench docs clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake --preset $(PRESET) -DLIANGZHU_WERROR=$(if $(WERROR),$(WERROR),OFF) > /dev/null
+
+build: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS)
+
+demo:
+	@$(MAKE) --no-print-directory build PRESET=release
+	@mkdir -p $(DEMO_OUT)
+	$(BUILD)/liangzhu run scenarios/baseline.toml --out $(DEMO_OUT)/demo.db
+	$(BUILD)/liangzhu export $(DEMO_OUT)/demo.db --format csv --dir $(DEMO_OUT)/csv
+	@echo "demo: results in $(DEMO_OUT)/demo.db and $(DEMO_OUT)/csv/"
+
+test:
+	@$(MAKE) --no-print-directory build PRESET=release WERROR=ON
+	ctest --preset release
+
+test-asan:
+	@$(MAKE) --no-print-directory build PRESET=asan WERROR=ON
+	ctest --preset asan
+
+test-tsan:
+	@$(MAKE) --no-print-directory build PRESET=tsan WERROR=ON
+	ctest --preset tsan
+
+bench:
+	@$(MAKE) --no-print-directory build PRESET=release
+	$(BUILD)/bench/liangzhu_micro_bench
+
+docs: build
+	$(LIANGZHU) docs --dir docs
+
+clean:
+	rm -rf build

@@ -1,0 +1,72 @@
+#pragma once
+/// @file Deterministic parallel loops over agents.
+///
+/// Work is cut into fixed-size blocks that do not depend on the thread count; reductions combine
+/// block results in block order. A loop therefore gives bit-identical results on 1 or N threads,
+/// provided each iteration writes only its own agent's data (and draws from its own stream).
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+namespace liangzhu::engine {
+
+/// Runs loops on a fixed number of threads.
+class executor {
+ public:
+  /// Block length of every loop: large enough to amortise scheduling, small enough to balance.
+  static constexpr std::size_t block = 2048;
+
+  /// `threads` <= 0 means all hardware threads.
+  explicit executor(int threads = 1);
+  int threads() const { return threads_; }
+
+  /// Calls f(i) for every i in [0, n); iterations may run concurrently.
+  template <class F>
+  void for_each(std::size_t n, F&& f) const {
+    for_each_block(n, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) f(i);
+    });
+  }
+
+  /// Calls f(begin, end) for each block of [0, n).
+  template <class F>
+  void for_each_block(std::size_t n, F&& f) const {
+    const std::size_t blocks = (n + block - 1) / block;
+    if (threads_ == 1 || blocks <= 1) {
+      for (std::size_t b = 0; b < blocks; ++b) f(b * block, std::min(n, (b + 1) * block));
+      return;
+    }
+    arena_->execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t b = r.begin(); b < r.end(); ++b)
+                            f(b * block, std::min(n, (b + 1) * block));
+                        });
+    });
+  }
+
+  /// Sums map(i) over [0, n) (any T with +=), in an order fixed by the block layout alone.
+  template <class T, class Map>
+  T sum(std::size_t n, T zero, Map&& map) const {
+    const std::size_t blocks = (n + block - 1) / block;
+    std::vector<T> partial(blocks, zero);
+    for_each_block(n, [&](std::size_t begin, std::size_t end) {
+      T acc = zero;
+      for (std::size_t i = begin; i < end; ++i) acc += map(i);
+      partial[begin / block] = acc;
+    });
+    T total = zero;
+    for (const T& p : partial) total += p;
+    return total;
+  }
+
+ private:
+  int threads_;
+  std::unique_ptr<tbb::task_arena> arena_;
+};
+
+}  // namespace liangzhu::engine

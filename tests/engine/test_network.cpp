@@ -1,0 +1,126 @@
+#include <gtest/gtest.h>
+
+#include "liangzhu/engine/network.hpp"
+#include "liangzhu/engine/parallel.hpp"
+
+namespace liangzhu::engine {
+namespace {
+
+TEST(TieGraph, AddIsSymmetric) {
+  tie_graph g(4);
+  ASSERT_TRUE(g.add_tie(0, 5, 1, 0.5f));
+  EXPECT_TRUE(g.has_tie(0, 5));
+  EXPECT_TRUE(g.has_tie(5, 0));
+  EXPECT_EQ(g.degree(0), 1);
+  EXPECT_EQ(g.degree(5), 1);
+  EXPECT_EQ(g.tie_count(), 1u);
+  EXPECT_EQ(g.kinds(5)[0], 1);
+}
+
+TEST(TieGraph, AddingAgainStrengthensAndKeepsOneTie) {
+  tie_graph g(4);
+  g.add_tie(1, 2, 0, 0.3f);
+  g.add_tie(2, 1, 2, 0.7f);
+  EXPECT_EQ(g.tie_count(), 1u);
+  EXPECT_FLOAT_EQ(g.weight(1, 2), 0.7f);
+  EXPECT_FLOAT_EQ(g.weight(2, 1), 0.7f);
+  g.add_tie(1, 2, 2, 0.1f);
+  EXPECT_FLOAT_EQ(g.weight(1, 2), 0.7f);
+}
+
+TEST(TieGraph, FullNodeReplacesItsWeakestTieOnlyForAStrongerOne) {
+  tie_graph g(2);
+  g.add_tie(0, 1, 0, 0.2f);
+  g.add_tie(0, 2, 0, 0.6f);
+  EXPECT_FALSE(g.add_tie(0, 3, 0, 0.1f));
+  EXPECT_FALSE(g.has_tie(0, 3));
+  EXPECT_EQ(g.degree(3), 0);
+  EXPECT_TRUE(g.add_tie(0, 3, 0, 0.5f));
+  EXPECT_FALSE(g.has_tie(0, 1));
+  EXPECT_FALSE(g.has_tie(1, 0));  // the dropped tie is gone at both ends
+  EXPECT_TRUE(g.has_tie(3, 0));
+  EXPECT_EQ(g.tie_count(), 2u);
+}
+
+TEST(TieGraph, RemoveAndClear) {
+  tie_graph g(8);
+  for (tie_graph::node b = 1; b < 6; ++b) g.add_tie(0, b, 0, 1.0f);
+  g.add_tie(1, 2, 0, 1.0f);
+  g.remove_tie(0, 3);
+  EXPECT_FALSE(g.has_tie(3, 0));
+  EXPECT_EQ(g.degree(0), 4);
+  g.clear_node(0);
+  EXPECT_EQ(g.degree(0), 0);
+  for (tie_graph::node b = 1; b < 6; ++b) EXPECT_FALSE(g.has_tie(b, 0));
+  EXPECT_TRUE(g.has_tie(1, 2));
+  EXPECT_EQ(g.tie_count(), 1u);
+}
+
+TEST(TieGraph, DecayDropsWeakTiesAtBothEnds) {
+  tie_graph g(8);
+  g.add_tie(0, 1, 0, 1.0f);
+  g.add_tie(0, 2, 0, 0.15f);
+  g.add_tie(2, 3, 0, 0.5f);
+  executor ex(2);
+  g.decay(0.5f, 0.1f, ex);
+  EXPECT_FLOAT_EQ(g.weight(0, 1), 0.5f);
+  EXPECT_FALSE(g.has_tie(0, 2));
+  EXPECT_FALSE(g.has_tie(2, 0));
+  EXPECT_FLOAT_EQ(g.weight(3, 2), 0.25f);
+}
+
+TEST(TieGraph, DecayIsTheSameOnOneAndManyThreads) {
+  auto build = [] {
+    tie_graph g(6);
+    for (tie_graph::node a = 0; a < 20000; ++a)
+      g.add_tie(a, (a * 7919u + 13u) % 20000u == a ? (a + 1) % 20000u : (a * 7919u + 13u) % 20000u,
+                0, 0.05f + static_cast<float>(a % 97) / 97.0f);
+    return g;
+  };
+  tie_graph g1 = build(), g2 = build();
+  g1.decay(0.9f, 0.1f, executor(1));
+  g2.decay(0.9f, 0.1f, executor(4));
+  ASSERT_EQ(g1.tie_count(), g2.tie_count());
+  for (tie_graph::node a = 0; a < 20000; ++a) {
+    ASSERT_EQ(g1.degree(a), g2.degree(a));
+    for (std::size_t i = 0; i < g1.degree(a); ++i) {
+      ASSERT_EQ(g1.neighbours(a)[i], g2.neighbours(a)[i]);
+      ASSERT_EQ(g1.weights(a)[i], g2.weights(a)[i]);
+    }
+  }
+}
+
+TEST(TieGraph, Components) {
+  tie_graph g(4);
+  g.ensure_nodes(10);
+  g.add_tie(0, 1, 0, 1.0f);
+  g.add_tie(1, 2, 0, 1.0f);
+  g.add_tie(5, 6, 0, 1.0f);
+  const auto c = g.components(10);
+  EXPECT_EQ(c.components, 10u - 3u);  // {0,1,2} {5,6} and five isolated nodes
+  EXPECT_EQ(c.largest, 3u);
+}
+
+TEST(TieGraph, SaveLoadRoundTripAndCorruptionDetected) {
+  tie_graph g(3);
+  g.add_tie(0, 1, 1, 0.4f);
+  g.add_tie(2, 1, 2, 0.9f);
+  archive_writer w;
+  g.save(w);
+  std::string bytes(w.bytes().begin(), w.bytes().end());
+  tie_graph h(3);
+  archive_reader r(bytes, "t");
+  h.load(r);
+  EXPECT_FLOAT_EQ(h.weight(1, 2), 0.9f);
+  EXPECT_EQ(h.tie_count(), 2u);
+
+  tie_graph other(5);
+  archive_reader r2(bytes, "t");
+  EXPECT_THROW(other.load(r2), io_error);
+  archive_reader r3(std::string_view(bytes).substr(0, bytes.size() - 3), "t");
+  tie_graph h3(3);
+  EXPECT_THROW(h3.load(r3), io_error);
+}
+
+}  // namespace
+}  // namespace liangzhu::engine
