@@ -12,12 +12,20 @@ std::string locate(const std::string& message, const std::string& file, int line
   if (!file.empty()) {
     out += file;
     if (line > 0) {
-      out += ":" + std::to_string(line);
-      if (column > 0) out += ":" + std::to_string(column);
+      out += ':';
+      out += std::to_string(line);
+      if (column > 0) {
+        out += ':';
+        out += std::to_string(column);
+      }
     }
     out += ": ";
   }
-  if (!key.empty()) out += "'" + key + "': ";
+  if (!key.empty()) {
+    out += '\'';
+    out += key;
+    out += "': ";
+  }
   return out + message;
 }
 

@@ -36,6 +36,8 @@ class column_base {
   virtual ~column_base() = default;
   const std::string& name() const { return name_; }
   virtual std::size_t size() const = 0;
+  /// Bytes one row of this column takes.
+  virtual std::size_t byte_size() const = 0;
   virtual void push_default() = 0;
   /// Moves the last row into row `i` and drops the last row.
   virtual void swap_remove(std::size_t i) = 0;
@@ -62,6 +64,7 @@ class column final : public column_base {
   std::span<const T> values() const { return data_; }
 
   std::size_t size() const override { return data_.size(); }
+  std::size_t byte_size() const override { return sizeof(T); }
   void push_default() override { data_.push_back(initial_); }
   void swap_remove(std::size_t i) override {
     data_[i] = data_.back();

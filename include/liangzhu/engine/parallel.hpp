@@ -49,6 +49,21 @@ class executor {
     });
   }
 
+  /// The indices i in [0, n) for which pred(i) holds, in increasing order.
+  template <class Pred>
+  std::vector<std::size_t> select(std::size_t n, Pred&& pred) const {
+    const std::size_t blocks = (n + block - 1) / block;
+    std::vector<std::vector<std::size_t>> found(blocks);
+    for_each_block(n, [&](std::size_t begin, std::size_t end) {
+      auto& out = found[begin / block];
+      for (std::size_t i = begin; i < end; ++i)
+        if (pred(i)) out.push_back(i);
+    });
+    std::vector<std::size_t> all;
+    for (auto& f : found) all.insert(all.end(), f.begin(), f.end());
+    return all;
+  }
+
   /// Sums map(i) over [0, n) (any T with +=), in an order fixed by the block layout alone.
   template <class T, class Map>
   T sum(std::size_t n, T zero, Map&& map) const {

@@ -1,0 +1,203 @@
+#pragma once
+/// @file The validated description of a Liangzhu run, as typed values (defaults filled in).
+/// Built once from a scenario file; the defaults, units, ranges and sources of every field are in
+/// ONE place, the bindings in src/model/params_*.cpp (and so in docs/parameters.md); the running state lives elsewhere (state.hpp). Money is in yuan (CNY), compute in
+/// H100-equivalent accelerators (H100e), time in weeks unless a name says otherwise.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "liangzhu/engine/calendar.hpp"
+
+namespace liangzhu::model {
+
+/// A large employer of the hub (Alibaba, NetEase, ByteDance...).
+struct incumbent_params {
+  std::string name;
+  double headcount{};              ///< engineers it employs at the start
+  double headcount_growth{};        ///< per year
+  double wage_premium{};            ///< over the hub's market wage
+  double noncompete_share{};         ///< share of leavers bound by a noncompete
+  double noncompete_months{};         ///< duration it writes into contracts
+  double enforcement{};              ///< probability it sues a bound leaver who competes
+  double compute_h100e{};          ///< compute it needs at the start
+  double compute_growth{};           ///< per year
+  double poaching_per_year{};         ///< offers to top startup engineers per year
+  double acquisitions_per_year{};    ///< startups it acquires per year (expected)
+};
+
+/// One step of the export-control regime applying to a hub.
+struct export_control_step {
+  engine::date date;
+  std::string label;
+  double supply_share{};   ///< share of open-market foreign supply still reaching the hub
+  double performance{};    ///< H100e per foreign accelerator the rules allow
+};
+
+/// A dated change of a government instrument ("government.local.subsidy_per_startup_cny").
+struct policy_change {
+  engine::date date;
+  std::string key;
+  double value{};
+};
+
+/// One level of government (local or provincial) and its instruments.
+struct government_params {
+  double budget_cny_per_year{};
+  double subsidy_per_startup_cny{};
+  double voucher_budget_cny_per_year{};
+  double voucher_share_domestic{};
+  double voucher_share_foreign{};
+  double voucher_share_small{};
+  double guidance_fund_cny{};
+  double guidance_share_of_round{};
+  double tax_break{};   ///< reduction of the effective profit tax rate (share points)
+};
+
+/// A hub: its talent pool, employers, rules, government and chip access.
+struct hub_params {
+  std::string name;
+  std::string country;
+  double engineers{};
+  double graduates_per_year{};
+  double graduate_month{};
+  double zju_share{};
+  double zju_skill_bonus{};
+  double zju_tie_bonus{};
+  double leave_rate_per_year{};
+  double wage_cny_per_year{};
+  double wage_growth{};
+  double startup_wage_factor{};
+  double job_search_per_year{};
+  double switching_premium{};
+  double initial_startups{};
+  double founding_per_year{};      ///< ideas per engineer-year at propensity 1
+  double founding_tie_boost{};
+  double founding_meetup_boost{};
+  double idea_patience_weeks{};
+  double noncompete_max_months{};
+  double noncompete_enforceable{};   ///< 0..1: how far courts uphold noncompetes
+  double noncompete_compensation_share{};
+  double litigation_damages_cny{};
+  double found_anyway_bias{};
+  double poach_premium{};
+  double capability_loss_factor{};
+  double meetup_attendance{};     ///< share of engineers at the weekly meetup
+  double meetup_founder_share{};    ///< share of founders pitching each week
+  double meetup_ties_per_attendee{};
+  double tie_weight_meetup{};
+  double tie_decay_per_year{};
+  double government_route{};           ///< 1 if state money exists here (0 in Silicon Valley)
+  double state_tie_stigma{};           ///< how much foreign VCs discount state ties here
+  double cost_level{};               ///< offices, services: multiplies burn besides wages
+  double voucher_stack_cap{};
+  double voucher_cap_per_firm_cny{};
+  double small_contract_cny{};
+  double profit_tax_rate{};
+  double compute_foreign_h100e{};
+  double compute_domestic_h100e{};
+  double domestic_allocation_share{};
+  double foreign_supply_h100e_per_year{};
+  government_params local;
+  government_params provincial;
+  std::vector<incumbent_params> incumbents;
+  std::vector<export_control_step> export_controls;
+  std::vector<policy_change> policy_changes;
+};
+
+/// A dated jump of the geopolitical tension index.
+struct tension_shock {
+  engine::date date;
+  double size{};
+};
+
+/// Investors by home city.
+struct investor_city_params {
+  std::string name;
+  std::string country;
+  double vcs{};
+  double fund_cny{};
+  double trips_per_year{};
+  double deals_per_year{};
+};
+
+/// What is the same for every hub: startups' economics, chips, efficiency, tension, investors.
+struct world_params {
+  double tension_initial{};
+  double tension_mean{};
+  double tension_reversion_per_year{};
+  double tension_volatility_per_year{};
+  std::vector<tension_shock> tension_shocks;
+
+  double offshore_cost_cny{};
+  double offshore_burn_cny_per_year{};
+  double offshore_tension_cost{};
+  double foreign_base_appetite{};
+  double foreign_state_tie_wariness{};
+  double foreign_tension_wariness{};
+  double guidance_state_tie{};
+  double subsidy_state_tie{};
+  double route_preference_offshore{};
+
+  double founder_savings_median_cny{};
+  double founder_savings_sigma{};
+  double idea_quality_sigma{};
+  double capability_rate{};
+  double capability_decay_per_year{};
+  double compute_elasticity{};
+  double revenue_per_capability_cny_per_year{};
+  double revenue_threshold{};
+  double offshore_market_bonus{};
+  double valuation_revenue_multiple{};
+  double valuation_per_capability_cny{};
+  double tiger_valuation_cny{};
+  double round_seed_cny{};
+  double round_a_cny{};
+  double round_b_cny{};
+  double round_growth_cny{};
+  double round_bar_seed{};
+  double round_bar_step{};
+  double runway_trigger_weeks{};
+  double pitch_noise{};
+  double compute_per_engineer_h100e{};
+  double team_target_idea{};
+  double team_target_growth_factor{};
+  double acquisition_distress_bonus{};
+
+  double compute_price_cny_per_week{};
+  double compute_scarcity_price{};
+  double compute_life_years{};
+  double domestic_capacity_dies_per_year{};
+  double domestic_capacity_growth{};
+  double domestic_yield_initial{};
+  double domestic_yield_final{};
+  double domestic_performance_initial{};
+  double domestic_performance_final{};
+  double domestic_progress_half_life_years{};
+  double independence_share{};
+  double independence_weeks{};
+
+  double breakthrough_per_year{};
+  double breakthrough_size_min{};
+  double breakthrough_tail{};
+  double breakthrough_size_cap{};
+  double open_source_share{};
+  double spillover_per_year{};
+  double spillover_tie_boost{};
+  double scarcity_push{};
+
+  std::vector<investor_city_params> investor_cities;
+};
+
+/// Everything a run needs.
+struct parameters {
+  std::string name;
+  engine::date start;
+  long ticks{};
+  std::uint64_t seed{};
+  int tie_capacity{};
+  world_params world;
+  std::vector<hub_params> hubs;
+};
+
+}  // namespace liangzhu::model

@@ -1,0 +1,90 @@
+#pragma once
+/// @file The run store: one SQLite file holding many runs (metadata, parameters, series, events,
+/// summaries and agent snapshots). See docs/store.md for the schema.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "liangzhu/engine/collector.hpp"
+#include "liangzhu/store/records.hpp"
+
+namespace liangzhu::store {
+
+namespace detail {
+struct store_state;
+}  // namespace detail
+
+/// A store file opened for writing or reading. Every write is one transaction; errors are
+/// io_error naming the file. One object may be shared by threads (calls are serialised), but only
+/// one read_write object per file may exist at a time, across all processes (a lock file
+/// `<file>.lock` enforces it).
+class run_store {
+ public:
+  enum class mode { read_write, read_only };
+
+  /// Opens (read_write: creating if missing) the store `file`; io_error naming it on failure.
+  explicit run_store(const std::filesystem::path& file, mode m = mode::read_write);
+  ~run_store();
+  run_store(run_store&&) noexcept;
+  run_store& operator=(run_store&&) noexcept;
+
+  /// Inserts a run with status running and returns its id; fills started_at if empty.
+  std::int64_t begin_run(const run_info& info);
+  /// Records the fully resolved scenario as key/value pairs (replacing keys already written).
+  void write_parameters(std::int64_t run,
+                        std::span<const std::pair<std::string, std::string>> key_values);
+  /// Records summary figures (replacing rows with the same group and name).
+  void write_summary(std::int64_t run, std::span<const summary_row> rows);
+  /// Sets the final status, ticks_done and ended_at of a run.
+  void finish_run(std::int64_t run, run_status status, std::int64_t ticks_done);
+  /// Turns runs left 'running' by a killed process into 'interrupted'; returns how many.
+  /// Runs begun through this object are left alone; the writer lock rules out other writers.
+  std::int64_t mark_stale_runs_interrupted();
+
+  /// The collection sink writing into `run`. It must not outlive this store.
+  std::unique_ptr<engine::collection_sink> sink_for(std::int64_t run);
+
+  /// Every run, by id.
+  std::vector<run_info> list_runs() const;
+  /// The run `run`, or nullopt if the store has none with that id.
+  std::optional<run_info> find_run(std::int64_t run) const;
+  /// A run's parameters in the order they were written.
+  std::vector<std::pair<std::string, std::string>> read_parameters(std::int64_t run) const;
+  /// A run's summary rows in the order they were written.
+  std::vector<summary_row> read_summary(std::int64_t run) const;
+  /// The groups, series and event kinds a run declared.
+  run_catalog read_catalog(std::int64_t run) const;
+
+  /// Calls `visit` with each wide series row of `run`, by tick then group; values follow the
+  /// catalog order. `visit` must not call back into the store.
+  void visit_series(std::int64_t run,
+                    const std::function<void(const series_table_row&)>& visit) const;
+  /// A run's series in wide form: tick, date, group, one column per series.
+  series_table read_series(std::int64_t run) const;
+  /// A run's series in long form, only the series named `series` unless it is empty.
+  std::vector<series_point> read_series_points(std::int64_t run,
+                                               std::string_view series = {}) const;
+  /// Calls `visit` with each event of `run` in the order written. `visit` must not call back
+  /// into the store.
+  void visit_events(std::int64_t run,
+                    const std::function<void(const engine::event_record&)>& visit) const;
+  /// A run's events in the order written.
+  std::vector<engine::event_record> read_events(std::int64_t run) const;
+  /// A run's agent snapshots by tick then kind; columns come back in the order first written.
+  std::vector<engine::agent_snapshot> read_snapshots(std::int64_t run) const;
+
+  /// The file this store was opened on.
+  const std::filesystem::path& path() const;
+
+ private:
+  std::unique_ptr<detail::store_state> state_;
+};
+
+}  // namespace liangzhu::store

@@ -1,0 +1,63 @@
+// Compute efficiency (ODD submodel "Efficiency"): skilled teams make stochastic, heavy-tailed
+// efficiency breakthroughs ("an open-source model at a fraction of the cost"); scarcity of
+// compute may push the rate up (scarcity_push, 0 switches it off). A breakthrough may be
+// open-sourced: it raises the open frontier that every firm moves towards, faster when its
+// founder is tied to an open-sourcing founder.
+#include <algorithm>
+
+#include "mechanisms.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+bool tied_to_open_source(const hub_state& hub, std::size_t founder_row) {
+  for (const auto slot : hub.ties.neighbours(hub.engineers.table.id_at(founder_row).index)) {
+    const auto id = hub.engineers.table.id_of_slot(slot);
+    if (!id.is_null() && hub.engineers.open_founder[hub.engineers.table.row(id)]) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void efficiency_research(const context& ctx, hub_state& hub, long tick) {
+  const auto& w = ctx.p.world;
+  auto& st = hub.startups;
+  const double unmet_share = hub.compute_demand > 0 ? hub.compute_unmet / hub.compute_demand : 0.0;
+  const double push = 1.0 + w.scarcity_push * unmet_share;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (st.team[s] == 0) continue;
+    const double mean_skill = st.team_skill[s] / static_cast<double>(st.team[s]);
+    auto r = ctx.rng(purpose::breakthrough, st.table.id_at(s).packed(), tick);
+    if (!r.bernoulli(ctx.per_tick(w.breakthrough_per_year * mean_skill * push))) continue;
+    const double gain = std::min(w.breakthrough_size_cap, r.pareto(w.breakthrough_size_min, w.breakthrough_tail));
+    st.efficiency[s] = static_cast<float>(st.efficiency[s] * (1.0 + gain));
+    hub.c.breakthroughs += 1;
+    hub.c.breakthroughs_total += 1;
+    ctx.event(tick, hub, ctx.kinds.breakthrough, st.table.id_at(s).packed(), gain);
+    if (!r.bernoulli(w.open_source_share)) continue;
+    st.open_sourced[s] = 1;
+    hub.engineers.open_founder[hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]))] = 1;
+    ctx.world.open_frontier = std::max(ctx.world.open_frontier, static_cast<double>(st.efficiency[s]));
+    hub.c.open_sourced += 1;
+    ctx.event(tick, hub, ctx.kinds.open_source, st.table.id_at(s).packed(), st.efficiency[s]);
+  }
+}
+
+void efficiency_spillover(const context& ctx, hub_state& hub, long) {
+  const auto& w = ctx.p.world;
+  auto& st = hub.startups;
+  const double frontier = ctx.world.open_frontier;
+  const double base = ctx.per_tick(w.spillover_per_year);
+  const double boosted = ctx.per_tick(w.spillover_per_year * (1.0 + w.spillover_tie_boost));
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (st.efficiency[s] >= frontier) continue;
+    const auto founder = hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]));
+    const double rate = tied_to_open_source(hub, founder) ? boosted : base;
+    st.efficiency[s] = static_cast<float>(st.efficiency[s] + rate * (frontier - st.efficiency[s]));
+  }
+  for (auto& inc : hub.incumbents)
+    if (inc.efficiency < frontier) inc.efficiency += base * (frontier - inc.efficiency);
+}
+
+}  // namespace liangzhu::model::detail

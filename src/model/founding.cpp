@@ -1,0 +1,185 @@
+// Founding (ODD submodel "Founding"): engineers get ideas at a rate that rises with their
+// entrepreneurial propensity, their ties to founders and a recent meetup; a bound engineer waits
+// for the noncompete to end or founds anyway; a founder brings co-founders from its ties and
+// takes the founding subsidy where the government offers one. Startups then hire through their
+// founders' ties.
+#include <algorithm>
+
+#include "labour.hpp"
+#include "ledger.hpp"
+#include "mechanisms.hpp"
+#include "noncompete.hpp"
+#include "startups.hpp"
+#include "timers.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+constexpr long meetup_memory_weeks = 8;     // a meetup inspires for about two months, assumption
+constexpr double cofounder_chance = 0.6;    // each of two co-founder seats is filled with this chance, assumption
+
+std::size_t row_of_slot(const hub_state& hub, std::uint32_t slot) {
+  const auto id = hub.engineers.table.id_of_slot(slot);
+  return id.is_null() ? SIZE_MAX : hub.engineers.table.row(id);
+}
+
+int founder_ties(const hub_state& hub, std::size_t row) {
+  int n = 0;
+  for (const auto slot : hub.ties.neighbours(hub.engineers.table.id_at(row).index)) {
+    const std::size_t other = row_of_slot(hub, slot);
+    if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
+  }
+  return std::min(n, founder_ties_counted);
+}
+
+/// Share of the maximal idea rate this engineer has now (the thinning probability).
+double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
+  const auto& h = hub.p;
+  const bool inspired = tick - hub.engineers.last_meetup[row] <= meetup_memory_weeks;
+  const double now = 1.0 + h.founding_tie_boost * founder_ties(hub, row) + (inspired ? h.founding_meetup_boost : 0.0);
+  return now / (1.0 + founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+}
+
+void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
+  if (hub.p.government_route <= 0) return;
+  bool took = false;
+  for (auto* level : {&hub.local, &hub.provincial}) {
+    const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
+    const double amount = g.subsidy_per_startup_cny;
+    if (amount <= 0 || level->budget_left < amount) continue;
+    level->budget_left -= amount;
+    level->spent_subsidy += amount;
+    book_in(hub, s, money_in::subsidy, amount);
+    took = true;
+  }
+  if (took) {
+    hub.startups.state_tie[s] += static_cast<float>(ctx.p.world.subsidy_state_tie);
+    hub.c.subsidised_total += 1;
+  }
+}
+
+void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row, std::size_t s, long tick) {
+  auto& e = hub.engineers;
+  const auto me = e.table.id_at(founder_row);
+  std::vector<std::pair<double, std::uint32_t>> candidates;
+  const auto slots = hub.ties.neighbours(me.index);
+  const auto weights = hub.ties.weights(me.index);
+  for (std::size_t k = 0; k < slots.size(); ++k) {
+    const std::size_t row = row_of_slot(hub, slots[k]);
+    if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||
+        leaving_would_restrict(ctx, hub, row, tick))
+      continue;
+    const place p = e.where[row];
+    if (p == place::market || p == place::incumbent || p == place::unemployed)
+      candidates.push_back({weights[k] * e.skill[row], slots[k]});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  auto r = ctx.rng(purpose::cofounder, me.packed(), tick);
+  const auto seats = static_cast<std::size_t>(r.binomial(2, cofounder_chance));
+  for (std::size_t k = 0; k < std::min(seats, candidates.size()); ++k) {
+    const std::size_t row = row_of_slot(hub, candidates[k].second);
+    const bool from_incumbent = e.where[row] == place::incumbent;
+    const std::size_t former = e.employer[row];
+    leave_place(hub, row);
+    if (from_incumbent) maybe_bind(ctx, hub, row, former, tick);
+    join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
+    hub.ties.add_tie(me.index, candidates[k].second, 1, 1.0f);
+  }
+}
+
+void found(const context& ctx, hub_state& hub, std::size_t row, double idea, bool while_bound, long tick) {
+  auto& e = hub.engineers;
+  if (e.where[row] != place::unemployed) leave_place(hub, row);
+  e.waiting_since[row] = -1;
+  const std::size_t s = create_startup(ctx, hub, row, idea, tick);
+  if (while_bound) {
+    schedule_suit(ctx, hub, s, row, tick);
+    hub.c.founded_bound += 1;
+    hub.c.founded_bound_total += 1;
+  }
+  add_cofounders(ctx, hub, row, s, tick);
+  take_subsidies(ctx, hub, s);
+  hub.c.founded += 1;
+  hub.c.founded_total += 1;
+  ctx.event(tick, hub, ctx.kinds.founding, hub.startups.table.id_at(s).packed(), idea);
+}
+
+/// An engineer with an idea: leaves its employer (which may bind it), then founds, founds anyway
+/// or waits.
+void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick) {
+  auto& e = hub.engineers;
+  auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick);
+  if (!r.bernoulli(idea_rate_share(hub, row, tick))) return;
+  const double idea = r.lognormal_median(1.0, ctx.p.world.idea_quality_sigma);
+  if (e.where[row] == place::incumbent) {
+    const std::size_t former = e.employer[row];
+    leave_place(hub, row);
+    maybe_bind(ctx, hub, row, former, tick);
+  }
+  if (!is_restricted(ctx, hub, row, tick)) return found(ctx, hub, row, idea, false, tick);
+  const double enforcement = effective_enforcement(hub, e.bound_by[row]);
+  const double bias = hub.p.found_anyway_bias;
+  if (r.bernoulli(bias + (1.0 - bias) * (1.0 - enforcement))) return found(ctx, hub, row, idea, true, tick);
+  if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
+  e.waiting_since[row] = static_cast<std::int32_t>(tick);
+  e.idea_quality[row] = static_cast<float>(idea);
+  hub.c.started_waiting += 1;
+  hub.c.waited_total += 1;
+}
+
+}  // namespace
+
+void found_startups(const context& ctx, hub_state& hub, long tick) {
+  auto& e = hub.engineers;
+  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) {
+    return e.next_idea[row] == tick || e.waiting_since[row] >= 0;
+  });
+  for (const std::size_t row : due) {
+    if (e.waiting_since[row] >= 0) {
+      if (e.bound_until[row] <= tick) {
+        found(ctx, hub, row, e.idea_quality[row], false, tick);
+      } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (1L << 40)).bernoulli(1.0 / hub.p.idea_patience_weeks)) {
+        e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
+        hub.c.gave_up_waiting += 1;
+      }
+      continue;
+    }
+    auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (2L << 40));
+    e.next_idea[row] = next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick);
+    if (e.where[row] == place::founder) continue;
+    act_on_idea(ctx, hub, row, tick);
+  }
+}
+
+void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
+  auto& st = hub.startups;
+  auto& e = hub.engineers;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
+    if (gap < 1 || st.cash[s] < st.burn[s] * ctx.p.world.runway_trigger_weeks) continue;
+    const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
+    const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
+    int hires = static_cast<int>(gap / 4) + 1;
+    for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {
+      const std::size_t row = row_of_slot(hub, slots[k]);
+      if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||
+          leaving_would_restrict(ctx, hub, row, tick))
+        continue;
+      const place p = e.where[row];
+      if (p != place::market && p != place::unemployed && p != place::incumbent) continue;
+      const double wage = startup_wage(hub, e.skill[row]);
+      if (!accepts_startup_job(hub, row, wage)) continue;
+      const bool from_incumbent = p == place::incumbent;
+      const std::size_t former = e.employer[row];
+      leave_place(hub, row);
+      if (from_incumbent) maybe_bind(ctx, hub, row, former, tick);
+      join_startup(hub, row, s, wage, false);
+      hub.c.moves += 1;
+      --hires;
+    }
+  }
+}
+
+}  // namespace liangzhu::model::detail

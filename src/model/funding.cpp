@@ -1,0 +1,151 @@
+// Funding (ODD submodel "Funding and the founder's choice"). A startup short of runway seeks its
+// next round. Domestic VCs meet it at meetups (meetups.cpp); government guidance funds back
+// government-route startups and raise their state-tie score; foreign VCs fund mostly offshore
+// startups, warily: "You either take government funding and stay focused on China, or raise
+// enough on your own to open an office in Singapore or elsewhere. Most people can't afford the
+// second route."
+#include "funding.hpp"
+
+#include <algorithm>
+
+#include "ledger.hpp"
+#include "mechanisms.hpp"
+#include "startups.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+constexpr double guidance_weekly_chance = 0.02;  // a guidance fund looks at a seeking government-route startup about once a year, assumption
+constexpr double guidance_bar_factor = 1.0;      // and applies the same bar as VCs, assumption
+constexpr double office_weekly_screening = 0.125;  // foreign funds screen an offshore office about every two months, assumption
+constexpr double route_choice_noise = 0.5;      // logit scale, in round sizes, assumption
+constexpr double min_pre_money_multiple = 3.0;  // pre-money at least three times the round, assumption
+
+double offshore_cost(const context& ctx) {
+  return ctx.p.world.offshore_cost_cny * (1.0 + ctx.p.world.offshore_tension_cost * ctx.world.tension);
+}
+
+double guidance_share(const hub_state& hub) {
+  return std::min(1.0, hub.p.local.guidance_share_of_round + hub.p.provincial.guidance_share_of_round);
+}
+
+/// Pays the guidance share of a round from the local and provincial funds; returns the amount.
+double pay_guidance(hub_state& hub, double size) {
+  double paid = 0;
+  for (auto* level : {&hub.local, &hub.provincial}) {
+    const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
+    const double part = std::min(level->guidance_left, size * g.guidance_share_of_round);
+    level->guidance_left -= part;
+    level->invested_guidance += part;
+    paid += part;
+  }
+  return paid;
+}
+
+}  // namespace
+
+double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, engine::rng_stream& r) {
+  const auto& st = hub.startups;
+  return (st.capability[s] + st.idea[s]) * r.lognormal_median(1.0, ctx.p.world.pitch_noise);
+}
+
+double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie) {
+  const auto& w = ctx.p.world;
+  return w.foreign_base_appetite * std::exp(-w.foreign_state_tie_wariness * hub.p.state_tie_stigma * state_tie) *
+         std::max(0.0, 1.0 - w.foreign_tension_wariness * ctx.world.tension);
+}
+
+void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s) {
+  book_out(hub, s, money_out::offshore, offshore_cost(ctx));
+}
+
+void decide_route(const context& ctx, hub_state& hub, std::size_t s, double incoming, long tick) {
+  auto& st = hub.startups;
+  if (st.route_of[s] != route::undecided || hub.p.government_route <= 0) return;
+  const auto& w = ctx.p.world;
+  const double cost = offshore_cost(ctx);
+  const double next = round_size(w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
+  const double value_offshore = foreign_appetite(ctx, hub, 0.0) * next - cost + w.route_preference_offshore;
+  const double value_government = guidance_share(hub) * next;
+  const bool affordable = st.cash[s] + incoming >= cost;
+  auto r = ctx.rng(purpose::funding_choice, st.table.id_at(s).packed(), tick);
+  const double scale = route_choice_noise * next;
+  const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
+  if (affordable && r.bernoulli(p_offshore)) {
+    st.route_of[s] = route::offshore;
+    hub.c.chose_offshore += 1;
+    hub.c.offshore_route_total += 1;
+  } else {
+    st.route_of[s] = route::government;
+    hub.c.chose_government += 1;
+    hub.c.government_route_total += 1;
+  }
+}
+
+bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor, long tick) {
+  auto& st = hub.startups;
+  const auto& w = ctx.p.world;
+  const double size = round_size(w, st.stage_of[s]);
+  const route before = st.route_of[s];
+  double amount = 0;
+  if (who == lead::guidance) {
+    amount = pay_guidance(hub, size * guidance_share(hub));
+    if (amount <= 0) return false;
+    book_in(hub, s, money_in::guidance, amount);
+    st.state_tie[s] += static_cast<float>(w.guidance_state_tie);
+  } else {
+    auto& inv = ctx.world.investors[investor];
+    if (inv.capital_left < size || inv.deals_this_year >= inv.deals_per_year) return false;
+    decide_route(ctx, hub, s, size, tick);
+    amount = size;
+    inv.capital_left -= amount;
+    inv.invested += amount;
+    inv.deals += 1;
+    inv.deals_this_year += 1;
+    book_in(hub, s, who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
+    if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);
+  }
+  const double pre = std::max(st.valuation[s], amount * min_pre_money_multiple);
+  const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int32_t>(investor);
+  add_holding(hub, s, investor_id, amount, pre + amount);
+  st.stage_of[s] = static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
+  st.last_round[s] = static_cast<std::int32_t>(tick);
+  st.seeking[s] = 0;
+  hub.c.rounds += 1;
+  hub.c.rounds_total += 1;
+  ctx.event(tick, hub, ctx.kinds.round, st.table.id_at(s).packed(), amount);
+  return true;
+}
+
+void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
+  if (hub.p.government_route <= 0) return;
+  auto& st = hub.startups;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;
+    auto r = ctx.rng(purpose::guidance_round, st.table.id_at(s).packed(), tick);
+    if (!r.bernoulli(guidance_weekly_chance)) continue;
+    if (pitch_signal(ctx, hub, s, r) < guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s])) continue;
+    decide_route(ctx, hub, s, 0.0, tick);
+    if (st.route_of[s] == route::offshore)
+      pay_offshore_office(ctx, hub, s);
+    else
+      raise_round(ctx, hub, s, lead::guidance, 0, tick);
+  }
+}
+
+void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
+  std::vector<std::size_t> foreign;
+  for (std::size_t i = 0; i < ctx.world.investors.size(); ++i)
+    if (is_foreign(ctx.world.investors[i], hub)) foreign.push_back(i);
+  if (foreign.empty()) return;
+  auto& st = hub.startups;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (!st.seeking[s] || st.route_of[s] != route::offshore) continue;
+    auto r = ctx.rng(purpose::foreign_round, st.table.id_at(s).packed(), tick);
+    if (!r.bernoulli(office_weekly_screening * foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
+    if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+    raise_round(ctx, hub, s, lead::foreign_vc, foreign[r.below(foreign.size())], tick);
+  }
+}
+
+}  // namespace liangzhu::model::detail

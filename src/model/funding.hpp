@@ -1,0 +1,27 @@
+#pragma once
+// Rounds, the founder's choice of route and foreign investors' wariness (see funding.cpp).
+#include "context.hpp"
+
+namespace liangzhu::model::detail {
+
+/// Who leads a round.
+enum class lead { domestic_vc, foreign_vc, guidance };
+
+/// What an investor sees of the startup in row `s` at a pitch (noisy).
+double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, engine::rng_stream& r);
+/// Chance a foreign investor who likes the pitch offers a term sheet: falls with the startup's
+/// state ties (as this hub's investors read them) and with tension.
+double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie);
+/// True if investor `i` is foreign to the hub.
+inline bool is_foreign(const investor_state& inv, const hub_state& hub) { return inv.country != hub.p.country; }
+/// Makes the founder's choice (government or offshore) if it is still open and the hub offers
+/// government money; `incoming` is the money of the round being negotiated. The offshore route
+/// is open only to a startup that can pay for the office (with that money); the caller pays it
+/// (pay_offshore_office) once the money is in.
+void decide_route(const context& ctx, hub_state& hub, std::size_t s, double incoming, long tick);
+void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s);
+/// Closes a round led by investor `investor` (index into world.investors; ignored for guidance).
+/// Returns false if the lead cannot pay.
+bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor, long tick);
+
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,174 @@
+// Initialisation (ODD "Initialization"): the hub as it is on the start date — engineers with
+// their skills, alumni networks and employers, incumbents, the startups already alive with the
+// funding they have had, governments' budgets, chip stocks, and the investors of each city.
+#include "init.hpp"
+
+#include <algorithm>
+
+#include "labour.hpp"
+#include "ledger.hpp"
+#include "startups.hpp"
+#include "timers.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+constexpr double skill_sigma = 0.35;       // spread of engineers' skill (log-normal), assumption
+constexpr double unemployed_share = 0.03;  // between jobs at the start, assumption
+constexpr int initial_ties = 4;            // random acquaintances per engineer at the start
+
+void init_engineers(const context& ctx, hub_state& hub) {
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.engineers));
+  hub.engineers.table.reserve(n + n / 4);
+  for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
+  ctx.ex.for_each(n, [&](std::size_t row) { draw_new_engineer(ctx, hub, row, -1, purpose::init_engineer); });
+}
+
+void init_employment(hub_state& hub) {
+  auto& e = hub.engineers;
+  std::size_t row = 0;
+  const std::size_t n = e.table.size();
+  for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
+    for (double k = 0; k < hub.incumbents[i].p.headcount && row < n; k += 1, ++row)
+      join_incumbent(hub, row, i, incumbent_wage(hub, i, e.skill[row]));
+  const auto unemployed = static_cast<std::size_t>(static_cast<double>(n) * unemployed_share);
+  for (; row + unemployed < n; ++row) join_market(hub, row, market_wage(hub, e.skill[row]));
+}
+
+void init_ties(const context& ctx, hub_state& hub) {
+  auto& e = hub.engineers;
+  const std::size_t n = e.table.size();
+  if (n < 2) return;
+  std::vector<std::uint32_t> alumni;
+  for (std::size_t row = 0; row < n; ++row)
+    if (e.zju[row]) alumni.push_back(static_cast<std::uint32_t>(row));
+  for (std::size_t row = 0; row < n; ++row) {
+    auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
+    const int alumni_ties = e.zju[row] && alumni.size() > 1 ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus)) : 0;
+    for (int k = 0; k < initial_ties + alumni_ties; ++k) {
+      const std::size_t other = k < initial_ties ? r.below(n) : alumni[r.below(alumni.size())];
+      if (other != row)
+        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.2, 1.0)));
+    }
+  }
+}
+
+/// Startups alive at the start: stage, team, cash and past rounds drawn so that the population
+/// resembles a hub that has been growing for years.
+void init_startups(const context& ctx, hub_state& hub) {
+  const auto& w = ctx.p.world;
+  auto& e = hub.engineers;
+  auto& st = hub.startups;
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.initial_startups));
+  // Founders and teams come from the market part of the pool, in row order after a random start.
+  std::vector<std::uint32_t> pool;
+  for (std::size_t row = 0; row < e.table.size(); ++row)
+    if (e.where[row] == place::market) pool.push_back(static_cast<std::uint32_t>(row));
+  auto pick = ctx.rng(purpose::init_startup, hub_subject(hub, 0), 0);
+  std::size_t next = pool.empty() ? 0 : pick.below(pool.size());
+  auto take = [&]() -> std::size_t {
+    for (std::size_t tries = 0; tries < pool.size(); ++tries) {
+      const std::size_t row = pool[next];
+      next = (next + 1) % pool.size();
+      if (e.where[row] == place::market) {
+        leave_place(hub, row);
+        return row;
+      }
+    }
+    return SIZE_MAX;
+  };
+  static constexpr double stage_share[] = {0.3, 0.35, 0.2, 0.1, 0.05};
+  for (std::size_t i = 0; i < n; ++i) {
+    auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
+    const std::size_t founder = take();
+    if (founder == SIZE_MAX) break;
+    const std::size_t s = create_startup(ctx, hub, founder, r.lognormal_median(1.0, w.idea_quality_sigma), -1);
+    double u = r.uniform();
+    int k = 0;
+    while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];
+    const auto stg = static_cast<stage>(k);
+    st.stage_of[s] = stg;
+    st.founded[s] = -static_cast<std::int32_t>(r.below(52 * (1 + static_cast<std::uint64_t>(k)))) - 1;
+    const auto team = static_cast<std::size_t>(std::max(1.0, team_target(w, stg) * r.uniform(0.4, 1.0)));
+    for (std::size_t m = 1; m < team; ++m) {
+      const std::size_t row = take();
+      if (row == SIZE_MAX) break;
+      join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
+    }
+    st.capability[s] = round_bar(w, stg) * r.uniform(0.5, 1.5);
+    // Past rounds: the last one's money is partly spent.
+    if (k > 0) {
+      const double raised = round_size(w, static_cast<stage>(k - 1)) * r.uniform(0.3, 1.0);
+      const double gov = hub.p.government_route > 0 ? 0.6 : 0.0;
+      const double route_draw = r.uniform();
+      if (route_draw < gov) {
+        st.route_of[s] = route::government;
+        st.state_tie[s] = static_cast<float>(w.guidance_state_tie * k);
+        book_in(hub, s, money_in::guidance, raised);
+        add_holding(hub, s, -1, raised, raised * 4);
+      } else {
+        const bool offshore = hub.p.government_route > 0 && route_draw < gov + 0.05;
+        if (offshore) st.route_of[s] = route::offshore;
+        book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
+        add_holding(hub, s, -3, raised, raised * 4);  // investors from before the run
+      }
+      st.last_round[s] = st.founded[s];
+    }
+  }
+}
+
+void init_investors(const context& ctx) {
+  for (std::size_t c = 0; c < ctx.p.world.investor_cities.size(); ++c) {
+    const auto& city = ctx.p.world.investor_cities[c];
+    const auto funds = static_cast<std::size_t>(std::llround(city.vcs));
+    for (std::size_t f = 0; f < funds; ++f) {
+      investor_state inv;
+      inv.city = static_cast<std::uint16_t>(c);
+      inv.country = city.country;
+      inv.capital_left = city.fund_cny;
+      inv.deals_per_year = city.deals_per_year;
+      inv.trip_probability = std::min(1.0, city.trips_per_year / ctx.ticks_per_year());
+      ctx.world.investors.push_back(inv);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long tick, purpose why) {
+  auto& e = hub.engineers;
+  auto r = ctx.rng(why, e.table.id_at(row).packed(), tick);
+  const bool zju = r.bernoulli(hub.p.zju_share);
+  e.zju[row] = zju ? 1 : 0;
+  e.skill[row] = static_cast<float>(r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, skill_sigma));
+  e.propensity[row] = static_cast<float>(r.exponential(1.0));
+  draw_timers(ctx, hub, row, std::max(0L, tick), purpose::new_engineer_timers);
+}
+
+void init_hub(const context& ctx, hub_state& hub) {
+  for (const auto& p : hub.p.incumbents) {
+    incumbent_state inc;
+    inc.p = p;
+    inc.p.noncompete_months = std::min(p.noncompete_months, hub.p.noncompete_max_months);
+    inc.wanted = p.headcount;
+    inc.compute_need = p.compute_h100e;
+    hub.incumbents.push_back(inc);
+  }
+  init_engineers(ctx, hub);
+  init_employment(hub);
+  init_ties(ctx, hub);
+  init_startups(ctx, hub);
+  hub.local.guidance_left = hub.p.local.guidance_fund_cny;
+  hub.provincial.guidance_left = hub.p.provincial.guidance_fund_cny;
+  hub.foreign_stock = hub.p.compute_foreign_h100e;
+  hub.domestic_stock = hub.p.compute_domestic_h100e;
+  hub.foreign_supply_share = 1.0;
+  hub.foreign_performance = 1.0;
+}
+
+void init_world(const context& ctx) {
+  ctx.world.tension = ctx.p.world.tension_initial;
+  init_investors(ctx);
+}
+
+}  // namespace liangzhu::model::detail

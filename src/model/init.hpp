@@ -1,0 +1,10 @@
+#pragma once
+// Initialisation of the world and of each hub (see init.cpp).
+#include "context.hpp"
+
+namespace liangzhu::model::detail {
+void init_world(const context& ctx);
+void init_hub(const context& ctx, hub_state& hub);
+/// Draws the attributes and timers of a newly added engineer (initial population or graduate).
+void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long tick, purpose why);
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,98 @@
+// Conservation checks (ODD "Design concepts: observation"): every engineer is in exactly one
+// place and the counts kept by the mechanisms agree with the agents; every yuan a startup
+// received is in its cash or booked as spent, and per hub the money in by source equals the money
+// out by use plus the cash of live startups plus the cash that left with ended ones.
+#include "invariants.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "liangzhu/engine/errors.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+[[noreturn]] void violated(const hub_state& hub, const std::string& what) {
+  throw error("conservation check failed in hub '" + hub.p.name + "': " + what);
+}
+
+bool close(double a, double b, double scale) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(scale)); }
+
+void check_people(const hub_state& hub) {
+  const auto& e = hub.engineers;
+  std::array<double, place_count> by_place{};
+  std::vector<double> at_incumbent(hub.incumbents.size(), 0.0);
+  for (std::size_t row = 0; row < e.table.size(); ++row) {
+    by_place[static_cast<std::size_t>(e.where[row])] += 1;
+    if (e.where[row] == place::incumbent) at_incumbent.at(e.employer[row]) += 1;
+  }
+  for (int p = 0; p < place_count; ++p)
+    if (by_place[static_cast<std::size_t>(p)] != hub.c.in_place[static_cast<std::size_t>(p)])
+      violated(hub, "engineers in place " + std::to_string(p) + ": " + std::to_string(by_place[static_cast<std::size_t>(p)]) +
+                        " counted, " + std::to_string(hub.c.in_place[static_cast<std::size_t>(p)]) + " kept");
+  double sum = 0;
+  for (const double n : by_place) sum += n;
+  if (sum != static_cast<double>(e.table.size())) violated(hub, "engineers by place do not add up to the pool");
+  for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
+    if (at_incumbent[i] != hub.incumbents[i].headcount) violated(hub, "headcount of " + hub.incumbents[i].p.name);
+}
+
+void check_teams(const hub_state& hub) {
+  const auto& e = hub.engineers;
+  const auto& st = hub.startups;
+  std::size_t in_teams = 0;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    const auto slot = st.table.id_at(s).index;
+    const auto& roster = hub.roster[slot];
+    if (roster.size() != st.team[s]) violated(hub, "team size differs from roster");
+    double skill = 0, wages = 0;
+    int founders = 0;
+    for (const auto member : roster) {
+      const auto id = e.table.id_of_slot(member);
+      if (id.is_null()) violated(hub, "roster names an engineer who left");
+      const std::size_t row = e.table.row(id);
+      if ((e.where[row] != place::startup && e.where[row] != place::founder) || e.employer[row] != slot)
+        violated(hub, "roster member employed elsewhere");
+      founders += e.where[row] == place::founder;
+      skill += e.skill[row];
+      wages += e.wage[row];
+    }
+    if (founders != 1 || engine::agent_id::unpack(st.founder[s]) != e.table.id_at(e.table.row(engine::agent_id::unpack(st.founder[s]))))
+      violated(hub, "a startup needs exactly its one lead founder");
+    if (std::abs(skill - st.team_skill[s]) > 1e-3 * std::max(1.0, skill)) violated(hub, "team skill differs from its members'");
+    if (std::abs(wages - st.wage_bill[s]) > 1e-3 * std::max(1.0, wages)) violated(hub, "wage bill differs from its members' wages");
+    in_teams += roster.size();
+  }
+  const double employed = hub.c.in_place[static_cast<std::size_t>(place::startup)] + hub.c.in_place[static_cast<std::size_t>(place::founder)];
+  if (static_cast<double>(in_teams) != employed) violated(hub, "startup engineers are not all in exactly one team");
+}
+
+void check_money(const hub_state& hub) {
+  const auto& st = hub.startups;
+  double cash = 0;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (!close(st.cash[s], st.money_in_total[s] - st.money_out_total[s], st.money_in_total[s]))
+      violated(hub, "a startup's cash is not its money in minus its money out");
+    if (st.cash[s] < -1e-6 * std::max(1.0, st.money_in_total[s])) violated(hub, "a live startup has negative cash");
+    cash += st.cash[s];
+  }
+  double in = 0, out = 0;
+  for (const double v : hub.c.inflow_total) in += v;
+  for (const double v : hub.c.outflow_total) out += v;
+  if (!close(in, out + cash + hub.c.exited_cash, in))
+    violated(hub, "money in (" + std::to_string(in) + ") differs from money out + cash + exited cash (" +
+                      std::to_string(out + cash + hub.c.exited_cash) + ")");
+  for (const auto* g : {&hub.local, &hub.provincial})
+    if (g->budget_left < -1e-6 || g->voucher_left < -1e-6 || g->guidance_left < -1e-6)
+      violated(hub, "a government spent beyond its budget");
+}
+
+}  // namespace
+
+void check_conservation(const hub_state& hub) {
+  check_people(hub);
+  check_teams(hub);
+  check_money(hub);
+}
+
+}  // namespace liangzhu::model::detail

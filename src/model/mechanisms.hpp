@@ -1,0 +1,45 @@
+#pragma once
+// The weekly mechanisms of the model, in the order a tick runs them (ODD "Process overview and
+// scheduling"). Each is a function of (context, state, tick) and lives in its own file.
+#include "context.hpp"
+
+namespace liangzhu::model::detail {
+
+// geopolitics.cpp
+void update_tension(const context& ctx, long tick);
+void apply_tension_shock(const context& ctx, const tension_shock& shock, long tick);
+// policy.cpp
+void apply_export_control(const context& ctx, hub_state& hub, const export_control_step& step, long tick);
+void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change, long tick);
+void start_budget_year(hub_state& hub);
+// talent.cpp
+void graduates_arrive(const context& ctx, hub_state& hub, long tick);
+void engineers_leave(const context& ctx, hub_state& hub, long tick);
+void job_moves(const context& ctx, hub_state& hub, long tick);
+/// Yearly: wage growth and incumbents' wanted headcount.
+void annual_labour_update(const context& ctx, hub_state& hub, long tick);
+// noncompete.cpp
+void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick);
+void litigate(const context& ctx, hub_state& hub, long tick);
+// poaching.cpp
+void poach(const context& ctx, hub_state& hub, long tick);
+// meetups.cpp
+void meetups(const context& ctx, hub_state& hub, long tick);
+// founding.cpp
+void found_startups(const context& ctx, hub_state& hub, long tick);
+void hire_into_startups(const context& ctx, hub_state& hub, long tick);
+// funding.cpp
+void foreign_office_rounds(const context& ctx, hub_state& hub, long tick);
+void guidance_rounds(const context& ctx, hub_state& hub, long tick);
+// chips.cpp
+void clear_compute_market(const context& ctx, hub_state& hub, long tick);
+// efficiency.cpp
+void efficiency_research(const context& ctx, hub_state& hub, long tick);
+void efficiency_spillover(const context& ctx, hub_state& hub, long tick);
+// lifecycle.cpp
+void operate_startups(const context& ctx, hub_state& hub, long tick);
+void acquisitions(const context& ctx, hub_state& hub, long tick);
+// social ties (meetups.cpp)
+void decay_ties(const context& ctx, hub_state& hub, long tick);
+
+}  // namespace liangzhu::model::detail

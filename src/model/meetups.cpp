@@ -1,0 +1,115 @@
+// Meetups (ODD submodel "Meetups"): on Saturdays engineers gather in backyards such as Felix
+// Tao's, founders pitch, and investors who flew in from Beijing, Shanghai or Shenzhen screen the
+// pitches. Meetups create ties (and so co-founders, hires and spillovers) and deal flow.
+#include <algorithm>
+
+#include "funding.hpp"
+#include "mechanisms.hpp"
+#include "startups.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+constexpr double local_attendance = 0.8;       // a fund based in the hub's city comes most weeks, assumption
+constexpr std::size_t pitches_screened = 5;    // pitches one investor looks at closely, assumption
+constexpr int founder_ties_per_pitch = 2;      // attendees a pitching founder gets to know, assumption
+
+std::vector<std::size_t> draw_attendees(const context& ctx, hub_state& hub, long tick) {
+  auto& e = hub.engineers;
+  const std::size_t n = e.table.size();
+  if (n == 0) return {};
+  auto r = ctx.rng(purpose::meetup, hub_subject(hub, 1), tick);
+  const auto count = static_cast<std::size_t>(r.binomial(n, hub.p.meetup_attendance));
+  std::vector<std::size_t> rows;
+  rows.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) rows.push_back(r.below(n));
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  for (const auto row : rows) e.last_meetup[row] = static_cast<std::int32_t>(tick);
+  return rows;
+}
+
+void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t>& rows, long tick) {
+  if (rows.size() < 2) return;
+  auto& e = hub.engineers;
+  const auto per = static_cast<int>(hub.p.meetup_ties_per_attendee);
+  for (const auto row : rows) {
+    auto r = ctx.rng(purpose::meetup, e.table.id_at(row).packed(), tick);
+    for (int k = 0; k < per; ++k) {
+      const auto other = rows[r.below(rows.size())];
+      if (other != row)
+        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 2, static_cast<float>(hub.p.tie_weight_meetup));
+    }
+  }
+}
+
+std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, const std::vector<std::size_t>& attendees, long tick) {
+  auto& st = hub.startups;
+  auto& e = hub.engineers;
+  std::vector<std::size_t> pitches;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    if (!st.seeking[s]) continue;
+    auto r = ctx.rng(purpose::pitch, st.table.id_at(s).packed(), tick);
+    if (!r.bernoulli(hub.p.meetup_founder_share)) continue;
+    pitches.push_back(s);
+    const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
+    e.last_meetup[founder] = static_cast<std::int32_t>(tick);
+    for (int k = 0; k < founder_ties_per_pitch && !attendees.empty(); ++k) {
+      const auto other = attendees[r.below(attendees.size())];
+      if (other != founder)
+        hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index, 2, static_cast<float>(hub.p.tie_weight_meetup));
+    }
+  }
+  return pitches;
+}
+
+/// Chance investor `inv` is at this week's meetup of the hub.
+double visit_probability(const context& ctx, const hub_state& hub, const investor_state& inv) {
+  if (ctx.p.world.investor_cities[inv.city].name == hub.p.name) return local_attendance;
+  if (!is_foreign(inv, hub)) return inv.trip_probability;
+  return inv.trip_probability * std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
+}
+
+void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>& pitches, long tick) {
+  auto& st = hub.startups;
+  std::vector<std::uint8_t> funded(pitches.size(), 0);
+  for (std::size_t i = 0; i < ctx.world.investors.size() && !pitches.empty(); ++i) {
+    const auto& inv = ctx.world.investors[i];
+    auto r = ctx.rng(purpose::investor_trip, engine::mix_subject(i, hub.index), tick);
+    if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv))) continue;
+    hub.c.visiting_investors += 1;
+    const bool foreign = is_foreign(inv, hub);
+    for (std::size_t k = 0; k < std::min(pitches_screened, pitches.size()); ++k) {
+      const std::size_t p = r.below(pitches.size());
+      const std::size_t s = pitches[p];
+      if (funded[p] || pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+      if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
+      hub.c.term_sheets += 1;
+      if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {
+        funded[p] = 1;
+        break;  // one new deal per trip
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void meetups(const context& ctx, hub_state& hub, long tick) {
+  const auto attendees = draw_attendees(ctx, hub, tick);
+  make_ties(ctx, hub, attendees, tick);
+  auto pitches = pitching_startups(ctx, hub, attendees, tick);
+  hub.c.attendance += static_cast<double>(attendees.size() + pitches.size());
+  hub.c.pitches += static_cast<double>(pitches.size());
+  screen_pitches(ctx, hub, pitches, tick);
+}
+
+void decay_ties(const context& ctx, hub_state& hub, long tick) {
+  // Monthly, so the cost of touching every tie is paid a twelfth as often.
+  constexpr long every = 4;
+  if (tick % every != 0) return;
+  const double factor = std::exp(-hub.p.tie_decay_per_year * every / ctx.ticks_per_year());
+  hub.ties.decay(static_cast<float>(factor), 0.05f, ctx.ex);
+}
+
+}  // namespace liangzhu::model::detail

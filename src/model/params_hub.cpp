@@ -1,0 +1,110 @@
+// The per-hub sections of the scenario schema: talent, noncompetes, meetups, startups' climate,
+// chip access, the two levels of government, incumbents, export controls and policy changes.
+// Defaults describe Liangzhu/Hangzhou; scenarios/hubs/silicon_valley.toml overrides them.
+#include <limits>
+
+#include "params_world.hpp"
+#include "sources.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+constexpr double inf = std::numeric_limits<double>::infinity();
+using io::real, io::choice, io::string_param;
+}  // namespace
+
+std::vector<binding<hub_params>> hub_bindings() {
+  using h = hub_params;
+  return {
+      bind(&h::country, choice("country", "china", {"china", "us", "singapore", "other"}, "Country the hub is in (investors from the same country are domestic)", source::assumption)),
+      bind(&h::engineers, real("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption)),
+      bind(&h::graduates_per_year, real("talent.graduates_per_year", 20000, 0, 1e7, "engineers per year", "Engineering graduates joining the pool each year (a quarter of Hangzhou's ~80,000 graduates)", source::hangzhou_graduates)),
+      bind(&h::graduate_month, real("talent.graduate_month", 7, 1, 12, "month", "Month graduates arrive", source::assumption)),
+      bind(&h::zju_share, real("talent.zju_share", 0.25, 0, 1, "share", "Share of engineers (and graduates) from Zhejiang University", source::seeds)),
+      bind(&h::zju_skill_bonus, real("talent.zju_skill_bonus", 0.15, 0, 5, "share", "Skill edge of ZJU alumni", source::seeds)),
+      bind(&h::zju_tie_bonus, real("talent.zju_tie_bonus", 2.0, 0, 20, "x", "Extra initial ties among ZJU alumni (alumni network)", source::seeds)),
+      bind(&h::leave_rate_per_year, real("talent.leave_rate_per_year", 0.04, 0, 1, "per year", "Engineers retiring or leaving the hub", source::assumption)),
+      bind(&h::wage_cny_per_year, real("talent.wage_cny_per_year", 350000, 0, inf, "CNY per year", "Market wage of an engineer of skill 1", source::assumption)),
+      bind(&h::wage_growth, real("talent.wage_growth", 0.04, -0.5, 1, "per year", "Growth of the market wage", source::assumption)),
+      bind(&h::startup_wage_factor, real("talent.startup_wage_factor", 0.85, 0, 5, "x market", "Cash wage a startup pays relative to the market (the rest is equity)", source::assumption)),
+      bind(&h::job_search_per_year, real("talent.job_search_per_year", 0.25, 0, 52, "per year", "Chance an employed engineer looks for a job in a year", source::assumption)),
+      bind(&h::switching_premium, real("talent.switching_premium", 0.08, 0, 5, "share", "Raise an engineer needs to change employer", source::assumption)),
+      bind(&h::founding_per_year, real("founding.ideas_per_year", 0.0004, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::hangzhou_firms)),
+      bind(&h::founding_tie_boost, real("founding.tie_boost", 0.5, 0, 20, "x per founder tie", "Extra founding rate per tie to a founder", source::seeds)),
+      bind(&h::founding_meetup_boost, real("founding.meetup_boost", 1.0, 0, 20, "x", "Extra founding rate in the weeks after attending a meetup", source::seeds)),
+      bind(&h::idea_patience_weeks, real("founding.idea_patience_weeks", 40, 1, 520, "weeks", "Mean time a bound engineer keeps an idea while waiting", source::seeds)),
+      bind(&h::initial_startups, real("founding.initial_startups", 450, 0, 1e6, "startups", "AI startups alive at the start", source::hangzhou_firms)),
+      bind(&h::noncompete_max_months, real("noncompete.max_months", 24, 0, 120, "months", "Longest noncompete the law allows", source::labor_law)),
+      bind(&h::noncompete_enforceable, real("noncompete.enforceable", 1.0, 0, 1, "share", "How far courts uphold noncompetes (0: void, as in California)", source::labor_law)),
+      bind(&h::noncompete_compensation_share, real("noncompete.compensation_share", 0.3, 0, 2, "x wage", "Monthly compensation the former employer pays during a noncompete", source::labor_law)),
+      bind(&h::litigation_damages_cny, real("noncompete.litigation_damages_cny", 1e6, 0, inf, "CNY", "Damages a startup pays when its founder loses a noncompete suit", source::assumption)),
+      bind(&h::found_anyway_bias, real("noncompete.found_anyway_bias", 0.3, 0, 1, "probability", "Chance a bound engineer with an idea founds at once when enforcement is nil", source::seeds)),
+      bind(&h::poach_premium, real("poaching.premium", 0.4, 0, 10, "share", "Raise an incumbent offers a startup's top engineer", source::seeds)),
+      bind(&h::capability_loss_factor, real("poaching.capability_loss_factor", 0.6, 0, 1, "", "Capability lost per unit of team skill share that leaves", source::seeds)),
+      bind(&h::meetup_attendance, real("meetups.attendance_share", 0.0004, 0, 1, "share per week", "Share of engineers at the weekly meetups", source::seeds)),
+      bind(&h::meetup_founder_share, real("meetups.pitch_chance", 0.25, 0, 1, "share per week", "Chance a startup seeking a round pitches at a given week's meetup", source::seeds)),
+      bind(&h::meetup_ties_per_attendee, real("meetups.ties_per_attendee", 2, 0, 100, "ties", "New ties each attendee makes", source::seeds)),
+      bind(&h::tie_weight_meetup, real("meetups.tie_weight", 0.5, 0, 1, "weight", "Strength of a tie made at a meetup", source::assumption)),
+      bind(&h::tie_decay_per_year, real("meetups.tie_decay_per_year", 0.1, 0, 10, "per year", "Decay of tie strength", source::assumption)),
+      bind(&h::government_route, real("funding.government_route", 1, 0, 1, "0/1", "1 if government funding exists for startups here", source::seeds)),
+      bind(&h::state_tie_stigma, real("funding.state_tie_stigma", 1, 0, 5, "x", "How much foreign investors discount state ties of this hub's startups", source::seeds)),
+      bind(&h::cost_level, real("costs.level", 1.0, 0.1, 10, "x Hangzhou", "Non-wage costs relative to Hangzhou", source::assumption)),
+      bind(&h::profit_tax_rate, real("costs.profit_tax_rate", 0.25, 0, 1, "share", "Statutory profit tax rate (China 25%)", "PRC Enterprise Income Tax Law art. 4")),
+      bind(&h::voucher_stack_cap, real("vouchers.stack_cap", 0.6, 0, 1, "share", "Most of a compute contract local and provincial vouchers may cover together", source::vouchers)),
+      bind(&h::voucher_cap_per_firm_cny, real("vouchers.cap_per_firm_cny", 8e6, 0, inf, "CNY per year", "Most voucher money one firm gets in a year", source::vouchers)),
+      bind(&h::small_contract_cny, real("vouchers.small_contract_cny", 1e6, 0, inf, "CNY per year", "Compute spending below which the small-contract share applies", source::assumption)),
+      bind(&h::compute_foreign_h100e, real("chips.foreign_stock_h100e", 100000, 0, inf, "H100e", "Foreign accelerators installed in the hub at the start", source::assumption)),
+      bind(&h::compute_domestic_h100e, real("chips.domestic_stock_h100e", 20000, 0, inf, "H100e", "Domestic accelerators installed at the start", source::huawei)),
+      bind(&h::domestic_allocation_share, real("chips.domestic_allocation_share", 0.08, 0, 1, "share", "Share of national domestic chip output the hub can buy", source::assumption)),
+      bind(&h::foreign_supply_h100e_per_year, real("chips.foreign_supply_h100e_per_year", 120000, 0, inf, "H100e per year", "Foreign accelerators the hub could buy per year without export controls", source::assumption)),
+  };
+}
+
+std::vector<binding<government_params>> government_bindings() {
+  using g = government_params;
+  return {
+      bind(&g::budget_cny_per_year, real("budget_cny_per_year", 5e8, 0, inf, "CNY per year", "Budget for subsidies and the tax expenditure of tax breaks", source::assumption)),
+      bind(&g::subsidy_per_startup_cny, real("subsidy_per_startup_cny", 5e5, 0, inf, "CNY", "Grant to each new startup", source::seeds)),
+      bind(&g::voucher_budget_cny_per_year, real("voucher_budget_cny_per_year", 2.5e8, 0, inf, "CNY per year", "Compute-voucher budget", source::vouchers)),
+      bind(&g::voucher_share_domestic, real("voucher_share_domestic", 0.3, 0, 1, "share", "Share of a domestic-compute contract the voucher covers", source::vouchers)),
+      bind(&g::voucher_share_foreign, real("voucher_share_foreign", 0.2, 0, 1, "share", "Share of a foreign-compute contract the voucher covers", source::vouchers)),
+      bind(&g::voucher_share_small, real("voucher_share_small", 0.5, 0, 1, "share", "Share covered for small contracts", source::vouchers)),
+      bind(&g::guidance_fund_cny, real("guidance_fund_cny", 2e9, 0, inf, "CNY", "Capital of the government guidance fund", source::seeds)),
+      bind(&g::guidance_share_of_round, real("guidance_share_of_round", 0.5, 0, 1, "share", "Share of a round the guidance fund puts in when it leads", source::assumption)),
+      bind(&g::tax_break, real("tax_break", 0.1, 0, 1, "share points", "Cut of the profit tax rate for AI startups (e.g. 25% -> 15%)", "PRC Enterprise Income Tax Law art. 28 (15% for high-tech firms)")),
+  };
+}
+
+std::vector<binding<incumbent_params>> incumbent_bindings() {
+  using i = incumbent_params;
+  return {
+      bind(&i::headcount, real("headcount", 20000, 0, 1e7, "engineers", "Engineers it employs in the hub at the start", source::assumption)),
+      bind(&i::headcount_growth, real("headcount_growth", 0.03, -0.5, 2, "per year", "Growth of its wanted headcount", source::assumption)),
+      bind(&i::wage_premium, real("wage_premium", 0.25, 0, 5, "share", "Wage premium over the market", source::assumption)),
+      bind(&i::noncompete_share, real("noncompete_share", 0.3, 0, 1, "share", "Share of leavers it binds with a noncompete", source::seeds)),
+      bind(&i::noncompete_months, real("noncompete_months", 12, 0, 120, "months", "Noncompete length in its contracts (capped by the hub's law)", source::labor_law)),
+      bind(&i::enforcement, real("enforcement", 0.5, 0, 1, "probability", "Chance it sues a bound leaver who competes", source::seeds)),
+      bind(&i::compute_h100e, real("compute_h100e", 20000, 0, inf, "H100e", "Compute it uses at the start", source::assumption)),
+      bind(&i::compute_growth, real("compute_growth", 0.25, -0.9, 10, "per year", "Growth of its compute demand", source::assumption)),
+      bind(&i::poaching_per_year, real("poaching_per_year", 40, 0, 1e5, "offers per year", "Offers it makes to startups' top engineers", source::seeds)),
+      bind(&i::acquisitions_per_year, real("acquisitions_per_year", 0.5, 0, 1000, "per year", "Startups it acquires per year (expected)", source::assumption)),
+  };
+}
+
+std::vector<binding<export_control_step>> export_control_bindings() {
+  using e = export_control_step;
+  return {
+      bind(&e::label, string_param("label", "", "What the step is (the rule it models)", source::export_controls)),
+      bind(&e::supply_share, real("supply_share", 1.0, 0, 1, "share", "Share of open-market foreign supply that still reaches the hub", source::export_controls)),
+      bind(&e::performance, real("performance", 1.0, 0, 2, "H100e per chip", "Performance of the best foreign chip allowed", source::export_controls)),
+  };
+}
+
+std::vector<binding<policy_change>> policy_change_bindings() {
+  using p = policy_change;
+  return {
+      bind(&p::key, string_param("key", "government.local.subsidy_per_startup_cny", "Instrument that changes: government.<local|provincial>.<key of the government section>", source::assumption)),
+      bind(&p::value, real("value", 0, -inf, inf, "unit of the instrument", "Its new value", source::assumption)),
+  };
+}
+
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,23 @@
+#pragma once
+// Bindings of the run-wide sections of the scenario schema (see params_world.cpp).
+#include <vector>
+
+#include "liangzhu/model/parameters.hpp"
+#include "param_binding.hpp"
+
+namespace liangzhu::model::detail {
+std::vector<binding<parameters>> run_bindings();
+std::vector<binding<world_params>> geopolitics_bindings();
+std::vector<binding<tension_shock>> tension_shock_bindings();
+std::vector<binding<world_params>> capital_bindings();
+std::vector<binding<world_params>> startup_bindings();
+std::vector<binding<world_params>> chip_bindings();
+std::vector<binding<world_params>> efficiency_bindings();
+std::vector<binding<investor_city_params>> investor_city_bindings();
+
+std::vector<binding<hub_params>> hub_bindings();
+std::vector<binding<government_params>> government_bindings();
+std::vector<binding<incumbent_params>> incumbent_bindings();
+std::vector<binding<export_control_step>> export_control_bindings();
+std::vector<binding<policy_change>> policy_change_bindings();
+}  // namespace liangzhu::model::detail

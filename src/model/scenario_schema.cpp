@@ -1,0 +1,159 @@
+#include "liangzhu/model/scenario_schema.hpp"
+
+#include <algorithm>
+
+#include "params_world.hpp"
+
+namespace liangzhu::model {
+namespace {
+
+using detail::binding;
+using io::section_kind;
+
+/// The two levels of government share one list of instruments; the province's defaults differ.
+std::vector<binding<government_params>> government_level(const std::string& level) {
+  auto list = detail::government_bindings();
+  if (level == "provincial") {
+    // Zhejiang's own figures are not in our sources: the province is assumed to add vouchers
+    // (reaching the 60% stacked cap on domestic compute) and a larger guidance fund, and to pay
+    // no per-startup grant.
+    const std::vector<std::pair<std::string, double>> provincial = {
+        {"budget_cny_per_year", 3e8}, {"subsidy_per_startup_cny", 0}, {"voucher_budget_cny_per_year", 1.5e8},
+        {"voucher_share_small", 0.1}, {"voucher_share_foreign", 0.1}, {"guidance_fund_cny", 5e9}, {"tax_break", 0}};
+    for (auto& b : list)
+      for (const auto& [key, value] : provincial)
+        if (b.spec.key == key) {
+          b.spec.default_value = value;
+          b.spec.source = "assumption";
+        }
+  }
+  for (auto& b : list) b.spec.key = "government." + level + "." + b.spec.key;
+  return list;
+}
+
+std::vector<binding<hub_params>> all_hub_bindings() {
+  auto list = detail::hub_bindings();
+  for (const std::string level : {"local", "provincial"})
+    for (auto& g : government_level(level)) {
+      government_params hub_params::*member = level == "local" ? &hub_params::local : &hub_params::provincial;
+      list.push_back({g.spec, [member, assign = g.assign](hub_params& h, const io::param_value& v) {
+                        assign(h.*member, v);
+                      }});
+    }
+  return list;
+}
+
+io::schema build_schema() {
+  using namespace detail;
+  io::schema s;
+  s.add_section(section("", section_kind::single, "Run", "What is simulated, from when, for how long.", run_bindings()));
+  s.add_section(section("geopolitics", section_kind::single, "Geopolitical tension",
+                        "A mean-reverting tension index in [0, 1] with dated shocks; it makes foreign investors wary and the offshore route dearer.",
+                        geopolitics_bindings()));
+  s.add_section(section("geopolitics.shock", section_kind::dated_list, "Tension shocks",
+                        "Dated jumps of the tension index.", tension_shock_bindings()));
+  s.add_section(section("capital", section_kind::single, "Capital and the founder's choice",
+                        "Government money versus the offshore (Singapore) route, state ties and foreign investors' wariness.",
+                        capital_bindings()));
+  s.add_section(section("startups", section_kind::single, "Startups",
+                        "Capability, revenue, valuation, rounds, teams and breakout ('tigers').", startup_bindings()));
+  s.add_section(section("chips", section_kind::single, "Chips and compute",
+                        "The compute market: domestic supply growing in capacity, yield and performance; price; chip independence.",
+                        chip_bindings()));
+  s.add_section(section("efficiency", section_kind::single, "Compute efficiency",
+                        "Heavy-tailed efficiency breakthroughs, open-sourcing and spillovers along ties.", efficiency_bindings()));
+  s.add_section(section("investors", section_kind::named, "Investors by home city",
+                        "Venture funds of a city; they fly to hubs' weekend meetups. Funds of another country than the hub's are foreign to it.",
+                        investor_city_bindings()));
+  s.add_section(section("hub", section_kind::named, "Hubs",
+                        "A hub: talent pool, noncompete law, meetups, costs, vouchers, chip stock and two levels of government (keys government.local.* and government.provincial.*).",
+                        all_hub_bindings()));
+  s.add_section(section("hub.*.incumbent", section_kind::named, "Incumbents",
+                        "Large employers of a hub: headcount, wages, noncompete policy, compute, poaching, acquisitions.",
+                        incumbent_bindings()));
+  s.add_section(section("hub.*.export_control", section_kind::dated_list, "Export-control steps",
+                        "The foreign-chip regime of a hub from each date on (the latest step on or before the start applies from tick 0).",
+                        export_control_bindings()));
+  s.add_section(section("hub.*.policy", section_kind::dated_list, "Policy changes",
+                        "Dated changes of a government instrument of the hub.", policy_change_bindings()));
+  return s;
+}
+
+void check_policy_keys(const io::scenario& scenario, const hub_params& hub, const std::string& prefix) {
+  const auto gov = detail::government_bindings();
+  for (const auto& entry : scenario.dated(prefix + "policy")) {
+    const auto& key = std::get<std::string>(entry.values.at("key"));
+    bool known = false;
+    for (const std::string level : {"government.local.", "government.provincial."})
+      for (const auto& b : gov)
+        if (key == level + b.spec.key) known = true;
+    if (!known)
+      throw input_error("unknown instrument '" + key + "' in a policy change of hub '" + hub.name +
+                            "'; expected government.local.<key> or government.provincial.<key>",
+                        entry.origin.file, entry.origin.line, entry.origin.column, prefix + "policy.key");
+  }
+}
+
+hub_params read_hub(const io::scenario& scenario, const std::string& name) {
+  hub_params hub;
+  hub.name = name;
+  const std::string prefix = "hub." + name + ".";
+  detail::read_into(scenario, prefix, all_hub_bindings(), hub);
+  for (const auto& inc : scenario.names(prefix + "incumbent")) {
+    incumbent_params p;
+    p.name = inc;
+    detail::read_into(scenario, prefix + "incumbent." + inc + ".", detail::incumbent_bindings(), p);
+    hub.incumbents.push_back(p);
+  }
+  for (const auto& entry : scenario.dated(prefix + "export_control")) {
+    export_control_step step;
+    step.date = entry.date;
+    detail::read_entry(entry, detail::export_control_bindings(), step);
+    hub.export_controls.push_back(step);
+  }
+  check_policy_keys(scenario, hub, prefix);
+  for (const auto& entry : scenario.dated(prefix + "policy")) {
+    policy_change change;
+    change.date = entry.date;
+    detail::read_entry(entry, detail::policy_change_bindings(), change);
+    hub.policy_changes.push_back(change);
+  }
+  return hub;
+}
+
+}  // namespace
+
+const io::schema& scenario_schema() {
+  static const io::schema schema = build_schema();
+  return schema;
+}
+
+parameters read_parameters(const io::scenario& scenario) {
+  parameters p;
+  detail::read_into(scenario, "", detail::run_bindings(), p);
+  detail::read_into(scenario, "geopolitics.", detail::geopolitics_bindings(), p.world);
+  detail::read_into(scenario, "capital.", detail::capital_bindings(), p.world);
+  detail::read_into(scenario, "startups.", detail::startup_bindings(), p.world);
+  detail::read_into(scenario, "chips.", detail::chip_bindings(), p.world);
+  detail::read_into(scenario, "efficiency.", detail::efficiency_bindings(), p.world);
+  for (const auto& entry : scenario.dated("geopolitics.shock")) {
+    tension_shock shock;
+    shock.date = entry.date;
+    detail::read_entry(entry, detail::tension_shock_bindings(), shock);
+    p.world.tension_shocks.push_back(shock);
+  }
+  for (const auto& city : scenario.names("investors")) {
+    investor_city_params c;
+    c.name = city;
+    detail::read_into(scenario, "investors." + city + ".", detail::investor_city_bindings(), c);
+    p.world.investor_cities.push_back(c);
+  }
+  for (const auto& name : scenario.names("hub")) p.hubs.push_back(read_hub(scenario, name));
+  if (p.hubs.empty())
+    throw input_error("a scenario needs at least one hub: add a [hub.<name>] table", scenario.path().string());
+  if (p.hubs.size() > 16)
+    throw input_error("at most 16 hubs per run", scenario.path().string());
+  return p;
+}
+
+}  // namespace liangzhu::model

@@ -1,0 +1,30 @@
+#pragma once
+// Citations shared by several parameters (docs/sources.md gives the full references).
+namespace liangzhu::model::detail::source {
+inline constexpr const char* assumption = "assumption";
+inline constexpr const char* hangzhou_firms =
+    "Hangzhou: 420 core AI firms in 2021, more than 500 AI firms in 2024 (municipal figures)";
+inline constexpr const char* hangzhou_graduates =
+    "Hangzhou took in about 80,000 graduates a year in 2017-2018; the engineering share is an assumption";
+inline constexpr const char* vouchers =
+    "Hangzhou 2025 compute vouchers: about CNY 250M a year; 30% domestic, 20% foreign, 50% small "
+    "contracts; up to 60% stacked with the province; CNY 8M cap per firm-year";
+inline constexpr const char* deepseek =
+    "DeepSeek-V3 report: 2.788M H800 GPU-hours, about USD 5.6M at USD 2/GPU-hour";
+inline constexpr const char* export_controls =
+    "US export-control steps: 2022-10-07, 2023-10-17 (A800/H800 caught), 2024-12-02, 2025-04 (H20 "
+    "licence), 2025-07 (H20 allowed again)";
+inline constexpr const char* huawei =
+    "Huawei made about 200k Ascend 910B in 2024; 910C yields 20-40%; a 910C gives about 60% of an "
+    "H100 on inference";
+inline constexpr const char* ai_investment =
+    "Private AI investment 2024: about USD 109B in the US, USD 9.3B in China (Stanford AI Index 2025)";
+inline constexpr const char* us_vc_china =
+    "US-backed VC into China fell by about half from 2022 to 2023";
+inline constexpr const char* labor_law =
+    "PRC Labor Contract Law art. 23-24: noncompete at most 2 years, with compensation during it; "
+    "SPC Interpretation IV (2013) art. 6: 30% of the last 12 months' average wage";
+inline constexpr const char* california =
+    "California Business and Professions Code s. 16600: noncompetes void";
+inline constexpr const char* seeds = "seed articles (shared/seeds)";
+}  // namespace liangzhu::model::detail::source

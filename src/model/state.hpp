@@ -1,0 +1,200 @@
+#pragma once
+// The running state of a Liangzhu simulation (the description is in parameters.hpp). Each hub
+// owns its engineers, startups, incumbents, social graph, chip stock, governments and ledgers;
+// investors and the tension index are shared.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "liangzhu/engine/agent_table.hpp"
+#include "liangzhu/engine/calendar.hpp"
+#include "liangzhu/engine/collector.hpp"
+#include "liangzhu/engine/network.hpp"
+#include "liangzhu/engine/parallel.hpp"
+#include "liangzhu/engine/rng.hpp"
+#include "liangzhu/model/parameters.hpp"
+
+namespace liangzhu::model::detail {
+
+using engine::agent_id;
+using engine::column;
+
+/// Where an engineer works. Every engineer is in exactly one place (a conservation invariant).
+/// `market` is the rest of the hub's labour market (firms outside the model's AI sector).
+enum class place : std::uint8_t { unemployed = 0, market = 1, incumbent = 2, startup = 3, founder = 4 };
+inline constexpr int place_count = 5;
+enum class stage : std::uint8_t { idea = 0, seed = 1, a = 2, b = 3, growth = 4 };
+inline constexpr int stage_count = 5;
+/// The founder's choice: government money (stay in China) or the offshore office.
+enum class route : std::uint8_t { undecided = 0, government = 1, offshore = 2 };
+
+/// Where a startup's money comes from; each yuan in is booked under one of these.
+enum class money_in : std::uint8_t {
+  founder, subsidy, guidance, domestic_vc, foreign_vc, voucher, revenue, count
+};
+/// Where it goes.
+enum class money_out : std::uint8_t {
+  wages, compute, offshore, costs, tax, damages, count
+};
+
+/// Random-stream purposes: one per mechanism, so their draws never shift each other.
+enum class purpose : std::uint64_t {
+  init_engineer = 1, init_ties, init_startup, graduate, leave, search, idea, founding, cofounder,
+  meetup, pitch, funding_choice, foreign_round, guidance_round, poach, breakthrough, open_source,
+  tension, acquisition, litigation, hiring, investor_trip, new_engineer_timers,
+};
+
+struct engineer_table {
+  engine::agent_table table{"engineer"};
+  column<float>& skill = table.add_column<float>("skill", 1.0f);
+  column<std::uint8_t>& zju = table.add_column<std::uint8_t>("zju");
+  column<place>& where = table.add_column<place>("place", place::unemployed);
+  column<std::uint32_t>& employer = table.add_column<std::uint32_t>("employer");
+  column<float>& wage = table.add_column<float>("wage_cny_per_year");
+  column<float>& propensity = table.add_column<float>("propensity");
+  column<std::int32_t>& bound_until = table.add_column<std::int32_t>("bound_until", -1);
+  column<std::uint16_t>& bound_by = table.add_column<std::uint16_t>("bound_by");
+  column<std::int32_t>& next_search = table.add_column<std::int32_t>("next_search", -1);
+  column<std::int32_t>& next_idea = table.add_column<std::int32_t>("next_idea", -1);
+  column<std::int32_t>& leave_tick = table.add_column<std::int32_t>("leave_tick", -1);
+  column<std::int32_t>& waiting_since = table.add_column<std::int32_t>("waiting_since", -1);
+  column<float>& idea_quality = table.add_column<float>("idea_quality");
+  column<std::int32_t>& last_meetup = table.add_column<std::int32_t>("last_meetup", -1000);
+  column<std::uint8_t>& open_founder = table.add_column<std::uint8_t>("open_sourcing_founder");
+};
+
+struct startup_table {
+  engine::agent_table table{"startup"};
+  column<std::uint64_t>& founder = table.add_column<std::uint64_t>("founder");
+  column<std::int32_t>& founded = table.add_column<std::int32_t>("founded");
+  column<float>& idea = table.add_column<float>("idea_quality", 1.0f);
+  column<stage>& stage_of = table.add_column<stage>("stage", stage::idea);
+  column<route>& route_of = table.add_column<route>("route", route::undecided);
+  column<std::uint8_t>& breakout = table.add_column<std::uint8_t>("tiger");
+  column<std::uint8_t>& open_sourced = table.add_column<std::uint8_t>("open_sourced");
+  column<std::uint8_t>& founded_bound = table.add_column<std::uint8_t>("founded_while_bound");
+  column<std::uint16_t>& bound_by = table.add_column<std::uint16_t>("bound_by");
+  column<std::int32_t>& suit_tick = table.add_column<std::int32_t>("suit_tick", -1);
+  column<std::uint32_t>& team = table.add_column<std::uint32_t>("team");
+  column<float>& team_skill = table.add_column<float>("team_skill");
+  column<double>& capability = table.add_column<double>("capability");
+  column<float>& efficiency = table.add_column<float>("efficiency", 1.0f);
+  column<float>& compute_need = table.add_column<float>("compute_need_h100e");
+  column<float>& compute_got = table.add_column<float>("compute_got_h100e");
+  column<double>& cash = table.add_column<double>("cash_cny");
+  column<double>& money_in_total = table.add_column<double>("money_in_cny");
+  column<double>& money_out_total = table.add_column<double>("money_out_cny");
+  column<double>& revenue = table.add_column<double>("revenue_cny_per_week");
+  column<double>& burn = table.add_column<double>("burn_cny_per_week");
+  column<double>& wage_bill = table.add_column<double>("wage_bill_cny_per_year");
+  column<double>& compute_cost = table.add_column<double>("compute_cost_cny_per_week");
+  column<double>& valuation = table.add_column<double>("valuation_cny");
+  column<float>& state_tie = table.add_column<float>("state_tie");
+  column<double>& voucher_year = table.add_column<double>("voucher_this_year_cny");
+  column<double>& government_money = table.add_column<double>("government_money_cny");
+  column<double>& foreign_money = table.add_column<double>("foreign_money_cny");
+  column<std::int32_t>& last_round = table.add_column<std::int32_t>("last_round", -1);
+  column<std::uint8_t>& seeking = table.add_column<std::uint8_t>("seeking_round");
+};
+
+/// A stake an investor holds in a startup (investor -1 and -2: local and provincial guidance
+/// funds of the startup's hub).
+struct holding {
+  std::int32_t investor = 0;
+  double invested = 0;
+  double share = 0;
+};
+
+struct incumbent_state {
+  incumbent_params p;
+  double headcount = 0;       ///< engineers employed now
+  double wanted = 0;          ///< headcount it wants
+  double compute_need = 0;
+  double compute_got = 0;
+  double efficiency = 1;
+  double noncompete_paid = 0; ///< compensation paid so far (CNY)
+  double acquisitions = 0;
+};
+
+struct government_state {
+  double budget_left = 0;          ///< this year
+  double voucher_left = 0;         ///< this year
+  double guidance_left = 0;        ///< capital not yet invested
+  double spent_subsidy = 0;        ///< cumulative
+  double spent_voucher = 0;
+  double invested_guidance = 0;
+  double tax_expenditure = 0;      ///< revenue forgone through the tax break
+};
+
+/// Counts of the current tick, reset after the outputs are recorded.
+struct hub_flows {
+  double founded = 0, failed = 0, acquired = 0, new_tigers = 0, graduates = 0, leavers = 0,
+         moves = 0, poached = 0, founded_bound = 0, litigations = 0, started_waiting = 0,
+         gave_up_waiting = 0, attendance = 0, pitches = 0, term_sheets = 0, visiting_investors = 0,
+         rounds = 0, breakthroughs = 0, open_sourced = 0, chose_government = 0,
+         chose_offshore = 0, tax_revenue = 0;
+  std::array<double, static_cast<std::size_t>(money_in::count)> inflow{};
+};
+
+/// The tick's flows and the run's totals.
+struct hub_counters : hub_flows {
+  double founded_total = 0, failed_total = 0, acquired_total = 0, tigers_total = 0,
+         government_route_total = 0, offshore_route_total = 0, founded_bound_total = 0, subsidised_total = 0, waited_total = 0,
+         litigations_total = 0, breakthroughs_total = 0, poached_total = 0, rounds_total = 0,
+         tax_revenue_total = 0, exit_value_total = 0;
+  std::array<double, static_cast<std::size_t>(money_in::count)> inflow_total{};
+  std::array<double, static_cast<std::size_t>(money_out::count)> outflow_total{};
+  double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
+  double noncompete_compensation = 0;
+  std::array<double, place_count> in_place{};  ///< engineers by place (kept up to date)
+};
+
+struct hub_state {
+  hub_params p;
+  std::uint16_t index = 0;
+  engineer_table engineers;
+  startup_table startups;
+  std::vector<std::vector<std::uint32_t>> roster;    ///< by startup slot: engineer slots
+  std::vector<std::vector<holding>> holdings;        ///< by startup slot
+  std::vector<incumbent_state> incumbents;
+  engine::tie_graph ties;
+  government_state local, provincial;
+  // chips
+  double foreign_stock = 0, domestic_stock = 0;      ///< H100e installed
+  double foreign_supply_share = 1, foreign_performance = 1;
+  double compute_demand = 0, compute_unmet = 0, compute_price = 0;
+  double startup_compute_need = 0, startup_compute_got = 0;
+  long independence_streak = 0;
+  long independence_tick = -1;
+  double wage_index = 1;                              ///< market wage growth since the start
+  hub_counters c;
+  /// Founding cohorts by year since the start: founded, and still alive.
+  std::vector<double> cohort_founded, cohort_alive;
+
+  explicit hub_state(std::uint16_t tie_capacity) : ties(tie_capacity) {}
+};
+
+/// A venture fund.
+struct investor_state {
+  std::uint16_t city = 0;
+  std::string country;
+  double capital_left = 0;
+  double invested = 0;
+  double proceeds = 0;
+  double deals = 0;
+  double deals_this_year = 0;
+  double deals_per_year = 0;
+  double trip_probability = 0;   ///< per week, to a hub of its own country
+};
+
+/// Everything that changes during a run.
+struct world_state {
+  long tick = 0;
+  double tension = 0;
+  double open_frontier = 1;   ///< efficiency anyone can adopt from open-sourced work
+  std::vector<investor_state> investors;
+  std::vector<double> exit_values;   ///< every exit's value to investors, for the returns' skew
+};
+
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,142 @@
+// The end-of-run summary (per hub and for the whole run): what the questions of MODEL.md ask —
+// tigers, survival by cohort, funding by source, the foreign and offshore shares, the
+// chip-independence date, and what government spending bought per startup and per tiger.
+#include "summary.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+namespace liangzhu::model::detail {
+namespace {
+
+using st = const hub_state&;
+
+double in_total(st h, money_in m) { return h.c.inflow_total[static_cast<std::size_t>(m)]; }
+double ratio_or_nan(double a, double b) { return b > 0 ? a / b : std::nan(""); }
+
+double spending(st h) {
+  double total = 0;
+  for (const auto* g : {&h.local, &h.provincial})
+    total += g->spent_subsidy + g->spent_voucher + g->invested_guidance + g->tax_expenditure;
+  return total;
+}
+
+double team_quantile(st h, double q) {
+  std::vector<double> teams;
+  for (std::size_t s = 0; s < h.startups.table.size(); ++s) teams.push_back(h.startups.team[s]);
+  if (teams.empty()) return std::nan("");
+  const auto k = static_cast<std::size_t>(q * static_cast<double>(teams.size() - 1));
+  std::nth_element(teams.begin(), teams.begin() + static_cast<std::ptrdiff_t>(k), teams.end());
+  return teams[k];
+}
+
+struct hub_figure {
+  output_doc doc;
+  std::function<double(const context&, st)> value;
+};
+
+std::vector<hub_figure> build() {
+  std::vector<hub_figure> f;
+  auto add = [&](std::string name, std::string unit, std::string description, std::function<double(const context&, st)> v) {
+    f.push_back({{std::move(name), std::move(unit), std::move(description), "summary"}, std::move(v)});
+  };
+  add("startups_founded", "startups", "Startups founded during the run", [](auto&, st h) { return h.c.founded_total; });
+  add("startups_alive_end", "startups", "Startups alive at the end", [](auto&, st h) { return static_cast<double>(h.startups.table.size()); });
+  add("startups_failed", "startups", "Startups that failed", [](auto&, st h) { return h.c.failed_total; });
+  add("startups_acquired", "startups", "Startups acquired by incumbents", [](auto&, st h) { return h.c.acquired_total; });
+  add("tigers", "startups", "Startups that broke out during the run (Hangzhou's 'six tigers')", [](auto&, st h) { return h.c.tigers_total; });
+  add("subsidised_startups", "startups", "Startups that took a founding subsidy", [](auto&, st h) { return h.c.subsidised_total; });
+  add("funding_government_cny", "CNY", "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
+    return in_total(h, money_in::subsidy) + in_total(h, money_in::guidance) + in_total(h, money_in::voucher);
+  });
+  add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs", [](auto&, st h) { return in_total(h, money_in::domestic_vc); });
+  add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs", [](auto&, st h) { return in_total(h, money_in::foreign_vc); });
+  add("funding_founders_cny", "CNY", "Founders' own money", [](auto&, st h) { return in_total(h, money_in::founder); });
+  add("foreign_share", "share", "Foreign VC money / all equity money (VCs and guidance funds)", [](auto&, st h) {
+    const double foreign = in_total(h, money_in::foreign_vc);
+    return ratio_or_nan(foreign, foreign + in_total(h, money_in::domestic_vc) + in_total(h, money_in::guidance));
+  });
+  add("offshore_share", "share", "Founders choosing the offshore route / all who chose", [](auto&, st h) {
+    return ratio_or_nan(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
+  });
+  add("government_spending_cny", "CNY", "Subsidies, vouchers, guidance investments and tax expenditure", [](auto&, st h) { return spending(h); });
+  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) { return ratio_or_nan(spending(h), h.c.founded_total); });
+  add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)", [](auto&, st h) { return ratio_or_nan(spending(h), h.c.tigers_total); });
+  add("tax_revenue_cny", "CNY", "Profit tax paid by startups", [](auto&, st h) { return h.c.tax_revenue_total; });
+  add("chip_independence_tick", "tick", "First tick of chip independence (empty if not reached; the date is in the text)", [](auto&, st h) {
+    return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");
+  });
+  add("domestic_share_end", "share", "Domestic supply / demand at the end", [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
+  add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding", [](auto&, st h) { return h.c.waited_total; });
+  add("founded_while_bound", "startups", "Startups founded anyway by bound engineers", [](auto&, st h) { return h.c.founded_bound_total; });
+  add("litigations", "suits", "Noncompete suits", [](auto&, st h) { return h.c.litigations_total; });
+  add("poached", "engineers", "Startup engineers poached by incumbents", [](auto&, st h) { return h.c.poached_total; });
+  add("breakthroughs", "breakthroughs", "Efficiency breakthroughs", [](auto&, st h) { return h.c.breakthroughs_total; });
+  add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
+  add("team_median_end", "engineers", "Median team size of live startups at the end", [](auto&, st h) { return team_quantile(h, 0.5); });
+  add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)", [](auto&, st h) { return team_quantile(h, 0.9); });
+  return f;
+}
+
+const std::vector<hub_figure>& hub_figures() {
+  static const auto figures = build();
+  return figures;
+}
+
+/// Share of all investor proceeds that came from the best tenth of deals.
+double top_decile_share(std::vector<double> values) {
+  if (values.empty()) return std::nan("");
+  std::sort(values.begin(), values.end(), std::greater<>());
+  const double total = std::accumulate(values.begin(), values.end(), 0.0);
+  const auto top = std::max<std::size_t>(1, values.size() / 10);
+  return ratio_or_nan(std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(top), 0.0), total);
+}
+
+summary_figure figure(const std::string& hub, const output_doc& doc, double value) {
+  summary_figure out{hub, doc.name, std::nullopt, "", doc.unit, doc.description};
+  if (!std::isnan(value)) out.value = value;
+  return out;
+}
+
+}  // namespace
+
+std::vector<output_doc> summary_docs() {
+  std::vector<output_doc> docs;
+  for (const auto& f : hub_figures()) docs.push_back(f.doc);
+  docs.push_back({"survival_cohort_<k>", "share", "Share of the startups founded in year k of the run (k = 0, 1, ...) still alive at the end", "summary"});
+  docs.push_back({"top_decile_returns_share", "share", "Whole run: share of investors' proceeds (exits and end values) from the best tenth of deals", "summary"});
+  docs.push_back({"exits", "deals", "Whole run: investor stakes that ended (failure, acquisition) or were valued at the end", "summary"});
+  docs.push_back({"tension_end", "index (0-1)", "Whole run: geopolitical tension at the end", "summary"});
+  return docs;
+}
+
+std::vector<summary_figure> summarise(const context& ctx, const std::vector<const hub_state*>& hubs) {
+  std::vector<summary_figure> out;
+  std::vector<double> proceeds = ctx.world.exit_values;
+  for (const hub_state* h : hubs) {
+    for (const auto& f : hub_figures()) out.push_back(figure(h->p.name, f.doc, f.value(ctx, *h)));
+    auto& independence = *std::find_if(out.begin(), out.end(), [&](const summary_figure& s) {
+      return s.hub == h->p.name && s.name == "chip_independence_tick";
+    });
+    independence.text = h->independence_tick >= 0 ? ctx.cal.date_of(h->independence_tick).to_string() : "not reached";
+    for (std::size_t y = 0; y < h->cohort_founded.size(); ++y) {
+      const output_doc doc{"survival_cohort_" + std::to_string(y), "share",
+                           "Share of startups founded in year " + std::to_string(y) + " (from " + ctx.cal.date_of(static_cast<long>(std::lround(static_cast<double>(y) * ctx.ticks_per_year()))).to_string() + ") alive at the end", "summary"};
+      out.push_back(figure(h->p.name, doc, ratio_or_nan(h->cohort_alive[y], h->cohort_founded[y])));
+    }
+    // Stakes still held are valued at the startups' current valuations.
+    for (std::size_t s = 0; s < h->startups.table.size(); ++s)
+      for (const auto& stake : h->holdings[h->startups.table.id_at(s).index]) proceeds.push_back(stake.share * h->startups.valuation[s]);
+  }
+  const auto docs = summary_docs();
+  const auto doc = [&](const std::string& name) {
+    return *std::find_if(docs.begin(), docs.end(), [&](const output_doc& d) { return d.name == name; });
+  };
+  out.push_back(figure("", doc("top_decile_returns_share"), top_decile_share(proceeds)));
+  out.push_back(figure("", doc("exits"), static_cast<double>(proceeds.size())));
+  out.push_back(figure("", doc("tension_end"), ctx.world.tension));
+  return out;
+}
+
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,172 @@
+// Talent (ODD submodel "Talent"): graduates arriving each year (a ZJU share with a skill and
+// network edge), engineers leaving the hub, job search and moves between the market, incumbents
+// and startups, and wage growth.
+#include <algorithm>
+
+#include "init.hpp"
+#include "labour.hpp"
+#include "mechanisms.hpp"
+#include "noncompete.hpp"
+#include "startups.hpp"
+#include "timers.hpp"
+
+namespace liangzhu::model::detail {
+namespace {
+
+constexpr double graduate_skill_factor = 0.85;  // juniors start below the average, assumption
+constexpr double market_job_find_rate = 0.5;    // weekly chance an unemployed engineer finds a market job, assumption
+constexpr int graduate_ties = 2;
+
+/// Picks an index with probability proportional to weights (cumulative sums given).
+std::size_t pick_weighted(const std::vector<double>& cumulative, engine::rng_stream& r) {
+  const double x = r.uniform() * cumulative.back();
+  return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+}
+
+struct openings {
+  std::vector<double> incumbent_cum, startup_cum;
+  std::vector<std::size_t> startup_rows;
+};
+
+openings find_openings(const context& ctx, const hub_state& hub) {
+  openings o;
+  double total = 0;
+  for (const auto& inc : hub.incumbents) o.incumbent_cum.push_back(total += std::max(0.0, inc.wanted - inc.headcount));
+  const auto& st = hub.startups;
+  total = 0;
+  for (std::size_t s = 0; s < st.table.size(); ++s) {
+    const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
+    if (gap >= 1 && st.cash[s] > st.burn[s] * ctx.p.world.runway_trigger_weeks) {
+      o.startup_rows.push_back(s);
+      o.startup_cum.push_back(total += gap);
+    }
+  }
+  return o;
+}
+
+struct offer {
+  place where = place::unemployed;
+  std::size_t employer = 0;
+  double wage = 0;
+  double value = 0;  ///< wage plus what the engineer values beyond it
+};
+
+/// The best offer the engineer in `row` receives this week.
+offer best_offer(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
+  const auto& e = hub.engineers;
+  auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
+  const double skill = e.skill[row];
+  offer best;
+  if (e.where[row] != place::unemployed || r.bernoulli(market_job_find_rate)) {
+    const double w = market_wage(hub, skill) * r.lognormal_median(1.0, 0.1);
+    best = {place::market, 0, w, w};
+  }
+  if (only_market) return best;
+  if (!o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
+    const std::size_t i = pick_weighted(o.incumbent_cum, r);
+    const double w = incumbent_wage(hub, i, skill);
+    if (w > best.value) best = {place::incumbent, i, w, w};
+  }
+  if (!o.startup_rows.empty()) {
+    const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];
+    const double w = startup_wage(hub, skill);
+    const double v = w * (1.0 + startup_appeal * e.propensity[row]);
+    if (v > best.value) best = {place::startup, s, w, v};
+  }
+  return best;
+}
+
+bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
+  if (o.where == place::incumbent) return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
+  if (o.where == place::startup)
+    return hub.startups.team[o.employer] < team_target(ctx.p.world, hub.startups.stage_of[o.employer]);
+  return true;
+}
+
+void take_offer(hub_state& hub, std::size_t row, const offer& o) {
+  leave_place(hub, row);
+  if (o.where == place::market) join_market(hub, row, o.wage);
+  if (o.where == place::incumbent) join_incumbent(hub, row, o.employer, o.wage);
+  if (o.where == place::startup) join_startup(hub, row, o.employer, o.wage, false);
+  hub.c.moves += 1;
+}
+
+}  // namespace
+
+void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
+  const auto month = [&](long t) { return ctx.cal.date_of(t).month; };
+  const auto gm = static_cast<int>(hub.p.graduate_month);
+  if (month(tick) != gm || (tick > 0 && month(tick - 1) == gm)) return;
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.graduates_per_year));
+  auto& e = hub.engineers;
+  const std::size_t first = e.table.size();
+  for (std::size_t k = 0; k < n; ++k) add_engineer(hub);
+  ctx.ex.for_each(n, [&](std::size_t k) {
+    const std::size_t row = first + k;
+    draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
+    e.skill[row] *= static_cast<float>(graduate_skill_factor);
+  });
+  for (std::size_t row = first; row < e.table.size(); ++row) {
+    auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
+    for (int k = 0; k < graduate_ties && first > 0; ++k) {
+      // Classmates: graduates of the same year, and alumni already in the hub.
+      const std::size_t other = r.below(row);
+      if (!e.zju[row] || e.zju[other] || r.bernoulli(0.5))
+        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0)));
+    }
+  }
+  hub.c.graduates += static_cast<double>(n);
+}
+
+void engineers_leave(const context& ctx, hub_state& hub, long tick) {
+  auto& e = hub.engineers;
+  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
+  for (auto it = due.rbegin(); it != due.rend(); ++it) {
+    const std::size_t row = *it;
+    if (e.where[row] == place::founder) {  // founders stay while their startup lives
+      auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
+      e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), tick);
+      continue;
+    }
+    remove_engineer(hub, row);
+    hub.c.leavers += 1;
+  }
+}
+
+void job_moves(const context& ctx, hub_state& hub, long tick) {
+  auto& e = hub.engineers;
+  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) {
+    return e.next_search[row] == tick || e.where[row] == place::unemployed;
+  });
+  const openings o = find_openings(ctx, hub);
+  for (const std::size_t row : due) {
+    const bool scheduled = e.next_search[row] == tick;
+    if (scheduled) {
+      auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (1L << 40));
+      e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), tick);
+    }
+    if (e.where[row] == place::founder || e.waiting_since[row] >= 0) continue;
+    const bool leaving_incumbent = e.where[row] == place::incumbent;
+    // A bound engineer, or one whose departure would bind it, may not join a competitor.
+    const bool restricted = is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
+    const offer best = best_offer(ctx, hub, o, row, tick, restricted);
+    if (best.where == place::unemployed || !still_open(ctx, hub, best)) continue;
+    if (e.where[row] != place::unemployed && best.value <= e.wage[row] * (1.0 + hub.p.switching_premium)) continue;
+    const std::size_t former = e.employer[row];
+    take_offer(hub, row, best);
+    if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);
+  }
+}
+
+void annual_labour_update(const context& ctx, hub_state& hub, long tick) {
+  if (tick == 0 || tick % static_cast<long>(std::lround(ctx.ticks_per_year())) != 0) return;
+  const double years = static_cast<double>(tick) / ctx.ticks_per_year();
+  for (auto& inc : hub.incumbents) inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);
+  const double g = 1.0 + hub.p.wage_growth;
+  hub.wage_index *= g;
+  auto& e = hub.engineers;
+  ctx.ex.for_each(e.table.size(), [&](std::size_t row) { e.wage[row] = static_cast<float>(e.wage[row] * g); });
+  for (std::size_t s = 0; s < hub.startups.table.size(); ++s) hub.startups.wage_bill[s] *= g;
+}
+
+}  // namespace liangzhu::model::detail

@@ -1,0 +1,38 @@
+#pragma once
+// Waiting times of engineers' own processes (job search, ideas, departure), drawn once and stored
+// as the tick they fire, so a tick only compares integers instead of drawing for every engineer.
+#include <climits>
+#include <cmath>
+
+#include "context.hpp"
+
+namespace liangzhu::model::detail {
+
+/// The first tick after `now` at which a Bernoulli process of per-tick probability `p` fires.
+inline std::int32_t next_firing(engine::rng_stream& r, double p, long now) {
+  if (p <= 0.0) return INT32_MAX;
+  if (p >= 1.0) return static_cast<std::int32_t>(now + 1);
+  const double wait = std::floor(std::log1p(-r.uniform()) / std::log1p(-p));
+  const double at = static_cast<double>(now) + 1.0 + wait;
+  return at >= static_cast<double>(INT32_MAX) ? INT32_MAX : static_cast<std::int32_t>(at);
+}
+
+/// Most founder ties that raise the founding rate (the rate is thinned from its maximum).
+inline constexpr int founder_ties_counted = 3;
+
+/// The highest idea rate an engineer can have (per year), for thinning.
+inline double max_idea_rate(const hub_params& h, double propensity) {
+  return h.founding_per_year * propensity *
+         (1.0 + founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+}
+
+/// Draws the next search, idea and departure ticks of the engineer in `row`.
+inline void draw_timers(const context& ctx, hub_state& hub, std::size_t row, long now, purpose why) {
+  auto& e = hub.engineers;
+  auto r = ctx.rng(why, e.table.id_at(row).packed(), now);
+  e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), now);
+  e.next_idea[row] = next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), now);
+  e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), now);
+}
+
+}  // namespace liangzhu::model::detail

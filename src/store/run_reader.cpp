@@ -1,0 +1,139 @@
+// The read side of run_store: everything a run wrote, back as records.
+#include <limits>
+
+#include "liangzhu/store/run_store.hpp"
+#include "store/catalog.hpp"
+#include "store/run_rows.hpp"
+#include "store/store_state.hpp"
+#include "store/tick_dates.hpp"
+
+namespace liangzhu::store {
+
+using detail::statement;
+
+std::vector<std::pair<std::string, std::string>> run_store::read_parameters(
+    std::int64_t run) const {
+  const std::scoped_lock lock{state_->mutex};
+  statement select(state_->db,
+                   "SELECT key, value FROM parameters WHERE run_id = ? ORDER BY rowid");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (select.bind_all(run); select.step();)
+    out.emplace_back(select.column_text(0), select.column_text(1));
+  return out;
+}
+
+std::vector<summary_row> run_store::read_summary(std::int64_t run) const {
+  const std::scoped_lock lock{state_->mutex};
+  statement select(state_->db,
+                   "SELECT group_name, name, value, text, unit, description FROM summary "
+                   "WHERE run_id = ? ORDER BY rowid");
+  std::vector<summary_row> out;
+  for (select.bind_all(run); select.step();) {
+    out.push_back({select.column_text(0), select.column_text(1), select.column_optional_real(2),
+                   select.column_text(3), select.column_text(4), select.column_text(5)});
+  }
+  return out;
+}
+
+run_catalog run_store::read_catalog(std::int64_t run) const {
+  const std::scoped_lock lock{state_->mutex};
+  return detail::read_catalog(state_->db, run);
+}
+
+void run_store::visit_series(std::int64_t run,
+                             const std::function<void(const series_table_row&)>& visit) const {
+  const std::scoped_lock lock{state_->mutex};
+  auto& db = state_->db;
+  const detail::tick_dates date_of(detail::find_run(db, run).value_or(run_info{}));
+  const run_catalog catalog = detail::read_catalog(db, run);
+  const std::size_t width = catalog.series.size();
+  // The primary key's own order: no sort needed.
+  statement select(db,
+                   "SELECT tick, group_index, series_index, value FROM series WHERE run_id = ? "
+                   "ORDER BY tick, group_index, series_index");
+  series_table_row row;
+  std::int64_t group = -1;
+  for (select.bind_all(run); select.step();) {
+    const std::int64_t tick = select.column_int(0);
+    const std::int64_t g = select.column_int(1);
+    if (group < 0 || tick != row.tick || g != group) {
+      if (group >= 0) visit(row);
+      group = g;
+      row = {tick, date_of(tick), std::string(detail::name_at(catalog.groups, g)),
+             std::vector<double>(width, std::numeric_limits<double>::quiet_NaN())};
+    }
+    const std::int64_t s = select.column_int(2);
+    if (s >= 0 && static_cast<std::size_t>(s) < width)
+      row.values[static_cast<std::size_t>(s)] = select.column_real(3);
+  }
+  if (group >= 0) visit(row);
+}
+
+series_table run_store::read_series(std::int64_t run) const {
+  series_table table;
+  for (auto& spec : read_catalog(run).series) table.columns.push_back(std::move(spec.name));
+  visit_series(run, [&](const series_table_row& row) { table.rows.push_back(row); });
+  return table;
+}
+
+std::vector<series_point> run_store::read_series_points(std::int64_t run,
+                                                        std::string_view series) const {
+  const std::scoped_lock lock{state_->mutex};
+  statement select(state_->db,
+                   "SELECT s.tick, g.name, c.name, s.value FROM series AS s "
+                   "JOIN groups AS g USING (run_id, group_index) "
+                   "JOIN series_catalog AS c USING (run_id, series_index) "
+                   "WHERE s.run_id = ?1 AND (?2 = '' OR c.name = ?2) "
+                   "ORDER BY s.tick, s.group_index, s.series_index");
+  std::vector<series_point> out;
+  for (select.bind_all(run, series); select.step();) {
+    out.push_back({select.column_int(0), select.column_text(1), select.column_text(2),
+                   select.column_real(3)});
+  }
+  return out;
+}
+
+void run_store::visit_events(std::int64_t run,
+                             const std::function<void(const engine::event_record&)>& visit) const {
+  const std::scoped_lock lock{state_->mutex};
+  statement select(state_->db,
+                   "SELECT tick, group_index, kind_index, subject, value FROM events "
+                   "WHERE run_id = ? ORDER BY tick, rowid");
+  for (select.bind_all(run); select.step();) {
+    visit({static_cast<std::int32_t>(select.column_int(0)),
+           static_cast<std::uint16_t>(select.column_int(1)),
+           static_cast<std::uint16_t>(select.column_int(2)),
+           static_cast<std::uint64_t>(select.column_int(3)), select.column_real(4)});
+  }
+}
+
+std::vector<engine::event_record> run_store::read_events(std::int64_t run) const {
+  std::vector<engine::event_record> out;
+  visit_events(run, [&](const engine::event_record& e) { out.push_back(e); });
+  return out;
+}
+
+std::vector<engine::agent_snapshot> run_store::read_snapshots(std::int64_t run) const {
+  const std::scoped_lock lock{state_->mutex};
+  statement select(state_->db,
+                   "SELECT c.tick, k.kind, k.name, c.agent_row, c.value "
+                   "FROM snapshot_cells AS c JOIN snapshot_columns AS k USING (run_id, column_id) "
+                   "WHERE c.run_id = ? ORDER BY c.tick, k.kind, c.agent_row, k.column_id");
+  std::vector<engine::agent_snapshot> out;
+  std::int64_t first_row = 0;
+  for (select.bind_all(run); select.step();) {
+    const auto tick = static_cast<std::int32_t>(select.column_int(0));
+    std::string kind = select.column_text(1);
+    if (out.empty() || out.back().tick != tick || out.back().kind != kind) {
+      out.push_back({tick, std::move(kind), {}, {}});
+      first_row = select.column_int(3);
+    }
+    // Rows come agent by agent, so the first agent's cells name the columns in order.
+    auto& snapshot = out.back();
+    if (select.column_int(3) == first_row) snapshot.columns.push_back(select.column_text(2));
+    snapshot.values.push_back(select.column_real(4));
+  }
+  return out;
+}
+
+}  // namespace liangzhu::store

@@ -1,0 +1,14 @@
+#pragma once
+/// @file The store's schema and its version (internal). docs/store.md documents every column.
+#include "store/sqlite_handle.hpp"
+
+namespace liangzhu::store::detail {
+
+/// The schema version this build writes, kept in PRAGMA user_version.
+inline constexpr int schema_version = 1;
+
+/// Checks the file is a liangzhu store this build can use; creates the schema in an empty file
+/// when `writable`. io_error for a newer schema version or a database that is not a store.
+void prepare_schema(database& db, bool writable);
+
+}  // namespace liangzhu::store::detail

@@ -1,0 +1,142 @@
+#include "store/sqlite_handle.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "store/store_error.hpp"
+
+namespace liangzhu::store::detail {
+namespace {
+
+/// The start of a statement's SQL, enough to tell which one failed.
+std::string sql_head(sqlite3_stmt* stmt) {
+  constexpr std::size_t shown = 60;
+  std::string sql = sqlite3_sql(stmt);
+  if (sql.size() > shown) sql = sql.substr(0, shown) + "...";
+  return "running `" + sql + "`";
+}
+
+}  // namespace
+
+database::database(const std::filesystem::path& file, bool read_only) : path_(file) {
+  const int flags = read_only ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // FULLMUTEX: a sink may finalise its statements on one thread while another uses the store.
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ != nullptr ? failure("opening") : "opening: out of memory";
+    sqlite3_close_v2(db_);
+    throw io_error(message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+database::~database() {
+  // close_v2 defers the close until any statement still alive is finalised.
+  sqlite3_close_v2(db_);
+}
+
+void database::exec(const char* sql) {
+  check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), "running SQL");
+}
+
+std::string database::failure(std::string_view doing) const {
+  return store_error(path_, std::string(doing) + ": " + sqlite3_errmsg(db_)).what();
+}
+
+void database::check(int rc, std::string_view doing) const {
+  if (rc != SQLITE_OK) throw io_error(failure(doing));
+}
+
+statement::statement(database& db, std::string_view sql) : db_(db) {
+  db_.check(sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr),
+            "preparing `" + std::string(sql.substr(0, 60)) + "`");
+}
+
+statement::~statement() { sqlite3_finalize(stmt_); }
+
+statement& statement::bind(int index, double value) {
+  if (std::isnan(value)) return bind(index, nullptr);
+  check_bind(sqlite3_bind_double(stmt_, index, value));
+  return *this;
+}
+
+statement& statement::bind(int index, std::string_view text) {
+  // SQLite binds a null pointer as NULL; a default string_view is an empty string, not NULL.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  check_bind(sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
+statement& statement::bind(int index, std::nullptr_t) {
+  check_bind(sqlite3_bind_null(stmt_, index));
+  return *this;
+}
+
+statement& statement::bind_int64(int index, std::int64_t value) {
+  check_bind(sqlite3_bind_int64(stmt_, index, value));
+  return *this;
+}
+
+void statement::check_bind(int rc) { db_.check(rc, "binding a value"); }
+
+bool statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) {
+    reset();
+    return false;
+  }
+  // Read the message before reset(), then reset so the statement can be reused after the error.
+  const std::string message = db_.failure(sql_head(stmt_));
+  reset();
+  throw io_error(message);
+}
+
+void statement::run() {
+  while (step()) {
+  }
+}
+
+bool statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t statement::column_int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+
+double statement::column_real(int column) const {
+  return is_null(column) ? std::numeric_limits<double>::quiet_NaN()
+                         : sqlite3_column_double(stmt_, column);
+}
+
+std::optional<double> statement::column_optional_real(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return sqlite3_column_double(stmt_, column);
+}
+
+std::string statement::column_text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  // SQLite hands text out as unsigned char; the bytes are UTF-8 either way.
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+transaction::transaction(database& db) : db_(db) {
+  // IMMEDIATE takes the write lock now, so a busy store fails here and not half-way through.
+  db_.exec("BEGIN IMMEDIATE");
+}
+
+transaction::~transaction() {
+  if (open_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void transaction::commit() {
+  db_.exec("COMMIT");
+  open_ = false;
+}
+
+}  // namespace liangzhu::store::detail

@@ -1,0 +1,45 @@
+#include "store/store_state.hpp"
+
+#include <system_error>
+
+#include "store/schema_sql.hpp"
+#include "store/store_error.hpp"
+
+namespace liangzhu::store::detail {
+namespace {
+
+/// How long a call waits for another connection's write lock before failing with "busy".
+constexpr int busy_timeout_ms = 10'000;
+
+/// The lock comes first: it is taken before the file is touched at all.
+std::unique_ptr<lock_file> lock_if(bool writable, const std::filesystem::path& file) {
+  return writable ? std::make_unique<lock_file>(file) : nullptr;
+}
+
+/// A missing file gets its own message: SQLite would only say "unable to open database file".
+const std::filesystem::path& existing(const std::filesystem::path& file, bool writable) {
+  std::error_code ec;
+  if (!writable && !std::filesystem::exists(file, ec))
+    throw store_error(file, "no such file");
+  return file;
+}
+
+void configure(database& db, bool writable) {
+  db.check(sqlite3_busy_timeout(db.get(), busy_timeout_ms), "setting the busy timeout");
+  db.exec("PRAGMA foreign_keys = ON");
+  if (!writable) return;
+  // WAL lets readers (an export, a notebook) read while a run writes; NORMAL only syncs at
+  // checkpoints, which in WAL mode can lose the last commits on power loss but never corrupts.
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+}  // namespace
+
+store_state::store_state(const std::filesystem::path& file, bool writable)
+    : path(file), writer_lock(lock_if(writable, file)), db(existing(file, writable), !writable) {
+  configure(db, writable);
+  prepare_schema(db, writable);
+}
+
+}  // namespace liangzhu::store::detail

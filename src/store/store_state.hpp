@@ -1,0 +1,27 @@
+#pragma once
+/// @file What an open run_store holds, shared with the sinks it hands out (internal).
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/lock_file.hpp"
+#include "store/sqlite_handle.hpp"
+
+namespace liangzhu::store::detail {
+
+/// The connection and everything guarding it. Every use of `db` holds `mutex`, so a store and
+/// its sinks may be used from several threads; each transaction stays whole.
+struct store_state {
+  /// Takes the writer lock (when writable), opens and configures the file, checks the schema.
+  store_state(const std::filesystem::path& file, bool writable);
+
+  std::filesystem::path path;
+  std::unique_ptr<lock_file> writer_lock;  // held for the whole life of a writable store
+  database db;
+  std::mutex mutex;
+  std::vector<std::int64_t> own_runs;  // runs begun here: never stale while we are alive
+};
+
+}  // namespace liangzhu::store::detail

@@ -1,0 +1,102 @@
+#pragma once
+/// @file Shared by the store tests: scratch folders, a sample run, a small RFC 4180 reader.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "liangzhu/store/run_store.hpp"
+
+namespace liangzhu::store::testing {
+
+/// A fresh folder for one test, removed afterwards.
+class scratch_dir {
+ public:
+  scratch_dir() {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("liangzhu-store-" + std::to_string(::getpid()) + "-" + test->test_suite_name() +
+             "-" + test->name());
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~scratch_dir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// A run as the CLI would begin it.
+inline run_info sample_run(std::string label = "sweep point 1") {
+  run_info r;
+  r.scenario_name = "baseline";
+  r.scenario_path = "scenarios/baseline.toml";
+  r.scenario_text = "[simulation]\nseed = 42\n";
+  r.scenario_hash = "sha256:0123abcd";
+  r.seed = 0xfedcba9876543210ULL;  // above 2^63: stored as two's complement, read back intact
+  r.threads = 2;
+  r.version = "0.1.0";
+  r.git_revision = "abc123def456";
+  r.start_date = "2025-01-06";
+  r.days_per_tick = 7;
+  r.ticks_total = 522;
+  r.label = std::move(label);
+  return r;
+}
+
+/// The whole text of a file.
+inline std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks).
+inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"') field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+      else quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+/// Reads a CSV file written by export_csv.
+inline std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& file) {
+  return parse_csv(slurp(file));
+}
+
+}  // namespace liangzhu::store::testing
