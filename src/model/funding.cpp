@@ -106,7 +106,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);
   }
   const double pre = std::max(st.valuation[s], amount * min_pre_money_multiple);
-  const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int32_t>(investor);
+  const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + amount);
   st.stage_of[s] = static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
   st.last_round[s] = static_cast<std::int32_t>(tick);

@@ -223,10 +223,10 @@ std::vector<std::pair<std::string, double>> simulation::memory_report() const {
   return out;
 }
 
-std::vector<char> simulation::checkpoint() const { return save_state(impl_->world, impl_->hubs); }
+std::vector<char> simulation::checkpoint() const { return save_state(impl_->p, impl_->world, impl_->hubs); }
 
 void simulation::restore(std::string_view bytes) {
-  load_state(bytes, impl_->world, impl_->hubs);
+  load_state(bytes, impl_->p, impl_->world, impl_->hubs);
   impl_->sched.resume_at(impl_->world.tick);
 }
 

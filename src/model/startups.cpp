@@ -47,7 +47,7 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   return s;
 }
 
-void add_holding(hub_state& hub, std::size_t s, std::int32_t investor, double amount, double post_money) {
+void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount, double post_money) {
   const auto slot = hub.startups.table.id_at(s).index;
   hub.holdings[slot].push_back({investor, amount, post_money > 0 ? amount / post_money : 0.0});
 }

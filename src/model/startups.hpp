@@ -26,6 +26,6 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
                  double price, long tick);
 
 /// Records a stake bought in a startup.
-void add_holding(hub_state& hub, std::size_t s, std::int32_t investor, double amount, double post_money);
+void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount, double post_money);
 
 }  // namespace liangzhu::model::detail

@@ -101,7 +101,7 @@ struct startup_table {
 /// A stake an investor holds in a startup (investor -1 and -2: local and provincial guidance
 /// funds of the startup's hub).
 struct holding {
-  std::int32_t investor = 0;
+  std::int64_t investor = 0;  // 64 bits: no padding, so checkpoints hold no stray bytes
   double invested = 0;
   double share = 0;
 };

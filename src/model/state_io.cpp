@@ -11,7 +11,7 @@ namespace {
 static_assert(std::is_trivially_copyable_v<hub_counters>);
 static_assert(std::is_trivially_copyable_v<government_state>);
 static_assert(std::is_trivially_copyable_v<government_params>);
-static_assert(std::is_trivially_copyable_v<holding>);
+static_assert(std::is_trivially_copyable_v<holding> && sizeof(holding) == 24, "no padding in checkpoints");
 
 template <class T>
 void save_nested(engine::archive_writer& out, const std::vector<std::vector<T>>& nested) {
@@ -84,10 +84,22 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
     in.fail("rosters do not cover the startups");
 }
 
+/// A fingerprint of the parameters that shape the state, so that a checkpoint is not restored
+/// into a run of another scenario.
+std::string fingerprint(const parameters& p) {
+  std::string f = std::to_string(p.seed) + "/" + p.start.to_string() + "/" + std::to_string(p.ticks);
+  for (const auto& h : p.hubs) {
+    f += "/" + h.name + ":" + std::to_string(h.engineers) + ":" + std::to_string(h.initial_startups) + ":" +
+         std::to_string(h.incumbents.size());
+  }
+  return f;
+}
+
 }  // namespace
 
-std::vector<char> save_state(const world_state& world, const std::vector<std::unique_ptr<hub_state>>& hubs) {
+std::vector<char> save_state(const parameters& p, const world_state& world, const std::vector<std::unique_ptr<hub_state>>& hubs) {
   engine::archive_writer out;
+  out.write_string(fingerprint(p));
   out.write(world.tick);
   out.write(world.tension);
   out.write(world.open_frontier);
@@ -100,8 +112,9 @@ std::vector<char> save_state(const world_state& world, const std::vector<std::un
   return out.bytes();
 }
 
-void load_state(std::string_view bytes, world_state& world, std::vector<std::unique_ptr<hub_state>>& hubs) {
+void load_state(std::string_view bytes, const parameters& p, world_state& world, std::vector<std::unique_ptr<hub_state>>& hubs) {
   engine::archive_reader in(bytes, "checkpoint");
+  in.expect_string(fingerprint(p), "run of the same scenario and seed");
   world.tick = in.read<long>();
   world.tension = in.read<double>();
   world.open_frontier = in.read<double>();

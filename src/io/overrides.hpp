@@ -1,0 +1,14 @@
+#pragma once
+/// @file `--set key=value` overrides (private to the io layer).
+#include <span>
+#include <string>
+
+#include "io/scenario_builder.hpp"
+
+namespace liangzhu::io {
+
+/// Applies each "key=value" in order, with the same checks as values in files; errors name the
+/// file "--set" and the key.
+void apply_overrides(std::span<const std::string> overrides, detail::scenario_builder& out);
+
+}  // namespace liangzhu::io

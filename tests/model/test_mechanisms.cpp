@@ -1,0 +1,251 @@
+// One test (or a few) per mechanism, on a hub built by the model's initialisation.
+#include <gtest/gtest.h>
+
+#include "model/funding.hpp"
+#include "model/ledger.hpp"
+#include "model/mechanism_fixture.hpp"
+#include "model/noncompete.hpp"
+#include "model/startups.hpp"
+#include "model/timers.hpp"
+
+namespace liangzhu::model {
+namespace {
+
+using namespace detail;
+using testing::hub_fixture;
+
+TEST(Initialisation, PopulationMatchesTheScenario) {
+  hub_fixture f;
+  EXPECT_EQ(f.hub.engineers.table.size(), 6000u);
+  EXPECT_EQ(f.hub.startups.table.size(), 40u);
+  EXPECT_EQ(f.hub.incumbents[0].headcount, 1500);
+  EXPECT_EQ(f.hub.incumbents[1].headcount, 500);
+  EXPECT_GT(f.hub.ties.tie_count(), 6000u);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+  double zju = 0;
+  for (std::size_t r = 0; r < 6000; ++r) zju += f.hub.engineers.zju[r];
+  EXPECT_NEAR(zju / 6000, f.hub.p.zju_share, 0.03);
+}
+
+TEST(Labour, MovesKeepEveryoneInExactlyOnePlace) {
+  hub_fixture f;
+  const std::size_t row = f.someone(place::market);
+  leave_place(f.hub, row);
+  join_incumbent(f.hub, row, 1, 100.0);
+  EXPECT_EQ(f.hub.incumbents[1].headcount, 501);
+  leave_place(f.hub, row);
+  join_startup(f.hub, row, 0, 50.0, false);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+  remove_engineer(f.hub, row);
+  EXPECT_EQ(f.hub.engineers.table.size(), 5999u);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Invariants, DetectABrokenCount) {
+  hub_fixture f;
+  f.hub.incumbents[0].headcount += 1;
+  EXPECT_THROW(check_conservation(f.hub), error);
+}
+
+TEST(Invariants, DetectUntracedMoney) {
+  hub_fixture f;
+  f.hub.startups.cash[0] += 1000.0;  // money from nowhere
+  EXPECT_THROW(check_conservation(f.hub), error);
+}
+
+TEST(Timers, NextFiringHasTheGeometricMean) {
+  double sum = 0;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    engine::rng_stream r(1, 2, static_cast<std::uint64_t>(i), 0);
+    sum += next_firing(r, 0.1, 0);
+  }
+  EXPECT_NEAR(sum / n, 10.0, 0.2);  // first success of p = 0.1 after tick 0
+  engine::rng_stream r(1, 2, 3, 4);
+  EXPECT_EQ(next_firing(r, 0.0, 5), INT32_MAX);
+  EXPECT_EQ(next_firing(r, 1.0, 5), 6);
+}
+
+TEST(Noncompete, DurationIsCappedByTheLaw) {
+  hub_fixture f({"hub.test.noncompete.max_months=6", "hub.test.incumbent.big.noncompete_months=24",
+                 "hub.test.incumbent.big.noncompete_share=1"});
+  const std::size_t row = f.someone(place::incumbent);
+  const auto until = binding_end(f.ctx, f.hub, row, 0, 100);
+  EXPECT_EQ(until, 100 + std::lround(6 * f.cal.ticks_per_year() / 12));
+}
+
+TEST(Noncompete, VoidWhereCourtsDoNotEnforce) {
+  hub_fixture f({"hub.test.noncompete.enforceable=0", "hub.test.incumbent.big.noncompete_share=1"});
+  const std::size_t row = f.someone(place::incumbent);
+  const std::size_t former = f.hub.engineers.employer[row];
+  leave_place(f.hub, row);
+  maybe_bind(f.ctx, f.hub, row, former, 10);
+  EXPECT_GT(f.hub.engineers.bound_until[row], 10);
+  EXPECT_FALSE(is_restricted(f.ctx, f.hub, row, 11));
+}
+
+TEST(Noncompete, CompensationIsPaidWhileBound) {
+  hub_fixture f({"hub.test.incumbent.big.noncompete_share=1"});
+  const std::size_t row = f.someone(place::incumbent);
+  const std::size_t former = f.hub.engineers.employer[row];
+  leave_place(f.hub, row);
+  maybe_bind(f.ctx, f.hub, row, former, 10);
+  pay_noncompete_compensation(f.ctx, f.hub, 11);
+  EXPECT_NEAR(f.hub.c.noncompete_compensation,
+              f.hub.p.noncompete_compensation_share * market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(), 1e-6);
+}
+
+TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
+  hub_fixture f({"hub.test.founding.ideas_per_year=1", "hub.test.incumbent.big.noncompete_share=1",
+                 "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
+                 "hub.test.incumbent.other.enforcement=1", "hub.test.noncompete.found_anyway_bias=0"});
+  for (long t = 0; t < 20; ++t) found_startups(f.ctx, f.hub, t);
+  EXPECT_GT(f.hub.c.waited_total, 0);
+  EXPECT_EQ(f.hub.c.founded_bound_total, 0);
+  EXPECT_GT(f.hub.c.founded_total, 0);  // engineers outside incumbents still found
+  EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Founding, FoundersBringCofoundersAndTakeTheSubsidy) {
+  hub_fixture f({"hub.test.founding.ideas_per_year=0.5"});
+  const double before = f.hub.local.spent_subsidy;
+  for (long t = 0; t < 10; ++t) found_startups(f.ctx, f.hub, t);
+  ASSERT_GT(f.hub.c.founded_total, 0);
+  EXPECT_EQ(f.hub.local.spent_subsidy - before, f.hub.c.subsidised_total * f.hub.p.local.subsidy_per_startup_cny);
+  double team = 0;
+  for (std::size_t s = 40; s < f.hub.startups.table.size(); ++s) team += f.hub.startups.team[s];
+  EXPECT_GT(team, f.hub.c.founded_total);  // some co-founders joined
+}
+
+TEST(Poaching, TakesTheBestEngineerAndCapability) {
+  hub_fixture f({"hub.test.incumbent.big.poaching_per_year=5200"});
+  double capability = 0;
+  for (double c : f.hub.startups.capability.values()) capability += c;
+  poach(f.ctx, f.hub, 1);
+  double after = 0;
+  for (double c : f.hub.startups.capability.values()) after += c;
+  EXPECT_GT(f.hub.c.poached, 0);
+  EXPECT_LT(after, capability);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(ComputeMarket, IncumbentsAreServedFirst) {
+  hub_fixture f({"hub.test.chips.foreign_stock_h100e=1000", "hub.test.chips.domestic_stock_h100e=0",
+                 "hub.test.chips.foreign_supply_h100e_per_year=0", "hub.test.chips.domestic_allocation_share=0"});
+  clear_compute_market(f.ctx, f.hub, 0);
+  EXPECT_NEAR(f.hub.incumbents[0].compute_got + f.hub.incumbents[1].compute_got, f.hub.foreign_stock, 1e-6);
+  EXPECT_EQ(f.hub.startup_compute_got, 0.0);
+  EXPECT_GT(f.hub.compute_price, f.p.world.compute_price_cny_per_week);
+}
+
+TEST(ComputeMarket, VouchersRespectTheStackedShareAndTheFirmCap) {
+  hub_fixture f({"hub.test.chips.foreign_stock_h100e=1e6", "hub.test.vouchers.cap_per_firm_cny=1000",
+                 "hub.test.government.local.voucher_budget_cny_per_year=1e12"});
+  clear_compute_market(f.ctx, f.hub, 0);
+  for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) {
+    EXPECT_LE(f.hub.startups.voucher_year[s], 1000.0 + 1e-9);
+    EXPECT_LE(f.hub.startups.voucher_year[s], f.hub.p.voucher_stack_cap * f.hub.startups.compute_cost[s] + 1e-9);
+  }
+}
+
+TEST(ComputeMarket, ExportControlsCutForeignPurchases) {
+  hub_fixture open({"hub.test.chips.foreign_stock_h100e=0"});
+  hub_fixture closed({"hub.test.chips.foreign_stock_h100e=0"});
+  apply_export_control(closed.ctx, closed.hub, {{2025, 1, 1}, "none", 0.0, 0.3}, 0);
+  apply_export_control(open.ctx, open.hub, {{2025, 1, 1}, "all", 1.0, 1.0}, 0);
+  clear_compute_market(open.ctx, open.hub, 0);
+  clear_compute_market(closed.ctx, closed.hub, 0);
+  EXPECT_GT(open.hub.foreign_stock, 0.0);
+  EXPECT_EQ(closed.hub.foreign_stock, 0.0);
+}
+
+TEST(Efficiency, BreakthroughsRaiseEfficiencyAndOpenSourceRaisesTheFrontier) {
+  hub_fixture f({"efficiency.breakthrough_per_year=52", "efficiency.open_source_share=1"});
+  efficiency_research(f.ctx, f.hub, 0);
+  EXPECT_GT(f.hub.c.breakthroughs, 0);
+  EXPECT_GT(f.world.open_frontier, 1.0);
+  hub_fixture g({"efficiency.spillover_per_year=52"});
+  g.world.open_frontier = 2.0;
+  efficiency_spillover(g.ctx, g.hub, 0);
+  for (const float e : g.hub.startups.efficiency.values()) EXPECT_GT(e, 1.0f);
+}
+
+TEST(Funding, ForeignAppetiteFallsWithStateTiesAndTension) {
+  hub_fixture f;
+  const double free = foreign_appetite(f.ctx, f.hub, 0.0);
+  EXPECT_LT(foreign_appetite(f.ctx, f.hub, 0.5), free);
+  f.world.tension = 1.0;
+  EXPECT_LT(foreign_appetite(f.ctx, f.hub, 0.0), free);
+}
+
+TEST(Funding, NobodyGoesOffshoreWithoutTheMoney) {
+  hub_fixture f({"capital.offshore_cost_cny=1e12", "capital.route_preference_offshore=1e9"});
+  for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) {
+    f.hub.startups.route_of[s] = route::undecided;
+    decide_route(f.ctx, f.hub, s, 0.0, 3);
+    EXPECT_EQ(f.hub.startups.route_of[s], route::government);
+  }
+}
+
+TEST(Funding, GuidanceRoundsRaiseStateTies) {
+  hub_fixture f;
+  const std::size_t s = 0;
+  f.hub.startups.route_of[s] = route::government;
+  const float tie = f.hub.startups.state_tie[s];
+  ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::guidance, 0, 5));
+  EXPECT_GT(f.hub.startups.state_tie[s], tie);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Lifecycle, AStartupThatCannotPayFails) {
+  hub_fixture f;
+  auto& st = f.hub.startups;
+  const double cash = st.cash[0];
+  book_out(f.hub, 0, money_out::costs, cash);  // spend everything
+  st.compute_cost[0] = 1e9;
+  const double failed = f.hub.c.failed_total;
+  operate_startups(f.ctx, f.hub, 1);
+  EXPECT_GE(f.hub.c.failed_total, failed + 1);
+  EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Lifecycle, HighValuationMakesATiger) {
+  hub_fixture f({"startups.tiger_valuation_cny=1"});
+  operate_startups(f.ctx, f.hub, 1);
+  EXPECT_GT(f.hub.c.tigers_total, 0);
+}
+
+TEST(Geopolitics, TensionStaysInItsRangeAndShocksMoveIt) {
+  hub_fixture f({"geopolitics.tension_volatility_per_year=2"});
+  for (long t = 0; t < 500; ++t) {
+    update_tension(f.ctx, t);
+    ASSERT_GE(f.world.tension, 0.0);
+    ASSERT_LE(f.world.tension, 1.0);
+  }
+  f.world.tension = 0.5;
+  apply_tension_shock(f.ctx, {{2026, 1, 1}, 0.2}, 0);
+  EXPECT_DOUBLE_EQ(f.world.tension, 0.7);
+}
+
+TEST(Government, PolicyChangesSetInstrumentsAndBudgetsRenewYearly) {
+  hub_fixture f;
+  apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "government.local.subsidy_per_startup_cny", 42.0}, 0);
+  EXPECT_EQ(f.hub.p.local.subsidy_per_startup_cny, 42.0);
+  f.hub.local.budget_left = 0;
+  start_budget_year(f.hub);
+  EXPECT_EQ(f.hub.local.budget_left, f.hub.p.local.budget_cny_per_year);
+}
+
+TEST(Meetups, CreateTiesAndDealFlow) {
+  hub_fixture f({"hub.test.meetups.attendance_share=0.05", "hub.test.meetups.pitch_chance=1"});
+  const auto ties = f.hub.ties.tie_count();
+  for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) f.hub.startups.seeking[s] = 1;
+  meetups(f.ctx, f.hub, 3);
+  EXPECT_GT(f.hub.c.attendance, 100);
+  EXPECT_GT(f.hub.ties.tie_count(), ties);
+  EXPECT_EQ(f.hub.c.pitches, static_cast<double>(f.hub.startups.table.size()));
+  EXPECT_GT(f.hub.c.visiting_investors, 0);
+}
+
+}  // namespace
+}  // namespace liangzhu::model
