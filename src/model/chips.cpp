@@ -30,7 +30,8 @@ double domestic_output(const context& ctx, const hub_state& hub, long tick) {
 }
 
 double startup_need(const context& ctx, const hub_state& hub, std::size_t s) {
-  return hub.startups.team[s] * ctx.p.world.compute_per_engineer_h100e * std::pow(2.0, static_cast<int>(hub.startups.stage_of[s]));
+  const auto& w = ctx.p.world;
+  return hub.startups.team[s] * w.compute_per_engineer_h100e * std::pow(w.compute_stage_factor, static_cast<int>(hub.startups.stage_of[s]));
 }
 
 /// Share of a compute bill vouchers pay for this startup (before caps and budgets).

@@ -34,8 +34,9 @@ double pay_guidance(hub_state& hub, double size) {
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
-    const double part = std::min(level->guidance_left, size * g.guidance_share_of_round);
+    const double part = std::min({level->guidance_left, level->guidance_year_left, size * g.guidance_share_of_round});
     level->guidance_left -= part;
+    level->guidance_year_left -= part;
     level->invested_guidance += part;
     paid += part;
   }

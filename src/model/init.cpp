@@ -158,6 +158,8 @@ void init_hub(const context& ctx, hub_state& hub) {
   init_employment(hub);
   init_ties(ctx, hub);
   init_startups(ctx, hub);
+  hub.inflow_before_start = hub.c.inflow_total;
+  static_cast<hub_flows&>(hub.c) = hub_flows{};
   hub.local.guidance_left = hub.p.local.guidance_fund_cny;
   hub.provincial.guidance_left = hub.p.provincial.guidance_fund_cny;
   hub.foreign_stock = hub.p.compute_foreign_h100e;

@@ -25,4 +25,18 @@ inline void book_out(hub_state& hub, std::size_t s, money_out use, double amount
   hub.c.outflow_total[static_cast<std::size_t>(use)] += amount;
 }
 
+/// Money a hub's startups received from `source` since the start of the run.
+inline double run_inflow(const hub_state& hub, money_in source) {
+  const auto k = static_cast<std::size_t>(source);
+  return hub.c.inflow_total[k] - hub.inflow_before_start[k];
+}
+
+/// All government spending so far: subsidies, vouchers, guidance investments, tax expenditure.
+inline double government_spending(const hub_state& hub) {
+  double total = 0;
+  for (const auto* g : {&hub.local, &hub.provincial})
+    total += g->spent_subsidy + g->spent_voucher + g->invested_guidance + g->tax_expenditure;
+  return total;
+}
+
 }  // namespace liangzhu::model::detail

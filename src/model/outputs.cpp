@@ -1,5 +1,7 @@
 #include "outputs.hpp"
 
+#include "ledger.hpp"
+
 #include <numeric>
 
 namespace liangzhu::model::detail {
@@ -10,7 +12,7 @@ using cx = const context&;
 
 double in_place(st h, place p) { return h.c.in_place[static_cast<std::size_t>(p)]; }
 double inflow(st h, money_in m) { return h.c.inflow[static_cast<std::size_t>(m)]; }
-double inflow_total(st h, money_in m) { return h.c.inflow_total[static_cast<std::size_t>(m)]; }
+
 
 double count_startups(st h, const std::function<bool(std::size_t)>& pred) {
   double n = 0;
@@ -22,12 +24,6 @@ double at_stage(st h, stage g) {
 }
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
-double government_spending(st h) {
-  double total = 0;
-  for (const auto* g : {&h.local, &h.provincial})
-    total += g->spent_subsidy + g->spent_voucher + g->invested_guidance + g->tax_expenditure;
-  return total;
-}
 
 std::vector<series_output> build() {
   std::vector<series_output> o;
@@ -89,8 +85,8 @@ std::vector<series_output> build() {
   add("funding_foreign_vc_cny", "CNY per week", "Money from foreign VCs this week", [](cx, st h) { return inflow(h, money_in::foreign_vc); });
   add("funding_founders_cny", "CNY per week", "Founders' own money put in this week", [](cx, st h) { return inflow(h, money_in::founder); });
   add("foreign_share", "share", "Foreign VC money / all equity money (VC and guidance), run so far", [](cx, st h) {
-    const double foreign = inflow_total(h, money_in::foreign_vc);
-    return ratio(foreign, foreign + inflow_total(h, money_in::domestic_vc) + inflow_total(h, money_in::guidance));
+    const double foreign = run_inflow(h, money_in::foreign_vc);
+    return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) + run_inflow(h, money_in::guidance));
   });
   add("rounds", "rounds per week", "Rounds closed this week", [](cx, st h) { return h.c.rounds; });
   add("chose_government", "startups per week", "Founders who chose the government route this week", [](cx, st h) { return h.c.chose_government; });

@@ -58,11 +58,11 @@ std::vector<binding<world_params>> startup_bindings() {
   using w = world_params;
   return {
       bind(&w::idea_quality_sigma, real("idea_quality_sigma", 0.5, 0, 3, "log-scale", "Spread of idea quality (log-normal, median 1)", source::assumption)),
-      bind(&w::capability_rate, real("capability_rate", 0.02, 0, 10, "capability per week", "Capability a team of skill 1 with one H100e gains per week", source::assumption)),
-      bind(&w::capability_decay_per_year, real("capability_decay_per_year", 0.15, 0, 5, "per year", "Obsolescence of capability", source::assumption)),
+      bind(&w::capability_rate, real("capability_rate", 0.025, 0, 10, "capability per week", "Capability a team of skill 1 with one H100e gains per week", source::assumption)),
+      bind(&w::capability_decay_per_year, real("capability_decay_per_year", 0.25, 0, 5, "per year", "Obsolescence of capability", source::assumption)),
       bind(&w::compute_elasticity, real("compute_elasticity", 0.3, 0, 1, "", "Elasticity of capability growth to effective compute", source::assumption)),
-      bind(&w::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 5e5, 0, inf, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
-      bind(&w::revenue_threshold, real("revenue_threshold", 1.0, 0, inf, "capability", "Capability a product needs before it earns", source::assumption)),
+      bind(&w::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 3e5, 0, inf, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
+      bind(&w::revenue_threshold, real("revenue_threshold", 3.0, 0, inf, "capability", "Capability a product needs before it earns", source::assumption)),
       bind(&w::offshore_market_bonus, real("offshore_market_bonus", 0.3, 0, 5, "share", "Extra revenue from foreign markets for offshore startups", source::assumption)),
       bind(&w::valuation_revenue_multiple, real("valuation_revenue_multiple", 10, 0, 200, "x annual revenue", "Revenue multiple of valuations", source::assumption)),
       bind(&w::valuation_per_capability_cny, real("valuation_per_capability_cny", 5e6, 0, inf, "CNY", "Option value investors put on a unit of capability", source::assumption)),
@@ -75,7 +75,8 @@ std::vector<binding<world_params>> startup_bindings() {
       bind(&w::round_bar_step, real("round_bar_step", 3.0, 1, 100, "x per stage", "Factor by which the bar rises at each later stage (bar = seed bar * step^stage)", source::assumption)),
       bind(&w::runway_trigger_weeks, real("runway_trigger_weeks", 26, 1, 520, "weeks", "Runway below which a startup raises its next round", source::assumption)),
       bind(&w::pitch_noise, real("pitch_noise", 0.5, 0, 5, "log-scale", "Noise in what an investor sees of a startup at a pitch", source::assumption)),
-      bind(&w::compute_per_engineer_h100e, real("compute_per_engineer_h100e", 4, 0, 1000, "H100e", "Compute a startup wants per team member", source::assumption)),
+      bind(&w::compute_per_engineer_h100e, real("compute_per_engineer_h100e", 2, 0, 1000, "H100e", "Compute an idea-stage startup wants per team member", source::assumption)),
+      bind(&w::compute_stage_factor, real("compute_stage_factor", 1.5, 1, 10, "x per stage", "Growth of compute per team member at each later stage", source::assumption)),
       bind(&w::team_target_idea, real("team_target_idea", 3, 1, 1000, "engineers", "Team a startup wants at the idea stage", source::assumption)),
       bind(&w::team_target_growth_factor, real("team_target_growth_factor", 3, 1, 20, "x per stage", "Growth of the wanted team at each stage", source::assumption)),
       bind(&w::acquisition_distress_bonus, real("acquisition_distress_bonus", 2.0, 0, 100, "x", "Extra chance a short-runway startup is acquired", source::assumption)),
@@ -119,9 +120,9 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
   return {
       bind(&c::country, io::choice("country", "china", {"china", "us", "singapore", "other"}, "Country of the investors' home city", source::assumption)),
       bind(&c::vcs, real("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
-      bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest over the run", source::ai_investment)),
-      bind(&c::deals_per_year, real("deals_per_year", 4, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
-      bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes to a hub in its own country (a hub in the city itself: every week)", source::seeds)),
+      bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
+      bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
+      bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes per year to each modelled hub (to the hub of its own city: most weeks; to a hub abroad: fewer as tension rises)", source::seeds)),
   };
 }
 

@@ -7,6 +7,8 @@
 namespace liangzhu::model::detail {
 namespace {
 
+constexpr double guidance_years = 5.0;  // investment period of a guidance fund, assumption
+
 double& instrument(government_params& g, const std::string& key) {
   if (key == "budget_cny_per_year") return g.budget_cny_per_year;
   if (key == "subsidy_per_startup_cny") return g.subsidy_per_startup_cny;
@@ -47,6 +49,9 @@ void start_budget_year(hub_state& hub) {
   hub.local.voucher_left = hub.p.local.voucher_budget_cny_per_year;
   hub.provincial.budget_left = hub.p.provincial.budget_cny_per_year;
   hub.provincial.voucher_left = hub.p.provincial.voucher_budget_cny_per_year;
+  // Guidance funds deploy their capital over guidance_years (a fund's usual investment period).
+  hub.local.guidance_year_left = hub.p.local.guidance_fund_cny / guidance_years;
+  hub.provincial.guidance_year_left = hub.p.provincial.guidance_fund_cny / guidance_years;
   for (auto& used : hub.startups.voucher_year.values()) used = 0;  // the per-firm cap is yearly
 }
 

@@ -103,7 +103,10 @@ struct simulation::impl {
     const int year = static_cast<int>(std::lround(cal.ticks_per_year()));
     sched.every(year, 0, "budget year", [this](long) {
       for (auto& h : hubs) start_budget_year(*h);
-      for (auto& inv : world.investors) inv.deals_this_year = 0;
+      for (std::size_t i = 0; i < world.investors.size(); ++i) {
+        world.investors[i].deals_this_year = 0;
+        world.investors[i].capital_left = p.world.investor_cities[world.investors[i].city].fund_cny;
+      }
     });
     sched.every_tick("geopolitics", [this](long t) { update_tension(ctx, t); });
     per_hub("labour market (yearly)", annual_labour_update);

@@ -98,8 +98,8 @@ struct startup_table {
   column<std::uint8_t>& seeking = table.add_column<std::uint8_t>("seeking_round");
 };
 
-/// A stake an investor holds in a startup (investor -1 and -2: local and provincial guidance
-/// funds of the startup's hub).
+/// A stake an investor holds in a startup: `investor` indexes world.investors; -1 stands for the
+/// hub's guidance funds and -3 for investors of rounds before the run.
 struct holding {
   std::int64_t investor = 0;  // 64 bits: no padding, so checkpoints hold no stray bytes
   double invested = 0;
@@ -121,6 +121,7 @@ struct government_state {
   double budget_left = 0;          ///< this year
   double voucher_left = 0;         ///< this year
   double guidance_left = 0;        ///< capital not yet invested
+  double guidance_year_left = 0;   ///< what it may still invest this year (its pace)
   double spent_subsidy = 0;        ///< cumulative
   double spent_voucher = 0;
   double invested_guidance = 0;
@@ -169,6 +170,9 @@ struct hub_state {
   long independence_tick = -1;
   double wage_index = 1;                              ///< market wage growth since the start
   hub_counters c;
+  /// Money the startups alive at the start had received before it (part of the totals, so that
+  /// conservation holds, but not of the run's funding figures).
+  std::array<double, static_cast<std::size_t>(money_in::count)> inflow_before_start{};
   /// Founding cohorts by year since the start: founded, and still alive.
   std::vector<double> cohort_founded, cohort_alive;
 

@@ -3,6 +3,8 @@
 // chip-independence date, and what government spending bought per startup and per tiger.
 #include "summary.hpp"
 
+#include "ledger.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <numeric>
@@ -12,15 +14,9 @@ namespace {
 
 using st = const hub_state&;
 
-double in_total(st h, money_in m) { return h.c.inflow_total[static_cast<std::size_t>(m)]; }
+
 double ratio_or_nan(double a, double b) { return b > 0 ? a / b : std::nan(""); }
 
-double spending(st h) {
-  double total = 0;
-  for (const auto* g : {&h.local, &h.provincial})
-    total += g->spent_subsidy + g->spent_voucher + g->invested_guidance + g->tax_expenditure;
-  return total;
-}
 
 double team_quantile(st h, double q) {
   std::vector<double> teams;
@@ -48,21 +44,21 @@ std::vector<hub_figure> build() {
   add("tigers", "startups", "Startups that broke out during the run (Hangzhou's 'six tigers')", [](auto&, st h) { return h.c.tigers_total; });
   add("subsidised_startups", "startups", "Startups that took a founding subsidy", [](auto&, st h) { return h.c.subsidised_total; });
   add("funding_government_cny", "CNY", "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
-    return in_total(h, money_in::subsidy) + in_total(h, money_in::guidance) + in_total(h, money_in::voucher);
+    return run_inflow(h, money_in::subsidy) + run_inflow(h, money_in::guidance) + run_inflow(h, money_in::voucher);
   });
-  add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs", [](auto&, st h) { return in_total(h, money_in::domestic_vc); });
-  add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs", [](auto&, st h) { return in_total(h, money_in::foreign_vc); });
-  add("funding_founders_cny", "CNY", "Founders' own money", [](auto&, st h) { return in_total(h, money_in::founder); });
+  add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs", [](auto&, st h) { return run_inflow(h, money_in::domestic_vc); });
+  add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs", [](auto&, st h) { return run_inflow(h, money_in::foreign_vc); });
+  add("funding_founders_cny", "CNY", "Founders' own money", [](auto&, st h) { return run_inflow(h, money_in::founder); });
   add("foreign_share", "share", "Foreign VC money / all equity money (VCs and guidance funds)", [](auto&, st h) {
-    const double foreign = in_total(h, money_in::foreign_vc);
-    return ratio_or_nan(foreign, foreign + in_total(h, money_in::domestic_vc) + in_total(h, money_in::guidance));
+    const double foreign = run_inflow(h, money_in::foreign_vc);
+    return ratio_or_nan(foreign, foreign + run_inflow(h, money_in::domestic_vc) + run_inflow(h, money_in::guidance));
   });
   add("offshore_share", "share", "Founders choosing the offshore route / all who chose", [](auto&, st h) {
     return ratio_or_nan(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
   });
-  add("government_spending_cny", "CNY", "Subsidies, vouchers, guidance investments and tax expenditure", [](auto&, st h) { return spending(h); });
-  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) { return ratio_or_nan(spending(h), h.c.founded_total); });
-  add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)", [](auto&, st h) { return ratio_or_nan(spending(h), h.c.tigers_total); });
+  add("government_spending_cny", "CNY", "Subsidies, vouchers, guidance investments and tax expenditure", [](auto&, st h) { return government_spending(h); });
+  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.founded_total); });
+  add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.tigers_total); });
   add("tax_revenue_cny", "CNY", "Profit tax paid by startups", [](auto&, st h) { return h.c.tax_revenue_total; });
   add("chip_independence_tick", "tick", "First tick of chip independence (empty if not reached; the date is in the text)", [](auto&, st h) {
     return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");

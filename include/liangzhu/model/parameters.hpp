@@ -160,6 +160,7 @@ struct world_params {
   double runway_trigger_weeks{};
   double pitch_noise{};
   double compute_per_engineer_h100e{};
+  double compute_stage_factor{};
   double team_target_idea{};
   double team_target_growth_factor{};
   double acquisition_distress_bonus{};
