@@ -1,0 +1,33 @@
+// docs/parameters.md and docs/outputs.md are generated from the schema and the model's output
+// table (`liangzhu docs`); this test fails when they are stale, so docs and code cannot drift.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(DocsInSync, GeneratedReferencesMatchTheRepository) {
+  const auto dir = std::filesystem::temp_directory_path() / ("liangzhu_docs_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string command = std::string(LIANGZHU_BINARY) + " docs --dir " + dir.string() + " > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  for (const char* file : {"parameters.md", "outputs.md"}) {
+    const auto committed = slurp(std::filesystem::path(LIANGZHU_SOURCE_DIR) / "docs" / file);
+    EXPECT_EQ(slurp(dir / file), committed)
+        << "docs/" << file << " is stale: run `make docs` (liangzhu docs --dir docs) and commit it";
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
