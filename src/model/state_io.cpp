@@ -87,7 +87,7 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
 /// A fingerprint of the parameters that shape the state, so that a checkpoint is not restored
 /// into a run of another scenario.
 std::string fingerprint(const parameters& p) {
-  std::string f = std::to_string(p.seed) + "/" + p.start.to_string() + "/" + std::to_string(p.ticks);
+  std::string f = std::to_string(p.seed) + "/" + p.start.to_string();  // not the length: a resumed run may go further
   for (const auto& h : p.hubs) {
     f += "/" + h.name + ":" + std::to_string(h.engineers) + ":" + std::to_string(h.initial_startups) + ":" +
          std::to_string(h.incumbents.size());

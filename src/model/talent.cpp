@@ -64,8 +64,9 @@ offer best_offer(const context& ctx, const hub_state& hub, const openings& o, st
   if (only_market) return best;
   if (!o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
     const std::size_t i = pick_weighted(o.incumbent_cum, r);
+    const bool own_employer = e.where[row] == place::incumbent && e.employer[row] == i;
     const double w = incumbent_wage(hub, i, skill);
-    if (w > best.value) best = {place::incumbent, i, w, w};
+    if (!own_employer && w > best.value) best = {place::incumbent, i, w, w};
   }
   if (!o.startup_rows.empty()) {
     const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];

@@ -1,6 +1,7 @@
 // docs/parameters.md and docs/outputs.md are generated from the schema and the model's output
 // table (`liangzhu docs`); this test fails when they are stale, so docs and code cannot drift.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,9 +19,12 @@ std::string slurp(const std::filesystem::path& p) {
 }
 
 TEST(DocsInSync, GeneratedReferencesMatchTheRepository) {
-  const auto dir = std::filesystem::temp_directory_path() / ("liangzhu_docs_" + std::to_string(::getpid()));
+  std::string name = "liangzhu_docs_";
+  name += std::to_string(::getpid());
+  const auto dir = std::filesystem::temp_directory_path() / name;
   std::filesystem::create_directories(dir);
-  const std::string command = std::string(LIANGZHU_BINARY) + " docs --dir " + dir.string() + " > /dev/null";
+  std::string command = LIANGZHU_BINARY;
+  command += " docs --dir " + dir.string() + " > /dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0);
   for (const char* file : {"parameters.md", "outputs.md"}) {
     const auto committed = slurp(std::filesystem::path(LIANGZHU_SOURCE_DIR) / "docs" / file);

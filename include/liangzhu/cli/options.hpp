@@ -1,0 +1,31 @@
+#pragma once
+/// @file Arguments several subcommands share (SCENARIO, --set, STORE), declared once so their
+/// help reads the same everywhere, and the loading they lead to.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "liangzhu/io/scenario.hpp"
+#include "liangzhu/store/run_store.hpp"
+
+namespace liangzhu::cli {
+
+/// Adds the required SCENARIO argument (a path or a shipped scenario's name).
+void add_scenario_argument(CLI::App& app, std::string& scenario);
+/// Adds the repeatable --set KEY=VALUE option.
+void add_set_option(CLI::App& app, std::vector<std::string>& overrides);
+/// Adds the required STORE argument (a run store file written by `liangzhu run`).
+void add_store_argument(CLI::App& app, std::string& store);
+
+/// Resolves SCENARIO (see resolve_scenario), loads it against the model's schema and applies the
+/// overrides; input_error for anything wrong.
+io::scenario load_scenario_argument(const std::string& scenario,
+                                    std::span<const std::string> overrides);
+
+/// Opens an existing store read-only: input_error if there is no such file (a mistyped name is
+/// bad input), io_error if it cannot be read as a store.
+store::run_store open_existing_store(const std::filesystem::path& file);
+
+}  // namespace liangzhu::cli

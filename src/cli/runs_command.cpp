@@ -1,0 +1,58 @@
+// `liangzhu runs`: what a store holds, one line per run, so a run id can be picked for export
+// and an interrupted or failed run spotted at a glance.
+#include <fmt/format.h>
+
+#include <memory>
+#include <string>
+
+#include "liangzhu/cli/commands.hpp"
+#include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/options.hpp"
+#include "liangzhu/cli/text_table.hpp"
+
+namespace liangzhu::cli {
+namespace {
+
+struct runs_request {
+  std::string store;
+};
+
+constexpr const char* runs_description =
+    "List the runs of a run store. Prints one line per run: its id (for 'liangzhu export --run'), "
+    "status (running, complete, interrupted or failed), scenario, seed, weeks done out of weeks "
+    "asked, start time (UTC) and label.";
+
+constexpr const char* runs_footer =
+    "Examples:\n"
+    "  liangzhu runs runs.db\n"
+    "  liangzhu runs out/sweep.db";
+
+int list_runs(const runs_request& r) {
+  const auto store = open_existing_store(r.store);
+  const auto runs = store.list_runs();
+  if (runs.empty()) {
+    fmt::print("no runs in {}\n", r.store);
+    return to_int(exit_code::ok);
+  }
+  text_table table({"run", "status", "scenario", "seed", "ticks", "started", "label"},
+                   {true, false, false, true, true, false, false});
+  for (const auto& run : runs) {
+    table.add_row({std::to_string(run.run_id), std::string(store::to_string(run.status)),
+                   run.scenario_name, std::to_string(run.seed),
+                   fmt::format("{}/{}", run.ticks_done, run.ticks_total), run.started_at,
+                   run.label});
+  }
+  fmt::print("{}", table.render());
+  return to_int(exit_code::ok);
+}
+
+void define_runs(CLI::App& app, runs_request& r) { add_store_argument(app, r.store); }
+
+}  // namespace
+
+command add_runs_command(CLI::App& parent) {
+  return make_command<runs_request>(parent, {"runs", runs_description, runs_footer}, define_runs,
+                                    list_runs);
+}
+
+}  // namespace liangzhu::cli

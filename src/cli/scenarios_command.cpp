@@ -1,0 +1,83 @@
+// `liangzhu scenarios`: what can be run by name. A scenario describes itself by its first
+// comment line (the shipped ones start with one), else by its `name` key.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "liangzhu/cli/commands.hpp"
+#include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/options.hpp"
+#include "liangzhu/cli/scenario_paths.hpp"
+#include "liangzhu/cli/text_table.hpp"
+#include "liangzhu/engine/errors.hpp"
+
+namespace liangzhu::cli {
+namespace {
+
+constexpr const char* scenarios_description =
+    "List the shipped scenarios. Prints one line per scenario: the name to give 'liangzhu run' or "
+    "'liangzhu validate', and what it describes. The scenarios are read from "
+    "$LIANGZHU_SCENARIO_DIR "
+    "if it is set, else from the 'scenarios' folder of the source tree or installation this "
+    "liangzhu belongs to, else from ./scenarios.";
+
+constexpr const char* scenarios_footer =
+    "Examples:\n"
+    "  liangzhu scenarios\n"
+    "  LIANGZHU_SCENARIO_DIR=~/my-scenarios liangzhu scenarios";
+
+/// `liangzhu scenarios` takes no options.
+struct scenarios_request {};
+
+/// The text of the first comment line before any TOML content, or "".
+std::string leading_comment(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto start = line.find_first_not_of(" \t\r");
+    if (start == std::string::npos) continue;
+    if (line[start] != '#') return {};
+    const auto text = line.find_first_not_of("# \t", start);
+    if (text != std::string::npos)
+      return line.substr(text, line.find_last_not_of(" \t\r") + 1 - text);
+  }
+  return {};
+}
+
+std::string describe(const std::filesystem::path& file) {
+  if (auto comment = leading_comment(file); !comment.empty()) return comment;
+  try {
+    return load_scenario_argument(file.string(), {}).string("name");
+  } catch (const input_error& e) {
+    return fmt::format("(does not load: {})", e.what());
+  }
+}
+
+int list_scenarios(const scenarios_request&) {
+  const auto dir = find_scenario_dir();
+  const auto files = dir ? shipped_scenarios(*dir) : std::vector<std::filesystem::path>{};
+  if (files.empty()) {
+    std::vector<std::string> looked;
+    for (const auto& candidate : scenario_dir_candidates()) looked.push_back(candidate.string());
+    fmt::print(stderr, "liangzhu: no shipped scenarios found (looked in {})\n", join(looked));
+    return to_int(exit_code::ok);
+  }
+  text_table table({});
+  for (const auto& file : files) table.add_row({file.stem().string(), describe(file)});
+  fmt::print("{}", table.render());
+  return to_int(exit_code::ok);
+}
+
+void define_scenarios(CLI::App&, scenarios_request&) {}
+
+}  // namespace
+
+command add_scenarios_command(CLI::App& parent) {
+  return make_command<scenarios_request>(parent,
+                                         {"scenarios", scenarios_description, scenarios_footer},
+                                         define_scenarios, list_scenarios);
+}
+
+}  // namespace liangzhu::cli

@@ -1,0 +1,134 @@
+// The subcommands other than `run`: --version, --help, validate, scenarios, docs, runs, export.
+#include <regex>
+
+#include "cli_test_support.hpp"
+
+namespace liangzhu::cli::testing {
+namespace {
+
+using commands = cli_test;
+
+bool has_toml(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".toml") return true;
+  return false;
+}
+
+TEST_F(commands, VersionPrintsVersionAndRevision) {
+  const result r = run({"--version"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_TRUE(std::regex_match(r.out, std::regex(R"(liangzhu \d+\.\d+\.\d+ \(\S+\)\n)"))) << r.out;
+}
+
+TEST_F(commands, HelpOfEveryCommandExitsZeroAndNamesItsOptions) {
+  const std::map<std::string, std::vector<std::string>> expected = {
+      {"", {"run", "validate", "scenarios", "runs", "export", "docs", "Exit codes", "Examples"}},
+      {"run",
+       {"SCENARIO", "--seed", "--threads", "--ticks", "--set", "--out", "--label", "--checkpoint",
+        "--checkpoint-every", "--resume", "--snapshot-every", "--check-invariants", "--timings",
+        "--quiet", "Examples"}},
+      {"validate", {"SCENARIO", "--set", "Examples"}},
+      {"scenarios", {"LIANGZHU_SCENARIO_DIR", "Examples"}},
+      {"runs", {"STORE", "Examples"}},
+      {"export", {"STORE", "--run", "--format", "--dir", "Examples"}},
+      {"docs", {"--dir", "parameters.md", "outputs.md", "Examples"}},
+  };
+  for (const auto& [command, words] : expected) {
+    std::vector<std::string> args;
+    if (!command.empty()) args.push_back(command);
+    args.push_back("--help");
+    const result r = run(args);
+    EXPECT_EQ(r.code, 0) << command << ": " << describe(r);
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos) << command;
+    for (const auto& word : words)
+      EXPECT_NE(r.out.find(word), std::string::npos) << command << " lacks " << word;
+  }
+}
+
+TEST_F(commands, UsageErrorsExitTwoWithOneLine) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{},
+        {"frobnicate"},
+        {"run"},
+        {"run", "small.toml", "--threads", "x"},
+        {"run", "small.toml", "--seed", "-1"},
+        {"run", "small.toml", "--seed", "99999999999999999999"},
+        {"run", "small.toml", "--ticks", "0"},
+        {"run", "small.toml", "--checkpoint-every", "5"},
+        {"export", "runs.db", "--format", "xlsx"}}) {
+    const result r = run(args);
+    EXPECT_EQ(r.code, 2) << describe(r);
+    EXPECT_TRUE(r.err.starts_with("liangzhu: error: ")) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+}
+
+TEST_F(commands, ValidateReportsParametersAndHubs) {
+  const result r = run({"validate", "small.toml"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_TRUE(std::regex_match(
+      r.out, std::regex(R"(ok: small\.toml \(\d+ parameters, 1 hub: liangzhu\)\n)")))
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("runs.db")));
+}
+
+TEST_F(commands, ValidateRejectsBadInputWithExitTwo) {
+  const result r = run({"validate", "small.toml", "--set", "hub.liangzhu.talent.engineers=-5"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_NE(r.err.find("hub.liangzhu.talent.engineers"), std::string::npos) << r.err;
+}
+
+TEST_F(commands, ValidateAppliesTheModelsOwnChecks) {
+  write_file(path("nohub.toml"), "name = \"nohub\"\n");
+  const result r = run({"validate", "nohub.toml"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_NE(r.err.find("hub"), std::string::npos) << r.err;
+}
+
+TEST_F(commands, ScenariosListsTheShippedOnes) {
+  const fs::path shipped = fs::path(LIANGZHU_SOURCE_DIR) / "scenarios";
+  if (!has_toml(shipped)) GTEST_SKIP() << "no shipped scenarios yet";
+  const result r = run({"scenarios"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  for (const auto& entry : fs::directory_iterator(shipped)) {
+    if (entry.path().extension() != ".toml") continue;
+    EXPECT_NE(r.out.find(entry.path().stem().string() + "  "), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(commands, ScenarioDirFromTheEnvironmentIsListedAndRunnableByName) {
+  fs::create_directories(path("shelf"));
+  fs::copy_file(path("small.toml"), path("shelf/tiny.toml"));
+  write_file(path("shelf/named.toml"), "name = \"a named one\"\n[hub.x]\n");
+  set_env("LIANGZHU_SCENARIO_DIR", path("shelf").string());
+  const result list = run({"scenarios"});
+  EXPECT_EQ(list.code, 0) << describe(list);
+  EXPECT_EQ(list.out, "named  a named one\ntiny   A small hub for the CLI tests.\n");
+  const result ok = run({"validate", "tiny"});
+  EXPECT_EQ(ok.code, 0) << describe(ok);
+  const result typo = run({"validate", "tinny"});
+  EXPECT_EQ(typo.code, 2) << describe(typo);
+  EXPECT_NE(typo.err.find("did you mean 'tiny'"), std::string::npos) << typo.err;
+}
+
+TEST_F(commands, DocsWritesBothReferences) {
+  const result r = run({"docs", "--dir", "ref"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  const std::string parameters = slurp(path("ref/parameters.md"));
+  const std::string outputs = slurp(path("ref/outputs.md"));
+  EXPECT_NE(parameters.find("talent.engineers"), std::string::npos);
+  EXPECT_NE(outputs.find("| name | kind | unit | description |"), std::string::npos);
+  EXPECT_NE(outputs.find("| `tigers` | summary |"), std::string::npos) << outputs;
+  EXPECT_FALSE(fs::exists(path("ref/outputs.md.partial")));
+}
+
+TEST_F(commands, DocsIntoAnUnwritablePlaceIsAnIoError) {
+  write_file(path("plain"), "x");
+  const result r = run({"docs", "--dir", "plain/sub"});
+  EXPECT_EQ(r.code, 3) << describe(r);
+  EXPECT_NE(r.err.find("plain/sub"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace liangzhu::cli::testing

@@ -1,0 +1,65 @@
+// `liangzhu runs` and `liangzhu export` on a store written by `liangzhu run`.
+#include "cli_test_support.hpp"
+
+namespace liangzhu::cli::testing {
+namespace {
+
+class store_commands : public cli_test {
+ protected:
+  void SetUp() override {
+    const result r = run({"run", "small.toml", "--quiet", "--label", "first"});
+    ASSERT_EQ(r.code, 0) << describe(r);
+  }
+};
+
+TEST_F(store_commands, RunsListsTheRun) {
+  const result r = run({"runs", "runs.db"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_NE(r.out.find("status"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("complete"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("small"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("30/30"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("first"), std::string::npos) << r.out;
+}
+
+TEST_F(store_commands, ExportWritesEveryFileWithAHeader) {
+  const result r = run({"export", "runs.db", "--format", "csv"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  for (const char* name :
+       {"runs.csv", "parameters.csv", "series.csv", "events.csv", "summary.csv"}) {
+    const std::string text = slurp(path("runs-csv") / name);
+    EXPECT_TRUE(text.starts_with("run_id,")) << name << ": " << text.substr(0, 80);
+  }
+  const std::string series = slurp(path("runs-csv/series.csv"));
+  EXPECT_GT(std::count(series.begin(), series.end(), '\n'), 30) << "one row per tick and hub";
+}
+
+TEST_F(store_commands, ExportOfChosenRunsIntoAChosenDir) {
+  ASSERT_EQ(run({"run", "small.toml", "-q", "--seed", "2"}).code, 0);
+  const result r = run({"export", "runs.db", "--run", "2", "--dir", "out"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  const std::string runs = slurp(path("out/runs.csv"));
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), '\n'), 2) << runs;
+  EXPECT_NE(runs.find("\n2,"), std::string::npos) << runs;
+}
+
+TEST_F(store_commands, ExportOfAnUnknownRunIsBadInput) {
+  const result r = run({"export", "runs.db", "--run", "7"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_NE(r.err.find("no run 7"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(path("runs-csv/runs.csv")));
+}
+
+TEST_F(store_commands, AMissingStoreIsBadInputAndACorruptOneAnIoError) {
+  const result missing = run({"export", "nope.db"});
+  EXPECT_EQ(missing.code, 2) << describe(missing);
+  EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
+  EXPECT_FALSE(fs::exists(path("nope.db")));
+  write_file(path("junk.db"), "this is not a database, just text long enough to look like one\n");
+  const result corrupt = run({"runs", "junk.db"});
+  EXPECT_EQ(corrupt.code, 3) << describe(corrupt);
+  EXPECT_NE(corrupt.err.find("junk.db"), std::string::npos) << corrupt.err;
+}
+
+}  // namespace
+}  // namespace liangzhu::cli::testing
