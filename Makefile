@@ -1,6 +1,8 @@
 # The two commands of the README: `make demo` and `make test`. Everything else is a helper.
 PRESET ?= release
 JOBS ?= $(shell nproc)
+# Warnings are errors on the toolchain we ship for (Debian 12); WERROR=OFF for other compilers.
+WERROR ?= ON
 BUILD := build/$(PRESET)
 LIANGZHU := $(BUILD)/liangzhu
 DEMO_OUT ?= out
@@ -11,7 +13,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 configure: deps
-	@cmake --preset $(PRESET) -DLIANGZHU_WERROR=$(if $(WERROR),$(WERROR),OFF) > /dev/null
+	@cmake --preset $(PRESET) -DLIANGZHU_WERROR=$(WERROR) > /dev/null
 
 build: configure
 	@cmake --build --preset $(PRESET) -j $(JOBS)
@@ -24,15 +26,15 @@ demo:
 	@echo "demo: results in $(DEMO_OUT)/demo.db and $(DEMO_OUT)/csv/"
 
 test:
-	@$(MAKE) --no-print-directory build PRESET=release WERROR=ON
+	@$(MAKE) --no-print-directory build PRESET=release
 	ctest --preset release
 
 test-asan:
-	@$(MAKE) --no-print-directory build PRESET=asan WERROR=ON
+	@$(MAKE) --no-print-directory build PRESET=asan
 	ctest --preset asan
 
 test-tsan:
-	@$(MAKE) --no-print-directory build PRESET=tsan WERROR=ON
+	@$(MAKE) --no-print-directory build PRESET=tsan
 	ctest --preset tsan
 
 bench:
