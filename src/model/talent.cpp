@@ -51,30 +51,29 @@ struct offer {
   double value = 0;  ///< wage plus what the engineer values beyond it
 };
 
-/// The best offer the engineer in `row` receives this week.
-offer best_offer(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
+/// The offers the engineer in `row` receives this week (at most one of each kind), best first.
+std::vector<offer> offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
   const auto& e = hub.engineers;
   auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
   const double skill = e.skill[row];
-  offer best;
+  std::vector<offer> out;
   if (e.where[row] != place::unemployed || r.bernoulli(market_job_find_rate)) {
     const double w = market_wage(hub, skill) * r.lognormal_median(1.0, 0.1);
-    best = {place::market, 0, w, w};
+    out.push_back({place::market, 0, w, w});
   }
-  if (only_market) return best;
-  if (!o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
+  if (!only_market && !o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
     const std::size_t i = pick_weighted(o.incumbent_cum, r);
     const bool own_employer = e.where[row] == place::incumbent && e.employer[row] == i;
     const double w = incumbent_wage(hub, i, skill);
-    if (!own_employer && w > best.value) best = {place::incumbent, i, w, w};
+    if (!own_employer) out.push_back({place::incumbent, i, w, w});
   }
-  if (!o.startup_rows.empty()) {
+  if (!only_market && !o.startup_rows.empty()) {
     const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];
     const double w = startup_wage(hub, skill);
-    const double v = w * (1.0 + startup_appeal * e.propensity[row]);
-    if (v > best.value) best = {place::startup, s, w, v};
+    out.push_back({place::startup, s, w, w * (1.0 + startup_appeal * e.propensity[row])});
   }
-  return best;
+  std::stable_sort(out.begin(), out.end(), [](const offer& a, const offer& b) { return a.value > b.value; });
+  return out;
 }
 
 bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
@@ -150,8 +149,11 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
     const bool leaving_incumbent = e.where[row] == place::incumbent;
     // A bound engineer, or one whose departure would bind it, may not join a competitor.
     const bool restricted = is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
-    const offer best = best_offer(ctx, hub, o, row, tick, restricted);
-    if (best.where == place::unemployed || !still_open(ctx, hub, best)) continue;
+    // The best offer whose position is still open (others may have filled it this week).
+    const auto offers = offers_for(ctx, hub, o, row, tick, restricted);
+    const auto open = std::find_if(offers.begin(), offers.end(), [&](const offer& of) { return still_open(ctx, hub, of); });
+    if (open == offers.end()) continue;
+    const offer best = *open;
     if (e.where[row] != place::unemployed && best.value <= e.wage[row] * (1.0 + hub.p.switching_premium)) continue;
     const std::size_t former = e.employer[row];
     take_offer(hub, row, best);
