@@ -13,7 +13,7 @@ namespace liangzhu::model::detail {
 
 /// Kinds of events written to the run store.
 struct event_kinds {
-  std::uint16_t founding, failure, acquisition, tiger, round, poach, litigation, breakthrough,
+  std::uint16_t founding, failure, acquisition, tiger, round_guidance, round_domestic_vc, round_foreign_vc, valuation, poach, litigation, breakthrough,
       open_source, export_control, policy, independence, tension_shock;
 };
 

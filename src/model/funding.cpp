@@ -114,7 +114,11 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   st.seeking[s] = 0;
   hub.c.rounds += 1;
   hub.c.rounds_total += 1;
-  ctx.event(tick, hub, ctx.kinds.round, st.table.id_at(s).packed(), amount);
+  const auto kind = who == lead::guidance ? ctx.kinds.round_guidance
+                   : who == lead::foreign_vc ? ctx.kinds.round_foreign_vc
+                                             : ctx.kinds.round_domestic_vc;
+  ctx.event(tick, hub, kind, st.table.id_at(s).packed(), amount);
+  ctx.event(tick, hub, ctx.kinds.valuation, st.table.id_at(s).packed(), pre + amount);
   return true;
 }
 

@@ -42,6 +42,14 @@ std::vector<series_output> build() {
   add("leavers", "engineers per week", "Engineers who retired or left the hub this week", [](cx, st h) { return h.c.leavers; });
   add("job_moves", "moves per week", "Engineers who changed employer this week", [](cx, st h) { return h.c.moves; });
   add("wage_index", "x start", "Market wage relative to the start", [](cx, st h) { return h.wage_index; });
+  add("mean_tenure_years", "years", "Mean time employed engineers have been in their current job (set-up jobs count from the start)", [](cx ctx, st h) {
+    const auto& e = h.engineers;
+    const double employed = static_cast<double>(e.table.size()) - h.c.in_place[static_cast<std::size_t>(place::unemployed)];
+    const double weeks = ctx.ex.sum(e.table.size(), 0.0, [&](std::size_t r) {
+      return e.where[r] == place::unemployed ? 0.0 : static_cast<double>(ctx.world.tick - std::max(0, e.hired[r]));
+    });
+    return employed > 0 ? weeks / employed / ctx.ticks_per_year() : 0.0;
+  });
   // Noncompetes and poaching
   add("bound_engineers", "engineers", "Engineers under a noncompete now", [](cx ctx, st h) {
     return static_cast<double>(ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {

@@ -34,7 +34,10 @@ event_kinds declare_events(engine::collector& c) {
   k.failure = c.declare_event_kind({"failure", "A startup failed (value: cash left, CNY)"});
   k.acquisition = c.declare_event_kind({"acquisition", "An incumbent acquired a startup (value: price, CNY)"});
   k.tiger = c.declare_event_kind({"tiger", "A startup broke out (value: valuation, CNY)"});
-  k.round = c.declare_event_kind({"round", "A funding round closed (value: amount, CNY)"});
+  k.round_guidance = c.declare_event_kind({"round_guidance", "A round led by the government guidance funds closed (value: amount, CNY)"});
+  k.round_domestic_vc = c.declare_event_kind({"round_domestic_vc", "A round led by a domestic VC closed (value: amount, CNY)"});
+  k.round_foreign_vc = c.declare_event_kind({"round_foreign_vc", "A round led by a foreign VC closed (value: amount, CNY)"});
+  k.valuation = c.declare_event_kind({"round_valuation", "Post-money valuation of the round just closed (value: CNY)"});
   k.poach = c.declare_event_kind({"poach", "An incumbent hired a startup's top engineer (value: share of team skill lost)"});
   k.litigation = c.declare_event_kind({"litigation", "A noncompete suit against a startup (value: damages, CNY)"});
   k.breakthrough = c.declare_event_kind({"breakthrough", "An efficiency breakthrough (value: gain)"});
@@ -44,6 +47,20 @@ event_kinds declare_events(engine::collector& c) {
   k.independence = c.declare_event_kind({"chip_independence", "The hub became chip-independent (value: first tick)"});
   k.tension_shock = c.declare_event_kind({"tension_shock", "A geopolitical shock (value: jump of the index)"});
   return k;
+}
+
+/// The social network of a hub: one row per tie (each once), between engineers' slots.
+engine::agent_snapshot tie_snapshot(const hub_state& hub, long tick) {
+  engine::agent_snapshot snap{static_cast<std::int32_t>(tick), hub.p.name + ".tie", {"engineer_slot_a", "engineer_slot_b", "kind", "weight"}, {}};
+  for (std::uint32_t a = 0; a < hub.ties.node_count(); ++a) {
+    const auto others = hub.ties.neighbours(a);
+    for (std::size_t k = 0; k < others.size(); ++k)
+      if (a < others[k])
+        for (const double v : {static_cast<double>(a), static_cast<double>(others[k]), static_cast<double>(hub.ties.kinds(a)[k]),
+                               static_cast<double>(hub.ties.weights(a)[k])})
+          snap.values.push_back(v);
+  }
+  return snap;
 }
 
 }  // namespace
@@ -144,6 +161,7 @@ struct simulation::impl {
 
   void step() {
     const long t = world.tick;
+    for (auto& h : hubs) h->clock = static_cast<std::int32_t>(t);
     sched.run_tick(t);
     record(t);
     if (check_each_tick())
@@ -200,12 +218,16 @@ std::vector<engine::agent_snapshot> simulation::snapshots() const {
       engine::agent_snapshot snap;
       snap.tick = static_cast<std::int32_t>(tick());
       snap.kind = h->p.name + "." + table->kind();
+      snap.columns.push_back("slot");  // the id ties refer to
       for (const auto& c : table->columns()) snap.columns.push_back(c->name());
       snap.values.reserve(table->size() * snap.columns.size());
-      for (std::size_t row = 0; row < table->size(); ++row)
+      for (std::size_t row = 0; row < table->size(); ++row) {
+        snap.values.push_back(table->id_at(row).index);
         for (const auto& c : table->columns()) snap.values.push_back(c->as_double(row));
+      }
       out.push_back(std::move(snap));
     }
+  for (const auto& h : impl_->hubs) out.push_back(tie_snapshot(*h, tick()));
   return out;
 }
 

@@ -62,6 +62,7 @@ struct engineer_table {
   column<float>& idea_quality = table.add_column<float>("idea_quality");
   column<std::int32_t>& last_meetup = table.add_column<std::int32_t>("last_meetup", -1000);
   column<std::uint8_t>& open_founder = table.add_column<std::uint8_t>("open_sourcing_founder");
+  column<std::int32_t>& hired = table.add_column<std::int32_t>("hired_tick", -1);  ///< start of the current job (tenure)
 };
 
 struct startup_table {
@@ -169,6 +170,7 @@ struct hub_state {
   long independence_streak = 0;
   long independence_tick = -1;
   double wage_index = 1;                              ///< market wage growth since the start
+  std::int32_t clock = -1;                            ///< the tick being run (-1 during set-up)
   hub_counters c;
   /// Money the startups alive at the start had received before it (part of the totals, so that
   /// conservation holds, but not of the run's funding figures).
