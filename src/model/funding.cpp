@@ -149,7 +149,8 @@ void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
     auto r = ctx.rng(purpose::foreign_round, st.table.id_at(s).packed(), tick);
     if (!r.bernoulli(office_weekly_screening * foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
     if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
-    raise_round(ctx, hub, s, lead::foreign_vc, foreign[r.below(foreign.size())], tick);
+    const std::size_t i = foreign[r.below(foreign.size())];
+    if (leads_round_at(ctx.world.investors[i], st.stage_of[s])) raise_round(ctx, hub, s, lead::foreign_vc, i, tick);
   }
 }
 

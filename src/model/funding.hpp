@@ -12,6 +12,13 @@ double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, eng
 /// Chance a foreign investor who likes the pitch offers a term sheet: falls with the startup's
 /// state ties (as this hub's investors read them) and with tension.
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie);
+/// True if the investor leads the round that takes a startup out of stage `s`: early funds lead
+/// seed rounds and series A, late funds series A and later.
+inline bool leads_round_at(const investor_state& inv, stage s) {
+  if (s == stage::idea) return inv.early;
+  if (s == stage::seed) return inv.early || inv.late;
+  return inv.late;
+}
 /// True if investor `i` is foreign to the hub.
 inline bool is_foreign(const investor_state& inv, const hub_state& hub) { return inv.country != hub.p.country; }
 /// Makes the founder's choice (government or offshore) if it is still open and the hub offers

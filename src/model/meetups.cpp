@@ -82,7 +82,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
     for (std::size_t k = 0; k < std::min(pitches_screened, pitches.size()); ++k) {
       const std::size_t p = r.below(pitches.size());
       const std::size_t s = pitches[p];
-      if (funded[p] || pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+      if (funded[p] || !leads_round_at(inv, st.stage_of[s]) || pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.c.term_sheets += 1;
       if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {

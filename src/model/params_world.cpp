@@ -121,6 +121,7 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
       bind(&c::country, io::choice("country", "china", {"china", "us", "singapore", "other"}, "Country of the investors' home city", source::assumption)),
       bind(&c::vcs, real("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
       bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
+      bind(&c::stage_focus, io::choice("stage_focus", "any", {"any", "early", "late"}, "Rounds the city's funds lead: any, early (seed and series A) or late (series A and later)", source::assumption)),
       bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
       bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes per year to each modelled hub (to the hub of its own city: most weeks; to a hub abroad: fewer as tension rises)", source::seeds)),
   };

@@ -191,6 +191,8 @@ struct investor_state {
   double deals = 0;
   double deals_this_year = 0;
   double deals_per_year = 0;
+  bool early = true;             ///< leads seed and A rounds
+  bool late = true;              ///< leads A and later rounds
   double trip_probability = 0;   ///< per week, to a hub of its own country
 };
 

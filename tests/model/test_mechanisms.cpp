@@ -178,6 +178,19 @@ TEST(Funding, ForeignAppetiteFallsWithStateTiesAndTension) {
   EXPECT_LT(foreign_appetite(f.ctx, f.hub, 0.0), free);
 }
 
+TEST(Funding, StageFocusDecidesWhichRoundsAFundLeads) {
+  investor_state early, late, any;
+  early.late = false;
+  late.early = false;
+  EXPECT_TRUE(leads_round_at(early, stage::idea));
+  EXPECT_FALSE(leads_round_at(late, stage::idea));
+  EXPECT_TRUE(leads_round_at(early, stage::seed));
+  EXPECT_TRUE(leads_round_at(late, stage::seed));
+  EXPECT_FALSE(leads_round_at(early, stage::b));
+  EXPECT_TRUE(leads_round_at(late, stage::growth));
+  EXPECT_TRUE(leads_round_at(any, stage::idea) && leads_round_at(any, stage::growth));
+}
+
 TEST(Funding, NobodyGoesOffshoreWithoutTheMoney) {
   hub_fixture f({"capital.offshore_cost_cny=1e12", "capital.route_preference_offshore=1e9"});
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) {

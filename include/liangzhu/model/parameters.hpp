@@ -119,6 +119,7 @@ struct investor_city_params {
   double fund_cny{};
   double trips_per_year{};
   double deals_per_year{};
+  std::string stage_focus;  ///< "any", "early" (seed and A rounds) or "late" (A and later)
 };
 
 /// What is the same for every hub: startups' economics, chips, efficiency, tension, investors.
