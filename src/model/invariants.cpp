@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "ledger.hpp"
 #include "liangzhu/engine/errors.hpp"
 
 namespace liangzhu::model::detail {
@@ -87,12 +88,37 @@ void check_money(const hub_state& hub) {
       violated(hub, "a government spent beyond its budget");
 }
 
+/// Every yuan of government money a startup booked was paid by a government, and the reverse.
+void check_government_sources(const hub_state& hub) {
+  const auto both = [&](double government_state::*field) { return hub.local.*field + hub.provincial.*field; };
+  const struct {
+    money_in source;
+    double paid;
+    const char* what;
+  } checks[] = {{money_in::subsidy, both(&government_state::spent_subsidy), "subsidies"},
+                {money_in::voucher, both(&government_state::spent_voucher), "vouchers"},
+                {money_in::guidance, both(&government_state::invested_guidance), "guidance investments"}};
+  for (const auto& c : checks)
+    if (!close(run_inflow(hub, c.source), c.paid, c.paid))
+      violated(hub, std::string(c.what) + " received by startups differ from what governments paid");
+}
+
 }  // namespace
 
 void check_conservation(const hub_state& hub) {
   check_people(hub);
   check_teams(hub);
   check_money(hub);
+  check_government_sources(hub);
+}
+
+void check_investor_sources(const world_state& world, const std::vector<const hub_state*>& hubs) {
+  double invested = 0, received = 0;
+  for (const auto& inv : world.investors) invested += inv.invested;
+  for (const hub_state* h : hubs) received += run_inflow(*h, money_in::domestic_vc) + run_inflow(*h, money_in::foreign_vc);
+  if (!close(invested, received, invested))
+    throw error("conservation check failed: funds invested " + std::to_string(invested) +
+                " CNY but startups received " + std::to_string(received) + " CNY from VCs");
 }
 
 }  // namespace liangzhu::model::detail

@@ -164,10 +164,14 @@ struct simulation::impl {
     for (auto& h : hubs) h->clock = static_cast<std::int32_t>(t);
     sched.run_tick(t);
     record(t);
-    if (check_each_tick())
-      for (const auto& h : hubs) check_conservation(*h);
+    if (check_each_tick()) check_all();
     world.tick = t + 1;
     if (options.flush_every > 0 && col.pending_ticks() >= static_cast<std::size_t>(options.flush_every)) col.flush();
+  }
+
+  void check_all() const {
+    for (const auto& h : hubs) check_conservation(*h);
+    check_investor_sources(world, hub_views());
   }
 
   std::vector<const hub_state*> hub_views() const {
@@ -205,9 +209,7 @@ void simulation::flush() { impl_->col.flush(); }
 
 std::vector<summary_figure> simulation::summary() const { return summarise(impl_->ctx, impl_->hub_views()); }
 
-void simulation::check_invariants() const {
-  for (const auto& h : impl_->hubs) check_conservation(*h);
-}
+void simulation::check_invariants() const { impl_->check_all(); }
 
 std::vector<engine::phase_timing> simulation::timings() const { return impl_->sched.timings(); }
 

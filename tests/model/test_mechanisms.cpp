@@ -53,6 +53,19 @@ TEST(Invariants, DetectUntracedMoney) {
   EXPECT_THROW(check_conservation(f.hub), error);
 }
 
+TEST(Invariants, DetectGovernmentMoneyNobodyReceived) {
+  hub_fixture f;
+  f.hub.local.spent_voucher += 1000.0;
+  EXPECT_THROW(check_conservation(f.hub), error);
+}
+
+TEST(Invariants, DetectVentureMoneyThatReachedNoStartup) {
+  hub_fixture f;
+  EXPECT_NO_THROW(check_investor_sources(f.world, {&f.hub}));
+  f.world.investors[0].invested += 1e6;
+  EXPECT_THROW(check_investor_sources(f.world, {&f.hub}), error);
+}
+
 TEST(Timers, NextFiringHasTheGeometricMean) {
   double sum = 0;
   const int n = 20000;
