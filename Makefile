@@ -20,7 +20,6 @@ build: configure
 
 demo:
 	@$(MAKE) --no-print-directory build PRESET=release
-	@mkdir -p $(DEMO_OUT)
 	$(BUILD)/liangzhu run scenarios/baseline.toml --out $(DEMO_OUT)/demo.db
 	$(BUILD)/liangzhu export $(DEMO_OUT)/demo.db --format csv --dir $(DEMO_OUT)/csv
 	@echo "demo: results in $(DEMO_OUT)/demo.db and $(DEMO_OUT)/csv/"

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <string>
@@ -351,6 +352,10 @@ int execute(const run_request& r) {
                  stop.signal_name());
     return to_int(exit_code::interrupted);
   }
+  // Create the store's folder if needed; if that fails, opening the store reports the path.
+  std::error_code ignored;
+  if (const auto folder = std::filesystem::path(r.out).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder, ignored);
   store::run_store store(r.out);
   store.mark_stale_runs_interrupted();
   const std::int64_t run = store.begin_run(run_info_of(p, r));

@@ -142,5 +142,11 @@ TEST_F(run_command, AnUnwritableStoreIsAnIoError) {
   EXPECT_NE(r.err.find("plain/runs.db"), std::string::npos) << r.err;
 }
 
+TEST_F(run_command, TheStoresFolderIsCreatedWhenMissing) {
+  const result r = run({"run", "small.toml", "--quiet", "--out", "results/today/runs.db"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_TRUE(fs::exists(path("results/today/runs.db")));
+}
+
 }  // namespace
 }  // namespace liangzhu::cli::testing
