@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/scratch_dir.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/io/schema.hpp"
 
@@ -85,35 +86,6 @@ input_error catch_input_error(F&& f) {
   return input_error("no error");
 }
 
-/// A fresh directory for one test, removed afterwards.
-class temp_dir {
- public:
-  temp_dir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    // The pid keeps concurrent runs of the same test (two build trees) apart.
-    path_ = std::filesystem::temp_directory_path() /
-            ("liangzhu_io_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
-             info->name());
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  /// Writes `text` to `name` inside the directory and returns its path.
-  std::filesystem::path write(const std::string& name, std::string_view text) const {
-    const auto file = path_ / name;
-    std::ofstream(file) << text;
-    return file;
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using temp_dir = liangzhu::testing::scratch_dir;
 
 }  // namespace liangzhu::io::test

@@ -10,34 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "support/scratch_dir.hpp"
 #include "liangzhu/store/run_store.hpp"
 
 namespace liangzhu::store::testing {
 
-/// A fresh folder for one test, removed afterwards.
-class scratch_dir {
- public:
-  scratch_dir() {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("liangzhu-store-" + std::to_string(::getpid()) + "-" + test->test_suite_name() +
-             "-" + test->name());
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~scratch_dir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using liangzhu::testing::scratch_dir;
 
 /// A run as the CLI would begin it.
 inline run_info sample_run(std::string label = "sweep point 1") {
