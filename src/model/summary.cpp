@@ -63,6 +63,15 @@ std::vector<hub_figure> build() {
   add("chip_independence_tick", "tick", "First tick of chip independence (empty if not reached; the date is in the text)", [](auto&, st h) {
     return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");
   });
+  // The tick alone is empty when independence is not reached, which averages and sensitivity
+  // analyses cannot use: these two give the share reached and a time censored at the run's end.
+  add("chip_independence_reached", "share (0/1)", "1 if the hub became chip-independent during the run, else 0", [](auto&, st h) {
+    return h.independence_tick >= 0 ? 1.0 : 0.0;
+  });
+  add("chip_independence_years", "years", "Years from the start to chip independence, censored at the run's length when not reached", [](const context& ctx, st h) {
+    const long tick = h.independence_tick >= 0 ? h.independence_tick : ctx.world.tick;
+    return static_cast<double>(tick) / ctx.ticks_per_year();
+  });
   add("domestic_share_end", "share", "Domestic supply / demand at the end", [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
   add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding", [](auto&, st h) { return h.c.waited_total; });
   add("founded_while_bound", "startups", "Startups founded anyway by bound engineers", [](auto&, st h) { return h.c.founded_bound_total; });

@@ -117,6 +117,62 @@ CREATE VIEW events_named AS
   JOIN event_kinds AS k USING (run_id, kind_index);
 )sql";
 
+// Version 2 adds experiments (sweeps, compares, sensitivity analyses). A sweep's runs are ordinary
+// runs; sweep_runs ties each (point, replicate) to the run that holds it, so a resumed sweep
+// knows what is done, and the results tables hold what was computed from those runs.
+constexpr const char* schema_v2_additions = R"sql(
+CREATE TABLE sweeps (
+  sweep_id        INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN ('sweep', 'compare', 'sensitivity')),
+  experiment_path TEXT NOT NULL DEFAULT '',
+  experiment_text TEXT NOT NULL,
+  experiment_hash TEXT NOT NULL,
+  master_seed     INTEGER NOT NULL,
+  points          INTEGER NOT NULL,
+  replicates      INTEGER NOT NULL,
+  created_at      TEXT NOT NULL,
+  ended_at        TEXT,
+  status          TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted', 'failed'))
+);
+CREATE TABLE sweep_points (
+  sweep_id INTEGER NOT NULL REFERENCES sweeps ON DELETE CASCADE,
+  point    INTEGER NOT NULL,
+  key      TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  PRIMARY KEY (sweep_id, point, key)
+);
+CREATE TABLE sweep_runs (
+  sweep_id  INTEGER NOT NULL REFERENCES sweeps ON DELETE CASCADE,
+  point     INTEGER NOT NULL,
+  replicate INTEGER NOT NULL,
+  seed      INTEGER NOT NULL,
+  run_id    INTEGER NOT NULL REFERENCES runs ON DELETE CASCADE,
+  PRIMARY KEY (sweep_id, point, replicate)
+);
+CREATE TABLE sweep_results (
+  sweep_id INTEGER NOT NULL REFERENCES sweeps ON DELETE CASCADE,
+  point    INTEGER NOT NULL,
+  output   TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  mean     REAL,
+  sd       REAL,
+  ci_low   REAL,
+  ci_high  REAL,
+  PRIMARY KEY (sweep_id, point, output)
+);
+CREATE TABLE sensitivity_indices (
+  sweep_id  INTEGER NOT NULL REFERENCES sweeps ON DELETE CASCADE,
+  output    TEXT NOT NULL,
+  parameter TEXT NOT NULL,
+  measure   TEXT NOT NULL,
+  value     REAL,
+  ci_low    REAL,
+  ci_high   REAL,
+  PRIMARY KEY (sweep_id, output, parameter, measure)
+);
+)sql";
+
 int user_version(database& db) {
   statement query(db, "PRAGMA user_version");
   query.step();
@@ -146,13 +202,32 @@ void prepare_schema(database& db, bool writable) {
                    std::to_string(schema_version) + "); use a newer liangzhu");
   }
   if (version == schema_version) return;
+  if (version == 1) {
+    // A version-1 store read by this build has no experiments; one opened for writing gains them.
+    if (!writable) return;
+    transaction tx(db);
+    db.exec(schema_v2_additions);
+    db.exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
+    tx.commit();
+    return;
+  }
   if (has_tables(db)) refuse(db, "an SQLite database, but not a liangzhu run store");
   if (!writable) refuse(db, "empty, not a liangzhu run store");
   transaction tx(db);
   db.exec(schema_v1);
+  db.exec(schema_v2_additions);
   // user_version is transactional: a store is either fully created and stamped, or untouched.
   db.exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
   tx.commit();
+}
+
+bool has_table(database& db, const char* name) {
+  statement query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  query.bind_all(std::string_view(name));
+  query.step();
+  const bool found = query.column_int(0) > 0;
+  query.reset();
+  return found;
 }
 
 }  // namespace liangzhu::store::detail

@@ -5,10 +5,13 @@
 namespace liangzhu::store::detail {
 
 /// The schema version this build writes, kept in PRAGMA user_version.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// Checks the file is a liangzhu store this build can use; creates the schema in an empty file
 /// when `writable`. io_error for a newer schema version or a database that is not a store.
 void prepare_schema(database& db, bool writable);
+
+/// Whether the store has the table `name` (a version-1 store read-only has no sweep tables).
+bool has_table(database& db, const char* name);
 
 }  // namespace liangzhu::store::detail

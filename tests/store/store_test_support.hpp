@@ -1,6 +1,7 @@
 #pragma once
 /// @file Shared by the store tests: scratch folders, a sample run, a small RFC 4180 reader.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -16,6 +17,14 @@
 namespace liangzhu::store::testing {
 
 using liangzhu::testing::scratch_dir;
+
+/// Runs SQL on `file` through a plain SQLite connection, as another tool would.
+inline void raw_sql(const std::filesystem::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
 
 /// A run as the CLI would begin it.
 inline run_info sample_run(std::string label = "sweep point 1") {

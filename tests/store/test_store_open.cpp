@@ -14,6 +14,7 @@ namespace liangzhu::store {
 namespace {
 
 using testing::sample_run;
+using testing::raw_sql;
 using testing::scratch_dir;
 
 /// The io_error message thrown by opening `file` in mode `m`; fails the test if none is thrown.
@@ -25,14 +26,6 @@ std::string open_error(const std::filesystem::path& file, run_store::mode m) {
   }
   ADD_FAILURE() << "opening " << file << " should have failed";
   return {};
-}
-
-/// Runs SQL on `file` through a plain SQLite connection, as another tool would.
-void raw_sql(const std::filesystem::path& file, const char* sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  sqlite3_close(db);
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -84,7 +77,7 @@ TEST(StoreOpen, UsesWalAndStampsTheSchemaVersion) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   EXPECT_TRUE(std::filesystem::exists(dir / "runs.db-wal"));

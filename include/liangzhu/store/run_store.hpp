@@ -14,6 +14,7 @@
 
 #include "liangzhu/engine/collector.hpp"
 #include "liangzhu/store/records.hpp"
+#include "liangzhu/store/sweep_records.hpp"
 
 namespace liangzhu::store {
 
@@ -79,6 +80,29 @@ class run_store {
   std::vector<engine::event_record> read_events(std::int64_t run) const;
   /// A run's agent snapshots by tick then kind; columns come back in the order first written.
   std::vector<engine::agent_snapshot> read_snapshots(std::int64_t run) const;
+
+  /// Inserts an experiment with status running and returns its id; fills created_at if empty.
+  std::int64_t begin_sweep(const sweep_info& info);
+  /// The latest experiment with this hash (the same resolved experiment), to resume it.
+  std::optional<sweep_info> find_sweep_by_hash(std::string_view experiment_hash) const;
+  std::optional<sweep_info> find_sweep(std::int64_t sweep) const;
+  /// Every experiment, by id (none in a version-1 store opened read-only).
+  std::vector<sweep_info> list_sweeps() const;
+  /// Sets an experiment's final status and ended_at.
+  void finish_sweep(std::int64_t sweep, run_status status);
+  /// Records the coordinates of the experiment's points (replacing those already written).
+  void write_sweep_points(std::int64_t sweep, std::span<const sweep_coordinate> coordinates);
+  std::vector<sweep_coordinate> read_sweep_points(std::int64_t sweep) const;
+  /// Records that `entry.run_id` holds (point, replicate); replaces an earlier run of that pair.
+  void add_sweep_run(std::int64_t sweep, const sweep_run& entry);
+  /// The runs of an experiment by point then replicate, with each run's current status.
+  std::vector<sweep_run> read_sweep_runs(std::int64_t sweep) const;
+  /// Replaces the experiment's per-point results.
+  void write_sweep_results(std::int64_t sweep, std::span<const sweep_result> rows);
+  std::vector<sweep_result> read_sweep_results(std::int64_t sweep) const;
+  /// Replaces the experiment's sensitivity measures.
+  void write_sensitivity(std::int64_t sweep, std::span<const sensitivity_row> rows);
+  std::vector<sensitivity_row> read_sensitivity(std::int64_t sweep) const;
 
   /// The file this store was opened on.
   const std::filesystem::path& path() const;
