@@ -47,11 +47,14 @@ std::string format_duration(double seconds) {
   return fmt::format("{}:{:02d}", m, s);
 }
 
-std::string render_progress(long done, long total, std::string_view date, double ticks_per_second,
-                            double eta_seconds) {
-  std::string line = fmt::format("{} tick {}/{}  {}", bar(done, total), done, total, date);
-  if (ticks_per_second > 0) {
-    line += fmt::format("  {} ticks/s  ETA {}", group_thousands(std::llround(ticks_per_second)),
+std::string render_progress(long done, long total, std::string_view date, double per_second,
+                            double eta_seconds, std::string_view unit) {
+  std::string line = fmt::format("{} {} {}/{}  {}", bar(done, total), unit, done, total, date);
+  if (per_second >= 10) {
+    line += fmt::format("  {} {}s/s  ETA {}", group_thousands(std::llround(per_second)), unit,
+                        format_duration(eta_seconds));
+  } else if (per_second > 0) {  // slow units (whole runs of a sweep) read better per minute
+    line += fmt::format("  {:.1f} {}s/min  ETA {}", per_second * 60, unit,
                         format_duration(eta_seconds));
   }
   return line;
@@ -59,8 +62,8 @@ std::string render_progress(long done, long total, std::string_view date, double
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-progress_bar::progress_bar(long first, long total, bool enabled)
-    : first_(first), total_(total), enabled_(enabled) {}
+progress_bar::progress_bar(long first, long total, bool enabled, std::string unit)
+    : first_(first), total_(total), enabled_(enabled), unit_(std::move(unit)) {}
 
 progress_bar::~progress_bar() { clear(); }
 
@@ -73,7 +76,7 @@ void progress_bar::update(long done, std::string_view date) {
   const double rate = elapsed > 0 ? static_cast<double>(done - first_) / elapsed : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
   // "\x1b[K" erases what a longer previous line left to the right.
-  std::fprintf(stderr, "\r%s\x1b[K", render_progress(done, total_, date, rate, eta).c_str());
+  std::fprintf(stderr, "\r%s\x1b[K", render_progress(done, total_, date, rate, eta, unit_).c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

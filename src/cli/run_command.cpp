@@ -24,10 +24,10 @@
 #include "liangzhu/cli/run_report.hpp"
 #include "liangzhu/cli/signals.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/run_record.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/model/simulation.hpp"
 #include "liangzhu/store/run_store.hpp"
-#include "liangzhu/version.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -191,63 +191,6 @@ prepared_run prepare(const run_request& r) {
   return p;
 }
 
-/// The scenario as stored with the run: the resolved values (defaults, `extends` and --set
-/// applied) as TOML that loads back to the same run, under a comment saying where it came from.
-std::string recorded_scenario_text(const prepared_run& p, const run_request& r) {
-  std::string text = fmt::format("# {} resolved by liangzhu {} ({})\n", p.scenario.path().string(),
-                                 version_string, git_revision);
-  for (const auto& o : r.overrides) text += fmt::format("# --set {}\n", o);
-  return text + p.scenario.canonical_toml();
-}
-
-std::string scenario_name_of(const prepared_run& p) {
-  const std::string& name = p.sim->params().name;
-  return name.empty() || name == "unnamed" ? p.scenario.path().stem().string() : name;
-}
-
-store::run_info run_info_of(const prepared_run& p, const run_request& r) {
-  const model::simulation& sim = *p.sim;
-  store::run_info info;
-  info.scenario_name = scenario_name_of(p);
-  info.scenario_path = p.scenario.path().string();
-  info.scenario_text = recorded_scenario_text(p, r);
-  info.scenario_hash = p.scenario.hash();
-  info.seed = sim.seed();
-  info.threads = sim.threads();
-  info.version = version_string;
-  info.git_revision = git_revision;
-  info.start_date = sim.calendar().start().to_string();
-  info.days_per_tick = sim.calendar().days_per_tick();
-  info.ticks_total = sim.ticks_total();
-  info.label = p.label;
-  return info;
-}
-
-/// Every resolved value, with the seed and length the run actually used (command-line options
-/// win over the file), plus the thread count.
-std::vector<std::pair<std::string, std::string>> recorded_parameters(const prepared_run& p) {
-  const model::simulation& sim = *p.sim;
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [key, value] : p.scenario.flattened()) {
-    if (key == "seed")
-      out.emplace_back(key, std::to_string(sim.seed()));
-    else if (key == "ticks")
-      out.emplace_back(key, std::to_string(sim.ticks_total()));
-    else
-      out.emplace_back(key, io::format_value(value));
-  }
-  out.emplace_back("threads", std::to_string(sim.threads()));
-  return out;
-}
-
-std::vector<store::summary_row> summary_rows(const std::vector<model::summary_figure>& figures) {
-  std::vector<store::summary_row> rows;
-  rows.reserve(figures.size());
-  for (const auto& f : figures)
-    rows.push_back({f.hub, f.name, f.value, f.text, f.unit, f.description});
-  return rows;
-}
-
 bool due(long every, long tick) { return every > 0 && tick % every == 0; }
 
 /// Steps until the end or a signal; writes snapshots and periodic checkpoints on the way.
@@ -329,7 +272,7 @@ int simulate_into(store::run_store& store, std::int64_t run, const run_request& 
   }
   sim.check_invariants();
   const auto summary = sim.summary();
-  store.write_summary(run, summary_rows(summary));
+  store.write_summary(run, experiment::summary_rows(summary));
   store.finish_run(run, store::run_status::complete, sim.tick());
   return report_complete(r, p, run, summary, first_tick, started);
 }
@@ -358,9 +301,9 @@ int execute(const run_request& r) {
     std::filesystem::create_directories(folder, ignored);
   store::run_store store(r.out);
   store.mark_stale_runs_interrupted();
-  const std::int64_t run = store.begin_run(run_info_of(p, r));
+  const std::int64_t run = store.begin_run(experiment::describe_run(p.scenario, *p.sim, r.overrides, p.label));
   try {
-    store.write_parameters(run, recorded_parameters(p));
+    store.write_parameters(run, experiment::recorded_parameters(p.scenario, *p.sim));
     return simulate_into(store, run, r, p, stop);
   } catch (...) {
     p.sim->collector().set_sink(nullptr);

@@ -177,12 +177,9 @@ std::vector<sweep_result> run_store::read_sweep_results(std::int64_t sweep) cons
       "SELECT point, output, n, mean, sd, ci_low, ci_high FROM sweep_results "
       "WHERE sweep_id = ? ORDER BY point, rowid",
       [](const statement& row) {
-        return sweep_result{row.column_int(0),
-                            row.column_text(1),
-                            row.column_int(2),
-                            row.column_optional_real(3),
-                            row.column_optional_real(4),
-                            row.column_optional_real(5),
+        return sweep_result{row.column_int(0),           row.column_text(1),
+                            row.column_int(2),           row.column_optional_real(3),
+                            row.column_optional_real(4), row.column_optional_real(5),
                             row.column_optional_real(6)};
       },
       sweep);
@@ -205,8 +202,8 @@ std::vector<sensitivity_row> run_store::read_sensitivity(std::int64_t sweep) con
       "SELECT output, parameter, measure, value, ci_low, ci_high FROM sensitivity_indices "
       "WHERE sweep_id = ? ORDER BY rowid",
       [](const statement& row) {
-        return sensitivity_row{row.column_text(0),           row.column_text(1),
-                               row.column_text(2),           row.column_optional_real(3),
+        return sensitivity_row{row.column_text(0),          row.column_text(1),
+                               row.column_text(2),          row.column_optional_real(3),
                                row.column_optional_real(4), row.column_optional_real(5)};
       },
       sweep);

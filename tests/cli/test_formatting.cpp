@@ -14,6 +14,11 @@ TEST(Progress, LineShowsBarPercentTickDateRateAndEta) {
             "[#########...........]  44% tick 234/522  2029-06-30  1,234 ticks/s  ETA 0:03");
 }
 
+TEST(Progress, SlowUnitsAreCountedPerMinute) {
+  EXPECT_EQ(render_progress(3, 40, "", 0.05, 740, "run"),
+            "[#...................]   7% run 3/40    3.0 runs/min  ETA 12:20");
+}
+
 TEST(Progress, NoRateBeforeTheFirstMeasurement) {
   EXPECT_EQ(render_progress(0, 10, "2025-01-01", 0.0, 0.0),
             "[....................]   0% tick 0/10  2025-01-01");

@@ -44,6 +44,12 @@ command add_scenarios_command(CLI::App& parent);
 command add_runs_command(CLI::App& parent);
 /// `liangzhu export STORE ...`: writes runs of a store as CSV files.
 command add_export_command(CLI::App& parent);
+/// `liangzhu sweep EXPERIMENT`: runs every point and replicate of an experiment.
+command add_sweep_command(CLI::App& parent);
+/// `liangzhu compare SCENARIO...`: scenarios side by side under common random numbers.
+command add_compare_command(CLI::App& parent);
+/// `liangzhu sensitivity EXPERIMENT`: Sobol indices or Morris screening of an experiment's factors.
+command add_sensitivity_command(CLI::App& parent);
 /// `liangzhu docs ...`: writes the parameter and output references.
 command add_docs_command(CLI::App& parent);
 

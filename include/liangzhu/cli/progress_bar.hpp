@@ -8,8 +8,9 @@
 namespace liangzhu::cli {
 
 /// One progress line (without the carriage return).
-std::string render_progress(long done, long total, std::string_view date, double ticks_per_second,
-                            double eta_seconds);
+/// `unit` names what is counted ("tick", or "run" for an experiment).
+std::string render_progress(long done, long total, std::string_view date, double per_second,
+                            double eta_seconds, std::string_view unit = "tick");
 
 /// `n` with a comma every three digits ("1,234,567").
 std::string group_thousands(long long n);
@@ -25,7 +26,7 @@ bool stderr_is_terminal();
 class progress_bar {
  public:
   /// `first` is the tick the run starts from (non-zero after a resume), `total` its last.
-  progress_bar(long first, long total, bool enabled);
+  progress_bar(long first, long total, bool enabled, std::string unit = "tick");
   ~progress_bar();
   progress_bar(const progress_bar&) = delete;
   progress_bar& operator=(const progress_bar&) = delete;
@@ -40,6 +41,7 @@ class progress_bar {
   long first_;
   long total_;
   bool enabled_;
+  std::string unit_;
   bool drawn_ = false;
   clock::time_point start_ = clock::now();
   clock::time_point last_draw_{};

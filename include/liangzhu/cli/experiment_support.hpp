@@ -1,0 +1,72 @@
+#pragma once
+/// @file What `sweep`, `compare` and `sensitivity` share: their options for running many runs,
+/// finding scenarios named by an experiment, running the plan (alone or over MPI) into the store,
+/// and printing numbers with their confidence intervals.
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "liangzhu/experiment/cluster.hpp"
+#include "liangzhu/experiment/plan.hpp"
+#include "liangzhu/experiment/session.hpp"
+#include "liangzhu/store/run_store.hpp"
+
+namespace liangzhu::cli {
+
+/// The options of every experiment command.
+struct experiment_options {
+  CLI::App* app = nullptr;
+  std::string out = "runs.db";
+  int jobs = 0;
+  int threads_per_run = 1;
+  std::int64_t replicates = 0;
+  long ticks = 0;
+  bool quiet = false;
+
+  bool given(const std::string& option) const { return app->count(option) > 0; }
+};
+
+void add_experiment_options(CLI::App& app, experiment_options& o);
+/// Adds the required EXPERIMENT argument (an experiment file).
+void add_experiment_argument(CLI::App& app, std::string& experiment);
+
+/// Applies --replicates and --ticks to an experiment read from a file.
+void apply_overrides(const experiment_options& o, io::experiment_spec& spec);
+
+/// Finds the scenarios an experiment names: paths relative to the experiment file's folder,
+/// other words as shipped scenario names. Errors point at where the experiment names them.
+experiment::scenario_resolver scenario_resolver_for(const std::filesystem::path& experiment_file);
+
+/// A finished (or interrupted) experiment as rank 0 sees it.
+struct experiment_run {
+  std::unique_ptr<store::run_store> store;
+  experiment::session_outcome outcome;
+  experiment::output_table values;
+  const char* signal = "";
+};
+
+/// Runs `p` into the store of `o`: on this machine's cores, or, when started by mpirun, over
+/// every rank. Ranks other than 0 serve jobs and get nullopt; rank 0 (or a lone process) gets
+/// the outcome once every run is stored or a signal stopped it.
+std::optional<experiment_run> run_plan(const experiment::plan& p, const experiment_options& o,
+                                       experiment::cluster* mpi);
+
+/// Runs `command` on every rank; an error on rank 0 of an MPI job is printed and ends every rank
+/// (the others would wait for jobs for ever), elsewhere it propagates as usual.
+int guard_ranks(experiment::cluster* mpi, const std::function<int()>& command);
+
+/// "12.3 [10.1, 14.5]": a mean with its confidence interval, to four significant digits; "-"
+/// when missing.
+std::string format_estimate(std::optional<double> mean, std::optional<double> low,
+                            std::optional<double> high);
+/// A number to four significant digits ("-" when missing).
+std::string format_number(std::optional<double> value);
+
+/// The message and exit code for a stopped experiment, with the command that resumes it.
+int report_interrupted(const experiment_run& run, const std::string& resume_command);
+
+}  // namespace liangzhu::cli

@@ -1,0 +1,152 @@
+#include "liangzhu/cli/experiment_support.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/progress_bar.hpp"
+#include "liangzhu/cli/scenario_paths.hpp"
+#include "liangzhu/cli/signals.hpp"
+#include "liangzhu/engine/errors.hpp"
+
+namespace liangzhu::cli {
+namespace {
+
+/// Ranks of this MPI job on this machine (1 without mpirun): they share its cores.
+int local_ranks() {
+  const char* size = std::getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+  return size != nullptr && std::atoi(size) > 0 ? std::atoi(size) : 1;
+}
+
+int default_parallel_runs(const experiment_options& o) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::max(1, cores / local_ranks() / std::max(1, o.threads_per_run));
+}
+
+bool looks_like_path(const std::string& text) {
+  return text.find('/') != std::string::npos || text.ends_with(".toml");
+}
+
+}  // namespace
+
+void add_experiment_options(CLI::App& app, experiment_options& o) {
+  o.app = &app;
+  app.add_option("--out", o.out, "Run store to add the runs and results to (created if missing)")
+      ->type_name("PATH")
+      ->capture_default_str();
+  app.add_option("--jobs", o.jobs,
+                 "Runs at once on this machine; 0 = one per core (shared by the MPI ranks on it)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  app.add_option("--threads-per-run", o.threads_per_run,
+                 "Worker threads inside each run (results do not depend on it)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  app.add_option("--replicates", o.replicates, "Runs per point (default: the experiment's)")
+      ->type_name("N")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
+  app.add_option("--ticks", o.ticks, "Weeks per run (default: the scenario's)")
+      ->type_name("N")
+      ->check(CLI::Range(1L, 1000000L));
+  app.add_flag("-q,--quiet", o.quiet, "No progress bar and no table (errors are still printed)");
+}
+
+void add_experiment_argument(CLI::App& app, std::string& experiment) {
+  app.add_option("EXPERIMENT", experiment, "Experiment file (TOML; see docs/experiments.md)")
+      ->required()
+      ->type_name("");
+}
+
+void apply_overrides(const experiment_options& o, io::experiment_spec& spec) {
+  if (o.given("--replicates")) spec.replicates = o.replicates;
+  if (o.given("--ticks")) spec.ticks = o.ticks;
+}
+
+experiment::scenario_resolver scenario_resolver_for(const std::filesystem::path& experiment_file) {
+  const std::filesystem::path base = experiment_file.parent_path();
+  return [base](const std::string& argument, const io::value_origin& where) {
+    try {
+      if (looks_like_path(argument) && std::filesystem::path(argument).is_relative())
+        return resolve_scenario((base / argument).lexically_normal().string());
+      return resolve_scenario(argument);
+    } catch (const input_error& e) {
+      throw input_error(fmt::format("scenario '{}': {}", argument, e.message()), where.file,
+                        where.line, where.column, "scenario");
+    }
+  };
+}
+
+std::optional<experiment_run> run_plan(const experiment::plan& p, const experiment_options& o,
+                                       experiment::cluster* mpi) {
+  const interrupt_guard stop;
+  experiment::execution_settings settings;
+  settings.parallel_runs = o.jobs > 0 ? o.jobs : default_parallel_runs(o);
+  settings.threads_per_run = o.threads_per_run;
+  settings.stop = [&stop] { return stop.requested(); };
+  if (mpi != nullptr && mpi->rank() != 0) {
+    mpi->serve(p, settings);
+    return std::nullopt;
+  }
+  std::error_code ignored;
+  if (const auto folder = std::filesystem::path(o.out).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder, ignored);
+  experiment_run run;
+  run.store = std::make_unique<store::run_store>(o.out);
+  run.store->mark_stale_runs_interrupted();
+  const auto total = static_cast<long>(p.jobs().size());
+  progress_bar bar(0, total, stderr_is_terminal() && !o.quiet, "run");
+  run.outcome = experiment::run_experiment(
+      *run.store, p, settings, mpi,
+      [&bar](std::int64_t done, std::int64_t) { bar.update(static_cast<long>(done), ""); });
+  bar.clear();
+  run.values = experiment::read_output_table(*run.store, p, run.outcome.sweep_id);
+  run.signal = stop.signal_name();
+  return run;
+}
+
+int guard_ranks(experiment::cluster* mpi, const std::function<int()>& command) {
+  if (mpi == nullptr || mpi->rank() != 0) return command();
+  try {
+    return command();
+  } catch (const input_error& e) {
+    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
+    mpi->abort(to_int(exit_code::bad_input));
+  } catch (const io_error& e) {
+    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
+    mpi->abort(to_int(exit_code::io_failure));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
+    mpi->abort(to_int(exit_code::internal_error));
+  }
+  return to_int(exit_code::internal_error);  // not reached: abort() ends the process
+}
+
+std::string format_number(std::optional<double> value) {
+  if (!value) return "-";
+  return fmt::format("{:.4g}", *value);
+}
+
+std::string format_estimate(std::optional<double> mean, std::optional<double> low,
+                            std::optional<double> high) {
+  if (!mean) return "-";
+  if (!low || !high) return format_number(mean);
+  return fmt::format("{} [{}, {}]", format_number(mean), format_number(low), format_number(high));
+}
+
+int report_interrupted(const experiment_run& run, const std::string& resume_command) {
+  std::fprintf(stderr,
+               "liangzhu: interrupted by %s: experiment %lld has %lld of its runs in %s; the same "
+               "command resumes it: %s\n",
+               run.signal[0] != '\0' ? run.signal : "a signal",
+               static_cast<long long>(run.outcome.sweep_id),
+               static_cast<long long>(run.outcome.reused + run.outcome.ran),
+               run.store->path().c_str(), resume_command.c_str());
+  return to_int(exit_code::interrupted);
+}
+
+}  // namespace liangzhu::cli

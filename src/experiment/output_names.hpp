@@ -1,0 +1,23 @@
+#pragma once
+// Naming an output of interest: a summary figure, "tigers" (the first hub's, or the whole run's
+// when the figure has no hub) or "silicon_valley.tigers" (another hub's).
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liangzhu/store/records.hpp"
+
+namespace liangzhu::experiment {
+
+/// Why `output` cannot name a summary figure of a run with these hubs, or nullopt if it can.
+std::optional<std::string> check_output_name(std::string_view output,
+                                             std::span<const std::string> hubs);
+
+/// The value of `output` among a run's summary rows; NaN when the figure is empty (no tigers to
+/// divide by, independence not reached) or absent.
+double output_value(std::span<const store::summary_row> rows, std::span<const std::string> hubs,
+                    std::string_view output);
+
+}  // namespace liangzhu::experiment

@@ -1,0 +1,68 @@
+#include "liangzhu/experiment/run_record.hpp"
+
+#include <fmt/format.h>
+
+#include "liangzhu/version.hpp"
+
+namespace liangzhu::experiment {
+namespace {
+
+/// The scenario as stored with the run: the resolved values (defaults, `extends` and --set
+/// applied) as TOML that loads back to the same run, under a comment saying where it came from.
+std::string recorded_scenario_text(const io::scenario& scenario,
+                                   std::span<const std::string> overrides) {
+  std::string text = fmt::format("# {} resolved by liangzhu {} ({})\n", scenario.path().string(),
+                                 version_string, git_revision);
+  for (const auto& o : overrides) text += fmt::format("# --set {}\n", o);
+  return text + scenario.canonical_toml();
+}
+
+std::string scenario_name_of(const io::scenario& scenario, const model::simulation& sim) {
+  const std::string& name = sim.params().name;
+  return name.empty() || name == "unnamed" ? scenario.path().stem().string() : name;
+}
+
+}  // namespace
+
+store::run_info describe_run(const io::scenario& scenario, const model::simulation& sim,
+                             std::span<const std::string> overrides, std::string label) {
+  store::run_info info;
+  info.scenario_name = scenario_name_of(scenario, sim);
+  info.scenario_path = scenario.path().string();
+  info.scenario_text = recorded_scenario_text(scenario, overrides);
+  info.scenario_hash = scenario.hash();
+  info.seed = sim.seed();
+  info.threads = sim.threads();
+  info.version = version_string;
+  info.git_revision = git_revision;
+  info.start_date = sim.calendar().start().to_string();
+  info.days_per_tick = sim.calendar().days_per_tick();
+  info.ticks_total = sim.ticks_total();
+  info.label = std::move(label);
+  return info;
+}
+
+std::vector<std::pair<std::string, std::string>> recorded_parameters(const io::scenario& scenario,
+                                                                     const model::simulation& sim) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, value] : scenario.flattened()) {
+    if (key == "seed")
+      out.emplace_back(key, std::to_string(sim.seed()));
+    else if (key == "ticks")
+      out.emplace_back(key, std::to_string(sim.ticks_total()));
+    else
+      out.emplace_back(key, io::format_value(value));
+  }
+  out.emplace_back("threads", std::to_string(sim.threads()));
+  return out;
+}
+
+std::vector<store::summary_row> summary_rows(const std::vector<model::summary_figure>& figures) {
+  std::vector<store::summary_row> rows;
+  rows.reserve(figures.size());
+  for (const auto& f : figures)
+    rows.push_back({f.hub, f.name, f.value, f.text, f.unit, f.description});
+  return rows;
+}
+
+}  // namespace liangzhu::experiment

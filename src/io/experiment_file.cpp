@@ -1,0 +1,279 @@
+// Reading an experiment file. Scalar settings are checked like scenario parameters (the same
+// conversions and messages, through small param_specs); the `[[vary]]` entries and the `[set]`
+// table have shapes of their own and are checked here.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include "io/scenario_sources.hpp"
+#include "io/text.hpp"
+#include "io/toml_values.hpp"
+#include "liangzhu/io/did_you_mean.hpp"
+#include "liangzhu/io/experiment.hpp"
+
+namespace liangzhu::io {
+namespace {
+
+constexpr double max_count = 1e6;
+
+const param_spec& setting(std::string_view key) {
+  static const std::vector<param_spec> specs = {
+      string_param("name", "", "", ""),
+      string_param("description", "", "", ""),
+      string_param("scenario", "", "", ""),
+      integer("ticks", 1, 1, max_count, "weeks", "", ""),
+      integer("replicates", 10, 1, max_count, "runs per point", "", ""),
+      integer("master_seed", 1, 0, 9.2e18, "", "", ""),
+      choice("store", "series", {"summary", "series", "all"}, "", ""),
+      choice("design", "grid", {"grid", "sample"}, "", ""),
+      integer("samples", 1, 1, max_count, "points", "", ""),
+      choice("method", "sobol", {"sobol", "morris"}, "", ""),
+      integer("base_samples", 64, 2, max_count, "points", "", ""),
+      integer("trajectories", 10, 1, max_count, "trajectories", "", ""),
+      integer("levels", 4, 2, 1000, "levels", "", ""),
+      integer("bootstrap", 500, 0, max_count, "resamples", "", ""),
+      integer("steps", 2, 2, max_count, "values", "", ""),
+      real("from", 0, -1e300, 1e300, "", "", ""),
+      real("to", 0, -1e300, 1e300, "", "", ""),
+      real("low", 0, -1e300, 1e300, "", "", ""),
+      real("high", 0, -1e300, 1e300, "", "", ""),
+  };
+  const auto it = std::ranges::find(specs, key, &param_spec::key);
+  return *it;  // callers only ask for the keys above
+}
+
+/// Reads the keys of `table` (at `path`, "" for the top level) through `read`, rejecting any key
+/// not in `allowed`.
+template <typename Read>
+void read_table(const toml::table& table, const std::string& path,
+                const std::vector<std::string>& allowed, Read read) {
+  for (const auto& [name, node] : table) {
+    const std::string key(name.str());
+    const std::string full = path.empty() ? key : path + "." + key;
+    if (std::ranges::find(allowed, key) == allowed.end())
+      fail("unknown key '" + key + "' in " + (path.empty() ? "the experiment" : "[" + path + "]") +
+               did_you_mean(key, allowed),
+           origin_of(node.source()), full);
+    read(key, full, node);
+  }
+}
+
+template <typename T>
+T get_setting(const toml::node& node, const std::string& key, const std::string& full) {
+  return std::get<T>(convert(node, setting(key), full, origin_of(node.source())));
+}
+
+/// A scalar TOML value as a parameter value; input_error for arrays and tables.
+param_value scalar(const toml::node& node, const std::string& key) {
+  if (const auto* i = node.as_integer()) return i->get();
+  if (const auto* f = node.as_floating_point()) {
+    if (std::isnan(f->get())) fail("nan is not a value", origin_of(node.source()), key);
+    return f->get();
+  }
+  if (const auto* b = node.as_boolean()) return b->get();
+  if (const auto* s = node.as_string()) return s->get();
+  if (const auto* d = node.as_date())
+    return engine::date{d->get().year, d->get().month, d->get().day};
+  fail("expected a number, string, boolean or date, got " + describe(node),
+       origin_of(node.source()), key);
+}
+
+/// `[set]`: nested tables flatten into dotted keys.
+void read_overrides(const toml::table& table, const std::string& prefix,
+                    std::vector<std::string>& out) {
+  for (const auto& [name, node] : table) {
+    const std::string key =
+        prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
+    if (const auto* nested = node.as_table())
+      read_overrides(*nested, key, out);
+    else
+      out.push_back(key + "=" + format_value(scalar(node, "set." + key)));
+  }
+}
+
+std::vector<param_value> spread(double from, double to, std::int64_t steps, bool whole) {
+  std::vector<param_value> values;
+  for (std::int64_t i = 0; i < steps; ++i) {
+    const double v = from + (to - from) * static_cast<double>(i) / static_cast<double>(steps - 1);
+    if (whole)
+      values.emplace_back(static_cast<std::int64_t>(std::llround(v)));
+    else
+      values.emplace_back(v);
+  }
+  return values;
+}
+
+bool is_whole(const toml::node* node) { return node != nullptr && node->is_integer(); }
+
+experiment_factor read_factor(const toml::table& entry, std::size_t index) {
+  const std::string path = "vary[" + std::to_string(index) + "]";
+  experiment_factor f;
+  f.origin = origin_of(entry.source());
+  std::optional<double> from, to;
+  std::optional<std::int64_t> steps;
+  const toml::node* values = nullptr;
+  read_table(entry, path, {"key", "values", "from", "to", "steps", "low", "high"},
+             [&](const std::string& key, const std::string& full, const toml::node& node) {
+               if (key == "key") f.key = get_setting<std::string>(node, "name", full);
+               if (key == "values") values = &node;
+               if (key == "from") from = get_setting<double>(node, key, full);
+               if (key == "to") to = get_setting<double>(node, key, full);
+               if (key == "steps") steps = get_setting<std::int64_t>(node, key, full);
+               if (key == "low") f.low = get_setting<double>(node, key, full);
+               if (key == "high") f.high = get_setting<double>(node, key, full);
+             });
+  if (f.key.empty()) fail("a [[vary]] entry needs 'key' (the parameter to vary)", f.origin, path);
+  const bool ranged = from || to || steps;
+  if (ranged && !(from && to && steps))
+    fail("'from', 'to' and 'steps' go together", f.origin, path + ".steps");
+  if (ranged && values)
+    fail("give either 'values' or 'from'/'to'/'steps', not both", f.origin, path);
+  if (f.low.has_value() != f.high.has_value())
+    fail("'low' and 'high' go together", f.origin, path + (f.low ? ".high" : ".low"));
+  if (f.low && *f.low >= *f.high) fail("'low' must be below 'high'", f.origin, path + ".low");
+  if (values) {
+    const auto* list = values->as_array();
+    if (!list || list->empty())
+      fail("'values' must be a non-empty array", origin_of(values->source()), path + ".values");
+    for (const toml::node& v : *list) {
+      param_value value = scalar(v, path + ".values");
+      if (std::ranges::find(f.values, value) != f.values.end())
+        fail("value " + format_value(value) + " is listed twice", origin_of(v.source()),
+             path + ".values");
+      f.values.push_back(std::move(value));
+    }
+  }
+  if (ranged) {
+    if (*from == *to) fail("'from' and 'to' are equal", f.origin, path + ".to");
+    f.values = spread(*from, *to, *steps, is_whole(entry.get("from")) && is_whole(entry.get("to")));
+    if (!f.low) {
+      f.low = std::min(*from, *to);
+      f.high = std::max(*from, *to);
+    }
+  }
+  if (f.values.empty() && !f.low)
+    fail("a [[vary]] entry needs 'values', 'from'/'to'/'steps' or 'low'/'high'", f.origin, path);
+  if (f.key == "scenario" && (f.low || std::ranges::any_of(f.values, [](const param_value& v) {
+                                return !std::holds_alternative<std::string>(v);
+                              })))
+    fail("'scenario' takes a list of scenario names or paths as 'values'", f.origin,
+         path + ".values");
+  return f;
+}
+
+void read_factors(const toml::node& node, experiment_spec& out) {
+  const auto* list = node.as_array();
+  if (!list) fail("'vary' must be an array of tables ([[vary]])", origin_of(node.source()), "vary");
+  for (const toml::node& item : *list) {
+    const auto* entry = item.as_table();
+    if (!entry) fail("each [[vary]] entry must be a table", origin_of(item.source()), "vary");
+    experiment_factor f = read_factor(*entry, out.factors.size());
+    if (std::ranges::find(out.factors, f.key, &experiment_factor::key) != out.factors.end())
+      fail("'" + f.key + "' is varied twice", f.origin, "vary.key");
+    out.factors.push_back(std::move(f));
+  }
+}
+
+void read_outputs(const toml::node& node, experiment_spec& out) {
+  const auto* list = node.as_array();
+  if (!list || list->empty())
+    fail("'outputs' must be a non-empty array of summary figure names", origin_of(node.source()),
+         "outputs");
+  for (const toml::node& item : *list) {
+    const auto* name = item.as_string();
+    if (!name || name->get().empty())
+      fail("each output must be a summary figure name (e.g. \"tigers\")", origin_of(item.source()),
+           "outputs");
+    if (std::ranges::find(out.outputs, name->get()) != out.outputs.end())
+      fail("output '" + name->get() + "' is listed twice", origin_of(item.source()), "outputs");
+    out.outputs.push_back(name->get());
+    out.output_origins.push_back(origin_of(item.source()));
+  }
+}
+
+void read_sensitivity(const toml::node& node, sensitivity_settings& out) {
+  const auto* table = node.as_table();
+  if (!table) fail("'sensitivity' must be a table", origin_of(node.source()), "sensitivity");
+  read_table(*table, "sensitivity",
+             {"method", "base_samples", "trajectories", "levels", "bootstrap"},
+             [&](const std::string& key, const std::string& full, const toml::node& value) {
+               if (key == "method") out.method = get_setting<std::string>(value, key, full);
+               if (key == "base_samples")
+                 out.base_samples = get_setting<std::int64_t>(value, key, full);
+               if (key == "trajectories")
+                 out.trajectories = get_setting<std::int64_t>(value, key, full);
+               if (key == "levels") out.levels = get_setting<std::int64_t>(value, key, full);
+               if (key == "bootstrap") out.bootstrap = get_setting<std::int64_t>(value, key, full);
+             });
+}
+
+stored_detail parse_detail(const std::string& word) {
+  if (word == "summary") return stored_detail::summary;
+  if (word == "all") return stored_detail::all;
+  return stored_detail::series;
+}
+
+experiment_spec build(merged_sources sources, const std::filesystem::path& path) {
+  experiment_spec out;
+  out.path = path;
+  out.text = std::move(sources.text);
+  const value_origin top{path.string(), 0, 0};
+  read_table(sources.root, "",
+             {"name", "description", "scenario", "set", "ticks", "replicates", "master_seed",
+              "outputs", "store", "design", "samples", "vary", "sensitivity"},
+             [&](const std::string& key, const std::string& full, const toml::node& node) {
+               if (key == "name") out.name = get_setting<std::string>(node, key, full);
+               if (key == "description")
+                 out.description = get_setting<std::string>(node, key, full);
+               if (key == "scenario") {
+                 out.scenario = get_setting<std::string>(node, key, full);
+                 out.scenario_origin = origin_of(node.source());
+               }
+               if (key == "set") {
+                 const auto* table = node.as_table();
+                 if (!table)
+                   fail("'set' must be a table of scenario keys and values",
+                        origin_of(node.source()), key);
+                 read_overrides(*table, "", out.overrides);
+               }
+               if (key == "ticks") out.ticks = get_setting<std::int64_t>(node, key, full);
+               if (key == "replicates") out.replicates = get_setting<std::int64_t>(node, key, full);
+               if (key == "master_seed")
+                 out.master_seed =
+                     static_cast<std::uint64_t>(get_setting<std::int64_t>(node, key, full));
+               if (key == "outputs") read_outputs(node, out);
+               if (key == "store")
+                 out.store = parse_detail(get_setting<std::string>(node, key, full));
+               if (key == "design") out.design = get_setting<std::string>(node, key, full);
+               if (key == "samples") out.samples = get_setting<std::int64_t>(node, key, full);
+               if (key == "vary") read_factors(node, out);
+               if (key == "sensitivity") read_sensitivity(node, out.sensitivity);
+             });
+  if (out.scenario.empty())
+    fail("missing 'scenario' (the base scenario: a name or a path)", top, "scenario");
+  if (out.outputs.empty())
+    fail("missing 'outputs' (the summary figures to report)", top, "outputs");
+  if (out.design == "sample" && out.samples == 0)
+    fail("design = \"sample\" needs 'samples' (how many points)", top, "samples");
+  if (out.name.empty()) out.name = path.stem().string();
+  return out;
+}
+
+}  // namespace
+
+experiment_spec load_experiment(const std::filesystem::path& file) {
+  return build(read_sources(file), file);
+}
+
+experiment_spec parse_experiment(std::string text, std::string_view source_name) {
+  return build(read_sources(std::move(text), source_name), std::filesystem::path(source_name));
+}
+
+std::string_view to_string(stored_detail detail) {
+  constexpr std::array<std::string_view, 3> names{"summary", "series", "all"};
+  return names[static_cast<std::size_t>(detail)];
+}
+
+}  // namespace liangzhu::io
