@@ -51,8 +51,8 @@ engine::agent_id flocking_model::add_bird(vec2 position, vec2 velocity) {
 }
 
 void flocking_model::step() {
-  engine::rng_stream order_rng(seed_, activation_order, 0, static_cast<std::uint64_t>(tick_));
-  draw_random_order(order_, birds_.size(), order_rng);
+  bit_source order_random(engine::rng_stream(seed_, activation_order, 0, static_cast<std::uint64_t>(tick_)));
+  draw_random_order(order_, birds_.size(), order_random);
   begin_step();
   for (const auto row : order_) activate(row);
   ++tick_;

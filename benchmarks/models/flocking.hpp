@@ -55,6 +55,7 @@ class flocking_model {
   /// One bird steers by the birds within visual distance of it now and moves by its speed.
   void activate(std::size_t row);
 
+  std::size_t agent_count() const { return birds_.size(); }
   const engine::agent_table& birds() const { return birds_; }
   vec2 position(engine::agent_id id) const { return {x_[birds_.row(id)], y_[birds_.row(id)]}; }
   vec2 velocity(engine::agent_id id) const { return {vx_[birds_.row(id)], vy_[birds_.row(id)]}; }

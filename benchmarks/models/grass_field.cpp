@@ -7,20 +7,20 @@
 namespace liangzhu::benchmark_models {
 
 grass_field::grass_field(std::size_t cells, int regrowth_time)
-    : regrowth_time_(static_cast<std::uint16_t>(regrowth_time)), grown_(cells, 1), countdown_(cells, 0) {
-  LIANGZHU_ASSERT(regrowth_time >= 1 && regrowth_time <= 0xFFFF, "regrowth time out of range");
+    : regrowth_time_(static_cast<std::uint8_t>(regrowth_time)), grown_(cells, 1), countdown_(cells, 0) {
+  LIANGZHU_ASSERT(regrowth_time >= 1 && regrowth_time <= 0xFF, "regrowth time out of range");
 }
 
-void grass_field::seed_randomly(engine::rng_stream& rng) {
+void grass_field::seed_randomly(bit_source& random) {
   for (std::size_t c = 0; c < cells(); ++c) {
-    const bool grown = rng.bernoulli(0.5);
-    set(c, grown ? 0 : 1 + static_cast<int>(rng.below(regrowth_time_)));
+    const bool grown = random.bits(1) == 1;
+    set(c, grown ? 0 : 1 + static_cast<int>(random.below(regrowth_time_)));
   }
 }
 
 void grass_field::set(std::size_t cell, int countdown) {
   LIANGZHU_ASSERT(countdown >= 0 && countdown <= regrowth_time_, "grass countdown out of range");
-  countdown_[cell] = static_cast<std::uint16_t>(countdown);
+  countdown_[cell] = static_cast<std::uint8_t>(countdown);
   grown_[cell] = countdown == 0 ? 1 : 0;
 }
 
@@ -28,8 +28,8 @@ void grass_field::regrow(const engine::executor& ex) {
   ex.for_each_block(cells(), [&](std::size_t begin, std::size_t end) {
     // Branch-free so the compiler vectorises it; by the invariant a grown cell stays at 0.
     for (std::size_t c = begin; c < end; ++c) {
-      const auto bare = static_cast<std::uint16_t>(grown_[c] ^ 1);
-      countdown_[c] = static_cast<std::uint16_t>(countdown_[c] - bare);
+      const auto bare = static_cast<std::uint8_t>(grown_[c] ^ 1);
+      countdown_[c] = static_cast<std::uint8_t>(countdown_[c] - bare);
       grown_[c] = static_cast<std::uint8_t>(grown_[c] | (countdown_[c] == 0));
     }
   });

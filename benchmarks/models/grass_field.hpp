@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "liangzhu/engine/parallel.hpp"
-#include "liangzhu/engine/rng.hpp"
+#include "models/bit_source.hpp"
 
 namespace liangzhu::benchmark_models {
 
@@ -15,7 +15,7 @@ class grass_field {
 
   /// The benchmark setup: each cell grown with probability 1/2, else a countdown uniform in
   /// 1..regrowth_time.
-  void seed_randomly(engine::rng_stream& rng);
+  void seed_randomly(bit_source& random);
   /// Sets one cell by hand (tests): countdown 0 means grown.
   void set(std::size_t cell, int countdown);
 
@@ -36,9 +36,9 @@ class grass_field {
   std::size_t cells() const { return grown_.size(); }
 
  private:
-  std::uint16_t regrowth_time_;
+  std::uint8_t regrowth_time_;
   std::vector<std::uint8_t> grown_;
-  std::vector<std::uint16_t> countdown_;
+  std::vector<std::uint8_t> countdown_;
 };
 
 }  // namespace liangzhu::benchmark_models

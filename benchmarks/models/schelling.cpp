@@ -26,10 +26,10 @@ schelling_model::schelling_model(const schelling_params& params, std::uint64_t s
 }
 
 void schelling_model::populate() {
-  engine::rng_stream rng(seed_, placement, 0, 0);
+  bit_source random(engine::rng_stream(seed_, placement, 0, 0));
   for (int i = 0; i < params_.agents; ++i) {
     // Taking a random entry of the empty list places every agent on a distinct uniform cell.
-    const auto cell = empty_cells_[rng.below(empty_cells_.size())];
+    const auto cell = empty_cells_[random.below(static_cast<std::uint32_t>(empty_cells_.size()))];
     const auto group = static_cast<std::uint8_t>(i < params_.agents / 2 ? 1 : 2);
     add_agent(static_cast<int>(cell) % params_.side, static_cast<int>(cell) / params_.side, group);
   }
@@ -53,10 +53,10 @@ engine::agent_id schelling_model::add_agent(int x, int y, std::uint8_t group) {
 
 void schelling_model::step() {
   const auto tick = static_cast<std::uint64_t>(tick_);
-  engine::rng_stream order_rng(seed_, activation_order, 0, tick);
-  draw_random_order(order_, agents_.size(), order_rng);
-  engine::rng_stream move_rng(seed_, moves, 0, tick);
-  for (const auto row : order_) activate(row, move_rng);
+  bit_source order_random(engine::rng_stream(seed_, activation_order, 0, tick));
+  draw_random_order(order_, agents_.size(), order_random);
+  bit_source move_random(engine::rng_stream(seed_, moves, 0, tick));
+  for (const auto row : order_) activate(row, move_random);
   ++tick_;
 }
 
@@ -64,13 +64,13 @@ void schelling_model::run() {
   for (int s = 0; s < params_.steps; ++s) step();
 }
 
-void schelling_model::activate(std::size_t row, engine::rng_stream& rng) {
+void schelling_model::activate(std::size_t row, bit_source& random) {
   // The threshold is read here, during the step, so a change between steps takes effect.
   if (same_group_neighbours(cell_[row], group_[row]) >= params_.min_to_be_happy) {
     happy_[row] = 1;
   } else {
     happy_[row] = 0;
-    move_to_random_empty_cell(row, rng);
+    move_to_random_empty_cell(row, random);
   }
 }
 
@@ -88,9 +88,9 @@ int schelling_model::same_group_neighbours(std::uint32_t cell, std::uint8_t grou
   return count - 1;  // the agent itself is not its own neighbour
 }
 
-void schelling_model::move_to_random_empty_cell(std::size_t row, engine::rng_stream& rng) {
+void schelling_model::move_to_random_empty_cell(std::size_t row, bit_source& random) {
   if (empty_cells_.empty()) return;
-  const auto slot = static_cast<std::uint32_t>(rng.below(empty_cells_.size()));
+  const auto slot = random.below(static_cast<std::uint32_t>(empty_cells_.size()));
   const std::uint32_t from = cell_[row], to = empty_cells_[slot];
   // The cell left behind takes the place of the cell taken in the empty list.
   empty_cells_[slot] = from;

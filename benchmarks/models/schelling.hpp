@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "liangzhu/engine/agent_table.hpp"
-#include "liangzhu/engine/rng.hpp"
+#include "models/bit_source.hpp"
 
 namespace liangzhu::benchmark_models {
 
@@ -38,12 +38,13 @@ class schelling_model {
   /// becomes happy or moves to a random empty cell.
   void step();
   void run();
-  /// The activation of one agent, drawing its move (if any) from `rng`.
-  void activate(std::size_t row, engine::rng_stream& rng);
+  /// The activation of one agent, drawing its move (if any) from `random`.
+  void activate(std::size_t row, bit_source& random);
 
   /// The rule may be changed between steps (it is read during the step, as BENCHMARKS.md asks).
   void set_min_to_be_happy(int value) { params_.min_to_be_happy = value; }
 
+  std::size_t agent_count() const { return agents_.size(); }
   const engine::agent_table& agents() const { return agents_; }
   int x_of(engine::agent_id id) const { return static_cast<int>(cell_[agents_.row(id)]) % params_.side; }
   int y_of(engine::agent_id id) const { return static_cast<int>(cell_[agents_.row(id)]) / params_.side; }
@@ -57,7 +58,7 @@ class schelling_model {
  private:
   std::uint32_t cell_of(int x, int y) const { return static_cast<std::uint32_t>(y * params_.side + x); }
   int same_group_neighbours(std::uint32_t cell, std::uint8_t group) const;
-  void move_to_random_empty_cell(std::size_t row, engine::rng_stream& rng);
+  void move_to_random_empty_cell(std::size_t row, bit_source& random);
 
   schelling_params params_;
   std::uint64_t seed_;

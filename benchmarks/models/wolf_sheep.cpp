@@ -14,6 +14,11 @@ constexpr std::uint32_t no_sheep = 0xFFFFFFFFu;
 
 int wrap(int v, int extent) { return v < 0 ? v + extent : (v >= extent ? v - extent : v); }
 
+animal animal_at(int x, int y, double energy, double reproduction, double energy_gain) {
+  return {static_cast<std::uint16_t>(x), static_cast<std::uint16_t>(y), static_cast<float>(energy),
+          static_cast<float>(reproduction), static_cast<float>(energy_gain)};
+}
+
 }  // namespace
 
 wolf_sheep_model::wolf_sheep_model(const wolf_sheep_params& params, std::uint64_t seed,
@@ -30,25 +35,27 @@ wolf_sheep_model::wolf_sheep_model(const wolf_sheep_params& params, std::uint64_
 }
 
 void wolf_sheep_model::populate() {
-  engine::rng_stream rng(seed_, placement, 0, 0);
+  bit_source random(engine::rng_stream(seed_, placement, 0, 0));
   const auto place = [&](int count, double gain, auto add) {
     for (int i = 0; i < count; ++i) {
-      const int x = static_cast<int>(rng.below(static_cast<std::uint64_t>(params_.width)));
-      const int y = static_cast<int>(rng.below(static_cast<std::uint64_t>(params_.height)));
-      (this->*add)(x, y, rng.uniform(1.0, 2.0 * gain));
+      const int x = static_cast<int>(random.below(static_cast<std::uint32_t>(params_.width)));
+      const int y = static_cast<int>(random.below(static_cast<std::uint32_t>(params_.height)));
+      // Uniform in [1, 2·gain) with 32 random bits.
+      const double energy = 1.0 + (2.0 * gain - 1.0) * random.bits(32) * 0x1.0p-32;
+      (this->*add)(x, y, energy);
     }
   };
   place(params_.sheep, params_.sheep_gain, &wolf_sheep_model::add_sheep);
   place(params_.wolves, params_.wolf_gain, &wolf_sheep_model::add_wolf);
-  grass_.seed_randomly(rng);
+  grass_.seed_randomly(random);
 }
 
 engine::agent_id wolf_sheep_model::add_sheep(int x, int y, double energy) {
-  return sheep_.create({x, y, energy, params_.sheep_reproduction, params_.sheep_gain});
+  return sheep_.create(animal_at(x, y, energy, params_.sheep_reproduction, params_.sheep_gain));
 }
 
 engine::agent_id wolf_sheep_model::add_wolf(int x, int y, double energy) {
-  return wolves_.create({x, y, energy, params_.wolf_reproduction, params_.wolf_gain});
+  return wolves_.create(animal_at(x, y, energy, params_.wolf_reproduction, params_.wolf_gain));
 }
 
 void wolf_sheep_model::step() {
@@ -62,50 +69,57 @@ void wolf_sheep_model::run() {
   for (int s = 0; s < params_.steps; ++s) step();
 }
 
-void wolf_sheep_model::random_move(animals& kind, std::size_t row, engine::rng_stream& rng) const {
-  const auto direction = rng.below(8);
-  kind.x[row] = static_cast<std::uint16_t>(wrap(kind.x[row] + step_x[direction], params_.width));
-  kind.y[row] = static_cast<std::uint16_t>(wrap(kind.y[row] + step_y[direction], params_.height));
+void wolf_sheep_model::random_move(animal& a, bit_source& random) const {
+  const auto direction = random.bits(3);
+  a.x = static_cast<std::uint16_t>(wrap(a.x + step_x[direction], params_.width));
+  a.y = static_cast<std::uint16_t>(wrap(a.y + step_y[direction], params_.height));
 }
 
-void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, double threshold,
-                                        engine::rng_stream& rng) {
-  if (kind.energy[row] < threshold) {
+void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, float threshold, bit_source& random,
+                                        population_changes& changes) {
+  animal& a = kind.state[row];
+  if (a.energy < threshold) {
     // Removal waits for the end of the phase so the rows of the activation order stay valid.
     dead_.push_back(kind.table.id_at(row));
+    ++changes.starved;
     return;
   }
-  if (rng.uniform() < kind.reproduction[row]) {
-    kind.energy[row] /= 2.0;
-    kind.create_offspring(row, kind.energy[row]);  // a new row, not activated until next step
+  if (random.chance(a.reproduction)) {
+    a.energy /= 2.0f;
+    kind.create(a);  // the offspring: a new row (and id), not activated until the next step
+    ++changes.births;
   }
 }
 
 void wolf_sheep_model::sheep_phase() {
   const auto tick = static_cast<std::uint64_t>(tick_);
-  engine::rng_stream order_rng(seed_, sheep_order, 0, tick), rng(seed_, sheep_actions, 0, tick);
-  draw_random_order(order_, sheep_.table.size(), order_rng);
+  bit_source order_random(engine::rng_stream(seed_, sheep_order, 0, tick));
+  bit_source random(engine::rng_stream(seed_, sheep_actions, 0, tick));
+  draw_random_order(order_, sheep_.table.size(), order_random);
   dead_.clear();
   for (const std::size_t row : order_) {
-    random_move(sheep_, row, rng);
-    sheep_.energy[row] -= 1.0;
-    if (grass_.eat(sheep_.cell(row, params_.width))) sheep_.energy[row] += sheep_.energy_gain[row];
-    die_or_reproduce(sheep_, row, 1.0, rng);
+    animal& a = sheep_.state[row];
+    random_move(a, random);
+    a.energy -= 1.0f;
+    if (grass_.eat(cell_of(a.x, a.y))) a.energy += a.energy_gain;
+    die_or_reproduce(sheep_, row, 1.0f, random, sheep_changes_);
   }
   for (const auto id : dead_) sheep_.table.destroy(id);
 }
 
 void wolf_sheep_model::wolves_phase() {
   const auto tick = static_cast<std::uint64_t>(tick_);
-  engine::rng_stream order_rng(seed_, wolf_order, 0, tick), rng(seed_, wolf_actions, 0, tick);
+  bit_source order_random(engine::rng_stream(seed_, wolf_order, 0, tick));
+  bit_source random(engine::rng_stream(seed_, wolf_actions, 0, tick));
   index_sheep_by_cell();
-  draw_random_order(order_, wolves_.table.size(), order_rng);
+  draw_random_order(order_, wolves_.table.size(), order_random);
   dead_.clear();
   for (const std::size_t row : order_) {
-    random_move(wolves_, row, rng);
-    wolves_.energy[row] -= 1.0;
-    if (take_sheep(wolves_.cell(row, params_.width))) wolves_.energy[row] += wolves_.energy_gain[row];
-    die_or_reproduce(wolves_, row, 0.0, rng);
+    animal& a = wolves_.state[row];
+    random_move(a, random);
+    a.energy -= 1.0f;
+    if (take_sheep(cell_of(a.x, a.y))) a.energy += a.energy_gain;
+    die_or_reproduce(wolves_, row, 0.0f, random, wolf_changes_);
   }
   for (const auto id : dead_) wolves_.table.destroy(id);
   for (const auto id : eaten_) sheep_.table.destroy(id);
@@ -115,7 +129,7 @@ void wolf_sheep_model::index_sheep_by_cell() {
   const auto stamp = static_cast<std::uint32_t>(tick_ + 1);  // 0 marks "never listed"
   sheep_next_.resize(sheep_.table.size());
   for (std::size_t row = 0; row < sheep_.table.size(); ++row) {
-    const auto cell = sheep_.cell(row, params_.width);
+    const auto cell = cell_of(sheep_.state[row].x, sheep_.state[row].y);
     if (sheep_stamp_[cell] != stamp) {
       sheep_stamp_[cell] = stamp;
       sheep_head_[cell] = no_sheep;
@@ -133,6 +147,7 @@ bool wolf_sheep_model::take_sheep(std::size_t cell) {
   // Sheep rows do not move during the wolves' phase (removal waits for its end).
   sheep_head_[cell] = sheep_next_[row];
   eaten_.push_back(sheep_.table.id_at(row));
+  ++sheep_changes_.eaten;
   return true;
 }
 

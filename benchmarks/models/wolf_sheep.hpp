@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "liangzhu/engine/parallel.hpp"
-#include "liangzhu/engine/rng.hpp"
 #include "models/animals.hpp"
+#include "models/bit_source.hpp"
 #include "models/grass_field.hpp"
 
 namespace liangzhu::benchmark_models {
@@ -22,6 +22,13 @@ struct wolf_sheep_params {
 
   static wolf_sheep_params small() { return {25, 25, 60, 40, 20, 0.2, 0.1, 5.0, 13.0, 100}; }
   static wolf_sheep_params large() { return {100, 100, 1000, 500, 10, 0.4, 0.2, 5.0, 13.0, 100}; }
+};
+
+/// Births and removals of one kind since the model was built, for conservation checks.
+struct population_changes {
+  long births = 0;
+  long starved = 0;  ///< died for lack of energy
+  long eaten = 0;
 };
 
 /// The running state: sheep, wolves and grass.
@@ -45,6 +52,9 @@ class wolf_sheep_model {
   void wolves_phase();
   void grass_phase() { grass_.regrow(ex_); }
 
+  const population_changes& sheep_changes() const { return sheep_changes_; }
+  const population_changes& wolf_changes() const { return wolf_changes_; }
+  std::size_t agent_count() const { return sheep_.table.size() + wolves_.table.size(); }
   const animals& sheep() const { return sheep_; }
   const animals& wolves() const { return wolves_; }
   const grass_field& grass() const { return grass_; }
@@ -53,9 +63,10 @@ class wolf_sheep_model {
 
  private:
   /// Moves the animal in `row` to one of the 8 neighbouring cells, wrapping at the edges.
-  void random_move(animals& kind, std::size_t row, engine::rng_stream& rng) const;
+  void random_move(animal& a, bit_source& random) const;
   /// Death below `threshold`, else reproduction with the animal's probability.
-  void die_or_reproduce(animals& kind, std::size_t row, double threshold, engine::rng_stream& rng);
+  void die_or_reproduce(animals& kind, std::size_t row, float threshold, bit_source& random,
+                        population_changes& changes);
   /// Lists the sheep of every cell (singly linked through sheep_next_), for wolves to find.
   void index_sheep_by_cell();
   /// Removes one sheep of `cell` if there is one (it is eaten); true if one was.
@@ -68,6 +79,7 @@ class wolf_sheep_model {
   animals sheep_{"sheep"};
   animals wolves_{"wolf"};
   grass_field grass_;
+  population_changes sheep_changes_, wolf_changes_;
   // Scratch reused every step, so a step allocates only when populations reach a new high.
   std::vector<std::uint32_t> order_;
   std::vector<engine::agent_id> dead_;
