@@ -9,20 +9,15 @@ namespace liangzhu::benchmark_models {
 
 bird_grid::bird_grid(double extent, double reach) {
   LIANGZHU_ASSERT(extent > 0.0 && reach > 0.0, "bad grid size");
-  per_side_ = std::max(1, static_cast<int>(std::floor(extent / reach)));
-  // With fewer than 3 cells a side the 3×3 block would visit a cell twice: use one cell.
-  if (per_side_ < 3) per_side_ = 1;
+  per_side_ = static_cast<int>(std::floor(extent * subdivisions / reach));
+  reach_cells_ = subdivisions;
+  // A block wider than the space would visit a cell twice: then one cell holds every bird.
+  if (per_side_ < 2 * subdivisions + 1) {
+    per_side_ = 1;
+    reach_cells_ = 0;
+  }
   inverse_cell_size_ = per_side_ / extent;
-  block_size_ = per_side_ == 1 ? 1 : 9;
-  const int n = per_side_;
-  for (int cy = 0; cy < n; ++cy)
-    for (int cx = 0; cx < n; ++cx)
-      for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx) {
-          if (block_size_ == 1 && (dx != 0 || dy != 0)) continue;
-          near_cells_.push_back(static_cast<std::uint32_t>(((cy + dy + n) % n) * n + (cx + dx + n) % n));
-        }
-  start_.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(n) + 1);
+  start_.resize(static_cast<std::size_t>(per_side_) * static_cast<std::size_t>(per_side_) + 1);
 }
 
 std::uint32_t bird_grid::cell_of(double x, double y) const {

@@ -36,6 +36,14 @@ struct vec2 {
   double x = 0.0, y = 0.0;
 };
 
+/// What a bird sees of the birds within its visual distance.
+struct neighbourhood {
+  double count = 0.0;
+  vec2 heading_sum;  // sum of (neighbour position − own position)
+  vec2 close_sum;    // the same, over neighbours closer than the separation
+  vec2 velocity_sum;
+};
+
 /// The running state: one agent per bird with position and unit velocity.
 class flocking_model {
  public:
@@ -62,12 +70,15 @@ class flocking_model {
   long steps_done() const { return tick_; }
 
  private:
+  /// Adds what bird `self` sees of the birds in sorted slots [begin, end).
+  void scan(std::uint32_t begin, std::uint32_t end, std::uint32_t self, neighbourhood& seen) const;
+
   flocking_params params_;
   std::uint64_t seed_;
   long tick_ = 0;
   periodic_space space_;
   // A bird moves at most `speed` per step and the querying bird has not moved yet when it acts,
-  // so a step-start index with cells visual_distance + speed wide misses no neighbour.
+  // so a step-start index that reaches visual_distance + speed misses no neighbour.
   bird_grid grid_;
   engine::agent_table birds_{"bird"};
   engine::column<double>& x_ = birds_.add_column<double>("x");
@@ -75,6 +86,10 @@ class flocking_model {
   engine::column<double>& vx_ = birds_.add_column<double>("vx");
   engine::column<double>& vy_ = birds_.add_column<double>("vy");
   std::vector<std::uint32_t> order_;
+  // The birds' state copied in the grid's cell order at the start of a step (and kept current as
+  // birds move), so a neighbour scan reads contiguous memory without branches.
+  std::vector<double> sorted_x_, sorted_y_, sorted_vx_, sorted_vy_;
+  std::vector<std::uint32_t> slot_of_row_;
 };
 
 }  // namespace liangzhu::benchmark_models

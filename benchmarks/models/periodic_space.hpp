@@ -6,11 +6,12 @@ namespace liangzhu::benchmark_models {
 struct periodic_space {
   double extent;
 
-  /// The shortest signed offset from a to b along one axis (minimum image).
+  /// The shortest signed offset from `from` to `to` along one axis (minimum image). Written as
+  /// selects, not branches: neighbour scans call it on unpredictable data.
   double offset(double from, double to) const {
     double d = to - from;
-    if (d > 0.5 * extent) d -= extent;
-    if (d < -0.5 * extent) d += extent;
+    d -= extent * static_cast<double>(d > 0.5 * extent);
+    d += extent * static_cast<double>(d < -0.5 * extent);
     return d;
   }
   /// `v` brought back into [0, extent) after a move shorter than the extent.
