@@ -25,12 +25,17 @@ void grass_field::set(std::size_t cell, int countdown) {
 }
 
 void grass_field::regrow(const engine::executor& ex) {
-  ex.for_each_block(cells(), [&](std::size_t begin, std::size_t end) {
+  // Raw pointers taken outside the loop: a byte store may alias anything, vectors' own pointers
+  // included, which would make the compiler reload them every iteration and not vectorise.
+  std::uint8_t* const grown = grown_.data();
+  std::uint8_t* const countdown = countdown_.data();
+  ex.for_each_block(cells(), [grown, countdown](std::size_t begin, std::size_t end) {
     // Branch-free so the compiler vectorises it; by the invariant a grown cell stays at 0.
     for (std::size_t c = begin; c < end; ++c) {
-      const auto bare = static_cast<std::uint8_t>(grown_[c] ^ 1);
-      countdown_[c] = static_cast<std::uint8_t>(countdown_[c] - bare);
-      grown_[c] = static_cast<std::uint8_t>(grown_[c] | (countdown_[c] == 0));
+      const auto bare = static_cast<std::uint8_t>(grown[c] ^ 1);
+      const auto left = static_cast<std::uint8_t>(countdown[c] - bare);
+      countdown[c] = left;
+      grown[c] = static_cast<std::uint8_t>(grown[c] | (left == 0));
     }
   });
 }
