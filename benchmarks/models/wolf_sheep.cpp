@@ -91,37 +91,36 @@ void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, float th
   }
 }
 
-void wolf_sheep_model::sheep_phase() {
+// The phase of one kind, as BENCHMARKS.md words it for both: in random order, move, spend one
+// energy, eat what the cell offers (`eat` says whether there was a meal), then die below
+// `death_threshold` or maybe reproduce.
+template <class Eat>
+void wolf_sheep_model::activate_all(animals& kind, std::uint64_t order_purpose, std::uint64_t action_purpose,
+                                    float death_threshold, population_changes& changes, Eat&& eat) {
   const auto tick = static_cast<std::uint64_t>(tick_);
-  bit_source order_random(engine::rng_stream(seed_, sheep_order, 0, tick));
-  bit_source random(engine::rng_stream(seed_, sheep_actions, 0, tick));
-  draw_random_order(order_, sheep_.table.size(), order_random);
+  bit_source order_random(engine::rng_stream(seed_, order_purpose, 0, tick));
+  bit_source random(engine::rng_stream(seed_, action_purpose, 0, tick));
+  draw_random_order(order_, kind.table.size(), order_random);
   dead_.clear();
   for (const std::size_t row : order_) {
-    animal& a = sheep_.state[row];
+    animal& a = kind.state[row];
     random_move(a, random);
     a.energy -= 1.0f;
-    if (grass_.eat(cell_of(a.x, a.y))) a.energy += a.energy_gain;
-    die_or_reproduce(sheep_, row, 1.0f, random, sheep_changes_);
+    if (eat(cell_of(a.x, a.y))) a.energy += a.energy_gain;
+    die_or_reproduce(kind, row, death_threshold, random, changes);
   }
-  for (const auto id : dead_) sheep_.table.destroy(id);
+  for (const auto id : dead_) kind.table.destroy(id);
+}
+
+void wolf_sheep_model::sheep_phase() {
+  activate_all(sheep_, sheep_order, sheep_actions, 1.0f, sheep_changes_,
+               [this](std::size_t cell) { return grass_.eat(cell); });
 }
 
 void wolf_sheep_model::wolves_phase() {
-  const auto tick = static_cast<std::uint64_t>(tick_);
-  bit_source order_random(engine::rng_stream(seed_, wolf_order, 0, tick));
-  bit_source random(engine::rng_stream(seed_, wolf_actions, 0, tick));
   index_sheep_by_cell();
-  draw_random_order(order_, wolves_.table.size(), order_random);
-  dead_.clear();
-  for (const std::size_t row : order_) {
-    animal& a = wolves_.state[row];
-    random_move(a, random);
-    a.energy -= 1.0f;
-    if (take_sheep(cell_of(a.x, a.y))) a.energy += a.energy_gain;
-    die_or_reproduce(wolves_, row, 0.0f, random, wolf_changes_);
-  }
-  for (const auto id : dead_) wolves_.table.destroy(id);
+  activate_all(wolves_, wolf_order, wolf_actions, 0.0f, wolf_changes_,
+               [this](std::size_t cell) { return take_sheep(cell); });
   for (const auto id : eaten_) sheep_.table.destroy(id);
 }
 

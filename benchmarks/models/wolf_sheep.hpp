@@ -67,6 +67,9 @@ class wolf_sheep_model {
   /// Death below `threshold`, else reproduction with the animal's probability.
   void die_or_reproduce(animals& kind, std::size_t row, float threshold, bit_source& random,
                         population_changes& changes);
+  template <class Eat>
+  void activate_all(animals& kind, std::uint64_t order_purpose, std::uint64_t action_purpose,
+                    float death_threshold, population_changes& changes, Eat&& eat);
   /// Lists the sheep of every cell (singly linked through sheep_next_), for wolves to find.
   void index_sheep_by_cell();
   /// Removes one sheep of `cell` if there is one (it is eaten); true if one was.
