@@ -7,7 +7,7 @@ BUILD := build/$(PRESET)
 LIANGZHU := $(BUILD)/liangzhu
 DEMO_OUT ?= out
 
-.PHONY: demo test deps configure build test-asan test-tsan bench docs clean
+.PHONY: demo test deps configure build test-asan test-tsan bench abm-bench docs clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -39,6 +39,10 @@ test-tsan:
 bench:
 	@$(MAKE) --no-print-directory build PRESET=release
 	$(BUILD)/bench/liangzhu_micro_bench
+
+abm-bench:
+	@$(MAKE) --no-print-directory build PRESET=release
+	$(BUILD)/benchmarks/liangzhu_abm_bench
 
 docs: build
 	$(LIANGZHU) docs --dir docs
