@@ -44,6 +44,16 @@ const param_spec& setting(std::string_view key) {
   return *it;  // callers only ask for the keys above
 }
 
+/// "the experiment", "[sensitivity]", "[[vary]] entry 2": where a key sits, as users write it.
+std::string table_name(const std::string& path) {
+  if (path.empty()) return "the experiment";
+  if (path.starts_with("vary[")) {
+    const int index = std::stoi(path.substr(5));
+    return "[[vary]] entry " + std::to_string(index + 1);
+  }
+  return "[" + path + "]";
+}
+
 /// Reads the keys of `table` (at `path`, "" for the top level) through `read`, rejecting any key
 /// not in `allowed`.
 template <typename Read>
@@ -53,8 +63,7 @@ void read_table(const toml::table& table, const std::string& path,
     const std::string key(name.str());
     const std::string full = path.empty() ? key : path + "." + key;
     if (std::ranges::find(allowed, key) == allowed.end())
-      fail("unknown key '" + key + "' in " + (path.empty() ? "the experiment" : "[" + path + "]") +
-               did_you_mean(key, allowed),
+      fail("unknown key '" + key + "' in " + table_name(path) + did_you_mean(key, allowed),
            origin_of(node.source()), full);
     read(key, full, node);
   }

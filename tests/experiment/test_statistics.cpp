@@ -1,0 +1,59 @@
+// Means with Student-t intervals and paired differences, against values worked out by hand.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "liangzhu/experiment/statistics.hpp"
+
+namespace liangzhu::experiment {
+namespace {
+
+TEST(Statistics, MeanAndStudentInterval) {
+  const std::vector<double> x = {1, 2, 3, 4, 5};
+  const estimate e = mean_with_ci(x);
+  EXPECT_EQ(e.n, 5);
+  EXPECT_DOUBLE_EQ(*e.mean, 3.0);
+  EXPECT_NEAR(*e.sd, std::sqrt(2.5), 1e-12);
+  // t(0.975, 4 df) = 2.776445; half width = t * sd / sqrt(5)
+  const double half = 2.776445105 * std::sqrt(2.5) / std::sqrt(5.0);
+  EXPECT_NEAR(*e.low, 3.0 - half, 1e-6);
+  EXPECT_NEAR(*e.high, 3.0 + half, 1e-6);
+}
+
+TEST(Statistics, EmptyValuesAreSkippedAndSmallSamplesGiveNoInterval) {
+  const std::vector<double> x = {std::nan(""), 4.0, std::nan("")};
+  const estimate e = mean_with_ci(x);
+  EXPECT_EQ(e.n, 1);
+  EXPECT_DOUBLE_EQ(*e.mean, 4.0);
+  EXPECT_FALSE(e.low.has_value());
+  EXPECT_FALSE(mean_with_ci(std::vector<double>{}).mean.has_value());
+}
+
+TEST(Statistics, LargeCloseValuesKeepTheirSpread) {
+  const std::vector<double> x = {1e12 + 1, 1e12 + 2, 1e12 + 3};
+  EXPECT_NEAR(*mean_with_ci(x).sd, 1.0, 1e-6);
+}
+
+TEST(Statistics, PairedDifferenceUsesThePairs) {
+  // b = a + 1 + small noise: the pairs see the shift, although a alone varies a lot.
+  const std::vector<double> a = {10, 50, 90, 130, 170};
+  const std::vector<double> b = {11.1, 50.9, 91.0, 131.1, 170.9};
+  const auto d = compare_paired(a, b);
+  EXPECT_NEAR(*d.difference.mean, 1.0, 1e-9);
+  ASSERT_TRUE(d.p_value.has_value());
+  EXPECT_LT(*d.p_value, 1e-4);
+  // Differences 1.1, 0.9, 1.0, 1.1, 0.9: sd 0.1, t = 1 / (0.1 / sqrt 5) = 22.36 with 4 df, so
+  // the two-sided p is 2.37e-5.
+  EXPECT_NEAR(*d.p_value, 2.37e-5, 0.01e-5);
+}
+
+TEST(Statistics, NoDifferenceHasPValueOne) {
+  const std::vector<double> a = {1, 2, 3};
+  EXPECT_DOUBLE_EQ(*compare_paired(a, a).p_value, 1.0);
+  const std::vector<double> noisy = {1.5, 1.5, 3.0};
+  const auto d = compare_paired(a, noisy);
+  EXPECT_GT(*d.p_value, 0.5);
+}
+
+}  // namespace
+}  // namespace liangzhu::experiment
