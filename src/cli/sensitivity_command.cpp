@@ -79,12 +79,12 @@ std::vector<store::sensitivity_row> rows_of(const std::string& output,
   return rows;
 }
 
+/// Ranked by ST for Sobol (what a factor does alone and through interactions) and by mu* for
+/// Morris: measure `rank_by` of `names`.
 void print_ranking(const std::string& output, std::vector<measured> factors,
-                   const std::vector<std::string>& names) {
-  // Ranked by the last measure: ST for Sobol (what a factor does alone and with others), mu* for
-  // Morris (listed first there, so it is moved last below).
-  std::stable_sort(factors.begin(), factors.end(), [](const measured& a, const measured& b) {
-    return a.measures.back().value > b.measures.back().value;
+                   const std::vector<std::string>& names, std::size_t rank_by) {
+  std::stable_sort(factors.begin(), factors.end(), [rank_by](const measured& a, const measured& b) {
+    return a.measures[rank_by].value > b.measures[rank_by].value;
   });
   std::vector<std::string> header = {"rank", "parameter"};
   for (const auto& n : names) header.push_back(n + " [95% CI]");
@@ -126,7 +126,8 @@ int execute_sensitivity(const sensitivity_request& r) {
           *run, fmt::format("liangzhu sensitivity {} --out {} (with the same options)",
                             r.experiment, r.options.out));
     const std::vector<std::string> names =
-        sobol ? std::vector<std::string>{"S1", "ST"} : std::vector<std::string>{"sigma", "mu_star"};
+        sobol ? std::vector<std::string>{"S1", "ST"} : std::vector<std::string>{"mu_star", "sigma"};
+    const std::size_t rank_by = sobol ? 1 : 0;
     std::vector<store::sensitivity_row> stored;
     if (!r.options.quiet)
       fmt::print("{} analysis {} of {}: {} factors, {} points x {} replicates in {}\n\n",
@@ -150,11 +151,11 @@ int execute_sensitivity(const sensitivity_request& r) {
         const auto effects = experiment::morris_effects(morris, f, bootstrap, spec.master_seed);
         for (std::size_t i = 0; i < k; ++i)
           factors.push_back({spec.factors[i].key,
-                             {{effects.sigma[i], std::nullopt, std::nullopt}, effects.mu_star[i]}});
+                             {effects.mu_star[i], {effects.sigma[i], std::nullopt, std::nullopt}}});
       }
       const auto rows = rows_of(spec.outputs[o], factors, names);
       stored.insert(stored.end(), rows.begin(), rows.end());
-      if (!r.options.quiet) print_ranking(spec.outputs[o], factors, names);
+      if (!r.options.quiet) print_ranking(spec.outputs[o], factors, names, rank_by);
     }
     run->store->write_sensitivity(run->outcome.sweep_id, stored);
     return to_int(exit_code::ok);

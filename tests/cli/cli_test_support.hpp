@@ -118,7 +118,10 @@ class cli_test : public ::testing::Test {
   void set_env(const std::string& name, const std::string& value) { env_[name] = value; }
 
   /// Starts `liangzhu args...` in the test's folder.
-  child start(const std::vector<std::string>& args) {
+  child start(const std::vector<std::string>& args) { return start_program(LIANGZHU_BINARY, args); }
+
+  /// Starts another program (mpirun, say) in the test's folder.
+  child start_program(const std::string& program, const std::vector<std::string>& args) {
     const fs::path out = dir_ / fmt::format(".out{}", runs_);
     const fs::path err = dir_ / fmt::format(".err{}", runs_++);
     posix_spawn_file_actions_t actions;
@@ -126,7 +129,7 @@ class cli_test : public ::testing::Test {
     posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> argv_text{LIANGZHU_BINARY};
+    std::vector<std::string> argv_text{program};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_text) argv.push_back(a.data());
@@ -137,9 +140,9 @@ class cli_test : public ::testing::Test {
     envp.push_back(nullptr);
     pid_t pid = 0;
     const int rc =
-        ::posix_spawn(&pid, LIANGZHU_BINARY, &actions, nullptr, argv.data(), envp.data());
+        ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " LIANGZHU_BINARY);
+    if (rc != 0) throw std::runtime_error("cannot start " + program);
     return child(pid, out, err);
   }
 

@@ -1,0 +1,234 @@
+// `liangzhu sweep`, `compare` and `sensitivity` end to end: what they store, that a sweep's run is
+// the run `liangzhu run` gives, that a killed or interrupted sweep resumes to the same results,
+// that MPI ranks give the same store as threads, and that bad experiment files are bad input.
+#include <gmock/gmock.h>
+
+#include "cli/cli_test_support.hpp"
+
+namespace liangzhu::cli::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+/// 3 x 2 points x 3 replicates on the CLI tests' small scenario.
+const char* small_experiment =
+    "name = \"cli_grid\"\n"
+    "scenario = \"small.toml\"\n"
+    "replicates = 3\n"
+    "master_seed = 99\n"
+    "ticks = 30\n"
+    "outputs = [\"startups_founded\", \"rounds\", \"chip_independence_years\"]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
+    "values = [0, 1000000, 3000000]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.noncompete.max_months\"\n"
+    "values = [0, 24]\n";
+
+/// (point, replicate) -> the run's summary and series, for comparing two stores.
+struct stored_sweep {
+  std::map<std::pair<std::int64_t, std::int64_t>, std::vector<store::summary_row>> summaries;
+  std::map<std::pair<std::int64_t, std::int64_t>, store::series_table> series;
+  std::vector<store::sweep_result> results;
+  store::run_status status = store::run_status::failed;
+};
+
+stored_sweep read_sweep(const fs::path& file) {
+  const auto s = open_store(file);
+  stored_sweep out;
+  const auto sweeps = s.list_sweeps();
+  if (sweeps.empty()) return out;
+  const auto id = sweeps.back().sweep_id;
+  out.status = sweeps.back().status;
+  for (const auto& r : s.read_sweep_runs(id)) {
+    if (r.status != store::run_status::complete) continue;
+    out.summaries[{r.point, r.replicate}] = s.read_summary(r.run_id);
+    out.series[{r.point, r.replicate}] = s.read_series(r.run_id);
+  }
+  out.results = s.read_sweep_results(id);
+  return out;
+}
+
+void expect_same(const stored_sweep& a, const stored_sweep& b) {
+  EXPECT_EQ(a.summaries, b.summaries);
+  ASSERT_EQ(a.series.size(), b.series.size());
+  for (const auto& [key, table] : a.series)
+    EXPECT_TRUE(same_series(table, b.series.at(key))) << key.first << "/" << key.second;
+  EXPECT_EQ(a.results, b.results);
+}
+
+/// Complete runs in a store another process is writing (0 until it exists).
+std::size_t complete_runs(const fs::path& file) {
+  if (!fs::exists(file)) return 0;
+  try {
+    std::size_t n = 0;
+    for (const auto& r : open_store(file).list_runs())
+      if (r.status == store::run_status::complete) ++n;
+    return n;
+  } catch (const std::exception&) {
+    return 0;  // caught while the schema was being created
+  }
+}
+
+class experiments : public cli_test {
+ protected:
+  experiments() { write_file(path("exp.toml"), small_experiment); }
+
+  /// Starts a sweep of `runs` long runs and waits until `done` of them are stored.
+  child start_long_sweep(const std::string& store, std::size_t done) {
+    child c = start({"sweep", "exp.toml", "--out", store, "--jobs", "1", "--ticks", "150"});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (complete_runs(path(store)) < done && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return c;
+  }
+};
+
+TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
+  const auto r = run({"sweep", "exp.toml", "--out", "s.db", "--csv", "results.csv"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("6 points x 3 replicates = 18 runs (18 done now, 0 from before)"));
+  EXPECT_THAT(r.out, HasSubstr("startups_founded (mean [95% CI])"));
+  const auto s = read_sweep(path("s.db"));
+  EXPECT_EQ(s.status, store::run_status::complete);
+  EXPECT_EQ(s.summaries.size(), 18u);
+  ASSERT_EQ(s.results.size(), 6u * 3);
+  EXPECT_EQ(s.results[0].n, 3);
+  EXPECT_TRUE(s.results[0].ci_low.has_value());
+  const std::string csv = slurp(path("results.csv"));
+  EXPECT_THAT(csv, HasSubstr("point,hub.liangzhu.government.local.subsidy_per_startup_cny,"
+                             "hub.liangzhu.noncompete.max_months,output,n,mean,sd,ci_low,ci_high"));
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 18);
+}
+
+TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {
+  ASSERT_EQ(run({"sweep", "exp.toml", "--out", "s.db", "-q"}).code, 0);
+  const auto s = open_store(path("s.db"));
+  const auto sweep = s.list_sweeps().back().sweep_id;
+  const auto runs = s.read_sweep_runs(sweep);
+  const auto& pick = runs[4 * 3 + 2];  // point 4 (3 M subsidy, no noncompete), replicate 2
+  ASSERT_EQ(pick.point, 4);
+  const auto alone =
+      run({"run", "small.toml", "--seed", std::to_string(pick.seed), "--ticks", "30", "--set",
+           "hub.liangzhu.government.local.subsidy_per_startup_cny=3000000", "--set",
+           "hub.liangzhu.noncompete.max_months=0", "--out", "one.db", "-q"});
+  ASSERT_EQ(alone.code, 0) << describe(alone);
+  const auto one = open_store(path("one.db"));
+  EXPECT_TRUE(same_series(s.read_series(pick.run_id), one.read_series(1)));
+  EXPECT_EQ(s.read_summary(pick.run_id), one.read_summary(1));
+}
+
+TEST_F(experiments, AKilledSweepResumesToTheResultsOfAnUninterruptedOne) {
+  child c = start_long_sweep("killed.db", 2);
+  ::kill(c.pid(), SIGKILL);
+  EXPECT_EQ(c.wait().code, 128 + SIGKILL);
+  const std::size_t kept = complete_runs(path("killed.db"));
+  EXPECT_GE(kept, 2u);
+  EXPECT_LT(kept, 18u) << "the sweep ended before it could be killed";
+  const auto resumed =
+      run({"sweep", "exp.toml", "--out", "killed.db", "--jobs", "1", "--ticks", "150"});
+  ASSERT_EQ(resumed.code, 0) << describe(resumed);
+  EXPECT_THAT(resumed.out,
+              HasSubstr(fmt::format("({} done now, {} from before)", 18 - kept, kept)));
+  ASSERT_EQ(run({"sweep", "exp.toml", "--out", "clean.db", "--ticks", "150", "-q"}).code, 0);
+  expect_same(read_sweep(path("killed.db")), read_sweep(path("clean.db")));
+}
+
+TEST_F(experiments, SigintStopsASweepThatTheSameCommandResumes) {
+  child c = start_long_sweep("s.db", 1);
+  ::kill(c.pid(), SIGINT);
+  const auto r = c.wait();
+  ASSERT_EQ(r.code, 4) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("the same command resumes it"));
+  EXPECT_EQ(read_sweep(path("s.db")).status, store::run_status::interrupted);
+  const auto again = run({"sweep", "exp.toml", "--out", "s.db", "--ticks", "150", "-q"});
+  ASSERT_EQ(again.code, 0) << describe(again);
+  EXPECT_EQ(read_sweep(path("s.db")).status, store::run_status::complete);
+  EXPECT_EQ(read_sweep(path("s.db")).summaries.size(), 18u);
+}
+
+TEST_F(experiments, TwoMpiRanksStoreWhatThreadsStore) {
+  const std::string mpiexec = LIANGZHU_MPIEXEC;
+  if (mpiexec.empty()) GTEST_SKIP() << "built without MPI";
+  set_env("OMPI_ALLOW_RUN_AS_ROOT", "1");
+  set_env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+  set_env("OMPI_MCA_rmaps_base_oversubscribe", "1");
+  const auto r = start_program(mpiexec, {"-n", "2", "--oversubscribe", LIANGZHU_BINARY, "sweep",
+                                         "exp.toml", "--out", "mpi.db"})
+                     .wait();
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("18 runs (18 done now"));
+  // Only rank 0 prints.
+  EXPECT_EQ(r.out.find("experiment 1"), r.out.rfind("experiment 1"));
+  ASSERT_EQ(run({"sweep", "exp.toml", "--out", "threads.db", "--jobs", "2", "-q"}).code, 0);
+  expect_same(read_sweep(path("mpi.db")), read_sweep(path("threads.db")));
+}
+
+TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
+  write_file(path("rich.toml"),
+             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 5000000\n");
+  const auto r =
+      run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks", "30", "--output",
+           "subsidised_startups", "--output", "government_spending_cny", "--out", "c.db"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("2 scenarios x 4 replicates (common random numbers)"));
+  EXPECT_THAT(r.out, HasSubstr("difference (p)"));
+  EXPECT_THAT(r.out, HasSubstr("government_spending_cny"));
+  EXPECT_THAT(r.out, HasSubstr(" *"));  // more subsidy: spending differs significantly
+  const auto s = open_store(path("c.db"));
+  EXPECT_EQ(s.list_sweeps().back().kind, store::sweep_kind::compare);
+  EXPECT_EQ(s.list_runs().size(), 8u);
+
+  EXPECT_EQ(run({"compare", "small.toml"}).code, 2);
+  const auto twice = run({"compare", "small.toml", "small.toml"});
+  EXPECT_EQ(twice.code, 2);
+  EXPECT_THAT(twice.err, HasSubstr("listed twice"));
+}
+
+TEST_F(experiments, SensitivityStoresIndicesForEveryFactorAndOutput) {
+  write_file(path("sa.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 20\n"
+             "outputs = [\"startups_founded\", \"rounds\"]\n"
+             "[sensitivity]\nbase_samples = 6\nbootstrap = 50\ntrajectories = 3\n"
+             "[[vary]]\nkey = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
+             "low = 0\nhigh = 3000000\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.graduates_per_year\"\nlow = 0\nhigh = 2000\n");
+  const auto sobol = run({"sensitivity", "sa.toml", "--out", "sa.db"});
+  ASSERT_EQ(sobol.code, 0) << describe(sobol);
+  EXPECT_THAT(sobol.out, HasSubstr("Sobol analysis"));
+  EXPECT_THAT(sobol.out, HasSubstr("ST [95% CI]"));
+  const auto morris = run({"sensitivity", "sa.toml", "--method", "morris", "--out", "sa.db"});
+  ASSERT_EQ(morris.code, 0) << describe(morris);
+  EXPECT_THAT(morris.out, HasSubstr("mu_star [95% CI]"));
+  const auto s = open_store(path("sa.db"));
+  const auto sweeps = s.list_sweeps();
+  ASSERT_EQ(sweeps.size(), 2u);
+  EXPECT_EQ(sweeps[0].points, 6 * 4);                                    // N (k + 2)
+  EXPECT_EQ(sweeps[1].points, 3 * 3);                                    // r (k + 1)
+  EXPECT_EQ(s.read_sensitivity(sweeps[0].sweep_id).size(), 2u * 2 * 2);  // outputs x factors x
+  EXPECT_EQ(s.read_sensitivity(sweeps[1].sweep_id).size(), 2u * 2 * 2);  // measures
+}
+
+TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
+  write_file(path("bad.toml"),
+             "scenario = \"small.toml\"\noutputs = [\"tigers\"]\nreplicate = 3\n");
+  auto r = run({"sweep", "bad.toml", "--out", "bad.db"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("bad.toml:3:1"));
+  EXPECT_THAT(r.err, HasSubstr("did you mean 'replicates'"));
+  write_file(path("bad.toml"),
+             "scenario = \"small.toml\"\noutputs = [\"tigers\"]\n[[vary]]\n"
+             "key = \"hub.liangzhu.noncompete.max_months\"\nvalues = [6, 600]\n");
+  r = run({"sweep", "bad.toml", "--out", "bad.db"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("bad.toml:3"));
+  EXPECT_THAT(r.err, HasSubstr("above the maximum"));
+  EXPECT_EQ(run({"sweep", "missing.toml"}).code, 2);
+  EXPECT_FALSE(fs::exists(path("bad.db")));
+}
+
+}  // namespace
+}  // namespace liangzhu::cli::testing
