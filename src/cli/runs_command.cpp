@@ -20,12 +20,27 @@ struct runs_request {
 constexpr const char* runs_description =
     "List the runs of a run store. Prints one line per run: its id (for 'liangzhu export --run'), "
     "status (running, complete, interrupted or failed), scenario, seed, weeks done out of weeks "
-    "asked, start time (UTC) and label.";
+    "asked, start time (UTC) and label; then one line per experiment (sweep, compare, "
+    "sensitivity) with its points, replicates and status.";
 
 constexpr const char* runs_footer =
     "Examples:\n"
     "  liangzhu runs runs.db\n"
     "  liangzhu runs out/sweep.db";
+
+/// The experiments whose runs the list above holds, if any.
+void print_experiments(const store::run_store& store) {
+  const auto sweeps = store.list_sweeps();
+  if (sweeps.empty()) return;
+  text_table table({"experiment", "kind", "status", "name", "points", "replicates", "created"},
+                   {true, false, false, false, true, true, false});
+  for (const auto& s : sweeps) {
+    table.add_row({std::to_string(s.sweep_id), std::string(store::to_string(s.kind)),
+                   std::string(store::to_string(s.status)), s.name, std::to_string(s.points),
+                   std::to_string(s.replicates), s.created_at});
+  }
+  fmt::print("\n{}", table.render());
+}
 
 int list_runs(const runs_request& r) {
   const auto store = open_existing_store(r.store);
@@ -43,6 +58,7 @@ int list_runs(const runs_request& r) {
                    run.label});
   }
   fmt::print("{}", table.render());
+  print_experiments(store);
   return to_int(exit_code::ok);
 }
 

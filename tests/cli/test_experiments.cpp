@@ -101,6 +101,9 @@ TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
   EXPECT_THAT(csv, HasSubstr("point,hub.liangzhu.government.local.subsidy_per_startup_cny,"
                              "hub.liangzhu.noncompete.max_months,output,n,mean,sd,ci_low,ci_high"));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 18);
+  const auto listed = run({"runs", "s.db"});
+  EXPECT_THAT(listed.out, HasSubstr("cli_grid"));
+  EXPECT_THAT(listed.out, HasSubstr("sweep  complete"));
 }
 
 TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {
