@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "liangzhu/cli/commands.hpp"
@@ -11,6 +12,7 @@
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/statistics.hpp"
 
 namespace liangzhu::cli {
@@ -39,18 +41,21 @@ constexpr const char* compare_description =
     "shown side by side as means with 95% confidence intervals. Each scenario after the first "
     "gets its difference from the first, with the p-value of a paired t-test; '*' marks "
     "differences significant at 5%. Runs and results go into the run store; the same comparison "
-    "run again into the same store reuses them.";
+    "run again into the same store reuses them. Given run ids instead of scenarios, it shows "
+    "those stored runs' figures side by side (one run each: no intervals).";
 
 constexpr const char* compare_footer =
     "Examples:\n"
     "  liangzhu compare baseline subsidy_cut noncompete_reform --replicates 10\n"
     "  liangzhu compare baseline export_controls_tighten --output tigers --output "
     "chip_independence_years\n"
-    "  liangzhu compare baseline my.toml --ticks 260 --set hub.liangzhu.population=50000";
+    "  liangzhu compare baseline my.toml --ticks 260 --set hub.liangzhu.talent.engineers=50000\n"
+    "  liangzhu compare 3 7 --out runs.db        # two runs already in the store";
 
 void define_compare(CLI::App& app, compare_request& r) {
   app.add_option("SCENARIO", r.scenarios,
-                 "Two or more scenarios (files or shipped names); the first is the reference")
+                 "Two or more scenarios (files or shipped names), or run ids of the --out store; "
+                 "the first is the reference")
       ->required()
       ->expected(2, 100)
       ->type_name("");
@@ -124,7 +129,53 @@ void print_comparison(const experiment::plan& p, const experiment::output_table&
   std::fputs(table.render().c_str(), stdout);
 }
 
+bool is_run_id(const std::string& text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Runs already in the store, one replicate each: their figures side by side and the differences
+/// from the first (no intervals or tests: one run per side says nothing about luck).
+int compare_stored_runs(const compare_request& r) {
+  const auto store = open_existing_store(r.options.out);
+  std::vector<std::string> header = {"output"};
+  std::vector<std::vector<double>> values;  // [run][output]
+  for (const auto& text : r.scenarios) {
+    const std::int64_t id = std::stoll(text);
+    const auto info = store.find_run(id);
+    if (!info) throw input_error(fmt::format("no run {} in {}", id, r.options.out), text);
+    const auto hubs = store.read_catalog(id).groups;
+    for (const auto& o : r.outputs)
+      if (const auto why = experiment::check_output_name(o, hubs))
+        throw input_error(*why, "--output");
+    const auto summary = store.read_summary(id);
+    std::vector<double> row;
+    for (const auto& o : r.outputs) row.push_back(experiment::output_value(summary, hubs, o));
+    values.push_back(row);
+    header.push_back(fmt::format("run {} ({})", id, info->scenario_name));
+    if (values.size() > 1) header.push_back("difference");
+  }
+  text_table table(header, std::vector<bool>(header.size(), true));
+  const auto number = [](double v) {
+    return format_number(std::isnan(v) ? std::nullopt : std::optional(v));
+  };
+  for (std::size_t o = 0; o < r.outputs.size(); ++o) {
+    std::vector<std::string> row = {r.outputs[o]};
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      row.push_back(number(values[k][o]));
+      if (k > 0) row.push_back(number(values[k][o] - values[0][o]));
+    }
+    table.add_row(row);
+  }
+  fmt::print(
+      "{}\none run each: no confidence intervals; compare scenarios (not run ids) to get "
+      "replicates and paired tests\n",
+      table.render());
+  return to_int(exit_code::ok);
+}
+
 int execute_compare(const compare_request& r) {
+  if (std::all_of(r.scenarios.begin(), r.scenarios.end(), is_run_id)) return compare_stored_runs(r);
   const auto mpi = experiment::cluster::join_if_launched();
   return guard_ranks(mpi.get(), [&] {
     const io::experiment_spec spec = spec_of(r);

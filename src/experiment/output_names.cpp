@@ -1,4 +1,4 @@
-#include "experiment/output_names.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 
 #include <algorithm>
 #include <cmath>

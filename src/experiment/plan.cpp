@@ -8,7 +8,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "experiment/output_names.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/engine/archive.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/engine/rng.hpp"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "experiment/output_names.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/cluster.hpp"
 #include "liangzhu/experiment/statistics.hpp"
 

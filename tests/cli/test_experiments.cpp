@@ -185,6 +185,12 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_EQ(s.list_sweeps().back().kind, store::sweep_kind::compare);
   EXPECT_EQ(s.list_runs().size(), 8u);
 
+  const auto stored = run({"compare", "1", "5", "--out", "c.db", "--output", "rounds"});
+  ASSERT_EQ(stored.code, 0) << describe(stored);
+  EXPECT_THAT(stored.out, HasSubstr("run 5 (rich)"));
+  EXPECT_THAT(stored.out, HasSubstr("no confidence intervals"));
+  EXPECT_EQ(run({"compare", "1", "99", "--out", "c.db"}).code, 2);
+
   EXPECT_EQ(run({"compare", "small.toml"}).code, 2);
   const auto twice = run({"compare", "small.toml", "small.toml"});
   EXPECT_EQ(twice.code, 2);

@@ -1,6 +1,6 @@
 #pragma once
-// Naming an output of interest: a summary figure, "tigers" (the first hub's, or the whole run's
-// when the figure has no hub) or "silicon_valley.tigers" (another hub's).
+/// @file Naming an output of interest: a summary figure, "tigers" (the first hub's, or the whole
+/// run's when the figure has no hub) or "silicon_valley.tigers" (another hub's).
 #include <optional>
 #include <span>
 #include <string>
