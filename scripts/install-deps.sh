@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libtbb-dev libboost-dev libboost-math-dev libboost-random-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libopenmpi-dev openmpi-bin
+  libopenmpi-dev openmpi-bin libnlopt-dev
 )
 
 missing=()

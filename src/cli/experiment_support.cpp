@@ -21,10 +21,14 @@ int local_ranks() {
   return size != nullptr && std::atoi(size) > 0 ? std::atoi(size) : 1;
 }
 
+}  // namespace
+
 int default_parallel_runs(const experiment_options& o) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(1, cores / local_ranks() / std::max(1, o.threads_per_run));
 }
+
+namespace {
 
 bool looks_like_path(const std::string& text) {
   return text.find('/') != std::string::npos || text.ends_with(".toml");

@@ -35,6 +35,13 @@ const param_spec& setting(std::string_view key) {
       integer("levels", 4, 2, 1000, "levels", "", ""),
       integer("bootstrap", 500, 0, max_count, "resamples", "", ""),
       integer("steps", 2, 2, max_count, "values", "", ""),
+      choice("algorithm", "bobyqa", {"bobyqa", "neldermead", "sbplx", "cobyla"}, "", ""),
+      integer("max_evaluations", 60, 1, max_count, "evaluations", "", ""),
+      real("tolerance", 1e-3, 0, 1, "share of range", "", ""),
+      real("value", 0, -1e300, 1e300, "", "", ""),
+      real("scale", 1, 1e-300, 1e300, "", "", ""),
+      real("weight", 1, 0, 1e300, "", "", ""),
+      date_param("date", engine::date{2025, 1, 1}, "", ""),
       real("from", 0, -1e300, 1e300, "", "", ""),
       real("to", 0, -1e300, 1e300, "", "", ""),
       real("low", 0, -1e300, 1e300, "", "", ""),
@@ -47,9 +54,9 @@ const param_spec& setting(std::string_view key) {
 /// "the experiment", "[sensitivity]", "[[vary]] entry 2": where a key sits, as users write it.
 std::string table_name(const std::string& path) {
   if (path.empty()) return "the experiment";
-  if (path.starts_with("vary[")) {
-    const int index = std::stoi(path.substr(5));
-    return "[[vary]] entry " + std::to_string(index + 1);
+  if (const auto bracket = path.find('['); bracket != std::string::npos) {
+    const int index = std::stoi(path.substr(bracket + 1));
+    return "[[" + path.substr(0, bracket) + "]] entry " + std::to_string(index + 1);
   }
   return "[" + path + "]";
 }
@@ -218,6 +225,54 @@ void read_sensitivity(const toml::node& node, sensitivity_settings& out) {
              });
 }
 
+calibration_target read_target(const toml::table& entry, std::size_t index) {
+  const std::string path = "target[" + std::to_string(index) + "]";
+  calibration_target t;
+  t.origin = origin_of(entry.source());
+  bool has_value = false, has_scale = false;
+  read_table(entry, path, {"output", "date", "value", "scale", "weight"},
+             [&](const std::string& key, const std::string& full, const toml::node& node) {
+               if (key == "output") t.output = get_setting<std::string>(node, "name", full);
+               if (key == "date") t.date = get_setting<engine::date>(node, key, full);
+               if (key == "value") {
+                 t.value = get_setting<double>(node, key, full);
+                 has_value = true;
+               }
+               if (key == "scale") {
+                 t.scale = get_setting<double>(node, key, full);
+                 has_scale = true;
+               }
+               if (key == "weight") t.weight = get_setting<double>(node, key, full);
+             });
+  if (t.output.empty()) fail("a [[target]] entry needs 'output'", t.origin, path + ".output");
+  if (!has_value) fail("a [[target]] entry needs 'value'", t.origin, path + ".value");
+  if (!has_scale) t.scale = t.value != 0 ? std::fabs(t.value) : 1.0;
+  return t;
+}
+
+void read_targets(const toml::node& node, experiment_spec& out) {
+  const auto* list = node.as_array();
+  if (!list)
+    fail("'target' must be an array of tables ([[target]])", origin_of(node.source()), "target");
+  for (const toml::node& item : *list) {
+    const auto* entry = item.as_table();
+    if (!entry) fail("each [[target]] entry must be a table", origin_of(item.source()), "target");
+    out.targets.push_back(read_target(*entry, out.targets.size()));
+  }
+}
+
+void read_calibration(const toml::node& node, calibration_settings& out) {
+  const auto* table = node.as_table();
+  if (!table) fail("'calibration' must be a table", origin_of(node.source()), "calibration");
+  read_table(*table, "calibration", {"algorithm", "max_evaluations", "tolerance"},
+             [&](const std::string& key, const std::string& full, const toml::node& value) {
+               if (key == "algorithm") out.algorithm = get_setting<std::string>(value, key, full);
+               if (key == "max_evaluations")
+                 out.max_evaluations = get_setting<std::int64_t>(value, key, full);
+               if (key == "tolerance") out.tolerance = get_setting<double>(value, key, full);
+             });
+}
+
 stored_detail parse_detail(const std::string& word) {
   if (word == "summary") return stored_detail::summary;
   if (word == "all") return stored_detail::all;
@@ -229,41 +284,48 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
   out.path = path;
   out.text = std::move(sources.text);
   const value_origin top{path.string(), 0, 0};
-  read_table(sources.root, "",
-             {"name", "description", "scenario", "set", "ticks", "replicates", "master_seed",
-              "outputs", "store", "design", "samples", "vary", "sensitivity"},
-             [&](const std::string& key, const std::string& full, const toml::node& node) {
-               if (key == "name") out.name = get_setting<std::string>(node, key, full);
-               if (key == "description")
-                 out.description = get_setting<std::string>(node, key, full);
-               if (key == "scenario") {
-                 out.scenario = get_setting<std::string>(node, key, full);
-                 out.scenario_origin = origin_of(node.source());
-               }
-               if (key == "set") {
-                 const auto* table = node.as_table();
-                 if (!table)
-                   fail("'set' must be a table of scenario keys and values",
-                        origin_of(node.source()), key);
-                 read_overrides(*table, "", out.overrides);
-               }
-               if (key == "ticks") out.ticks = get_setting<std::int64_t>(node, key, full);
-               if (key == "replicates") out.replicates = get_setting<std::int64_t>(node, key, full);
-               if (key == "master_seed")
-                 out.master_seed =
-                     static_cast<std::uint64_t>(get_setting<std::int64_t>(node, key, full));
-               if (key == "outputs") read_outputs(node, out);
-               if (key == "store")
-                 out.store = parse_detail(get_setting<std::string>(node, key, full));
-               if (key == "design") out.design = get_setting<std::string>(node, key, full);
-               if (key == "samples") out.samples = get_setting<std::int64_t>(node, key, full);
-               if (key == "vary") read_factors(node, out);
-               if (key == "sensitivity") read_sensitivity(node, out.sensitivity);
-             });
+  read_table(
+      sources.root, "",
+      {"name", "description", "scenario", "set", "ticks", "replicates", "master_seed", "outputs",
+       "store", "design", "samples", "vary", "sensitivity", "target", "calibration"},
+      [&](const std::string& key, const std::string& full, const toml::node& node) {
+        if (key == "name") out.name = get_setting<std::string>(node, key, full);
+        if (key == "description") out.description = get_setting<std::string>(node, key, full);
+        if (key == "scenario") {
+          out.scenario = get_setting<std::string>(node, key, full);
+          out.scenario_origin = origin_of(node.source());
+        }
+        if (key == "set") {
+          const auto* table = node.as_table();
+          if (!table)
+            fail("'set' must be a table of scenario keys and values", origin_of(node.source()),
+                 key);
+          read_overrides(*table, "", out.overrides);
+        }
+        if (key == "ticks") out.ticks = get_setting<std::int64_t>(node, key, full);
+        if (key == "replicates") out.replicates = get_setting<std::int64_t>(node, key, full);
+        if (key == "master_seed")
+          out.master_seed = static_cast<std::uint64_t>(get_setting<std::int64_t>(node, key, full));
+        if (key == "outputs") read_outputs(node, out);
+        if (key == "store") out.store = parse_detail(get_setting<std::string>(node, key, full));
+        if (key == "design") out.design = get_setting<std::string>(node, key, full);
+        if (key == "samples") out.samples = get_setting<std::int64_t>(node, key, full);
+        if (key == "vary") read_factors(node, out);
+        if (key == "sensitivity") read_sensitivity(node, out.sensitivity);
+        if (key == "target") read_targets(node, out);
+        if (key == "calibration") read_calibration(node, out.calibration);
+      });
   if (out.scenario.empty())
     fail("missing 'scenario' (the base scenario: a name or a path)", top, "scenario");
-  if (out.outputs.empty())
+  // A calibration reports its targets (its summary-figure targets become outputs); other
+  // experiments need outputs to report.
+  if (out.outputs.empty() && out.targets.empty())
     fail("missing 'outputs' (the summary figures to report)", top, "outputs");
+  for (const auto& t : out.targets)
+    if (!t.date && std::ranges::find(out.outputs, t.output) == out.outputs.end()) {
+      out.outputs.push_back(t.output);
+      out.output_origins.push_back(t.origin);
+    }
   if (out.design == "sample" && out.samples == 0)
     fail("design = \"sample\" needs 'samples' (how many points)", top, "samples");
   if (out.name.empty()) out.name = path.stem().string();

@@ -221,6 +221,29 @@ TEST_F(experiments, SensitivityStoresIndicesForEveryFactorAndOutput) {
   EXPECT_EQ(s.read_sensitivity(sweeps[1].sweep_id).size(), 2u * 2 * 2);  // measures
 }
 
+TEST_F(experiments, CalibrateWritesTheBestValuesAsAScenario) {
+  write_file(path("cal.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 10\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\ndate = 2025-02-01\nvalue = 4000\n"
+             "[calibration]\nmax_evaluations = 12\n");
+  fs::create_directories(path("out"));
+  const auto r = run(
+      {"calibrate", "cal.toml", "--log", "out/log.csv", "--write-scenario", "out/calibrated.toml"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("best of"));
+  EXPECT_THAT(r.out, HasSubstr("engineers at 2025-02-01"));
+  const std::string scenario = slurp(path("out/calibrated.toml"));
+  EXPECT_THAT(scenario, HasSubstr("extends = \"../small.toml\""));
+  EXPECT_THAT(scenario, HasSubstr("hub.liangzhu.talent.engineers = "));
+  const auto valid = run({"validate", "out/calibrated.toml"});
+  EXPECT_EQ(valid.code, 0) << describe(valid);
+  const std::string log = slurp(path("out/log.csv"));
+  EXPECT_THAT(log,
+              HasSubstr("evaluation,hub.liangzhu.talent.engineers,engineers@2025-02-01,misfit"));
+  EXPECT_GE(std::count(log.begin(), log.end(), '\n'), 3);
+}
+
 TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
   write_file(path("bad.toml"),
              "scenario = \"small.toml\"\noutputs = [\"tigers\"]\nreplicate = 3\n");

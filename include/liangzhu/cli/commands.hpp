@@ -50,6 +50,8 @@ command add_sweep_command(CLI::App& parent);
 command add_compare_command(CLI::App& parent);
 /// `liangzhu sensitivity EXPERIMENT`: Sobol indices or Morris screening of an experiment's factors.
 command add_sensitivity_command(CLI::App& parent);
+/// `liangzhu calibrate EXPERIMENT`: fits an experiment's factors to its target figures.
+command add_calibrate_command(CLI::App& parent);
 /// `liangzhu docs ...`: writes the parameter and output references.
 command add_docs_command(CLI::App& parent);
 

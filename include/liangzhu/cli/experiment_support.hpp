@@ -34,6 +34,10 @@ void add_experiment_options(CLI::App& app, experiment_options& o);
 /// Adds the required EXPERIMENT argument (an experiment file).
 void add_experiment_argument(CLI::App& app, std::string& experiment);
 
+/// Simulations at once on this machine by default: its cores, shared by the MPI ranks on it and
+/// divided by --threads-per-run.
+int default_parallel_runs(const experiment_options& o);
+
 /// Applies --replicates and --ticks to an experiment read from a file.
 void apply_overrides(const experiment_options& o, io::experiment_spec& spec);
 

@@ -45,6 +45,29 @@ struct sensitivity_settings {
   std::int64_t bootstrap = 500;
 };
 
+/// A figure the model should reproduce (`liangzhu calibrate`): a summary figure, or a series'
+/// value at a date, named like outputs ("startups_alive", "silicon_valley.tigers").
+struct calibration_target {
+  std::string output;
+  /// Set for a series value at this date (the week that contains it); empty for a summary figure.
+  std::optional<engine::date> date;
+  double value = 0;
+  /// The deviation that counts as one unit of misfit (a standard error or an accepted
+  /// tolerance); default: |value|, or 1 when the value is 0.
+  double scale = 1;
+  double weight = 1;
+  value_origin origin;
+};
+
+/// The settings of `liangzhu calibrate`.
+struct calibration_settings {
+  /// NLopt's derivative-free local algorithms: "bobyqa", "neldermead", "sbplx", "cobyla".
+  std::string algorithm = "bobyqa";
+  std::int64_t max_evaluations = 60;
+  /// Stop when a step changes every factor by less than this share of its range.
+  double tolerance = 1e-3;
+};
+
 struct experiment_spec {
   std::filesystem::path path;
   /// The text of the file as read.
@@ -69,6 +92,8 @@ struct experiment_spec {
   std::int64_t samples = 0;
   std::vector<experiment_factor> factors;
   sensitivity_settings sensitivity;
+  std::vector<calibration_target> targets;
+  calibration_settings calibration;
 };
 
 /// Reads and checks an experiment file (which may `extends` another); input_error naming the

@@ -1,0 +1,238 @@
+#include "liangzhu/experiment/calibration.hpp"
+
+#include <fmt/format.h>
+#include <nlopt.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+
+#include "liangzhu/engine/calendar.hpp"
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/output_names.hpp"
+#include "liangzhu/io/did_you_mean.hpp"
+#include "liangzhu/model/scenario_schema.hpp"
+#include "liangzhu/model/simulation.hpp"
+
+namespace liangzhu::experiment {
+namespace {
+
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+[[noreturn]] void fail_at(const io::value_origin& where, const std::string& key,
+                          const std::string& message) {
+  throw input_error(message, where.file, where.line, where.column, key);
+}
+
+/// "hub.name" → ("hub", "name"); "name" → ("", "name").
+std::pair<std::string, std::string> split_output(const std::string& output) {
+  const auto dot = output.find('.');
+  if (dot == std::string::npos) return {"", output};
+  return {output.substr(0, dot), output.substr(dot + 1)};
+}
+
+std::vector<std::string> series_names() {
+  std::vector<std::string> names;
+  for (const auto& doc : model::output_reference())
+    if (doc.kind == "series") names.push_back(doc.name);
+  return names;
+}
+
+void check_target(const io::calibration_target& t, std::span<const std::string> hubs,
+                  const engine::calendar& cal, long ticks) {
+  if (!t.date) {
+    if (const auto why = check_output_name(t.output, hubs))
+      fail_at(t.origin, "target.output", *why);
+    return;
+  }
+  const auto [hub, name] = split_output(t.output);
+  if (!hub.empty() && std::find(hubs.begin(), hubs.end(), hub) == hubs.end())
+    fail_at(t.origin, "target.output", fmt::format("the scenario has no hub '{}'", hub));
+  const auto names = series_names();
+  if (std::find(names.begin(), names.end(), name) == names.end())
+    fail_at(t.origin, "target.output",
+            fmt::format("'{}' is not a weekly series (docs/outputs.md lists them){}", name,
+                        io::did_you_mean(name, names)));
+  const long tick = cal.tick_of(*t.date);
+  if (tick < 0 || tick >= ticks)
+    fail_at(t.origin, "target.date",
+            fmt::format("{} is outside the run ({} to {})", t.date->to_string(),
+                        cal.start().to_string(), cal.date_of(ticks).to_string()));
+}
+
+/// The base scenario's value of each factor, as unit coordinates inside the factor's bounds.
+std::vector<double> starting_point(const io::experiment_spec& spec, const io::scenario& base) {
+  std::vector<double> unit;
+  for (const auto& f : spec.factors) {
+    const auto& v = base.value(f.key);
+    double x = 0.5 * (*f.low + *f.high);
+    if (const auto* whole = std::get_if<std::int64_t>(&v)) x = static_cast<double>(*whole);
+    if (const auto* real = std::get_if<double>(&v)) x = *real;
+    unit.push_back(std::clamp((x - *f.low) / (*f.high - *f.low), 0.0, 1.0));
+  }
+  return unit;
+}
+
+nlopt_algorithm algorithm_of(const std::string& name) {
+  if (name == "neldermead") return NLOPT_LN_NELDERMEAD;
+  if (name == "sbplx") return NLOPT_LN_SBPLX;
+  if (name == "cobyla") return NLOPT_LN_COBYLA;
+  return NLOPT_LN_BOBYQA;
+}
+
+std::string reason_of(nlopt_result r) {
+  switch (r) {
+    case NLOPT_SUCCESS:
+      return "converged";
+    case NLOPT_STOPVAL_REACHED:
+      return "misfit below the stop value";
+    case NLOPT_FTOL_REACHED:
+      return "the misfit stopped improving";
+    case NLOPT_XTOL_REACHED:
+      return "steps smaller than the tolerance";
+    case NLOPT_MAXEVAL_REACHED:
+      return "max_evaluations reached";
+    case NLOPT_MAXTIME_REACHED:
+      return "time limit reached";
+    case NLOPT_ROUNDOFF_LIMITED:
+      return "limited by round-off";
+    case NLOPT_FORCED_STOP:
+      return "stopped";
+    default:
+      return fmt::format("NLopt failed (code {})", static_cast<int>(r));
+  }
+}
+
+/// One evaluation of the misfit: the experiment's replicates at one point.
+class evaluator {
+ public:
+  evaluator(io::experiment_spec spec, const scenario_resolver& resolve,
+            const execution_settings& settings,
+            const std::function<void(const calibration_evaluation&)>& on_evaluation)
+      : spec_(std::move(spec)), resolve_(resolve), settings_(settings), report_(on_evaluation) {
+    spec_.store = io::stored_detail::series;  // dated targets read the weekly series
+  }
+
+  double operator()(const std::vector<double>& unit) {
+    const plan p = plan_unit_points(spec_, resolve_, {unit}, store::sweep_kind::sweep);
+    std::vector<job_result> runs;
+    run_locally(p, p.jobs(), settings_, [&](job_result&& r) { runs.push_back(std::move(r)); });
+    if (runs.size() != p.jobs().size()) throw job_cancelled{};
+    calibration_evaluation e;
+    e.index = static_cast<std::int64_t>(result.evaluations.size());
+    e.coordinates = p.points.front().coordinates;
+    const auto& hubs = p.points.front().hubs;
+    for (const auto& t : spec_.targets) {
+      double sum = 0;
+      int n = 0;
+      for (const auto& run : runs) {
+        const double v = simulated_value(run, t, hubs);
+        if (std::isnan(v)) continue;
+        sum += v;
+        ++n;
+      }
+      const double mean = n > 0 ? sum / n : missing;
+      e.simulated.push_back(mean);
+      // An empty figure (no tigers to divide by...) counts as far off, not as a perfect fit.
+      const double z = std::isnan(mean) ? 1e3 : (mean - t.value) / t.scale;
+      e.misfit += t.weight * z * z;
+    }
+    if (result.evaluations.empty() || e.misfit < result.evaluations[result.best].misfit)
+      result.best = result.evaluations.size();
+    result.evaluations.push_back(e);
+    if (report_) report_(e);
+    return e.misfit;
+  }
+
+  calibration_result result;
+
+ private:
+  io::experiment_spec spec_;
+  const scenario_resolver& resolve_;
+  const execution_settings& settings_;
+  const std::function<void(const calibration_evaluation&)>& report_;
+};
+
+/// NLopt calls back through C, which an exception must not cross: it is kept and rethrown.
+struct callback_state {
+  evaluator* evaluate;
+  nlopt_opt opt;
+  std::exception_ptr error;
+};
+
+double objective(unsigned n, const double* x, double* /*gradient*/, void* data) {
+  auto* state = static_cast<callback_state*>(data);
+  try {
+    return (*state->evaluate)(std::vector<double>(x, x + n));
+  } catch (...) {
+    state->error = std::current_exception();
+    nlopt_force_stop(state->opt);
+    return std::numeric_limits<double>::max();
+  }
+}
+
+}  // namespace
+
+double simulated_value(const job_result& run, const io::calibration_target& target,
+                       std::span<const std::string> hubs) {
+  if (!target.date) return output_value(run.summary, hubs, target.output);
+  const auto [hub, name] = split_output(target.output);
+  const std::string& home = hub.empty() ? hubs.front() : hub;
+  const auto& out = run.outputs;
+  const auto series = std::find_if(out.series.begin(), out.series.end(),
+                                   [&](const engine::series_spec& s) { return s.name == name; });
+  const auto group = std::find(out.groups.begin(), out.groups.end(), home);
+  const auto start = engine::date::parse(run.run.start_date);
+  if (series == out.series.end() || group == out.groups.end() || !start) return missing;
+  const long tick = engine::calendar(*start, run.run.days_per_tick).tick_of(*target.date);
+  const auto s = static_cast<std::size_t>(series - out.series.begin());
+  const auto g = static_cast<std::uint16_t>(group - out.groups.begin());
+  for (const auto& row : out.rows)
+    if (row.tick == tick && row.group == g) return row.values[s];
+  return missing;
+}
+
+calibration_result calibrate(
+    const io::experiment_spec& spec, const scenario_resolver& resolve,
+    const execution_settings& settings,
+    const std::function<void(const calibration_evaluation&)>& on_evaluation) {
+  const io::value_origin top{spec.path.string(), 0, 0};
+  if (spec.targets.empty()) fail_at(top, "target", "a calibration needs [[target]] entries");
+  if (spec.factors.empty()) fail_at(top, "vary", "a calibration needs [[vary]] factors to adjust");
+  for (const auto& f : spec.factors)
+    if (!f.low || f.key == "scenario")
+      fail_at(f.origin, f.key, "a calibrated factor needs 'low'/'high' (or 'from'/'to')");
+  // The base scenario: its hubs and calendar check the targets, its values are the start.
+  std::vector<std::string> overrides = spec.overrides;
+  if (spec.ticks) overrides.push_back(fmt::format("ticks={}", *spec.ticks));
+  const io::scenario base = io::load_scenario(resolve(spec.scenario, spec.scenario_origin),
+                                              model::scenario_schema(), overrides);
+  const engine::calendar cal(base.date("start"));
+  for (const auto& t : spec.targets)
+    check_target(t, base.names("hub"), cal, static_cast<long>(base.integer("ticks")));
+  std::vector<double> x = starting_point(spec, base);
+
+  evaluator evaluate(spec, resolve, settings, on_evaluation);
+  const auto k = static_cast<unsigned>(spec.factors.size());
+  nlopt_opt opt = nlopt_create(algorithm_of(spec.calibration.algorithm), k);
+  callback_state state{&evaluate, opt, nullptr};
+  const std::vector<double> lower(k, 0.0), upper(k, 1.0);
+  nlopt_set_lower_bounds(opt, lower.data());
+  nlopt_set_upper_bounds(opt, upper.data());
+  nlopt_set_min_objective(opt, objective, &state);
+  nlopt_set_maxeval(opt, static_cast<int>(spec.calibration.max_evaluations));
+  nlopt_set_xtol_abs1(opt, spec.calibration.tolerance);
+  nlopt_set_initial_step1(opt, 0.1);  // a tenth of each range: big enough to see an effect
+  double best = 0;
+  const nlopt_result r = nlopt_optimize(opt, x.data(), &best);
+  nlopt_destroy(opt);
+  if (state.error) std::rethrow_exception(state.error);
+  evaluate.result.stop_reason = reason_of(r);
+  if (evaluate.result.evaluations.empty())
+    throw error("calibration: the optimiser evaluated nothing (" + evaluate.result.stop_reason +
+                ")");
+  return evaluate.result;
+}
+
+}  // namespace liangzhu::experiment
