@@ -56,19 +56,6 @@ void define_calibrate(CLI::App& app, calibrate_request& r) {
       ->type_name("FILE");
 }
 
-/// Writes `text` to `file` through a temporary file, so a failure leaves no half-written file.
-void write_atomically(const std::string& file, const std::string& text) {
-  const std::string temporary = file + ".tmp";
-  {
-    std::ofstream out(temporary);
-    out << text;
-    if (!out.flush()) throw io_error(fmt::format("{}: cannot be written", file));
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, file, ec);
-  if (ec) throw io_error(fmt::format("{}: cannot be written ({})", file, ec.message()));
-}
-
 std::string log_csv(const io::experiment_spec& spec, const experiment::calibration_result& result) {
   std::string text = "evaluation";
   for (const auto& f : spec.factors) text += "," + f.key;
@@ -154,9 +141,9 @@ int execute_calibrate(const calibrate_request& r) {
                  stop.signal_name());
     return to_int(exit_code::interrupted);
   }
-  if (!r.log.empty()) write_atomically(r.log, log_csv(spec, result));
+  if (!r.log.empty()) write_file_atomically(r.log, log_csv(spec, result));
   if (!r.write_scenario.empty())
-    write_atomically(
+    write_file_atomically(
         r.write_scenario,
         calibrated_scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
   if (!r.options.quiet) print_fit(spec, result);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <thread>
 
 #include "liangzhu/cli/exit_codes.hpp"
@@ -140,6 +141,18 @@ std::string format_estimate(std::optional<double> mean, std::optional<double> lo
   if (!mean) return "-";
   if (!low || !high) return format_number(mean);
   return fmt::format("{} [{}, {}]", format_number(mean), format_number(low), format_number(high));
+}
+
+void write_file_atomically(const std::string& file, const std::string& text) {
+  const std::string temporary = file + ".tmp";
+  {
+    std::ofstream out(temporary);
+    out << text;
+    if (!out.flush()) throw io_error(fmt::format("{}: cannot be written", file));
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, file, ec);
+  if (ec) throw io_error(fmt::format("{}: cannot be written ({})", file, ec.message()));
 }
 
 int report_interrupted(const experiment_run& run, const std::string& resume_command) {

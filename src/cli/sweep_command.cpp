@@ -2,8 +2,6 @@
 // mean of each output per point with its 95% confidence interval.
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
 #include "liangzhu/cli/experiment_support.hpp"
@@ -71,27 +69,19 @@ void print_results(const experiment::plan& p, std::span<const store::sweep_resul
 }
 
 /// Long form: one line per point and output, the point's coordinates first.
-void write_csv(const std::string& file, const experiment::plan& p,
-               std::span<const store::sweep_result> results) {
-  const std::string temporary = file + ".tmp";
-  {
-    std::ofstream out(temporary);
-    out << "point";
-    for (const auto& f : p.spec.factors) out << ',' << f.key;
-    out << ",output,n,mean,sd,ci_low,ci_high\n";
-    const auto cell = [](std::optional<double> v) { return v ? fmt::format("{}", *v) : ""; };
-    for (const auto& r : results) {
-      out << r.point;
-      for (const auto& [key, value] : p.points[static_cast<std::size_t>(r.point)].coordinates)
-        out << ',' << value;
-      out << ',' << r.output << ',' << r.n << ',' << cell(r.mean) << ',' << cell(r.sd) << ','
-          << cell(r.ci_low) << ',' << cell(r.ci_high) << '\n';
-    }
-    if (!out.flush()) throw io_error(fmt::format("{}: cannot write the results", file));
+std::string results_csv(const experiment::plan& p, std::span<const store::sweep_result> results) {
+  std::string text = "point";
+  for (const auto& f : p.spec.factors) text += "," + f.key;
+  text += ",output,n,mean,sd,ci_low,ci_high\n";
+  const auto cell = [](std::optional<double> v) { return v ? fmt::format("{}", *v) : ""; };
+  for (const auto& r : results) {
+    text += std::to_string(r.point);
+    for (const auto& [key, value] : p.points[static_cast<std::size_t>(r.point)].coordinates)
+      text += "," + value;
+    text += fmt::format(",{},{},{},{},{},{}\n", r.output, r.n, cell(r.mean), cell(r.sd),
+                        cell(r.ci_low), cell(r.ci_high));
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, file, ec);
-  if (ec) throw io_error(fmt::format("{}: cannot write the results ({})", file, ec.message()));
+  return text;
 }
 
 int execute_sweep(const sweep_request& r) {
@@ -105,7 +95,7 @@ int execute_sweep(const sweep_request& r) {
     if (!run) return to_int(exit_code::ok);
     const auto results = experiment::point_results(p, run->values);
     run->store->write_sweep_results(run->outcome.sweep_id, results);
-    if (!r.csv.empty()) write_csv(r.csv, p, results);
+    if (!r.csv.empty()) write_file_atomically(r.csv, results_csv(p, results));
     if (!run->outcome.complete) return report_interrupted(*run, resume_command(r));
     if (!r.options.quiet) {
       fmt::print(

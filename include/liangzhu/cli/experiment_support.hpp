@@ -70,6 +70,10 @@ std::string format_estimate(std::optional<double> mean, std::optional<double> lo
 /// A number to four significant digits ("-" when missing).
 std::string format_number(std::optional<double> value);
 
+/// Writes `text` to `file` through a temporary file renamed over it, so a failure never leaves a
+/// half-written file; io_error naming the file.
+void write_file_atomically(const std::string& file, const std::string& text);
+
 /// The message and exit code for a stopped experiment, with the command that resumes it.
 int report_interrupted(const experiment_run& run, const std::string& resume_command);
 
