@@ -44,6 +44,8 @@ command add_scenarios_command(CLI::App& parent);
 command add_runs_command(CLI::App& parent);
 /// `liangzhu export STORE ...`: writes runs of a store as CSV files.
 command add_export_command(CLI::App& parent);
+/// `liangzhu report STORE [RUN_ID...]`: writes an HTML report with charts.
+command add_report_command(CLI::App& parent);
 /// `liangzhu docs ...`: writes the parameter and output references.
 command add_docs_command(CLI::App& parent);
 
