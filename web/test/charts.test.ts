@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { FigureChartSpec, TimeChartSpec } from "../src/report/charts";
 import { chartOption } from "../src/report/draw";
+import { legendRows } from "../src/report/time_chart";
 import { axisTooltip } from "../src/report/tooltip";
 import { chartSpecs, ensemble, hub, run, ticks } from "./fixtures";
 
@@ -137,5 +138,27 @@ describe("figure charts", () => {
     const { option } = chartOption(spec, [ensemble("e"), run("b", [hub("Liangzhu")])], "Liangzhu");
     const errors = (option.series as { type: string; data: number[][] }[]).filter((s) => s.type === "custom");
     expect(errors[0]?.data).toEqual([[0, 2.25e6, 2.75e6]]);
+  });
+});
+
+describe("figure chart tooltips", () => {
+  it("give an ensemble's interval", () => {
+    const spec = chartSpecs.find((s) => s.kind === "figures") as FigureChartSpec;
+    const { option } = chartOption(spec, [ensemble("e")], "Liangzhu");
+    const bar = (option.series as { type: string; data: { bounds: number[] }[] }[])[0];
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const text = formatter({ name: "e", seriesName: "per startup founded", value: 2.5e6, data: bar?.data[0] });
+    expect(text).toContain("2.5 m (2.25 m – 2.75 m) CNY");
+  });
+});
+
+describe("legends", () => {
+  it("make room for themselves when runs side by side make them wrap", () => {
+    const one = chartOption(timeSpec("stages"), [run("a", [hub("Liangzhu")])], "Liangzhu");
+    const runs = [run("baseline with a long label", [hub("Liangzhu")]), run("subsidy cut with a long label", [hub("Liangzhu")])];
+    const two = chartOption(timeSpec("stages"), runs, "Liangzhu");
+    expect(legendRows(["a", "b"])).toBe(1);
+    expect(two.height).toBeGreaterThan(one.height);
+    expect((two.option.grid as { top: number }).top).toBeGreaterThan((one.option.grid as { top: number }).top);
   });
 });

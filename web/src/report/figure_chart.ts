@@ -6,7 +6,7 @@ import type { FigureChartSpec } from "./charts";
 import { findFigure, type RunData, type SummaryFigure } from "./data";
 import { formatNumber } from "./format";
 import { colourOf } from "./palette";
-import type { DrawnChart } from "./tooltip";
+import { describePoint, escapeHtml, type DrawnChart } from "./tooltip";
 
 /** A hub's figure, or the whole run's when the hub has none of that name. */
 export function figureOf(run: RunData, hub: string, name: string): SummaryFigure | undefined {
@@ -21,7 +21,11 @@ function bars(spec: FigureChartSpec, runs: RunData[], hub: string, panel: number
     xAxisIndex: panel,
     yAxisIndex: panel,
     barMaxWidth: 48,
-    data: runs.map((run, i) => ({ value: figureOf(run, hub, name)?.value ?? null, itemStyle: { color: colourOf(i) } })),
+    data: runs.map((run, i) => {
+      const figure = figureOf(run, hub, name);
+      // `bounds` rides along for the tooltip (ECharts hands the data item back to it).
+      return { value: figure?.value ?? null, itemStyle: { color: colourOf(i) }, bounds: [figure?.lower, figure?.upper] };
+    }) as BarSeriesOption["data"],
     label: { show: true, position: "top", formatter: (p) => formatNumber(p.value as number, spec.axis.format) },
   };
 }
@@ -70,8 +74,14 @@ export function figureChartOption(spec: FigureChartSpec, runs: RunData[], hub: s
   const option: EChartsOption = {
     animation: false,
     title: spec.figures.map((f, i) => ({ text: f.label, left: `${i * width + width / 2}%`, textAlign: "center", textStyle: { fontSize: 13 } })),
-    grid: spec.figures.map((_, i) => ({ left: `${i * width + 9}%`, width: `${width - 13}%`, top: 50, bottom: 40 })),
-    xAxis: spec.figures.map((_, i) => ({ type: "category" as const, gridIndex: i, data: labels })),
+    grid: spec.figures.map((_, i) => ({ left: `${i * width + 9}%`, width: `${width - 13}%`, top: 50, bottom: 60 })),
+    xAxis: spec.figures.map((_, i) => ({
+      type: "category" as const,
+      gridIndex: i,
+      data: labels,
+      // Every run named under its bar, long labels broken into lines.
+      axisLabel: { interval: 0, width: Math.max(60, 420 / runs.length), overflow: "break" as const },
+    })),
     yAxis: spec.figures.map((_, i) => ({
       type: "value" as const,
       gridIndex: i,
@@ -81,11 +91,12 @@ export function figureChartOption(spec: FigureChartSpec, runs: RunData[], hub: s
     tooltip: {
       trigger: "item",
       formatter: (p: unknown) => {
-        const { name, seriesName, value } = p as { name: string; seriesName: string; value: number };
-        return `${name}<br>${seriesName}: <b>${formatNumber(value, spec.axis.format)} ${spec.axis.name}</b>`;
+        const { name, seriesName, value, data } = p as { name: string; seriesName: string; value: number; data: { bounds?: unknown[] } };
+        const text = describePoint([name, value, ...(data.bounds ?? [])], spec.axis.format);
+        return `${escapeHtml(name)}<br>${escapeHtml(seriesName)}: <b>${text} ${spec.axis.name}</b>`;
       },
     },
     series: spec.figures.flatMap((_, i) => [bars(spec, runs, hub, i), errorBars(spec, runs, hub, i)]),
   };
-  return { option, points: countPoints(spec, runs, hub) };
+  return { option, points: countPoints(spec, runs, hub), height: 360 };
 }

@@ -18,7 +18,9 @@ function drawHub(data: ReportData, hub: string, boxes: DrawnBox[], headline: HTM
   headline.replaceChildren(headlineTable(headlineRows(data.runs, hub), labels));
   chartSpecs.forEach((spec, i) => {
     const { box, chart } = boxes[i] as DrawnBox;
-    const { option, points } = chartOption(spec, data.runs, hub);
+    const { option, points, height } = chartOption(spec, data.runs, hub);
+    box.style.height = `${height}px`;
+    chart.resize();
     chart.setOption(option, { notMerge: true });
     // Read by the browser test and shown when a chart has nothing to draw.
     box.dataset.points = String(points);

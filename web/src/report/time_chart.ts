@@ -128,6 +128,23 @@ function valueAxes(spec: TimeChartSpec): EChartsOption["yAxis"] {
   }));
 }
 
+/** Rows a legend of `names` takes in a chart about 500 pixels wide (entries wrap, so a long
+ * legend of runs side by side would otherwise cover the plot). */
+export function legendRows(names: string[]): number {
+  const rowWidth = 480;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const width = 35 + 6.5 * name.length;
+    if (used > 0 && used + width > rowWidth) {
+      rows += 1;
+      used = 0;
+    }
+    used += width;
+  }
+  return rows;
+}
+
 /** The option drawing `spec` for `hub` of `runs`, and how many values it draws. */
 export function timeChartOption(spec: TimeChartSpec, runs: RunData[], hub: string): DrawnChart {
   const all = traces(spec, runs, hub);
@@ -143,14 +160,15 @@ export function timeChartOption(spec: TimeChartSpec, runs: RunData[], hub: strin
     series.push(mainSeries(trace, spec, stacked, name, hub));
     if (trace.band) series.push(...bandSeries(trace));
   }
+  const top = 40 + 22 * legendRows(legend);
   const option: EChartsOption = {
     animation: false,
-    grid: { left: 70, right: spec.axes.length > 1 ? 70 : 30, top: 64, bottom: 40 },
+    grid: { left: 70, right: spec.axes.length > 1 ? 70 : 30, top, bottom: 40 },
     legend: { data: legend, top: 0 },
     tooltip: { trigger: "axis", formatter: axisTooltip(formats) },
     xAxis: { type: "time", name: "date" },
     yAxis: valueAxes(spec),
     series,
   };
-  return { option, points: countPoints(all) };
+  return { option, points: countPoints(all), height: 280 + top };
 }

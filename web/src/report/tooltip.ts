@@ -4,10 +4,12 @@ import type { EChartsOption } from "echarts";
 
 import { formatNumber, type NumberFormat } from "./format";
 
-/** A chart's option and the number of values it draws (0: the chart has no data). */
+/** A chart's option, the number of values it draws (0: the chart has no data) and the height in
+ * pixels its box needs (more when a long legend wraps). */
 export interface DrawnChart {
   option: EChartsOption;
   points: number;
+  height: number;
 }
 
 /** The number format of each series that shows in the tooltip, by series id. */
@@ -22,7 +24,8 @@ interface PointerParam {
   axisValueLabel?: string;
 }
 
-function escapeHtml(text: string): string {
+/** Text safe inside the tooltip's HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 }
 
