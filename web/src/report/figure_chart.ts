@@ -13,6 +13,10 @@ export function figureOf(run: RunData, hub: string, name: string): SummaryFigure
   return findFigure(run, hub, name) ?? findFigure(run, "", name);
 }
 
+function hasBounds(runs: RunData[], hub: string, name: string): boolean {
+  return runs.some((run) => figureOf(run, hub, name)?.lower != null);
+}
+
 function bars(spec: FigureChartSpec, runs: RunData[], hub: string, panel: number): BarSeriesOption {
   const name = spec.figures[panel]?.name as string;
   return {
@@ -26,7 +30,8 @@ function bars(spec: FigureChartSpec, runs: RunData[], hub: string, panel: number
       // `bounds` rides along for the tooltip (ECharts hands the data item back to it).
       return { value: figure?.value ?? null, itemStyle: { color: colourOf(i) }, bounds: [figure?.lower, figure?.upper] };
     }) as BarSeriesOption["data"],
-    label: { show: true, position: "top", formatter: (p) => formatNumber(p.value as number, spec.axis.format) },
+    // Values over the bars, unless error bars would cover them (the tooltip gives them then).
+    label: { show: !hasBounds(runs, hub, name), position: "top", formatter: (p) => formatNumber(p.value as number, spec.axis.format) },
   };
 }
 
