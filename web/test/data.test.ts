@@ -37,3 +37,10 @@ describe("hubNames", () => {
     expect(hubNames(data)).toEqual(["Liangzhu", "Silicon Valley", "Shenzhen"]);
   });
 });
+
+describe("a run without hubs", () => {
+  it("is accepted (a run that failed early) and adds no hub", () => {
+    const data = parseReportData(JSON.stringify(report([run("failed", [], { dates: [] })])));
+    expect(hubNames(data)).toEqual([]);
+  });
+});

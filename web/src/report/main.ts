@@ -41,7 +41,7 @@ function build(root: HTMLElement, data: ReportData): void {
     grid.append(card);
     return { box, chart: echarts.init(box, undefined, { renderer: "svg" }) };
   });
-  drawHub(data, hubs[0] as string, boxes, headline);
+  drawHub(data, hubs[0] ?? "", boxes, headline);
   window.addEventListener("resize", () => boxes.forEach((b) => b.chart.resize()));
 }
 
