@@ -62,29 +62,29 @@ export interface ReportData {
 /** A document that does not have the shape above: the message says where. */
 export class ReportDataError extends Error {}
 
-function require(condition: boolean, message: string): asserts condition {
+function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ReportDataError(message);
 }
 
 function checkHub(hub: HubData, ticks: number, where: string): void {
-  require(typeof hub.name === "string", `${where}: hub without a name`);
-  require(typeof hub.series === "object" && hub.series !== null, `${where}: no series`);
+  check(typeof hub.name === "string", `${where}: hub without a name`);
+  check(typeof hub.series === "object" && hub.series !== null, `${where}: no series`);
   for (const [name, values] of Object.entries(hub.series)) {
-    require(Array.isArray(values) && values.length === ticks,
+    check(Array.isArray(values) && values.length === ticks,
       `${where}: series ${name} has ${Array.isArray(values) ? values.length : "no"} values for ${ticks} dates`);
   }
   for (const [name, band] of Object.entries(hub.bands ?? {})) {
-    require(band.lower?.length === ticks && band.upper?.length === ticks,
+    check(band.lower?.length === ticks && band.upper?.length === ticks,
       `${where}: band of ${name} does not have one lower and upper bound per date`);
   }
 }
 
 function checkRun(run: RunData, index: number): void {
   const where = `run ${index + 1} (${run.label ?? "?"})`;
-  require(Array.isArray(run.dates), `${where}: no dates`);
+  check(Array.isArray(run.dates), `${where}: no dates`);
   // A run that failed before declaring its hubs has none: it shows in the runs table only.
-  require(Array.isArray(run.hubs), `${where}: no list of hubs`);
-  require(Array.isArray(run.summary), `${where}: no summary`);
+  check(Array.isArray(run.hubs), `${where}: no list of hubs`);
+  check(Array.isArray(run.summary), `${where}: no summary`);
   run.hubs.forEach((hub) => checkHub(hub, run.dates.length, `${where}, hub ${hub.name}`));
 }
 
@@ -96,9 +96,9 @@ export function parseReportData(text: string): ReportData {
   } catch (e) {
     throw new ReportDataError(`the report's data is not JSON: ${(e as Error).message}`);
   }
-  require(data?.format === "liangzhu-report", "the embedded data is not a liangzhu report");
-  require(data.version === 1, `report data version ${String(data.version)} is not supported (1 is)`);
-  require(Array.isArray(data.runs) && data.runs.length > 0, "the report has no runs");
+  check(data?.format === "liangzhu-report", "the embedded data is not a liangzhu report");
+  check(data.version === 1, `report data version ${String(data.version)} is not supported (1 is)`);
+  check(Array.isArray(data.runs) && data.runs.length > 0, "the report has no runs");
   data.series_info ??= {};
   data.runs.forEach(checkRun);
   return data;
@@ -122,7 +122,7 @@ export function findFigure(run: RunData, hub: string, name: string): SummaryFigu
   return run.summary.find((f) => f.hub === hub && f.name === name);
 }
 
-/** True when a run is an ensemble of several replicates. */
-export function isEnsemble(run: RunData): boolean {
-  return (run.replicates ?? 1) > 1;
+/** A hub's figure, or the whole run's when the hub has none of that name. */
+export function figureOf(run: RunData, hub: string, name: string): SummaryFigure | undefined {
+  return findFigure(run, hub, name) ?? findFigure(run, "", name);
 }

@@ -3,15 +3,10 @@
 import type { BarSeriesOption, CustomSeriesOption, EChartsOption } from "echarts";
 
 import type { FigureChartSpec } from "./charts";
-import { findFigure, type RunData, type SummaryFigure } from "./data";
+import { figureOf, type RunData } from "./data";
 import { formatNumber } from "./format";
 import { colourOf } from "./palette";
 import { describePoint, escapeHtml, type DrawnChart } from "./tooltip";
-
-/** A hub's figure, or the whole run's when the hub has none of that name. */
-export function figureOf(run: RunData, hub: string, name: string): SummaryFigure | undefined {
-  return findFigure(run, hub, name) ?? findFigure(run, "", name);
-}
 
 function hasBounds(runs: RunData[], hub: string, name: string): boolean {
   return runs.some((run) => figureOf(run, hub, name)?.lower != null);

@@ -1,6 +1,5 @@
 // The headline figures: a table of end-of-run summary figures, one column per run.
-import type { RunData, SummaryFigure } from "./data";
-import { figureOf } from "./figure_chart";
+import { figureOf, type RunData, type SummaryFigure } from "./data";
 import { formatForUnit, formatNumber } from "./format";
 
 /** The figures the table shows, in this order, with the label a reader sees. */
