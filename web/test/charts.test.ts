@@ -36,6 +36,7 @@ describe("every chart", () => {
       for (const axis of axes) expect(axis.name, spec.id).toBeTruthy();
       if (spec.kind === "time") expect(option.legend, spec.id).toBeDefined();
       expect(option.tooltip, spec.id).toBeDefined();
+      expect(option.toolbox, `${spec.id} can be saved as an image`).toBeDefined();
     }
   });
 });

@@ -164,7 +164,7 @@ export function timeChartOption(spec: TimeChartSpec, runs: RunData[], hub: strin
   const option: EChartsOption = {
     animation: false,
     grid: { left: 70, right: spec.axes.length > 1 ? 70 : 30, top, bottom: 40 },
-    legend: { data: legend, top: 0 },
+    legend: { data: legend, top: 0, left: 10, right: 36 },
     tooltip: { trigger: "axis", formatter: axisTooltip(formats) },
     xAxis: { type: "time", name: "date" },
     yAxis: valueAxes(spec),
