@@ -16,6 +16,8 @@ export default defineConfig({
       fileName: () => "report.js",
     },
   },
+  // The tests read a C++ test of the repository (test/sync.test.ts) to keep the two in step.
+  server: { fs: { allow: [".."] } },
   test: {
     include: ["test/**/*.test.ts"],
   },

@@ -7,8 +7,8 @@
 namespace liangzhu::cli::testing {
 namespace {
 
-/// The series each chart of web/src/report/charts.ts draws (keep the two in step; the browser
-/// test checks that every chart draws something).
+/// The series the charts of web/src/report/charts.ts draw (web/test/sync.test.ts fails when the
+/// two lists differ; the browser test checks that every chart draws something).
 const std::vector<std::string> charted_series = {
     "startups_idea", "startups_seed", "startups_a", "startups_b", "startups_growth",
     "tigers_alive", "tigers_total",
