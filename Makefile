@@ -6,13 +6,28 @@ WERROR ?= ON
 BUILD := build/$(PRESET)
 LIANGZHU := $(BUILD)/liangzhu
 DEMO_OUT ?= out
+# The report's front end (web/): npm packages installed from the lock file, bundle built by vite.
+WEB_INSTALLED := web/node_modules/.liangzhu-installed
+WEB_BUNDLE := web/dist/report.js
+WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts web/tsconfig.json
 
-.PHONY: demo test deps configure build test-asan test-tsan bench abm-bench docs clean
+.PHONY: demo test deps web configure build test-asan test-tsan bench abm-bench docs screenshot clean
 
 deps:
 	@bash scripts/install-deps.sh
 
-configure: deps
+# `npm ci` only when node_modules is missing or older than the lock file.
+$(WEB_INSTALLED): web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+$(WEB_BUNDLE): $(WEB_INSTALLED) $(WEB_SOURCES)
+	cd web && npm run build
+
+web: deps
+	@$(MAKE) --no-print-directory $(WEB_BUNDLE)
+
+configure: deps web
 	@cmake --preset $(PRESET) -DLIANGZHU_WERROR=$(WERROR) > /dev/null
 
 build: configure
@@ -20,9 +35,12 @@ build: configure
 
 demo:
 	@$(MAKE) --no-print-directory build PRESET=release
+	@rm -f $(DEMO_OUT)/demo.db $(DEMO_OUT)/demo.db-wal $(DEMO_OUT)/demo.db-shm  # one run: the demo's
 	$(BUILD)/liangzhu run scenarios/baseline.toml --out $(DEMO_OUT)/demo.db
 	$(BUILD)/liangzhu export $(DEMO_OUT)/demo.db --format csv --dir $(DEMO_OUT)/csv
+	$(BUILD)/liangzhu report $(DEMO_OUT)/demo.db -o $(DEMO_OUT)/report.html
 	@echo "demo: results in $(DEMO_OUT)/demo.db and $(DEMO_OUT)/csv/"
+	@echo "demo: report in $(abspath $(DEMO_OUT)/report.html) (open it in a browser)"
 
 test:
 	@$(MAKE) --no-print-directory build PRESET=release
@@ -43,6 +61,10 @@ bench:
 abm-bench:
 	@$(MAKE) --no-print-directory build PRESET=release
 	$(BUILD)/benchmarks/liangzhu_abm_bench
+
+# The README's picture of the report: the baseline's report drawn by headless Chromium.
+screenshot: demo
+	node web/scripts/screenshot.mjs $(DEMO_OUT)/report.html docs/img/report.png
 
 docs: build
 	$(LIANGZHU) docs --dir docs

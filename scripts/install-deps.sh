@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages liangzhu needs that are not installed yet.
+# Installs the Debian packages liangzhu needs that are not installed yet (the npm packages of the
+# front end come from `make web`: npm ci in web/).
 # Runs apt-get directly as root, through sudo otherwise; does nothing when all are present.
 set -euo pipefail
 
@@ -8,8 +9,13 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libtbb-dev libboost-dev libboost-math-dev libboost-random-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libopenmpi-dev openmpi-bin libnlopt-dev
+  libopenmpi-dev openmpi-bin libnlopt-dev chromium
 )
+# The report's front end is built with Node.js and npm; Debian's are used only when the machine
+# has none (an image may ship a newer Node.js with its own npm, which Debian's npm would clash with).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -23,8 +23,8 @@ constexpr const char* description =
     "liangzhu simulates an AI innovation hub (Liangzhu, Hangzhou) week by week: engineers, "
     "startups, investors, incumbents, governments and chips, agent by agent. A scenario file "
     "(TOML) says what to simulate; 'run' simulates it into a run store (an SQLite file holding "
-    "many runs), 'export' turns stored runs into CSV files. Run 'liangzhu COMMAND --help' for the "
-    "options of a command.";
+    "many runs), 'export' turns stored runs into CSV files and 'report' into an HTML page of "
+    "charts. Run 'liangzhu COMMAND --help' for the options of a command.";
 
 std::string footer() {
   return fmt::format(
@@ -34,6 +34,7 @@ std::string footer() {
       "  liangzhu run baseline --seed 7          # simulate into runs.db\n"
       "  liangzhu runs runs.db                   # list the stored runs\n"
       "  liangzhu export runs.db --format csv    # write runs-csv/*.csv\n"
+      "  liangzhu report runs.db -o report.html  # charts of the latest run, one HTML file\n"
       "\n{}",
       exit_code_help);
 }
@@ -91,8 +92,9 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   const std::vector<command> commands = {
       add_run_command(app),  add_validate_command(app), add_scenarios_command(app),
-      add_runs_command(app), add_export_command(app),   add_sweep_command(app),
-      add_compare_command(app), add_sensitivity_command(app), add_calibrate_command(app),
+      add_runs_command(app), add_export_command(app),   add_report_command(app),
+      add_sweep_command(app), add_compare_command(app), add_sensitivity_command(app),
+      add_calibrate_command(app),
       add_docs_command(app),
   };
   try {

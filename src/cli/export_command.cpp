@@ -9,8 +9,6 @@
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
 #include "liangzhu/cli/options.hpp"
-#include "liangzhu/cli/run_report.hpp"
-#include "liangzhu/engine/errors.hpp"
 #include "liangzhu/store/csv_export.hpp"
 
 namespace liangzhu::cli {
@@ -41,18 +39,9 @@ std::filesystem::path default_dir(const std::filesystem::path& store) {
   return store.parent_path() / (store.stem().string() + "-csv");
 }
 
-void check_runs_exist(const store::run_store& store, const export_request& r) {
-  for (const std::int64_t id : r.runs) {
-    if (store.find_run(id)) continue;
-    throw input_error(fmt::format("there is no run {} in {} (see 'liangzhu runs {}')", id, r.store,
-                                  shell_quote(r.store)),
-                      "--run");
-  }
-}
-
 int export_runs(const export_request& r) {
   const auto store = open_existing_store(r.store);
-  check_runs_exist(store, r);
+  check_runs_exist(store, r.store, r.runs, "--run");
   const std::filesystem::path dir =
       r.dir.empty() ? default_dir(r.store) : std::filesystem::path(r.dir);
   store::export_csv(store, r.runs, dir);

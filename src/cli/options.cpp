@@ -1,7 +1,10 @@
 #include "liangzhu/cli/options.hpp"
 
+#include <fmt/format.h>
+
 #include <system_error>
 
+#include "liangzhu/cli/run_report.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
@@ -33,6 +36,16 @@ void add_store_argument(CLI::App& app, std::string& store) {
 io::scenario load_scenario_argument(const std::string& scenario,
                                     std::span<const std::string> overrides) {
   return io::load_scenario(resolve_scenario(scenario), model::scenario_schema(), overrides);
+}
+
+void check_runs_exist(const store::run_store& store, const std::string& store_file,
+                      std::span<const std::int64_t> runs, const std::string& option) {
+  for (const std::int64_t id : runs) {
+    if (store.find_run(id)) continue;
+    throw input_error(fmt::format("there is no run {} in {} (see 'liangzhu runs {}')", id,
+                                  store_file, shell_quote(store_file)),
+                      option);
+  }
 }
 
 store::run_store open_existing_store(const std::filesystem::path& file) {

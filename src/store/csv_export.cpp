@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/store/atomic_file.hpp"
 #include "store/catalog.hpp"
 #include "store/csv_writer.hpp"
 #include "store/tick_dates.hpp"
@@ -19,7 +20,7 @@ using detail::csv_writer;
 /// Writes one CSV file through `body`, whole or not at all.
 template <typename Body>
 void write_csv(const std::filesystem::path& file, Body&& body) {
-  detail::atomic_file out(file);
+  atomic_file out(file);
   csv_writer csv(out.stream());
   body(csv);
   out.commit();

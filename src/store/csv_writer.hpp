@@ -1,11 +1,10 @@
 #pragma once
-/// @file Writing CSV that pandas and R read as is, into files that appear whole or not at all
-/// (internal).
+/// @file Writing CSV that pandas and R read as is (internal); files appear whole through
+/// liangzhu/store/atomic_file.hpp.
 #include <concepts>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -41,27 +40,6 @@ class csv_writer {
 
   std::ostream& out_;
   bool row_started_ = false;
-};
-
-/// A file written under `<name>.partial` and renamed into place by commit(); removed instead if
-/// destroyed uncommitted (an error on the way), so `target` is always whole or absent.
-class atomic_file {
- public:
-  /// Creates the temporary file or throws io_error naming `target`.
-  explicit atomic_file(std::filesystem::path target);
-  ~atomic_file();
-  atomic_file(const atomic_file&) = delete;
-  atomic_file& operator=(const atomic_file&) = delete;
-
-  std::ostream& stream() { return out_; }
-  /// Flushes, closes and renames into place; io_error naming the file if any write failed.
-  void commit();
-
- private:
-  std::filesystem::path target_;
-  std::filesystem::path partial_;
-  std::ofstream out_;
-  bool committed_ = false;
 };
 
 }  // namespace liangzhu::store::detail

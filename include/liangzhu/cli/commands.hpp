@@ -44,6 +44,8 @@ command add_scenarios_command(CLI::App& parent);
 command add_runs_command(CLI::App& parent);
 /// `liangzhu export STORE ...`: writes runs of a store as CSV files.
 command add_export_command(CLI::App& parent);
+/// `liangzhu report STORE [RUN_ID...]`: writes an HTML report with charts.
+command add_report_command(CLI::App& parent);
 /// `liangzhu sweep EXPERIMENT`: runs every point and replicate of an experiment.
 command add_sweep_command(CLI::App& parent);
 /// `liangzhu compare SCENARIO...`: scenarios side by side under common random numbers.

@@ -2,6 +2,7 @@
 /// @file Arguments several subcommands share (SCENARIO, --set, STORE), declared once so their
 /// help reads the same everywhere, and the loading they lead to.
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -23,6 +24,11 @@ void add_store_argument(CLI::App& app, std::string& store);
 /// overrides; input_error for anything wrong.
 io::scenario load_scenario_argument(const std::string& scenario,
                                     std::span<const std::string> overrides);
+
+/// input_error naming `option` for the first of `runs` that `store` (opened from `store_file`)
+/// lacks, with a hint to list its runs.
+void check_runs_exist(const store::run_store& store, const std::string& store_file,
+                      std::span<const std::int64_t> runs, const std::string& option);
 
 /// Opens an existing store read-only: input_error if there is no such file (a mistyped name is
 /// bad input), io_error if it cannot be read as a store.

@@ -1,0 +1,23 @@
+#pragma once
+/// @file The document the HTML report draws from: runs of a store as JSON (docs/report.md,
+/// "The data format"). The same format carries ensembles (means with confidence bands).
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <span>
+
+#include "liangzhu/store/records.hpp"
+#include "liangzhu/store/run_store.hpp"
+
+namespace liangzhu::report {
+
+/// Version of the data format; the front end refuses any other.
+inline constexpr int data_format_version = 1;
+
+/// One run as the report shows it: label, scenario, seed, dates, per-hub series and summary.
+nlohmann::json run_data(const store::run_store& store, const store::run_info& run);
+
+/// The whole document for `runs` of `store`, side by side in that order.
+/// @warning every id must name a run of the store (callers check; LIANGZHU_ASSERT otherwise).
+nlohmann::json report_data(const store::run_store& store, std::span<const std::int64_t> runs);
+
+}  // namespace liangzhu::report

@@ -1,0 +1,82 @@
+// `liangzhu report`: runs of a store as one HTML file with charts, for readers who would rather
+// look than query.
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "liangzhu/cli/commands.hpp"
+#include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/options.hpp"
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/report/html_report.hpp"
+#include "liangzhu/report/report_data.hpp"
+
+namespace liangzhu::cli {
+namespace {
+
+struct report_request {
+  std::string store;
+  std::vector<std::int64_t> runs;
+  std::string output;
+};
+
+constexpr const char* report_description =
+    "Write an HTML report of runs of a run store: the headline figures and charts of startups by "
+    "stage, tigers, funding by source, route choice, talent flows and noncompete waits, compute "
+    "demand and supply with the chip-independence date, and government spending against outcomes. "
+    "The file is self-contained (data and charting code inside): it opens offline in any browser. "
+    "Without RUN_ID the latest run is shown; several ids put those runs side by side. A scenario "
+    "with several hubs gets a hub selector.";
+
+constexpr const char* report_footer =
+    "Examples:\n"
+    "  liangzhu report runs.db                      # the latest run, into runs-report.html\n"
+    "  liangzhu report out/demo.db 1 -o report.html\n"
+    "  liangzhu report runs.db 2 3 -o compare.html  # two runs side by side\n"
+    "See docs/report.md for what each chart shows and the embedded data's format.";
+
+/// "<store stem>-report.html" next to the store, like export's default folder.
+std::filesystem::path default_output(const std::filesystem::path& store) {
+  return store.parent_path() / (store.stem().string() + "-report.html");
+}
+
+/// The runs asked for, checked to exist; the latest run when none is.
+std::vector<std::int64_t> chosen_runs(const store::run_store& store, const report_request& r) {
+  const auto all = store.list_runs();
+  if (all.empty()) throw input_error(fmt::format("there are no runs in {} to report", r.store));
+  if (r.runs.empty()) return {all.back().run_id};
+  check_runs_exist(store, r.store, r.runs, "RUN_ID");
+  return r.runs;
+}
+
+int write_html_report(const report_request& r) {
+  const auto store = open_existing_store(r.store);
+  const auto runs = chosen_runs(store, r);
+  const std::filesystem::path output =
+      r.output.empty() ? default_output(r.store) : std::filesystem::path(r.output);
+  report::write_report(output, report::report_data(store, runs));
+  fmt::print("report of {} run{} written to {}\n", runs.size(), runs.size() == 1 ? "" : "s",
+             output.string());
+  return to_int(exit_code::ok);
+}
+
+void define_report(CLI::App& app, report_request& r) {
+  add_store_argument(app, r.store);
+  app.add_option("RUN_ID", r.runs, "Runs to report, side by side (default: the latest run)")
+      ->type_name("RUN_ID");
+  app.add_option("-o,--output", r.output,
+                 "HTML file to write (default: <store stem>-report.html next to the store)")
+      ->type_name("FILE");
+}
+
+}  // namespace
+
+command add_report_command(CLI::App& parent) {
+  return make_command<report_request>(parent, {"report", report_description, report_footer},
+                                      define_report, write_html_report);
+}
+
+}  // namespace liangzhu::cli

@@ -1,0 +1,105 @@
+// Runs of a store as the JSON document the report's page draws (docs/report.md). Series go out
+// in full, not only the charted ones, so the embedded data is useful on its own.
+#include "liangzhu/report/report_data.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/version.hpp"
+
+namespace liangzhu::report {
+namespace {
+
+using nlohmann::json;
+
+/// A number, or null for NaN (JSON has no NaN; the front end draws null as a gap).
+json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+/// "run 3: baseline", or the run's own label (a sweep point) when it has one.
+std::string run_label(const store::run_info& run) {
+  return fmt::format("run {}: {}", run.run_id, run.label.empty() ? run.scenario_name : run.label);
+}
+
+/// Dates by tick, and per hub one array of values per series, from the wide series table.
+void add_series(json& out, const store::series_table& table, const store::run_catalog& catalog) {
+  json dates = json::array();
+  std::map<std::string, json> hubs;
+  for (const auto& group : catalog.groups) hubs[group] = json::object();
+  for (const auto& row : table.rows) {
+    if (static_cast<std::size_t>(row.tick) == dates.size()) dates.push_back(row.date);
+    json& series = hubs[row.group];
+    for (std::size_t i = 0; i < row.values.size(); ++i)
+      series[table.columns[i]].push_back(number(row.values[i]));
+  }
+  out["dates"] = std::move(dates);
+  out["hubs"] = json::array();
+  for (const auto& group : catalog.groups)
+    out["hubs"].push_back({{"name", group}, {"series", std::move(hubs[group])}});
+}
+
+json summary_data(const std::vector<store::summary_row>& rows) {
+  json out = json::array();
+  for (const auto& row : rows) {
+    out.push_back({{"hub", row.group},
+                   {"name", row.name},
+                   {"value", row.value ? number(*row.value) : json(nullptr)},
+                   {"text", row.text},
+                   {"unit", row.unit},
+                   {"description", row.description}});
+  }
+  return out;
+}
+
+/// What each series measures, from the catalogs of the runs (the first declaration wins).
+json series_info(const store::run_store& store, std::span<const std::int64_t> runs) {
+  json out = json::object();
+  for (const std::int64_t id : runs) {
+    for (const auto& spec : store.read_catalog(id).series) {
+      if (!out.contains(spec.name))
+        out[spec.name] = {{"unit", spec.unit}, {"description", spec.description}};
+    }
+  }
+  return out;
+}
+
+std::string title(const std::vector<store::run_info>& runs) {
+  if (runs.size() == 1) return fmt::format("liangzhu report: {}", run_label(runs.front()));
+  return fmt::format("liangzhu report: {} runs side by side", runs.size());
+}
+
+}  // namespace
+
+json run_data(const store::run_store& store, const store::run_info& run) {
+  json out = {{"id", std::to_string(run.run_id)},
+              {"label", run_label(run)},
+              {"scenario", run.scenario_name},
+              {"seed", std::to_string(run.seed)},  // a string: JavaScript numbers lose 64-bit seeds
+              {"status", std::string(store::to_string(run.status))},
+              {"replicates", 1}};
+  add_series(out, store.read_series(run.run_id), store.read_catalog(run.run_id));
+  out["summary"] = summary_data(store.read_summary(run.run_id));
+  return out;
+}
+
+json report_data(const store::run_store& store, std::span<const std::int64_t> runs) {
+  std::vector<store::run_info> infos;
+  json run_list = json::array();
+  for (const std::int64_t id : runs) {
+    const auto info = store.find_run(id);
+    LIANGZHU_ASSERT(info.has_value(), "report_data: the caller checks that every run exists");
+    run_list.push_back(run_data(store, *info));
+    infos.push_back(*info);
+  }
+  return {{"format", "liangzhu-report"},
+          {"version", data_format_version},
+          {"title", title(infos)},
+          {"generated_by", fmt::format("liangzhu {} ({})", version_string, git_revision)},
+          {"series_info", series_info(store, runs)},
+          {"runs", std::move(run_list)}};
+}
+
+}  // namespace liangzhu::report

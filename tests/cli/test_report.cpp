@@ -1,0 +1,132 @@
+// `liangzhu report` on runs written by `liangzhu run`: every chart's data in the page, a page that
+// needs nothing from the network, and bad input refused with the documented exit codes.
+#include <nlohmann/json.hpp>
+
+#include "cli_test_support.hpp"
+
+namespace liangzhu::cli::testing {
+namespace {
+
+/// The series the charts of web/src/report/charts.ts draw (web/test/sync.test.ts fails when the
+/// two lists differ; the browser test checks that every chart draws something).
+const std::vector<std::string> charted_series = {
+    "startups_idea", "startups_seed", "startups_a", "startups_b", "startups_growth",
+    "tigers_alive", "tigers_total",
+    "funding_government_cny", "funding_domestic_vc_cny", "funding_foreign_vc_cny",
+    "funding_founders_cny", "foreign_share",
+    "chose_government", "chose_offshore", "offshore_share",
+    "graduates", "leavers", "job_moves", "poached",
+    "waiting_founders", "bound_engineers",
+    "compute_supply_foreign_h100e", "compute_supply_domestic_h100e", "compute_demand_h100e",
+    "gov_spending_cny", "startups_alive"};
+
+/// The summary figures the headline table and the cost chart show.
+const std::vector<std::string> charted_figures = {
+    "startups_founded", "tigers", "government_spending_cny", "cost_per_startup_cny",
+    "chip_independence_tick", "foreign_share", "offshore_share"};
+
+/// The JSON document embedded in a report page.
+nlohmann::json embedded_data(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"liangzhu-data\">";
+  const auto begin = html.find(open);
+  if (begin == std::string::npos) return {};
+  const auto start = begin + open.size();
+  return nlohmann::json::parse(html.substr(start, html.find("</script>", start) - start));
+}
+
+bool has_finite_value(const nlohmann::json& values) {
+  return std::any_of(values.begin(), values.end(), [](const auto& v) { return v.is_number(); });
+}
+
+class report_command : public cli_test {
+ protected:
+  void SetUp() override {
+    const result r = run({"run", "small.toml", "--quiet"});
+    ASSERT_EQ(r.code, 0) << describe(r);
+  }
+};
+
+TEST_F(report_command, EveryChartHasItsDataInThePage) {
+  const result r = run({"report", "runs.db", "-o", "report.html"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_NE(r.out.find("report.html"), std::string::npos) << r.out;
+  const auto data = embedded_data(slurp(path("report.html")));
+  ASSERT_EQ(data.value("format", ""), "liangzhu-report");
+  ASSERT_EQ(data["runs"].size(), 1u);
+  const auto& run = data["runs"][0];
+  EXPECT_EQ(run["dates"].size(), 30u);
+  EXPECT_EQ(run["dates"][0], "2025-01-01");
+  ASSERT_EQ(run["hubs"].size(), 1u);
+  const auto& series = run["hubs"][0]["series"];
+  for (const auto& name : charted_series) {
+    ASSERT_TRUE(series.contains(name)) << name;
+    EXPECT_EQ(series[name].size(), 30u) << name;
+    EXPECT_TRUE(has_finite_value(series[name])) << name;
+  }
+  for (const auto& name : charted_figures) {
+    const auto& summary = run["summary"];
+    EXPECT_TRUE(std::any_of(summary.begin(), summary.end(), [&](const auto& f) {
+      return f["name"] == name;
+    })) << name;
+  }
+}
+
+TEST_F(report_command, ThePageNeedsNothingFromTheNetwork) {
+  ASSERT_EQ(run({"report", "runs.db", "-o", "report.html"}).code, 0);
+  const std::string html = slurp(path("report.html"));
+  for (const char* link : {"src=\"http", "href=\"http", "src='http", "href='http", "src=\"//",
+                           "href=\"//", "@import", "<link"})
+    EXPECT_EQ(html.find(link), std::string::npos) << link;
+  EXPECT_NE(html.find("<script>"), std::string::npos) << "the front end is inlined";
+  EXPECT_GT(html.size(), 100'000u) << "the charting library is inside";
+}
+
+TEST_F(report_command, TheLatestRunByDefaultAndSeveralSideBySide) {
+  ASSERT_EQ(run({"run", "small.toml", "-q", "--seed", "2", "--label", "second"}).code, 0);
+  ASSERT_EQ(run({"report", "runs.db"}).code, 0);
+  const auto latest = embedded_data(slurp(path("runs-report.html")));
+  ASSERT_EQ(latest["runs"].size(), 1u);
+  EXPECT_EQ(latest["runs"][0]["id"], "2");
+  EXPECT_EQ(latest["runs"][0]["label"], "run 2: second");
+  ASSERT_EQ(run({"report", "runs.db", "2", "1", "-o", "both.html"}).code, 0);
+  const auto both = embedded_data(slurp(path("both.html")));
+  ASSERT_EQ(both["runs"].size(), 2u);
+  EXPECT_EQ(both["runs"][0]["seed"], "2");
+  EXPECT_EQ(both["runs"][1]["seed"], "11");
+}
+
+TEST_F(report_command, BadInputIsRefusedWithoutWritingAFile) {
+  const result missing = run({"report", "nope.db", "-o", "a.html"});
+  EXPECT_EQ(missing.code, 2) << describe(missing);
+  EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
+  const result unknown = run({"report", "runs.db", "7", "-o", "a.html"});
+  EXPECT_EQ(unknown.code, 2) << describe(unknown);
+  EXPECT_NE(unknown.err.find("no run 7"), std::string::npos) << unknown.err;
+  const result not_a_number = run({"report", "runs.db", "seven", "-o", "a.html"});
+  EXPECT_EQ(not_a_number.code, 2) << describe(not_a_number);
+  EXPECT_FALSE(fs::exists(path("a.html")));
+}
+
+TEST_F(report_command, AStoreWithoutRunsIsBadInput) {
+  { store::run_store empty(path("empty.db")); }
+  const result r = run({"report", "empty.db", "-o", "a.html"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_NE(r.err.find("no runs"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(path("a.html")));
+}
+
+TEST_F(report_command, AnUnwritableOutputIsAnIoErrorAndLeavesNoPartialFile) {
+  fs::create_directories(path("locked"));
+  fs::permissions(path("locked"), fs::perms::owner_read | fs::perms::owner_exec);
+  const bool root_ignores_permissions = ::geteuid() == 0;
+  const std::string target = root_ignores_permissions ? "report.html/inside.html" : "locked/r.html";
+  if (root_ignores_permissions) write_file(path("report.html"), "a file where a folder should be");
+  const result r = run({"report", "runs.db", "-o", target});
+  EXPECT_EQ(r.code, 3) << describe(r);
+  EXPECT_NE(r.err.find(target.substr(0, target.find('/'))), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(path("locked")));
+  fs::permissions(path("locked"), fs::perms::owner_all);
+}
+
+}  // namespace
+}  // namespace liangzhu::cli::testing

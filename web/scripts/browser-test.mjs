@@ -1,0 +1,111 @@
+// End-to-end test of `liangzhu report` in a real browser: simulate small runs, write reports,
+// open them in headless Chromium (offline: any request leaving the file fails the test) and check
+// that every chart was drawn with data, the hub selector works and nothing logged an error.
+// Usage: node web/scripts/browser-test.mjs --liangzhu build/release/liangzhu
+// Exit 0 when all pass, 1 when one fails, 77 (skipped, for ctest) when there is no Chromium.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { chromiumPath, haveChromium, launchChromium, openReport } from "./browser.mjs";
+
+const binaryFlag = process.argv.indexOf("--liangzhu");
+const liangzhu = resolve(binaryFlag > 0 ? process.argv[binaryFlag + 1] : "build/release/liangzhu");
+const sourceDir = resolve(new URL("../..", import.meta.url).pathname);
+const chartIds = ["stages", "tigers", "funding", "routes", "talent", "noncompete", "compute", "government", "cost"];
+
+if (!haveChromium()) {
+  console.log(`SKIPPED: no Chromium at ${chromiumPath}; 'bash scripts/install-deps.sh' installs it`);
+  process.exit(77);
+}
+
+const results = { passed: 0, failed: 0 };
+async function check(name, body) {
+  try {
+    await body();
+    results.passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.failed += 1;
+    console.log(`FAIL ${name}\n     ${String(e.message).replaceAll("\n", "\n     ")}`);
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function liangzhuRun(...args) {
+  return execFileSync(liangzhu, args, { cwd: sourceDir, encoding: "utf8" });
+}
+
+/** Per chart: the values it says it drew and the length of its longest SVG path. */
+function chartsDrawn(page) {
+  return page.$$eval(".chart", (boxes) =>
+    boxes.map((box) => ({
+      id: box.dataset.chart,
+      points: Number(box.dataset.points ?? 0),
+      svg: box.querySelector("svg") !== null,
+      longestPath: Math.max(0, ...[...box.querySelectorAll("svg path")].map((p) => (p.getAttribute("d") ?? "").length)),
+    })),
+  );
+}
+
+async function expectEveryChartDrawn(page, problems) {
+  const charts = await chartsDrawn(page);
+  expect(charts.map((c) => c.id).join() === chartIds.join(), `charts ${charts.map((c) => c.id)} are not ${chartIds}`);
+  for (const c of charts) {
+    expect(c.svg, `chart ${c.id} has no SVG`);
+    expect(c.points > 0, `chart ${c.id} drew no values`);
+    expect(c.longestPath > 40, `chart ${c.id} drew no line or bar (longest path ${c.longestPath} characters)`);
+  }
+  const rows = await page.$$eval("#headline tr", (trs) => trs.length);
+  expect(rows > 5, `the headline table has ${rows} rows`);
+  expect(problems.length === 0, problems.join("\n"));
+}
+
+const work = mkdtempSync(join(tmpdir(), "liangzhu-browser-"));
+const store = join(work, "runs.db");
+const browser = await launchChromium();
+try {
+  liangzhuRun("run", "scenarios/liangzhu_and_silicon_valley.toml", "--set", "ticks=40", "--out", store, "--quiet");
+  liangzhuRun("run", "tests/model/data/small.toml", "--set", "ticks=60", "--out", store, "--quiet");
+  liangzhuRun("run", "tests/model/data/small.toml", "--set", "ticks=60", "--seed", "9", "--out", store, "--quiet");
+  liangzhuRun("report", store, "-o", join(work, "latest.html"));
+  liangzhuRun("report", store, "1", "-o", join(work, "two-hubs.html"));
+  liangzhuRun("report", store, "2", "3", "-o", join(work, "side-by-side.html"));
+
+  await check("the latest run's report draws every chart with data, offline and without errors", async () => {
+    const { page, problems } = await openReport(browser, join(work, "latest.html"));
+    await expectEveryChartDrawn(page, problems);
+    expect((await page.$("#hub-selector")) === null, "a one-hub run shows a hub selector");
+  });
+
+  await check("a two-hub run gets a hub selector that redraws every chart for the hub chosen", async () => {
+    const { page, problems } = await openReport(browser, join(work, "two-hubs.html"));
+    const hubs = await page.$$eval("#hub-selector option", (options) => options.map((o) => o.value));
+    expect(hubs.length === 2, `hub selector offers ${hubs}`);
+    await expectEveryChartDrawn(page, problems);
+    const before = await page.$eval("#headline", (t) => t.textContent);
+    await page.selectOption("#hub-selector", hubs[1]);
+    await expectEveryChartDrawn(page, problems);
+    const after = await page.$eval("#headline", (t) => t.textContent);
+    expect(before !== after, "the headline figures did not change with the hub");
+  });
+
+  await check("two runs side by side: both in the runs table, the legends and the headline", async () => {
+    const { page, problems } = await openReport(browser, join(work, "side-by-side.html"));
+    await expectEveryChartDrawn(page, problems);
+    const runRows = await page.$$eval("table.runs tr", (trs) => trs.length - 1);
+    expect(runRows === 2, `the runs table lists ${runRows} runs`);
+    const headlineColumns = await page.$$eval("#headline tr:first-child th", (ths) => ths.length - 1);
+    expect(headlineColumns === 2, `the headline has ${headlineColumns} run columns`);
+    const legend = await page.$eval("#chart-tigers", (box) => box.textContent ?? "");
+    expect(legend.includes("run 2") && legend.includes("run 3"), `the tigers legend names ${legend}`);
+  });
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed === 0 ? 0 : 1);

@@ -1,0 +1,61 @@
+// The headline figures: a table of end-of-run summary figures, one column per run.
+import { figureOf, type RunData, type SummaryFigure } from "./data";
+import { formatForUnit, formatNumber } from "./format";
+
+/** The figures the table shows, in this order, with the label a reader sees. */
+export const headlineFigures: [name: string, label: string][] = [
+  ["startups_founded", "Startups founded"],
+  ["startups_alive_end", "Startups alive at the end"],
+  ["tigers", "Tigers (startups that broke out)"],
+  ["startups_failed", "Startups failed"],
+  ["startups_acquired", "Startups acquired"],
+  ["government_spending_cny", "Government spending (CNY)"],
+  ["cost_per_startup_cny", "Government spending per startup (CNY)"],
+  ["cost_per_tiger_cny", "Government spending per tiger (CNY)"],
+  ["tax_revenue_cny", "Profit tax paid by startups (CNY)"],
+  ["foreign_share", "Foreign VC share of equity money"],
+  ["offshore_share", "Founders choosing the offshore route"],
+  ["chip_independence_tick", "Chip independence"],
+  ["domestic_share_end", "Domestic compute / demand at the end"],
+  ["waited_for_noncompete", "Engineers who waited out a noncompete"],
+  ["poached", "Startup engineers poached"],
+  ["tension_end", "Geopolitical tension at the end (0-1)"],
+];
+
+/** One row of the table: a label, its description (a tooltip) and one cell per run. */
+export interface HeadlineRow {
+  name: string;
+  label: string;
+  description: string;
+  cells: string[];
+}
+
+function bounds(figure: SummaryFigure, text: (v: number) => string): string {
+  if (figure.lower == null || figure.upper == null) return "";
+  return ` (${text(figure.lower)} – ${text(figure.upper)})`;
+}
+
+/** A figure as text: a tick as its date, a number in its unit's format, else its text. */
+export function describeFigure(figure: SummaryFigure | undefined, run: RunData): string {
+  if (!figure) return "–";
+  if (figure.unit === "tick" && figure.value === null) return "not reached";
+  if (figure.value === null) return figure.text || "–";
+  if (figure.unit === "tick") {
+    const date = (tick: number) => run.dates[Math.round(tick)] ?? `week ${Math.round(tick)}`;
+    return date(figure.value) + bounds(figure, date);
+  }
+  const format = formatForUnit(figure.unit);
+  const text = (v: number) => formatNumber(v, format);
+  return text(figure.value) + bounds(figure, text);
+}
+
+/** The rows for `hub`: figures no run has are left out. */
+export function headlineRows(runs: RunData[], hub: string): HeadlineRow[] {
+  return headlineFigures.flatMap(([name, label]) => {
+    const figures = runs.map((run) => figureOf(run, hub, name));
+    const known = figures.find((f) => f !== undefined);
+    if (!known) return [];
+    const cells = figures.map((f, i) => describeFigure(f, runs[i] as RunData));
+    return [{ name, label, description: known.description, cells }];
+  });
+}

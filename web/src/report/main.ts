@@ -1,0 +1,65 @@
+// Entry of the report bundle: reads the JSON the page embeds (#liangzhu-data), builds the page
+// and draws every chart for the chosen hub. Nothing is fetched: everything is in the page.
+import { chartSpecs } from "./charts";
+import { hubNames, parseReportData, type ReportData } from "./data";
+import { chartOption } from "./draw";
+import { echarts } from "./echarts_setup";
+import { headlineRows } from "./headline";
+import { chartCard, element, header, headlineTable, hubSelector } from "./page";
+import { reportCss } from "./styles";
+
+interface DrawnBox {
+  box: HTMLElement;
+  chart: ReturnType<typeof echarts.init>;
+}
+
+function drawHub(data: ReportData, hub: string, boxes: DrawnBox[], headline: HTMLElement): void {
+  const labels = data.runs.map((run) => run.label);
+  headline.replaceChildren(headlineTable(headlineRows(data.runs, hub), labels));
+  chartSpecs.forEach((spec, i) => {
+    const { box, chart } = boxes[i] as DrawnBox;
+    const { option, points, height } = chartOption(spec, data.runs, hub);
+    box.style.height = `${height}px`;
+    chart.resize();
+    chart.setOption(option, { notMerge: true });
+    // Read by the browser test and shown when a chart has nothing to draw.
+    box.dataset.points = String(points);
+    box.parentElement?.querySelector(".empty")?.remove();
+    if (points === 0) box.before(element("p", "empty", "No data for this hub in these runs."));
+  });
+}
+
+function build(root: HTMLElement, data: ReportData): void {
+  const hubs = hubNames(data);
+  const headline = element("div");
+  const grid = element("div", "charts");
+  root.append(header(data));
+  if (hubs.length > 1) root.append(hubSelector(hubs, (hub) => drawHub(data, hub, boxes, headline)));
+  root.append(element("h2", "", "Headline figures"), headline, grid);
+  const boxes = chartSpecs.map((spec) => {
+    const { card, box } = chartCard(spec);
+    grid.append(card);
+    return { box, chart: echarts.init(box, undefined, { renderer: "svg" }) };
+  });
+  drawHub(data, hubs[0] ?? "", boxes, headline);
+  window.addEventListener("resize", () => boxes.forEach((b) => b.chart.resize()));
+}
+
+function start(): void {
+  const style = element("style");
+  style.textContent = reportCss;
+  document.head.append(style);
+  const root = element("main");
+  document.body.append(root);
+  try {
+    const text = document.getElementById("liangzhu-data")?.textContent ?? "";
+    build(root, parseReportData(text));
+    document.body.dataset.ready = "true";
+  } catch (e) {
+    root.append(element("p", "error", `This report cannot be shown: ${(e as Error).message}`));
+    throw e;
+  }
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

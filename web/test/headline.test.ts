@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+
+import { headlineRows } from "../src/report/headline";
+import { ensemble, figure, hub, run } from "./fixtures";
+
+describe("headline figures", () => {
+  it("show one cell per run, in the figure's unit", () => {
+    const rows = headlineRows([run("a", [hub("Liangzhu")]), run("b", [hub("Liangzhu")])], "Liangzhu");
+    const cost = rows.find((r) => r.name === "cost_per_startup_cny");
+    expect(cost?.cells).toEqual(["2.5 m", "2.5 m"]);
+    expect(cost?.description).toContain("cost_per_startup_cny");
+  });
+
+  it("show a tick as its date and an unreached date as such", () => {
+    const reached = run("a", [hub("Liangzhu")]);
+    const missed = run("b", [hub("Liangzhu")]);
+    missed.summary = missed.summary.map((f) => (f.name === "chip_independence_tick" ? { ...f, value: null } : f));
+    const row = headlineRows([reached, missed], "Liangzhu").find((r) => r.name === "chip_independence_tick");
+    expect(row?.cells).toEqual(["2025-01-15", "not reached"]);
+  });
+
+  it("fall back on whole-run figures and leave out figures no run has", () => {
+    const r = run("a", [hub("Liangzhu")]);
+    r.summary.push(figure("", "tension_end", 0.4, "index (0-1)"));
+    const rows = headlineRows([r], "Liangzhu");
+    expect(rows.find((x) => x.name === "tension_end")?.cells).toEqual(["0.4"]);
+    expect(rows.find((x) => x.name === "startups_founded")).toBeUndefined();
+  });
+
+  it("show an ensemble's interval", () => {
+    const row = headlineRows([ensemble("e")], "Liangzhu").find((r) => r.name === "tigers");
+    expect(row?.cells).toEqual(["3 (2.7 – 3.3)"]);
+  });
+
+  it("are those of the chosen hub", () => {
+    const r = run("a", [hub("Liangzhu"), hub("Silicon Valley")]);
+    r.summary = [figure("Liangzhu", "tigers", 1, "startups"), figure("Silicon Valley", "tigers", 7, "startups")];
+    expect(headlineRows([r], "Silicon Valley")[0]?.cells).toEqual(["7"]);
+  });
+});
