@@ -11,6 +11,7 @@
 #include "liangzhu/cli/exit_codes.hpp"
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/report/ensemble_data.hpp"
 #include "liangzhu/report/html_report.hpp"
 #include "liangzhu/report/report_data.hpp"
 
@@ -21,6 +22,8 @@ struct report_request {
   std::string store;
   std::vector<std::int64_t> runs;
   std::string output;
+  std::int64_t experiment = 0;
+  std::vector<std::int64_t> points;
 };
 
 constexpr const char* report_description =
@@ -29,13 +32,16 @@ constexpr const char* report_description =
     "demand and supply with the chip-independence date, and government spending against outcomes. "
     "The file is self-contained (data and charting code inside): it opens offline in any browser. "
     "Without RUN_ID the latest run is shown; several ids put those runs side by side. A scenario "
-    "with several hubs gets a hub selector.";
+    "with several hubs gets a hub selector. With --experiment, the points of a sweep (or the "
+    "scenarios of a compare) are shown side by side, each as the mean of its replicates with a "
+    "95% confidence band.";
 
 constexpr const char* report_footer =
     "Examples:\n"
     "  liangzhu report runs.db                      # the latest run, into runs-report.html\n"
     "  liangzhu report out/demo.db 1 -o report.html\n"
     "  liangzhu report runs.db 2 3 -o compare.html  # two runs side by side\n"
+    "  liangzhu report sweep.db --experiment 1 --points 0 2 -o sweep.html\n"
     "See docs/report.md for what each chart shows and the embedded data's format.";
 
 /// "<store stem>-report.html" next to the store, like export's default folder.
@@ -52,8 +58,21 @@ std::vector<std::int64_t> chosen_runs(const store::run_store& store, const repor
   return r.runs;
 }
 
+int write_experiment_report(const report_request& r, const store::run_store& store) {
+  const std::filesystem::path output =
+      r.output.empty() ? default_output(r.store) : std::filesystem::path(r.output);
+  report::write_report(output, report::ensemble_report_data(store, r.experiment, r.points));
+  fmt::print("report of experiment {} written to {}\n", r.experiment, output.string());
+  return to_int(exit_code::ok);
+}
+
 int write_html_report(const report_request& r) {
   const auto store = open_existing_store(r.store);
+  if (r.experiment > 0) {
+    if (!r.runs.empty()) throw input_error("give run ids or --experiment, not both", "RUN_ID");
+    return write_experiment_report(r, store);
+  }
+  if (!r.points.empty()) throw input_error("--points needs --experiment", "--points");
   const auto runs = chosen_runs(store, r);
   const std::filesystem::path output =
       r.output.empty() ? default_output(r.store) : std::filesystem::path(r.output);
@@ -70,6 +89,14 @@ void define_report(CLI::App& app, report_request& r) {
   app.add_option("-o,--output", r.output,
                  "HTML file to write (default: <store stem>-report.html next to the store)")
       ->type_name("FILE");
+  app.add_option("--experiment", r.experiment,
+                 "Report an experiment of the store ('liangzhu runs' lists them): each point as "
+                 "the mean of its replicates with 95% bands")
+      ->type_name("ID")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--points", r.points, "With --experiment: only these points (default: all)")
+      ->type_name("P")
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace

@@ -101,6 +101,15 @@ TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
   EXPECT_THAT(csv, HasSubstr("point,hub.liangzhu.government.local.subsidy_per_startup_cny,"
                              "hub.liangzhu.noncompete.max_months,output,n,mean,sd,ci_low,ci_high"));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 18);
+  const auto report = run({"report", "s.db", "--experiment", "1", "--points", "0", "5", "-o",
+                           "sweep.html"});
+  ASSERT_EQ(report.code, 0) << describe(report);
+  const std::string page = slurp(path("sweep.html"));
+  EXPECT_THAT(page, HasSubstr("\"bands\""));
+  EXPECT_THAT(page, HasSubstr("\"replicates\":3"));
+  EXPECT_THAT(page, HasSubstr("point 5: subsidy_per_startup_cny=3000000.0, max_months=24.0"));
+  EXPECT_EQ(run({"report", "s.db", "--experiment", "1", "--points", "9"}).code, 2);
+  EXPECT_EQ(run({"report", "s.db", "--experiment", "7"}).code, 2);
   const auto listed = run({"runs", "s.db"});
   EXPECT_THAT(listed.out, HasSubstr("cli_grid"));
   EXPECT_THAT(listed.out, HasSubstr("sweep  complete"));

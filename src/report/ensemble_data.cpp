@@ -1,0 +1,155 @@
+// Experiments as ensembles: the runs of each point averaged tick by tick, with Student-t bands,
+// so that sweeps and compares are read with their uncertainty in view.
+#include "liangzhu/report/ensemble_data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/statistics.hpp"
+#include "liangzhu/report/report_data.hpp"
+#include "liangzhu/version.hpp"
+
+namespace liangzhu::report {
+namespace {
+
+using nlohmann::json;
+
+json number(std::optional<double> value) {
+  return value && std::isfinite(*value) ? json(*value) : json(nullptr);
+}
+
+/// "subsidy_per_startup_cny=0.0, max_months=24.0": the last part of each key keeps legends short.
+std::string point_label(std::int64_t point, const std::vector<store::sweep_coordinate>& coords) {
+  std::string label;
+  for (const auto& c : coords) {
+    if (c.point != point) continue;
+    const auto dot = c.key.rfind('.');
+    label += (label.empty() ? "" : ", ") +
+             (dot == std::string::npos ? c.key : c.key.substr(dot + 1)) + "=" + c.value;
+  }
+  return fmt::format("point {}{}{}", point, label.empty() ? "" : ": ", label);
+}
+
+/// Values of one series of one hub, by replicate then tick.
+using replicate_values = std::vector<std::vector<double>>;
+
+json ensemble(const store::run_store& store, const std::string& label,
+              const std::vector<std::int64_t>& runs) {
+  const auto catalog = store.read_catalog(runs.front());
+  std::vector<std::string> dates;
+  // values[hub][series] -> replicate x tick
+  std::map<std::string, std::map<std::string, replicate_values>> values;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const auto table = store.read_series(runs[r]);
+    for (const auto& row : table.rows) {
+      const auto tick = static_cast<std::size_t>(row.tick);
+      if (r == 0 && tick == dates.size()) dates.push_back(row.date);
+      for (std::size_t i = 0; i < row.values.size(); ++i) {
+        auto& per_replicate = values[row.group][table.columns[i]];
+        per_replicate.resize(runs.size());
+        auto& ticks = per_replicate[r];
+        if (ticks.size() <= tick) ticks.resize(tick + 1, std::nan(""));
+        ticks[tick] = row.values[i];
+      }
+    }
+  }
+  json hubs = json::array();
+  for (const auto& group : catalog.groups) {
+    json series = json::object(), bands = json::object();
+    for (const auto& [name, per_replicate] : values[group]) {
+      json mean = json::array(), lower = json::array(), upper = json::array();
+      for (std::size_t t = 0; t < dates.size(); ++t) {
+        std::vector<double> sample;
+        for (const auto& ticks : per_replicate)
+          sample.push_back(t < ticks.size() ? ticks[t] : std::nan(""));
+        const auto e = experiment::mean_with_ci(sample);
+        mean.push_back(number(e.mean));
+        lower.push_back(number(e.low));
+        upper.push_back(number(e.high));
+      }
+      series[name] = std::move(mean);
+      bands[name] = {{"lower", std::move(lower)}, {"upper", std::move(upper)}};
+    }
+    hubs.push_back({{"name", group}, {"series", std::move(series)}, {"bands", std::move(bands)}});
+  }
+  // Figures: mean and interval over replicates, in the first run's order.
+  const auto first = store.read_summary(runs.front());
+  std::map<std::pair<std::string, std::string>, std::vector<double>> figures;
+  for (const auto run : runs)
+    for (const auto& row : store.read_summary(run))
+      figures[{row.group, row.name}].push_back(row.value.value_or(std::nan("")));
+  json summary = json::array();
+  for (const auto& row : first) {
+    const auto e = experiment::mean_with_ci(figures[{row.group, row.name}]);
+    summary.push_back({{"hub", row.group},
+                       {"name", row.name},
+                       {"value", number(e.mean)},
+                       {"text", ""},
+                       {"unit", row.unit},
+                       {"description", row.description},
+                       {"lower", number(e.low)},
+                       {"upper", number(e.high)}});
+  }
+  const auto info = store.find_run(runs.front());
+  return {{"id", label},
+          {"label", label},
+          {"scenario", info ? info->scenario_name : ""},
+          {"seed", fmt::format("{} seeds", runs.size())},
+          {"status", "complete"},
+          {"replicates", runs.size()},
+          {"confidence", 0.95},
+          {"dates", dates},
+          {"hubs", std::move(hubs)},
+          {"summary", std::move(summary)}};
+}
+
+}  // namespace
+
+json ensemble_report_data(const store::run_store& store, std::int64_t sweep,
+                          std::span<const std::int64_t> points) {
+  const auto info = store.find_sweep(sweep);
+  if (!info) throw input_error(fmt::format("no experiment {} in {}", sweep, store.path().string()));
+  std::map<std::int64_t, std::vector<std::int64_t>> runs_by_point;
+  for (const auto& r : store.read_sweep_runs(sweep))
+    if (r.status == store::run_status::complete) runs_by_point[r.point].push_back(r.run_id);
+  std::vector<std::int64_t> chosen(points.begin(), points.end());
+  if (chosen.empty())
+    for (const auto& [point, runs] : runs_by_point) chosen.push_back(point);
+  const auto coords = store.read_sweep_points(sweep);
+  json list = json::array();
+  json info_by_series = json::object();
+  for (const auto point : chosen) {
+    const auto it = runs_by_point.find(point);
+    if (it == runs_by_point.end())
+      throw input_error(
+          fmt::format("experiment {} has no complete runs at point {}", sweep, point));
+    if (store.read_catalog(it->second.front()).series.empty())
+      throw input_error(fmt::format(
+          "experiment {} kept only summaries (store = \"summary\"): its per-point results are in "
+          "the sweep_results table; run it with store = \"series\" for the charts",
+          sweep));
+    const std::string label = info->kind == store::sweep_kind::compare
+                                  ? store.find_run(it->second.front())->scenario_name
+                                  : point_label(point, coords);
+    list.push_back(ensemble(store, label, it->second));
+    for (const auto& spec : store.read_catalog(it->second.front()).series)
+      if (!info_by_series.contains(spec.name))
+        info_by_series[spec.name] = {{"unit", spec.unit}, {"description", spec.description}};
+  }
+  return {{"format", "liangzhu-report"},
+          {"version", data_format_version},
+          {"title",
+           fmt::format("liangzhu report: {} {} ({}), {} replicates per point",
+                       store::to_string(info->kind), info->sweep_id, info->name, info->replicates)},
+          {"generated_by", fmt::format("liangzhu {} ({})", version_string, git_revision)},
+          {"series_info", std::move(info_by_series)},
+          {"runs", std::move(list)}};
+}
+
+}  // namespace liangzhu::report
