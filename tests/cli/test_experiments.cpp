@@ -178,6 +178,15 @@ TEST_F(experiments, TwoMpiRanksStoreWhatThreadsStore) {
   expect_same(read_sweep(path("mpi.db")), read_sweep(path("threads.db")));
 }
 
+TEST_F(experiments, ABuildWithoutMpiRefusesToRunUnderMpirun) {
+  if (!std::string(LIANGZHU_MPIEXEC).empty()) GTEST_SKIP() << "built with MPI";
+  set_env("OMPI_COMM_WORLD_SIZE", "2");  // what mpirun tells each rank
+  const auto r = run({"sweep", "exp.toml", "--out", "s.db"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("built without MPI"));
+  EXPECT_FALSE(fs::exists(path("s.db")));
+}
+
 TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   write_file(path("rich.toml"),
              "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
