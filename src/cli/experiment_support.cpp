@@ -115,18 +115,24 @@ std::optional<experiment_run> run_plan(const experiment::plan& p, const experime
 }
 
 int guard_ranks(experiment::cluster* mpi, const std::function<int()>& command) {
-  if (mpi == nullptr || mpi->rank() != 0) return command();
+  if (mpi == nullptr) return command();
+  // Every rank ends the whole job on an error: a rank that gave up alone would leave the others
+  // waiting for it for ever. Rank 0 speaks for the job; the others say which rank they are.
+  const auto fail = [mpi](const char* message, exit_code code) {
+    if (mpi->rank() == 0)
+      std::fprintf(stderr, "liangzhu: error: %s\n", message);
+    else
+      std::fprintf(stderr, "liangzhu: error on MPI rank %d: %s\n", mpi->rank(), message);
+    mpi->abort(to_int(code));
+  };
   try {
     return command();
   } catch (const input_error& e) {
-    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
-    mpi->abort(to_int(exit_code::bad_input));
+    fail(e.what(), exit_code::bad_input);
   } catch (const io_error& e) {
-    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
-    mpi->abort(to_int(exit_code::io_failure));
+    fail(e.what(), exit_code::io_failure);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "liangzhu: error: %s\n", e.what());
-    mpi->abort(to_int(exit_code::internal_error));
+    fail(e.what(), exit_code::internal_error);
   }
   return to_int(exit_code::internal_error);  // not reached: abort() ends the process
 }

@@ -101,8 +101,8 @@ TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
   EXPECT_THAT(csv, HasSubstr("point,hub.liangzhu.government.local.subsidy_per_startup_cny,"
                              "hub.liangzhu.noncompete.max_months,output,n,mean,sd,ci_low,ci_high"));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 18);
-  const auto report = run({"report", "s.db", "--experiment", "1", "--points", "0", "5", "-o",
-                           "sweep.html"});
+  const auto report =
+      run({"report", "s.db", "--experiment", "1", "--points", "0", "5", "-o", "sweep.html"});
   ASSERT_EQ(report.code, 0) << describe(report);
   const std::string page = slurp(path("sweep.html"));
   EXPECT_THAT(page, HasSubstr("\"bands\""));
@@ -176,6 +176,14 @@ TEST_F(experiments, TwoMpiRanksStoreWhatThreadsStore) {
   EXPECT_EQ(r.out.find("experiment 1"), r.out.rfind("experiment 1"));
   ASSERT_EQ(run({"sweep", "exp.toml", "--out", "threads.db", "--jobs", "2", "-q"}).code, 0);
   expect_same(read_sweep(path("mpi.db")), read_sweep(path("threads.db")));
+
+  // Bad input ends every rank (none is left waiting) with the message and a failing exit code.
+  write_file(path("bad.toml"), "scenario = \"small.toml\"\noutputs = [\"tigerz\"]\n");
+  const auto bad = start_program(mpiexec, {"-n", "2", "--oversubscribe", LIANGZHU_BINARY, "sweep",
+                                           "bad.toml", "--out", "bad.db"})
+                       .wait();
+  EXPECT_NE(bad.code, 0) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("did you mean 'tigers'"));
 }
 
 TEST_F(experiments, ABuildWithoutMpiRefusesToRunUnderMpirun) {

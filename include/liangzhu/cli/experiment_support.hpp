@@ -59,8 +59,8 @@ struct experiment_run {
 std::optional<experiment_run> run_plan(const experiment::plan& p, const experiment_options& o,
                                        experiment::cluster* mpi);
 
-/// Runs `command` on every rank; an error on rank 0 of an MPI job is printed and ends every rank
-/// (the others would wait for jobs for ever), elsewhere it propagates as usual.
+/// Runs `command`. In an MPI job an error on any rank is printed and ends every rank (the others
+/// would otherwise wait for it for ever); without MPI it propagates as usual.
 int guard_ranks(experiment::cluster* mpi, const std::function<int()>& command);
 
 /// "12.3 [10.1, 14.5]": a mean with its confidence interval, to four significant digits; "-"
