@@ -28,7 +28,7 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::startup_wage_factor, real("talent.startup_wage_factor", 0.85, 0, 5, "x market", "Cash wage a startup pays relative to the market (the rest is equity)", source::assumption)),
       bind(&h::job_search_per_year, real("talent.job_search_per_year", 0.25, 0, 52, "per year", "Chance an employed engineer looks for a job in a year", source::assumption)),
       bind(&h::switching_premium, real("talent.switching_premium", 0.08, 0, 5, "share", "Raise an engineer needs to change employer", source::assumption)),
-      bind(&h::founding_per_year, real("founding.ideas_per_year", 0.0005, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::hangzhou_firms)),
+      bind(&h::founding_per_year, real("founding.ideas_per_year", 0.00017, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::calibrated_historical)),
       bind(&h::founding_tie_boost, real("founding.tie_boost", 0.5, 0, 20, "x per founder tie", "Extra founding rate per tie to a founder", source::seeds)),
       bind(&h::founding_meetup_boost, real("founding.meetup_boost", 1.0, 0, 20, "x", "Extra founding rate in the weeks after attending a meetup", source::seeds)),
       bind(&h::idea_patience_weeks, real("founding.idea_patience_weeks", 40, 1, 520, "weeks", "Mean time a bound engineer keeps an idea while waiting", source::seeds)),

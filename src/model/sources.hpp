@@ -27,4 +27,7 @@ inline constexpr const char* labor_law =
 inline constexpr const char* california =
     "California Business and Professions Code s. 16600: noncompetes void";
 inline constexpr const char* seeds = "seed articles (shared/seeds)";
+inline constexpr const char* calibrated_historical =
+    "calibrated: liangzhu calibrate experiments/calibrate_historical.toml (historical_2015 against "
+    "420 core AI firms in 2021, more than 500 AI firms in 2024, about six tigers by 2025)";
 }  // namespace liangzhu::model::detail::source
