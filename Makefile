@@ -7,7 +7,7 @@ BUILD := build/$(PRESET)
 LIANGZHU := $(BUILD)/liangzhu
 DEMO_OUT ?= out
 
-.PHONY: demo test deps configure build test-asan test-tsan bench abm-bench docs clean
+.PHONY: demo test deps configure build test-asan test-tsan bench abm-bench model-bench docs clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -43,6 +43,12 @@ bench:
 abm-bench:
 	@$(MAKE) --no-print-directory build PRESET=release
 	$(BUILD)/benchmarks/liangzhu_abm_bench
+
+# The Liangzhu model at small, city and national scale on 1 and 2 threads, and the memory
+# bandwidth; national runs are long (MODEL_BENCH_ARGS="--national-ticks 52" shortens them).
+model-bench:
+	@$(MAKE) --no-print-directory build PRESET=release
+	$(BUILD)/benchmarks/liangzhu_model_bench $(MODEL_BENCH_ARGS)
 
 docs: build
 	$(LIANGZHU) docs --dir docs
