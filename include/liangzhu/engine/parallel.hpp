@@ -5,7 +5,9 @@
 /// block results in block order. A loop therefore gives bit-identical results on 1 or N threads,
 /// provided each iteration writes only its own agent's data (and draws from its own stream).
 #include <cstddef>
+#include <iterator>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <tbb/blocked_range.h>
@@ -52,15 +54,36 @@ class executor {
   /// The indices i in [0, n) for which pred(i) holds, in increasing order.
   template <class Pred>
   std::vector<std::size_t> select(std::size_t n, Pred&& pred) const {
+    return gather<std::size_t>(n, [&](std::size_t i, std::vector<std::size_t>& out) {
+      if (pred(i)) out.push_back(i);
+    });
+  }
+
+  /// The pairs (i, map(i)) for the i in [0, n) where pred(i) holds, in increasing i; pred and
+  /// map run in the parallel loop, so the serial work that follows only consumes the results.
+  template <class Pred, class Map>
+  auto select_map(std::size_t n, Pred&& pred, Map&& map) const {
+    using item = std::pair<std::size_t, decltype(map(std::size_t{0}))>;
+    return gather<item>(n, [&](std::size_t i, std::vector<item>& out) {
+      if (pred(i)) out.push_back({i, map(i)});
+    });
+  }
+
+  /// Calls emit(i, out) for every i in [0, n) and concatenates what each call appended to `out`
+  /// in increasing i, whatever the thread count.
+  template <class T, class Emit>
+  std::vector<T> gather(std::size_t n, Emit&& emit) const {
     const std::size_t blocks = (n + block - 1) / block;
-    std::vector<std::vector<std::size_t>> found(blocks);
+    std::vector<std::vector<T>> found(blocks);
     for_each_block(n, [&](std::size_t begin, std::size_t end) {
       auto& out = found[begin / block];
-      for (std::size_t i = begin; i < end; ++i)
-        if (pred(i)) out.push_back(i);
+      for (std::size_t i = begin; i < end; ++i) emit(i, out);
     });
-    std::vector<std::size_t> all;
-    for (auto& f : found) all.insert(all.end(), f.begin(), f.end());
+    std::size_t total = 0;
+    for (const auto& f : found) total += f.size();
+    std::vector<T> all;
+    all.reserve(total);
+    for (auto& f : found) all.insert(all.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
     return all;
   }
 
