@@ -142,15 +142,19 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
     draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
     e.skill[row] *= static_cast<float>(graduate_skill_factor);
   });
-  for (std::size_t row = first; row < e.table.size(); ++row) {
+  // Drawn in parallel, added in row order (see tie_graph::add_ties).
+  using new_tie = engine::tie_graph::new_tie;
+  const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
+    const std::size_t row = first + k;
     auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
-    for (int k = 0; k < graduate_ties && first > 0; ++k) {
+    for (int t = 0; t < graduate_ties; ++t) {
       // Classmates: graduates of the same year, and alumni already in the hub.
       const std::size_t other = r.below(row);
       if (!e.zju[row] || e.zju[other] || r.bernoulli(0.5))
-        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0)));
+        out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0))});
     }
-  }
+  });
+  hub.ties.add_ties(ties);
   hub.c.graduates += static_cast<double>(n);
 }
 
@@ -175,7 +179,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
   // taken only if no one earlier this week filled the position.
   const auto plans = ctx.ex.select_map(
-      e.table.size(), [&](std::size_t row) { return e.next_search[row] == tick || e.where[row] == place::unemployed; },
+      e.table.size(), [&](std::size_t row) { return (e.next_search[row] == tick) | (e.where[row] == place::unemployed); },
       [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); });
   for (const auto& [row, plan] : plans) {
     if (!plan.searches) continue;
