@@ -112,6 +112,11 @@ void tie_graph::prefetch(node a) const {
   }
 }
 
+void tie_graph::prefetch_neighbours(node a) const {
+  if (a >= degree_.size()) return;
+  for (const node b : neighbours(a)) prefetch(b);
+}
+
 void tie_graph::add_ties(std::span<const new_tie> ties) {
   // Rows are scattered over a graph much larger than the caches: while one tie is added, the
   // rows of the tie `ahead` places on are already on their way.

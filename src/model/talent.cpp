@@ -161,8 +161,16 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
 void engineers_leave(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
-  for (auto it = due.rbegin(); it != due.rend(); ++it) {
-    const std::size_t row = *it;
+  // Highest rows first: a removal moves the last row into the hole, and the rows still due are
+  // lower, so they keep their engineers. Removing an engineer's ties touches its neighbours'
+  // rows, scattered over the graph: they are fetched a few leavers ahead, in two steps (the
+  // leaver's own row, then, once it has arrived, its neighbours').
+  const auto slot_of = [&](std::size_t k) { return e.table.id_at(due[k]).index; };
+  constexpr std::size_t ahead = 8;
+  for (std::size_t k = due.size(); k-- > 0;) {
+    if (k >= 2 * ahead) hub.ties.prefetch(slot_of(k - 2 * ahead));
+    if (k >= ahead) hub.ties.prefetch_neighbours(slot_of(k - ahead));
+    const std::size_t row = due[k];
     if (e.where[row] == place::founder) {  // founders stay while their startup lives
       auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
       e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), tick);

@@ -54,6 +54,12 @@ class tie_graph {
   /// Removes every tie of `a` (when the agent behind it leaves the model).
   void clear_node(node a);
 
+  /// Asks the processor to start loading a's row, for a loop that will soon change it at a
+  /// random place in a graph larger than the caches (a hint; nothing changes).
+  void prefetch(node a) const;
+  /// prefetch() for each neighbour of a (whose row should be prefetched some time before).
+  void prefetch_neighbours(node a) const;
+
   std::uint16_t degree(node a) const { return degree_[a]; }
   std::span<const node> neighbours(node a) const {
     return {others_.data() + std::size_t{a} * capacity_, degree_[a]};
@@ -82,8 +88,7 @@ class tie_graph {
   /// Index of a's weakest tie, or -1 if a has a free slot.
   int weakest(node a) const;
   bool make_room(node a, float weight);
-  /// Asks the processor to start loading a's row (a hint; nothing changes).
-  void prefetch(node a) const;
+
   void append(node a, node b, std::uint8_t kind, float weight);
 
   template <class T>
