@@ -98,6 +98,16 @@ struct search_plan {
   offer_list offers;
 };
 
+/// Starts loading what plan_search reads of the engineer's row: searchers are sparse among the
+/// engineers, so each column would otherwise be a separate wait for memory.
+void prefetch_searcher(const engineer_table& e, std::size_t row) {
+  e.table.prefetch_id(row);
+  for (const void* p : {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
+                        static_cast<const void*>(&e.bound_until[row]), static_cast<const void*>(&e.employer[row]),
+                        static_cast<const void*>(&e.skill[row]), static_cast<const void*>(&e.propensity[row])})
+    __builtin_prefetch(p);
+}
+
 /// Draws the engineer's next search and its offers. It reads and writes only the engineer's own
 /// row, so engineers are planned in parallel.
 search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row, long tick) {
@@ -188,7 +198,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   // taken only if no one earlier this week filled the position.
   const auto plans = ctx.ex.select_map(
       e.table.size(), [&](std::size_t row) { return (e.next_search[row] == tick) | (e.where[row] == place::unemployed); },
-      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); });
+      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); }, [&](std::size_t row) { prefetch_searcher(e, row); });
   for (const auto& [row, plan] : plans) {
     if (!plan.searches) continue;
     // The best offer whose position is still open.

@@ -64,11 +64,16 @@ class executor {
 
   /// The pairs (i, map(i)) for the i in [0, n) where pred(i) holds, in increasing i; pred and
   /// map run in the parallel loop, so the serial work that follows only consumes the results.
-  template <class Pred, class Map>
-  auto select_map(std::size_t n, Pred&& pred, Map&& map) const {
+  /// prepare(i) is called for all of a block's hits before map is called for any of them: it may
+  /// prefetch what map will read, so that the memory latencies of sparse hits overlap.
+  template <class Pred, class Map, class Prepare = void (*)(std::size_t)>
+  auto select_map(std::size_t n, Pred&& pred, Map&& map, Prepare&& prepare = [](std::size_t) {}) const {
     using item = std::pair<std::size_t, decltype(map(std::size_t{0}))>;
     return gather_blocks<item>(n, [&](std::size_t begin, std::size_t end, std::vector<item>& out) {
-      for_each_hit(begin, end, pred, [&](std::size_t i) { out.push_back({i, map(i)}); });
+      std::vector<std::size_t> hits;
+      for_each_hit(begin, end, pred, [&](std::size_t i) { hits.push_back(i); });
+      for (const std::size_t i : hits) prepare(i);
+      for (const std::size_t i : hits) out.push_back({i, map(i)});
     });
   }
 
