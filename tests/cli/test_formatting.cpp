@@ -16,7 +16,7 @@ TEST(Progress, LineShowsBarPercentTickDateRateAndEta) {
 
 TEST(Progress, SlowUnitsAreCountedPerMinute) {
   EXPECT_EQ(render_progress(3, 40, "", 0.05, 740, "run"),
-            "[#...................]   7% run 3/40    3.0 runs/min  ETA 12:20");
+            "[##..................]   7% run 3/40    3.0 runs/min  ETA 12:20");
 }
 
 TEST(Progress, NoRateBeforeTheFirstMeasurement) {
