@@ -11,7 +11,7 @@ WEB_INSTALLED := web/node_modules/.liangzhu-installed
 WEB_BUNDLE := web/dist/report.js
 WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts web/tsconfig.json
 
-.PHONY: demo test deps web configure build test-asan test-tsan bench abm-bench docs screenshot clean
+.PHONY: demo test deps web configure build test-asan test-tsan bench abm-bench model-bench docs screenshot clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -65,6 +65,12 @@ abm-bench:
 # The README's picture of the report: the baseline's report drawn by headless Chromium.
 screenshot: demo
 	node web/scripts/screenshot.mjs $(DEMO_OUT)/report.html docs/img/report.png
+
+# The Liangzhu model at small, city and national scale on 1 and 2 threads, and the memory
+# bandwidth; national runs are long (MODEL_BENCH_ARGS="--national-ticks 52" shortens them).
+model-bench:
+	@$(MAKE) --no-print-directory build PRESET=release
+	$(BUILD)/benchmarks/liangzhu_model_bench $(MODEL_BENCH_ARGS)
 
 docs: build
 	$(LIANGZHU) docs --dir docs

@@ -19,6 +19,13 @@ void tie_graph::ensure_nodes(std::size_t n) {
   kinds_.resize(n * capacity_, 0);
 }
 
+void tie_graph::reserve_nodes(std::size_t n) {
+  degree_.reserve(n);
+  others_.reserve(n * capacity_);
+  weights_.reserve(n * capacity_);
+  kinds_.reserve(n * capacity_);
+}
+
 int tie_graph::find(node a, node b) const {
   const auto row = neighbours(a);
   for (std::size_t i = 0; i < row.size(); ++i)
@@ -93,6 +100,36 @@ bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
   return true;
 }
 
+void tie_graph::prefetch(node a) const {
+  if (a >= degree_.size()) return;
+  // A row may straddle two cache lines: fetch both ends, for writing (a tie is about to be added).
+  const std::size_t first = std::size_t{a} * capacity_, last = first + capacity_ - 1;
+  __builtin_prefetch(&degree_[a], 1);
+  for (const std::size_t at : {first, last}) {
+    __builtin_prefetch(&others_[at], 1);
+    __builtin_prefetch(&weights_[at], 1);
+    __builtin_prefetch(&kinds_[at], 1);
+  }
+}
+
+void tie_graph::prefetch_neighbours(node a) const {
+  if (a >= degree_.size()) return;
+  for (const node b : neighbours(a)) prefetch(b);
+}
+
+void tie_graph::add_ties(std::span<const new_tie> ties) {
+  // Rows are scattered over a graph much larger than the caches: while one tie is added, the
+  // rows of the tie `ahead` places on are already on their way.
+  constexpr std::size_t ahead = 16;
+  for (std::size_t k = 0; k < ties.size(); ++k) {
+    if (k + ahead < ties.size()) {
+      prefetch(ties[k + ahead].a);
+      prefetch(ties[k + ahead].b);
+    }
+    add_tie(ties[k].a, ties[k].b, ties[k].kind, ties[k].weight);
+  }
+}
+
 void tie_graph::remove_tie(node a, node b) {
   const int ia = find(a, b);
   if (ia < 0) return;
@@ -108,17 +145,28 @@ void tie_graph::clear_node(node a) {
 void tie_graph::decay(float factor, float threshold, const executor& ex) {
   // Both ends of a tie hold the same weight and apply the same arithmetic, so each node can be
   // processed independently and the two ends drop the tie together.
-  ex.for_each(degree_.size(), [&](std::size_t a) {
-    const std::size_t base = a * capacity_;
-    std::size_t i = 0;
-    while (i < degree_[a]) {
-      weights_[base + i] *= factor;
-      if (weights_[base + i] < threshold)
-        remove_at(static_cast<node>(a), static_cast<int>(i));  // the moved-in tie is decayed next
-      else
-        ++i;
-    }
+  ex.for_each_block(degree_.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t a = begin; a < end; ++a) decay_node(static_cast<node>(a), factor, threshold);
   });
+}
+
+void tie_graph::decay_node(node a, float factor, float threshold) {
+  // The degree is kept in a register: the stores to the row could alias it.
+  const std::size_t base = std::size_t{a} * capacity_;
+  std::size_t degree = degree_[a];
+  for (std::size_t i = 0; i < degree;) {
+    const float w = weights_[base + i] *= factor;
+    if (w >= threshold) {
+      ++i;
+      continue;
+    }
+    // Moves the last tie into the hole, as remove_at does; the moved-in tie is decayed next.
+    const std::size_t last = base + --degree;
+    others_[base + i] = others_[last];
+    weights_[base + i] = weights_[last];
+    kinds_[base + i] = kinds_[last];
+  }
+  degree_[a] = static_cast<std::uint16_t>(degree);
 }
 
 std::size_t tie_graph::tie_count() const {

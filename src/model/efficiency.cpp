@@ -10,12 +10,16 @@
 namespace liangzhu::model::detail {
 namespace {
 
-bool tied_to_open_source(const hub_state& hub, std::size_t founder_row) {
-  for (const auto slot : hub.ties.neighbours(hub.engineers.table.id_at(founder_row).index)) {
-    const auto id = hub.engineers.table.id_of_slot(slot);
-    if (!id.is_null() && hub.engineers.open_founder[hub.engineers.table.row(id)]) return true;
-  }
-  return false;
+/// Slots of the engineers tied to an open-sourcing founder, sorted. Ties are stored at both
+/// ends, so these are the founders' neighbours: a walk from the few open-sourcing founders
+/// replaces one from every startup's founder.
+std::vector<std::uint32_t> tied_to_open_source(const context& ctx, const hub_state& hub) {
+  const auto& e = hub.engineers;
+  std::vector<std::uint32_t> slots;
+  for (const std::size_t row : ctx.ex.select(e.table.size(), [&](std::size_t r) { return e.open_founder[r] != 0; }))
+    for (const auto other : hub.ties.neighbours(e.table.id_at(row).index)) slots.push_back(other);
+  std::sort(slots.begin(), slots.end());
+  return slots;
 }
 
 }  // namespace
@@ -50,10 +54,12 @@ void efficiency_spillover(const context& ctx, hub_state& hub, long) {
   const double frontier = ctx.world.open_frontier;
   const double base = ctx.per_tick(w.spillover_per_year);
   const double boosted = ctx.per_tick(w.spillover_per_year * (1.0 + w.spillover_tie_boost));
+  const bool anyone_behind = std::any_of(st.efficiency.values().begin(), st.efficiency.values().end(), [&](float x) { return x < frontier; });
+  const auto tied = anyone_behind ? tied_to_open_source(ctx, hub) : std::vector<std::uint32_t>{};
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.efficiency[s] >= frontier) continue;
-    const auto founder = hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]));
-    const double rate = tied_to_open_source(hub, founder) ? boosted : base;
+    const auto founder_slot = engine::agent_id::unpack(st.founder[s]).index;
+    const double rate = std::binary_search(tied.begin(), tied.end(), founder_slot) ? boosted : base;
     st.efficiency[s] = static_cast<float>(st.efficiency[s] + rate * (frontier - st.efficiency[s]));
   }
   for (auto& inc : hub.incumbents)

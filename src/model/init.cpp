@@ -19,7 +19,8 @@ constexpr int initial_ties = 4;            // random acquaintances per engineer 
 
 void init_engineers(const context& ctx, hub_state& hub) {
   const auto n = static_cast<std::size_t>(std::llround(hub.p.engineers));
-  hub.engineers.table.reserve(n + n / 4);
+  hub.engineers.table.reserve(n + n / 4);  // room for a few years of graduates
+  hub.ties.reserve_nodes(n + n / 4);
   for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
   ctx.ex.for_each(n, [&](std::size_t row) { draw_new_engineer(ctx, hub, row, -1, purpose::init_engineer); });
 }
@@ -42,14 +43,23 @@ void init_ties(const context& ctx, hub_state& hub) {
   std::vector<std::uint32_t> alumni;
   for (std::size_t row = 0; row < n; ++row)
     if (e.zju[row]) alumni.push_back(static_cast<std::uint32_t>(row));
-  for (std::size_t row = 0; row < n; ++row) {
-    auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
-    const int alumni_ties = e.zju[row] && alumni.size() > 1 ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus)) : 0;
-    for (int k = 0; k < initial_ties + alumni_ties; ++k) {
-      const std::size_t other = k < initial_ties ? r.below(n) : alumni[r.below(alumni.size())];
-      if (other != row)
-        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.2, 1.0)));
-    }
+  // The ties are drawn in parallel (each engineer from its own stream) and added in row order,
+  // which a full row's choice of which tie to drop depends on; a chunk of rows at a time, so the
+  // list stays small.
+  using new_tie = engine::tie_graph::new_tie;
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  for (std::size_t first = 0; first < n; first += chunk) {
+    const auto ties = ctx.ex.gather<new_tie>(std::min(chunk, n - first), [&](std::size_t k, std::vector<new_tie>& out) {
+      const std::size_t row = first + k;
+      auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
+      const int alumni_ties = e.zju[row] && alumni.size() > 1 ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus)) : 0;
+      for (int t = 0; t < initial_ties + alumni_ties; ++t) {
+        const std::size_t other = t < initial_ties ? r.below(n) : alumni[r.below(alumni.size())];
+        if (other != row)
+          out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.2, 1.0))});
+      }
+    });
+    hub.ties.add_ties(ties);
   }
 }
 

@@ -2,6 +2,7 @@
 // network edge), engineers leaving the hub, job search and moves between the market, incumbents
 // and startups, and wage growth.
 #include <algorithm>
+#include <array>
 
 #include "init.hpp"
 #include "labour.hpp"
@@ -51,29 +52,74 @@ struct offer {
   double value = 0;  ///< wage plus what the engineer values beyond it
 };
 
-/// The offers the engineer in `row` receives this week (at most one of each kind), best first.
-std::vector<offer> offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
+/// At most one offer of each kind, best first; offers of equal value keep the order they came in.
+class offer_list {
+ public:
+  void add(const offer& o) {
+    std::size_t k = count_++;
+    for (; k > 0 && items_[k - 1].value < o.value; --k) items_[k] = items_[k - 1];
+    items_[k] = o;
+  }
+  const offer* begin() const { return items_.data(); }
+  const offer* end() const { return items_.data() + count_; }
+
+ private:
+  std::array<offer, 3> items_{};
+  std::size_t count_ = 0;
+};
+
+/// The offers the engineer in `row` receives this week.
+offer_list offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
   const auto& e = hub.engineers;
   auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
   const double skill = e.skill[row];
-  std::vector<offer> out;
+  offer_list out;
   if (e.where[row] != place::unemployed || r.bernoulli(market_job_find_rate)) {
     const double w = market_wage(hub, skill) * r.lognormal_median(1.0, 0.1);
-    out.push_back({place::market, 0, w, w});
+    out.add({place::market, 0, w, w});
   }
   if (!only_market && !o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
     const std::size_t i = pick_weighted(o.incumbent_cum, r);
     const bool own_employer = e.where[row] == place::incumbent && e.employer[row] == i;
     const double w = incumbent_wage(hub, i, skill);
-    if (!own_employer) out.push_back({place::incumbent, i, w, w});
+    if (!own_employer) out.add({place::incumbent, i, w, w});
   }
   if (!only_market && !o.startup_rows.empty()) {
     const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];
     const double w = startup_wage(hub, skill);
-    out.push_back({place::startup, s, w, w * (1.0 + startup_appeal * e.propensity[row])});
+    out.add({place::startup, s, w, w * (1.0 + startup_appeal * e.propensity[row])});
   }
-  std::stable_sort(out.begin(), out.end(), [](const offer& a, const offer& b) { return a.value > b.value; });
   return out;
+}
+
+/// What an engineer due to look for a job does this week, up to taking an offer.
+struct search_plan {
+  bool searches = false;  ///< founders and engineers waiting out a noncompete do not
+  offer_list offers;
+};
+
+/// Starts loading what plan_search reads of the engineer's row: searchers are sparse among the
+/// engineers, so each column would otherwise be a separate wait for memory.
+void prefetch_searcher(const engineer_table& e, std::size_t row) {
+  e.table.prefetch_id(row);
+  for (const void* p : {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
+                        static_cast<const void*>(&e.bound_until[row]), static_cast<const void*>(&e.employer[row]),
+                        static_cast<const void*>(&e.skill[row]), static_cast<const void*>(&e.propensity[row])})
+    __builtin_prefetch(p);
+}
+
+/// Draws the engineer's next search and its offers. It reads and writes only the engineer's own
+/// row, so engineers are planned in parallel.
+search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row, long tick) {
+  auto& e = hub.engineers;
+  if (e.next_search[row] == tick) {
+    auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (1L << 40));
+    e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), tick);
+  }
+  if (e.where[row] == place::founder || e.waiting_since[row] >= 0) return {};
+  // A bound engineer, or one whose departure would bind it, may not join a competitor.
+  const bool restricted = is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
+  return {true, offers_for(ctx, hub, o, row, tick, restricted)};
 }
 
 bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
@@ -106,23 +152,35 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
     draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
     e.skill[row] *= static_cast<float>(graduate_skill_factor);
   });
-  for (std::size_t row = first; row < e.table.size(); ++row) {
+  // Drawn in parallel, added in row order (see tie_graph::add_ties).
+  using new_tie = engine::tie_graph::new_tie;
+  const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
+    const std::size_t row = first + k;
     auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
-    for (int k = 0; k < graduate_ties && first > 0; ++k) {
+    for (int t = 0; t < graduate_ties; ++t) {
       // Classmates: graduates of the same year, and alumni already in the hub.
       const std::size_t other = r.below(row);
       if (!e.zju[row] || e.zju[other] || r.bernoulli(0.5))
-        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0)));
+        out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0))});
     }
-  }
+  });
+  hub.ties.add_ties(ties);
   hub.c.graduates += static_cast<double>(n);
 }
 
 void engineers_leave(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
-  for (auto it = due.rbegin(); it != due.rend(); ++it) {
-    const std::size_t row = *it;
+  // Highest rows first: a removal moves the last row into the hole, and the rows still due are
+  // lower, so they keep their engineers. Removing an engineer's ties touches its neighbours'
+  // rows, scattered over the graph: they are fetched a few leavers ahead, in two steps (the
+  // leaver's own row, then, once it has arrived, its neighbours').
+  const auto slot_of = [&](std::size_t k) { return e.table.id_at(due[k]).index; };
+  constexpr std::size_t ahead = 8;
+  for (std::size_t k = due.size(); k-- > 0;) {
+    if (k >= 2 * ahead) hub.ties.prefetch(slot_of(k - 2 * ahead));
+    if (k >= ahead) hub.ties.prefetch_neighbours(slot_of(k - ahead));
+    const std::size_t row = due[k];
     if (e.where[row] == place::founder) {  // founders stay while their startup lives
       auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
       e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), tick);
@@ -135,26 +193,20 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
 
 void job_moves(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
-  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) {
-    return e.next_search[row] == tick || e.where[row] == place::unemployed;
-  });
   const openings o = find_openings(ctx, hub);
-  for (const std::size_t row : due) {
-    const bool scheduled = e.next_search[row] == tick;
-    if (scheduled) {
-      auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (1L << 40));
-      e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), tick);
-    }
-    if (e.where[row] == place::founder || e.waiting_since[row] >= 0) continue;
-    const bool leaving_incumbent = e.where[row] == place::incumbent;
-    // A bound engineer, or one whose departure would bind it, may not join a competitor.
-    const bool restricted = is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
-    // The best offer whose position is still open (others may have filled it this week).
-    const auto offers = offers_for(ctx, hub, o, row, tick, restricted);
-    const auto open = std::find_if(offers.begin(), offers.end(), [&](const offer& of) { return still_open(ctx, hub, of); });
-    if (open == offers.end()) continue;
+  // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
+  // taken only if no one earlier this week filled the position.
+  const auto plans = ctx.ex.select_map(
+      e.table.size(), [&](std::size_t row) { return (e.next_search[row] == tick) | (e.where[row] == place::unemployed); },
+      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); }, [&](std::size_t row) { prefetch_searcher(e, row); });
+  for (const auto& [row, plan] : plans) {
+    if (!plan.searches) continue;
+    // The best offer whose position is still open.
+    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(), [&](const offer& of) { return still_open(ctx, hub, of); });
+    if (open == plan.offers.end()) continue;
     const offer best = *open;
     if (e.where[row] != place::unemployed && best.value <= e.wage[row] * (1.0 + hub.p.switching_premium)) continue;
+    const bool leaving_incumbent = e.where[row] == place::incumbent;
     const std::size_t former = e.employer[row];
     take_offer(hub, row, best);
     if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);

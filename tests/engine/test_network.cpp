@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "liangzhu/engine/network.hpp"
 #include "liangzhu/engine/parallel.hpp"
 
@@ -86,6 +88,26 @@ TEST(TieGraph, DecayIsTheSameOnOneAndManyThreads) {
     for (std::size_t i = 0; i < g1.degree(a); ++i) {
       ASSERT_EQ(g1.neighbours(a)[i], g2.neighbours(a)[i]);
       ASSERT_EQ(g1.weights(a)[i], g2.weights(a)[i]);
+    }
+  }
+}
+
+TEST(TieGraph, AddTiesIsAddTieInOrder) {
+  // Small capacity and many ties per node, so refusals and replacements of the weakest occur.
+  std::vector<tie_graph::new_tie> ties;
+  for (tie_graph::node k = 0; k < 5000; ++k)
+    ties.push_back({k % 300, (k * 7919u + 1u) % 300 == k % 300 ? (k + 1) % 300 : (k * 7919u + 1u) % 300,
+                    static_cast<std::uint8_t>(k % 3), static_cast<float>((k * 37u) % 101) / 101.0f});
+  tie_graph one_by_one(3), together(3);
+  for (const auto& t : ties) one_by_one.add_tie(t.a, t.b, t.kind, t.weight);
+  together.add_ties(ties);
+  ASSERT_EQ(together.node_count(), one_by_one.node_count());
+  for (tie_graph::node a = 0; a < one_by_one.node_count(); ++a) {
+    ASSERT_EQ(together.degree(a), one_by_one.degree(a));
+    for (std::size_t i = 0; i < one_by_one.degree(a); ++i) {
+      EXPECT_EQ(together.neighbours(a)[i], one_by_one.neighbours(a)[i]);
+      EXPECT_EQ(together.weights(a)[i], one_by_one.weights(a)[i]);
+      EXPECT_EQ(together.kinds(a)[i], one_by_one.kinds(a)[i]);
     }
   }
 }

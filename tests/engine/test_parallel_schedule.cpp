@@ -27,6 +27,26 @@ TEST(Executor, FloatingSumIsBitIdenticalAcrossThreadCounts) {
   for (int threads : {2, 3, 8}) EXPECT_EQ(executor(threads).sum(n, 0.0, term), s1);
 }
 
+TEST(Executor, SelectAndSelectMapKeepIndexOrderWhateverTheThreads) {
+  const std::size_t n = 100'003;  // not a multiple of the block or of 64
+  auto pred = [](std::size_t i) { return i % 7 == 3 || i % 1000 == 999; };
+  std::vector<std::size_t> expected;
+  for (std::size_t i = 0; i < n; ++i)
+    if (pred(i)) expected.push_back(i);
+  for (int threads : {1, 2, 8}) {
+    const executor ex(threads);
+    EXPECT_EQ(ex.select(n, pred), expected);
+    std::vector<std::atomic<int>> prepared(n);
+    const auto pairs = ex.select_map(n, pred, [](std::size_t i) { return i * 2; }, [&](std::size_t i) { prepared[i]++; });
+    ASSERT_EQ(pairs.size(), expected.size());
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      EXPECT_EQ(pairs[k].first, expected[k]);
+      EXPECT_EQ(pairs[k].second, expected[k] * 2);
+      EXPECT_EQ(prepared[expected[k]].load(), 1);
+    }
+  }
+}
+
 TEST(OrderedBuffer, DrainIsSortedWhateverTheThreads) {
   executor ex(4);
   ordered_buffer<int> buf;

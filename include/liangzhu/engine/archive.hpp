@@ -23,8 +23,8 @@ class archive_writer {
     const auto* p = reinterpret_cast<const char*>(&value);
     bytes_.insert(bytes_.end(), p, p + sizeof(T));
   }
-  template <class T>
-  void write_vector(const std::vector<T>& values) {
+  template <class T, class A>
+  void write_vector(const std::vector<T, A>& values) {
     static_assert(std::is_trivially_copyable_v<T>);
     write<std::uint64_t>(values.size());
     const auto* p = reinterpret_cast<const char*>(values.data());
@@ -53,8 +53,8 @@ class archive_reader {
     std::memcpy(&value, take(sizeof(T)), sizeof(T));
     return value;
   }
-  template <class T>
-  void read_vector(std::vector<T>& out) {
+  template <class T, class A>
+  void read_vector(std::vector<T, A>& out) {
     static_assert(std::is_trivially_copyable_v<T>);
     const auto n = read<std::uint64_t>();
     if (n > remaining() / (sizeof(T) == 0 ? 1 : sizeof(T))) fail("vector length beyond the end");

@@ -1,0 +1,106 @@
+// liangzhu_model_bench: times the Liangzhu baseline at three scales (small, city, national) on 1
+// and 2 threads, each run in a process of its own, and measures the machine's memory bandwidth.
+#include <cstdio>
+#include <map>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "bandwidth.hpp"
+#include "child_process.hpp"
+#include "measurement.hpp"
+#include "scales.hpp"
+
+namespace {
+
+using namespace liangzhu::model_bench;
+
+struct options {
+  std::vector<std::string> scales{"small", "city", "national"};
+  std::vector<int> threads{1, 2};
+  long ticks = 0;
+  long national_ticks = 0;
+  std::string scenario = LIANGZHU_SOURCE_DIR "/scenarios/baseline.toml";
+  bool bandwidth_only = false;
+  bool no_bandwidth = false;
+  std::string child_scale;  // set in the child processes only
+  int child_threads = 1;
+};
+
+void print_bandwidth() {
+  constexpr std::size_t elements = std::size_t{1} << 26;  // 3 x 512 MiB, far beyond any cache
+  for (const int t : {1, 2}) {
+    const auto b = measure_triad(t, elements, 10);
+    fmt::print("memory bandwidth (STREAM triad, best of 10), {} thread(s): {:.1f} GB/s\n", b.threads, b.best_gb_per_s);
+    std::fflush(stdout);
+  }
+}
+
+void print_header() {
+  fmt::print("{:<9} {:>3} {:>5} {:>8} {:>8} {:>8} {:>10} {:>12} {:>9} {:>7} {:>8} {:<16}\n", "scale", "thr", "ticks",
+             "setup s", "run s", "total s", "engineers", "updates/s", "peak MiB", "B/agent", "speed-up", "output hash");
+}
+
+void print_row(const std::string& scale, int threads, const measurement& m, const measurement* one_thread) {
+  const double total = m.setup_s + m.run_s;
+  const std::string speed_up = one_thread ? fmt::format("{:.2f}x", (one_thread->setup_s + one_thread->run_s) / total) : "";
+  fmt::print("{:<9} {:>3} {:>5} {:>8.2f} {:>8.2f} {:>8.2f} {:>10.0f} {:>12.3e} {:>9.0f} {:>7.0f} {:>8} {:016x}\n", scale,
+             threads, m.ticks, m.setup_s, m.run_s, total, m.peak_engineers, m.engineer_weeks / m.run_s,
+             static_cast<double>(m.peak_rss_bytes) / (1 << 20), static_cast<double>(m.peak_rss_bytes) / m.peak_engineers,
+             speed_up, m.output_hash);
+  std::fflush(stdout);
+}
+
+long ticks_for(const options& o, const std::string& scale) {
+  return scale == "national" && o.national_ticks > 0 ? o.national_ticks : o.ticks;
+}
+
+/// Runs every scale on every thread count; returns false if a scale's outputs differ by threads.
+bool run_scales(const options& o) {
+  print_header();
+  bool identical = true;
+  for (const auto& name : o.scales) {
+    std::map<int, measurement> by_threads;
+    for (const int t : o.threads) {
+      const auto line = run_self({"--child", name, "--child-threads", std::to_string(t), "--ticks",
+                                  std::to_string(ticks_for(o, name)), "--scenario", o.scenario});
+      const measurement m = decode(line);
+      print_row(name, t, m, by_threads.count(1) != 0 && t != 1 ? &by_threads.at(1) : nullptr);
+      by_threads[t] = m;
+    }
+    for (const auto& [t, m] : by_threads)
+      if (m.output_hash != by_threads.begin()->second.output_hash) identical = false;
+  }
+  fmt::print("outputs bit-identical across thread counts: {}\n", identical ? "yes" : "NO");
+  return identical;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Times the Liangzhu baseline at three scales on 1 and 2 threads, and the memory bandwidth"};
+  options o;
+  app.add_option("--scale", o.scales, "scales to run: small (30k engineers), city (300k), national (10M)")
+      ->check(CLI::IsMember({"small", "city", "national"}));
+  app.add_option("--threads", o.threads, "thread counts to run each scale with")->check(CLI::PositiveNumber);
+  app.add_option("--ticks", o.ticks, "weeks to run (default: the scenario's 522)");
+  app.add_option("--national-ticks", o.national_ticks, "weeks to run at national scale (default: as --ticks)");
+  app.add_option("--scenario", o.scenario, "the baseline scenario file");
+  app.add_flag("--bandwidth", o.bandwidth_only, "only measure the memory bandwidth");
+  app.add_flag("--no-bandwidth", o.no_bandwidth, "skip the memory bandwidth");
+  app.add_option("--child", o.child_scale)->group("");  // internal: one measurement, printed encoded
+  app.add_option("--child-threads", o.child_threads)->group("");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (!o.child_scale.empty()) {
+      fmt::print("{}\n", encode(measure({o.scenario, o.child_scale, o.child_threads, o.ticks})));
+      return 0;
+    }
+    if (!o.no_bandwidth) print_bandwidth();
+    if (o.bandwidth_only) return 0;
+    return run_scales(o) ? 0 : 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "liangzhu_model_bench: {}\n", e.what());
+    return 2;
+  }
+}

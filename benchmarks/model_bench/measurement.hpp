@@ -1,0 +1,33 @@
+#pragma once
+/// @file One timed run of the model at one scale and thread count, in the current process.
+#include <cstdint>
+#include <string>
+
+namespace liangzhu::model_bench {
+
+struct measurement {
+  double setup_s = 0;              ///< building the initial state
+  double run_s = 0;                ///< the weekly ticks, outputs collected
+  double engineer_weeks = 0;       ///< agent-updates: engineers alive summed over ticks
+  double peak_engineers = 0;
+  long ticks = 0;
+  std::uint64_t peak_rss_bytes = 0;  ///< VmHWM of the process
+  std::uint64_t output_hash = 0;   ///< FNV-1a of every series value and event
+};
+
+struct run_request {
+  std::string scenario_file;
+  std::string scale;
+  int threads = 1;
+  long ticks = 0;  ///< <= 0: the scenario's length
+};
+
+/// Builds and runs the model as asked and measures it. Run it in a fresh process, so that the
+/// peak RSS is this run's alone.
+measurement measure(const run_request& request);
+
+/// One line of text carrying a measurement from a child process to its parent, and back.
+std::string encode(const measurement& m);
+measurement decode(const std::string& line);
+
+}  // namespace liangzhu::model_bench
