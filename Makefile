@@ -6,9 +6,10 @@ WERROR ?= ON
 BUILD := build/$(PRESET)
 LIANGZHU := $(BUILD)/liangzhu
 DEMO_OUT ?= out
-# The report's front end (web/): npm packages installed from the lock file, bundle built by vite.
+# The front end (web/): npm packages installed from the lock file, the report's and the
+# dashboard's bundles built by vite.
 WEB_INSTALLED := web/node_modules/.liangzhu-installed
-WEB_BUNDLE := web/dist/report.js
+WEB_BUNDLES := web/dist/report.js web/dist/dashboard.js
 WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts web/tsconfig.json
 
 .PHONY: demo test deps web configure build test-asan test-tsan bench abm-bench model-bench docs screenshot clean
@@ -21,11 +22,11 @@ $(WEB_INSTALLED): web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	@touch $@
 
-$(WEB_BUNDLE): $(WEB_INSTALLED) $(WEB_SOURCES)
+$(WEB_BUNDLES) &: $(WEB_INSTALLED) $(WEB_SOURCES)
 	cd web && npm run build
 
 web: deps
-	@$(MAKE) --no-print-directory $(WEB_BUNDLE)
+	@$(MAKE) --no-print-directory $(WEB_BUNDLES)
 
 configure: deps web
 	@cmake --preset $(PRESET) -DLIANGZHU_WERROR=$(WERROR) > /dev/null

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <system_error>
 
+#include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
@@ -36,6 +38,21 @@ bool looks_like_path(const std::string& argument) {
   std::error_code ec;
   return argument.find('/') != std::string::npos || argument.ends_with(".toml") ||
          fs::exists(argument, ec);
+}
+
+/// The text of the first comment line before any TOML content, or "".
+std::string leading_comment(const fs::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto start = line.find_first_not_of(" \t\r");
+    if (start == std::string::npos) continue;
+    if (line[start] != '#') return {};
+    const auto text = line.find_first_not_of("# \t", start);
+    if (text != std::string::npos)
+      return line.substr(text, line.find_last_not_of(" \t\r") + 1 - text);
+  }
+  return {};
 }
 
 }  // namespace
@@ -84,6 +101,15 @@ fs::path resolve_scenario(const std::string& argument) {
   why += names.empty() ? std::string(" (no shipped scenarios found; set LIANGZHU_SCENARIO_DIR)")
                        : fmt::format(" (shipped: {})", join(names));
   throw input_error(why, argument);
+}
+
+std::string describe_scenario(const fs::path& file) {
+  if (auto comment = leading_comment(file); !comment.empty()) return comment;
+  try {
+    return load_scenario_argument(file.string(), {}).string("name");
+  } catch (const input_error& e) {
+    return fmt::format("(does not load: {})", e.what());
+  }
 }
 
 }  // namespace liangzhu::cli

@@ -1,8 +1,6 @@
-// `liangzhu scenarios`: what can be run by name. A scenario describes itself by its first
-// comment line (the shipped ones start with one), else by its `name` key.
+// `liangzhu scenarios`: what can be run by name, with what describe_scenario() says of each.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -31,30 +29,6 @@ constexpr const char* scenarios_footer =
 /// `liangzhu scenarios` takes no options.
 struct scenarios_request {};
 
-/// The text of the first comment line before any TOML content, or "".
-std::string leading_comment(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto start = line.find_first_not_of(" \t\r");
-    if (start == std::string::npos) continue;
-    if (line[start] != '#') return {};
-    const auto text = line.find_first_not_of("# \t", start);
-    if (text != std::string::npos)
-      return line.substr(text, line.find_last_not_of(" \t\r") + 1 - text);
-  }
-  return {};
-}
-
-std::string describe(const std::filesystem::path& file) {
-  if (auto comment = leading_comment(file); !comment.empty()) return comment;
-  try {
-    return load_scenario_argument(file.string(), {}).string("name");
-  } catch (const input_error& e) {
-    return fmt::format("(does not load: {})", e.what());
-  }
-}
-
 int list_scenarios(const scenarios_request&) {
   const auto dir = find_scenario_dir();
   const auto files = dir ? shipped_scenarios(*dir) : std::vector<std::filesystem::path>{};
@@ -65,7 +39,7 @@ int list_scenarios(const scenarios_request&) {
     return to_int(exit_code::ok);
   }
   text_table table({});
-  for (const auto& file : files) table.add_row({file.stem().string(), describe(file)});
+  for (const auto& file : files) table.add_row({file.stem().string(), describe_scenario(file)});
   fmt::print("{}", table.render());
   return to_int(exit_code::ok);
 }

@@ -1,6 +1,6 @@
 #pragma once
 /// @file The report's front end (web/dist/report.js), compiled into the binary by
-/// cmake/EmbedReportBundle.cmake so reports need no web folder at run time (internal).
+/// cmake/EmbedWebBundle.cmake so reports need no web folder at run time (internal).
 #include <string_view>
 
 namespace liangzhu::report::detail {

@@ -8,32 +8,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { chromiumPath, haveChromium, launchChromium, openReport } from "./browser.mjs";
+import { check, exitIfNoChromium, expect, finish, launchChromium, openReport } from "./browser.mjs";
 
 const binaryFlag = process.argv.indexOf("--liangzhu");
 const liangzhu = resolve(binaryFlag > 0 ? process.argv[binaryFlag + 1] : "build/release/liangzhu");
 const sourceDir = resolve(new URL("../..", import.meta.url).pathname);
 const chartIds = ["stages", "tigers", "funding", "routes", "talent", "noncompete", "compute", "government", "cost"];
 
-if (!haveChromium()) {
-  console.log(`SKIPPED: no Chromium at ${chromiumPath}; 'bash scripts/install-deps.sh' installs it`);
-  process.exit(77);
-}
-
-const results = { passed: 0, failed: 0 };
-async function check(name, body) {
-  try {
-    await body();
-    results.passed += 1;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.failed += 1;
-    console.log(`FAIL ${name}\n     ${String(e.message).replaceAll("\n", "\n     ")}`);
-  }
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
+exitIfNoChromium();
 
 function liangzhuRun(...args) {
   return execFileSync(liangzhu, args, { cwd: sourceDir, encoding: "utf8" });
@@ -107,5 +89,4 @@ try {
   await browser.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed === 0 ? 0 : 1);
+finish();

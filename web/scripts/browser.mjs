@@ -1,5 +1,5 @@
 // Debian's Chromium, headless, driven by playwright-core (which downloads no browser of its own).
-// Shared by the screenshot script and the browser test.
+// Shared by the screenshot script and the browser tests, with the browser tests' checks.
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
@@ -12,6 +12,38 @@ export const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 /** True when there is a Chromium to start. */
 export function haveChromium() {
   return existsSync(chromiumPath);
+}
+
+/** Ends the process with 77 (skipped, for ctest) when there is no Chromium. */
+export function exitIfNoChromium() {
+  if (haveChromium()) return;
+  console.log(`SKIPPED: no Chromium at ${chromiumPath}; 'bash scripts/install-deps.sh' installs it`);
+  process.exit(77);
+}
+
+const results = { passed: 0, failed: 0 };
+
+/** Runs one check of a browser test, printing ok or FAIL with the reason. */
+export async function check(name, body) {
+  try {
+    await body();
+    results.passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.failed += 1;
+    console.log(`FAIL ${name}\n     ${String(e.message).replaceAll("\n", "\n     ")}`);
+  }
+}
+
+/** Fails the check being run with `message` unless `condition` holds. */
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Prints the tally and exits 0 when every check passed, 1 otherwise. */
+export function finish() {
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed === 0 ? 0 : 1);
 }
 
 /** A headless Chromium; --no-sandbox because CI runs as root. */

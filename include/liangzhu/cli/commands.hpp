@@ -46,6 +46,8 @@ command add_runs_command(CLI::App& parent);
 command add_export_command(CLI::App& parent);
 /// `liangzhu report STORE [RUN_ID...]`: writes an HTML report with charts.
 command add_report_command(CLI::App& parent);
+/// `liangzhu serve`: the live dashboard in the browser.
+command add_serve_command(CLI::App& parent);
 /// `liangzhu sweep EXPERIMENT`: runs every point and replicate of an experiment.
 command add_sweep_command(CLI::App& parent);
 /// `liangzhu compare SCENARIO...`: scenarios side by side under common random numbers.

@@ -25,4 +25,8 @@ std::vector<std::filesystem::path> shipped_scenarios(const std::filesystem::path
 /// shipped scenarios if neither exists.
 std::filesystem::path resolve_scenario(const std::string& argument);
 
+/// What a scenario file describes: its first comment line (the shipped ones start with one), else
+/// its `name` key, else why it does not load.
+std::string describe_scenario(const std::filesystem::path& file);
+
 }  // namespace liangzhu::cli

@@ -1,0 +1,63 @@
+#pragma once
+/// @file `liangzhu serve`: the live dashboard's HTTP server. A JSON API over the shipped
+/// scenarios and a run store, runs executed one at a time on a worker thread with their progress
+/// streamed as server-sent events, and the dashboard page (docs/dashboard.md).
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace liangzhu::serve {
+
+/// A scenario the dashboard offers: its name (file stem), file and one-line description.
+struct shipped_scenario {
+  std::string name;
+  std::filesystem::path file;
+  std::string description;
+};
+
+/// How to serve.
+struct server_options {
+  /// Address to listen on; the loopback interface unless asked otherwise.
+  std::string host = "127.0.0.1";
+  /// TCP port; 0 picks a free one (see dashboard_server::port()).
+  int port = 8080;
+  /// The run store runs are written to and read from (created if missing).
+  std::filesystem::path store = "runs.db";
+  /// The scenarios that can be run, by name; nothing else can.
+  std::vector<shipped_scenario> scenarios;
+  /// Largest request body accepted; larger ones get 413.
+  std::size_t max_body_bytes = 64 * 1024;
+  /// Runs that may wait behind the running one; more get 429.
+  std::size_t max_waiting_runs = 4;
+  /// How often a running simulation writes its ticks to the store and tells the page.
+  std::chrono::milliseconds progress_every{250};
+};
+
+/// The server: binds on construction of `bind()`, serves until `stop()`.
+class dashboard_server {
+ public:
+  /// Opens the store (io_error if it cannot be opened for writing).
+  explicit dashboard_server(server_options options);
+  ~dashboard_server();
+  dashboard_server(const dashboard_server&) = delete;
+  dashboard_server& operator=(const dashboard_server&) = delete;
+
+  /// Binds the listening socket; io_error naming the address if it cannot. Returns the port.
+  int bind();
+  /// Serves requests until stop(). @warning bind() first.
+  void listen();
+  /// Stops the running simulation between two ticks (stored as interrupted) and the server;
+  /// safe from any thread.
+  void stop();
+  /// The port bound (0 before bind()).
+  int port() const;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace liangzhu::serve

@@ -1,0 +1,109 @@
+// `liangzhu serve`: the live dashboard. The server runs on this thread; a watcher turns SIGINT or
+// SIGTERM into a clean stop (the running simulation ends between two ticks as 'interrupted').
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "liangzhu/cli/commands.hpp"
+#include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/scenario_paths.hpp"
+#include "liangzhu/cli/signals.hpp"
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/serve/server.hpp"
+
+namespace liangzhu::cli {
+namespace {
+
+struct serve_request {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string store = "runs.db";
+  std::string scenario_dir;
+  std::size_t max_waiting = 4;
+};
+
+constexpr const char* serve_description =
+    "Serve a live dashboard in the browser. Choose a shipped scenario, change its main parameters "
+    "(with their units and ranges), start a run and watch its charts fill while it runs; list the "
+    "runs of the store, open their reports and compare two side by side. Runs are written to the "
+    "store (default runs.db) one at a time; a few more may wait. The server listens on 127.0.0.1 "
+    "only unless --host says otherwise; it has no authentication, so do not expose it. Ctrl-C "
+    "stops it: a run in progress is stored as 'interrupted'.";
+
+constexpr const char* serve_footer =
+    "Examples:\n"
+    "  liangzhu serve                       # http://127.0.0.1:8080/\n"
+    "  liangzhu serve --port 9000 --store out/dashboard.db\n"
+    "  liangzhu serve --port 0              # any free port (printed)\n"
+    "See docs/dashboard.md for the page and its JSON API.";
+
+void define_serve(CLI::App& app, serve_request& r) {
+  app.add_option("--port", r.port, "TCP port; 0 picks a free one")
+      ->type_name("N")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--host", r.host, "Address to listen on (0.0.0.0: every interface)")
+      ->type_name("ADDR")
+      ->capture_default_str();
+  app.add_option("--store", r.store, "Run store to write runs to and list (created if missing)")
+      ->type_name("FILE")
+      ->capture_default_str();
+  app.add_option("--scenario-dir", r.scenario_dir,
+                 "Folder of the scenarios to offer (default: the shipped scenarios)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-waiting", r.max_waiting, "Runs that may wait behind the running one")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+}
+
+std::vector<serve::shipped_scenario> offered_scenarios(const serve_request& r) {
+  const auto dir = r.scenario_dir.empty() ? find_scenario_dir()
+                                          : std::optional<std::filesystem::path>(r.scenario_dir);
+  if (!dir) throw input_error("no shipped scenarios found: give --scenario-dir", "--scenario-dir");
+  std::vector<serve::shipped_scenario> out;
+  for (const auto& file : shipped_scenarios(*dir))
+    out.push_back({file.stem().string(), file, describe_scenario(file)});
+  return out;
+}
+
+int serve_dashboard(const serve_request& r) {
+  const interrupt_guard interrupt;
+  serve::server_options options;
+  options.host = r.host;
+  options.port = r.port;
+  options.store = r.store;
+  options.scenarios = offered_scenarios(r);
+  options.max_waiting_runs = r.max_waiting;
+  serve::dashboard_server server(options);
+  const int port = server.bind();
+  fmt::print("liangzhu: dashboard at http://{}:{}/ (store {}); Ctrl-C stops\n", r.host, port,
+             r.store);
+  std::fflush(stdout);
+  std::atomic<bool> served = false;
+  std::thread watcher([&] {
+    while (!served && !interrupt.requested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    server.stop();
+  });
+  server.listen();
+  served = true;
+  watcher.join();
+  if (interrupt.requested())
+    std::fprintf(stderr, "liangzhu: stopped by %s\n", interrupt.signal_name());
+  return to_int(exit_code::ok);
+}
+
+}  // namespace
+
+command add_serve_command(CLI::App& parent) {
+  return make_command<serve_request>(parent, {"serve", serve_description, serve_footer},
+                                     define_serve, serve_dashboard);
+}
+
+}  // namespace liangzhu::cli

@@ -1,0 +1,103 @@
+// The JSON API: scenarios and their levers, runs started and listed. A run request is checked in
+// full (JSON, scenario, values against the schema, the model's own checks) before anything is
+// written, so a bad request leaves nothing in the store.
+#include <fmt/format.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "liangzhu/model/simulation.hpp"
+#include "liangzhu/report/report_data.hpp"
+#include "serve/http_error.hpp"
+#include "serve/server_context.hpp"
+
+namespace liangzhu::serve::detail {
+namespace {
+
+using nlohmann::json;
+
+/// Longest pause between ticks a request may ask for.
+constexpr long max_tick_delay_ms = 2000;
+
+json parse_body(const httplib::Request& req) {
+  try {
+    json body = json::parse(req.body);
+    if (!body.is_object()) throw http_error(400, "the request body must be a JSON object");
+    return body;
+  } catch (const json::parse_error& e) {
+    throw http_error(400, fmt::format("the request body is not JSON: {}", e.what()));
+  }
+}
+
+/// body[key] if it has the wanted type, `fallback` if absent; 400 otherwise.
+template <typename T>
+T field(const json& body, const char* key, T fallback, bool required = false) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (required) throw http_error(400, fmt::format("the request needs '{}'", key));
+    return fallback;
+  }
+  const bool fits = std::is_same_v<T, std::string> ? it->is_string() : it->is_number_integer();
+  if (!fits) throw http_error(400, fmt::format("'{}' has the wrong type", key));
+  return it->get<T>();
+}
+
+run_job parse_run_request(const server_context& ctx, const json& body) {
+  const auto scenario = field<std::string>(body, "scenario", "", true);
+  const auto delay = field<long>(body, "tick_delay_ms", 0);
+  if (delay < 0 || delay > max_tick_delay_ms)
+    throw http_error(400, fmt::format("'tick_delay_ms' must be from 0 to {}", max_tick_delay_ms));
+  run_job job{ctx.catalog.load(scenario, {}), nullptr, overrides_of(body.value("values", json())),
+              field<std::string>(body, "label", ""), std::chrono::milliseconds(delay)};
+  if (job.label.size() > 200) throw http_error(400, "'label' is longer than 200 characters");
+  job.scenario = ctx.catalog.load(scenario, job.overrides);
+  job.sim = std::make_unique<model::simulation>(job.scenario, model::run_options{});
+  return job;
+}
+
+void start_run(server_context& ctx, const httplib::Request& req, httplib::Response& res) {
+  run_job job = parse_run_request(ctx, parse_body(req));
+  const auto progress = ctx.queue.submit(std::move(job));
+  if (!progress)
+    throw http_error(429, fmt::format("{} runs are waiting already: try again when one has ended",
+                                      ctx.options.max_waiting_runs));
+  json out = progress_json(*progress);
+  out["events"] = fmt::format("/api/runs/{}/events", progress->run_id);
+  send_json(res, out, 202);
+}
+
+void list_runs(const server_context& ctx, httplib::Response& res) {
+  json out = json::array();
+  for (const auto& run : ctx.store.list_runs()) out.push_back(run_json(run));
+  send_json(res, out);
+}
+
+void show_run(const server_context& ctx, const httplib::Request& req, httplib::Response& res) {
+  const auto run = stored_run(ctx, req);
+  json out = run_json(run);
+  if (const auto p = ctx.queue.progress(run.run_id)) out["live"] = progress_json(*p);
+  send_json(res, out);
+}
+
+}  // namespace
+
+void add_api_routes(httplib::Server& server, server_context& ctx) {
+  server.Get("/api/scenarios", guarded([&ctx](const auto&, auto& res) {
+    send_json(res, ctx.catalog.list());
+  }));
+  server.Get(R"(/api/scenarios/([A-Za-z0-9_.-]+))", guarded([&ctx](const auto& req, auto& res) {
+    send_json(res, ctx.catalog.parameters(req.matches[1].str()));
+  }));
+  server.Post("/api/runs", guarded([&ctx](const auto& req, auto& res) { start_run(ctx, req, res); }));
+  server.Get("/api/runs", guarded([&ctx](const auto&, auto& res) { list_runs(ctx, res); }));
+  server.Get(R"(/api/runs/(\d+))", guarded([&ctx](const auto& req, auto& res) {
+    show_run(ctx, req, res);
+  }));
+  server.Get(R"(/api/runs/(\d+)/data)", guarded([&ctx](const auto& req, auto& res) {
+    const std::int64_t id = stored_run(ctx, req).run_id;
+    send_json(res, report::report_data(ctx.store, std::span(&id, 1)));
+  }));
+}
+
+}  // namespace liangzhu::serve::detail

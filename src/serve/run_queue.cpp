@@ -1,0 +1,149 @@
+// One worker thread runs the dashboard's simulations in turn. It writes ticks to the store every
+// `every` (not every tick: a store transaction per tick would slow big runs for nothing), which
+// is also when the page hears of them; the last write of a run is its final status.
+#include "serve/run_queue.hpp"
+
+#include <exception>
+#include <utility>
+
+#include "liangzhu/experiment/run_record.hpp"
+
+namespace liangzhu::serve::detail {
+
+using steady = std::chrono::steady_clock;
+
+run_queue::run_queue(store::run_store& store, std::size_t max_waiting,
+                     std::chrono::milliseconds every)
+    : store_(store), max_waiting_(max_waiting), every_(every), worker_([this] { work(); }) {}
+
+run_queue::~run_queue() { stop(); }
+
+std::optional<run_progress> run_queue::submit(run_job job) {
+  std::unique_lock lock(mutex_);
+  if (stopping_ || waiting_.size() >= max_waiting_) return std::nullopt;
+  const auto info =
+      experiment::describe_run(job.scenario, *job.sim, job.overrides, job.label);
+  const std::int64_t id = store_.begin_run(info);
+  store_.write_parameters(id, experiment::recorded_parameters(job.scenario, *job.sim));
+  const long total = job.sim->ticks_total();
+  waiting_.push_back({id, std::move(job)});
+  progress_[id] = {id, "queued", 0, total, {}, ++version_};
+  changed_.notify_all();
+  return progress_[id];
+}
+
+std::optional<run_progress> run_queue::progress(std::int64_t run) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = progress_.find(run);
+  if (it == progress_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<run_progress> run_queue::wait(std::int64_t run, std::uint64_t seen,
+                                            std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] {
+    const auto it = progress_.find(run);
+    return stopping_ || it == progress_.end() || it->second.version > seen;
+  });
+  const auto it = progress_.find(run);
+  if (it == progress_.end()) return std::nullopt;
+  return it->second;
+}
+
+void run_queue::stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+    changed_.notify_all();
+  }
+  if (worker_.joinable()) worker_.join();
+}
+
+bool run_queue::stopping() const {
+  const std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
+void run_queue::publish(std::int64_t run, const std::string& status, long tick,
+                        const std::string& message) {
+  const std::lock_guard lock(mutex_);
+  run_progress& p = progress_[run];
+  p.status = status;
+  p.tick = tick;
+  p.message = message;
+  p.version = ++version_;
+  changed_.notify_all();
+}
+
+void run_queue::pause(std::chrono::milliseconds delay) {
+  if (delay.count() <= 0) return;
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, delay, [this] { return stopping_; });
+}
+
+void run_queue::work() {
+  for (;;) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
+    if (stopping_) break;
+    queued next = std::move(waiting_.front());
+    waiting_.pop_front();
+    lock.unlock();
+    execute(next);
+  }
+  // Runs still waiting were begun in the store: they end as interrupted, with no ticks.
+  std::deque<queued> left;
+  {
+    const std::lock_guard lock(mutex_);
+    left.swap(waiting_);
+  }
+  for (const queued& q : left) {
+    store_.finish_run(q.run_id, store::run_status::interrupted, 0);
+    publish(q.run_id, "interrupted", 0);
+  }
+}
+
+void run_queue::step_all(queued& q, engine::collection_sink& sink) {
+  model::simulation& sim = *q.job.sim;
+  sim.collector().set_sink(&sink);
+  publish(q.run_id, "running", sim.tick());
+  auto last = steady::now();
+  while (!sim.done() && !stopping()) {
+    sim.step();
+    pause(q.job.tick_delay);
+    if (steady::now() - last >= every_ || sim.done()) {
+      sim.flush();
+      publish(q.run_id, "running", sim.tick());
+      last = steady::now();
+    }
+  }
+  sim.flush();
+  sim.collector().set_sink(nullptr);
+}
+
+void run_queue::execute(queued& q) {
+  model::simulation& sim = *q.job.sim;
+  try {
+    const auto sink = store_.sink_for(q.run_id);
+    step_all(q, *sink);
+    if (!sim.done()) {
+      store_.finish_run(q.run_id, store::run_status::interrupted, sim.tick());
+      publish(q.run_id, "interrupted", sim.tick());
+      return;
+    }
+    sim.check_invariants();
+    store_.write_summary(q.run_id, experiment::summary_rows(sim.summary()));
+    store_.finish_run(q.run_id, store::run_status::complete, sim.tick());
+    publish(q.run_id, "complete", sim.tick());
+  } catch (const std::exception& e) {
+    sim.collector().set_sink(nullptr);
+    try {
+      store_.finish_run(q.run_id, store::run_status::failed, sim.tick());
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
+    }
+    publish(q.run_id, "failed", sim.tick(), e.what());
+  }
+}
+
+}  // namespace liangzhu::serve::detail

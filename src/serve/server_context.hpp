@@ -1,0 +1,47 @@
+#pragma once
+// What the request handlers share: the options, the store, the scenarios and the run queue; and
+// the helpers every handler uses to answer (internal).
+#include <httplib.h>
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "liangzhu/serve/server.hpp"
+#include "liangzhu/store/run_store.hpp"
+#include "serve/run_queue.hpp"
+#include "serve/scenario_catalog.hpp"
+
+namespace liangzhu::serve::detail {
+
+struct server_context {
+  explicit server_context(server_options o);
+
+  server_options options;
+  store::run_store store;
+  scenario_catalog catalog;
+  run_queue queue;
+};
+
+using handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+/// `h`, with every error it throws answered as {"error": message}: http_error with its status,
+/// bad input 400, anything else 500. The server itself never sees an exception.
+httplib::Server::Handler guarded(handler h);
+/// Answers `body` as JSON with `status`.
+void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);
+/// The run named by the request's `match`-th capture; http_error 404 if the store has none.
+store::run_info stored_run(const server_context& ctx, const httplib::Request& req, int match = 1);
+/// A run of the store as the API lists it.
+nlohmann::json run_json(const store::run_info& run);
+/// A run of this server as it stands: {run_id, status, tick, ticks_total, message}.
+nlohmann::json progress_json(const run_progress& p);
+
+/// GET /api/scenarios..., GET/POST /api/runs...
+void add_api_routes(httplib::Server& server, server_context& ctx);
+/// GET /api/runs/<id>/events: the run's progress and series as server-sent events.
+void add_event_route(httplib::Server& server, server_context& ctx);
+/// GET /, /runs/<id>/report, /compare/<a>/<b>: the dashboard and report pages.
+void add_page_routes(httplib::Server& server, server_context& ctx);
+
+}  // namespace liangzhu::serve::detail

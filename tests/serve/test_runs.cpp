@@ -1,0 +1,107 @@
+// A small run through the API: started, followed as server-sent events until it ends, stored,
+// reported and compared; the queue's limit; a stop that interrupts the running run.
+#include <string>
+
+#include "liangzhu/store/run_store.hpp"
+#include "serve/server_fixture.hpp"
+
+namespace liangzhu::testing {
+namespace {
+
+using nlohmann::json;
+
+/// The payloads of the events named `name`, in order.
+std::vector<json> payloads(const std::string& stream, const std::string& name) {
+  std::vector<json> out;
+  const std::string marker = "event: " + name + "\ndata: ";
+  for (auto at = stream.find(marker); at != std::string::npos; at = stream.find(marker, at + 1)) {
+    const auto begin = at + marker.size();
+    out.push_back(json::parse(stream.substr(begin, stream.find('\n', begin) - begin)));
+  }
+  return out;
+}
+
+class runs_api : public server_fixture {};
+
+TEST_F(runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
+  start();
+  const json list = json::parse(get("/api/scenarios").second);
+  ASSERT_EQ(list.size(), 1U);
+  EXPECT_EQ(list[0]["name"], "tiny");
+  const json described = json::parse(get("/api/scenarios/tiny").second);
+  EXPECT_EQ(described["hubs"], json::array({"test"}));
+  bool found = false;
+  for (const auto& p : described["parameters"]) {
+    EXPECT_TRUE(p.contains("unit") && p.contains("min") && p.contains("max") && p.contains("default"));
+    if (p["key"] != "hub.test.noncompete.max_months") continue;
+    found = true;
+    EXPECT_EQ(p["unit"], "months");
+    EXPECT_EQ(p["max"], 120.0);
+    EXPECT_EQ(p["default"], 24.0);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_GE(described["parameters"].size(), 10U);
+}
+
+TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and_compared) {
+  start();
+  const auto [status, started] =
+      post_run(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 6, "ticks": 20},
+                   "label": "short noncompetes", "tick_delay_ms": 5})");
+  ASSERT_EQ(status, 202) << started;
+  const std::int64_t id = started["run_id"];
+  const std::string stream = events(started["events"]);
+  const auto progress = payloads(stream, "progress");
+  const auto data = payloads(stream, "data");
+  ASSERT_GE(progress.size(), 2U) << stream.substr(0, 2000);
+  EXPECT_EQ(progress.back()["status"], "complete");
+  EXPECT_EQ(progress.back()["tick"], 20);
+  EXPECT_EQ(data.back()["dates"].size(), 20U);
+  EXPECT_LT(data.front()["dates"].size(), 20U) << "the series were not streamed while running";
+  EXPECT_EQ(data.back()["label"], "run 1: short noncompetes");
+
+  const json run = json::parse(get("/api/runs/" + std::to_string(id)).second);
+  EXPECT_EQ(run["status"], "complete");
+  EXPECT_EQ(run["ticks_done"], 20);
+  // A finished run's stream is its stored state, once.
+  EXPECT_EQ(payloads(events(started["events"]), "progress").back()["status"], "complete");
+
+  ASSERT_EQ(post_run(R"({"scenario": "tiny", "values": {"ticks": 10, "seed": 3}})").first, 202);
+  EXPECT_EQ(payloads(events("/api/runs/2/events"), "progress").back()["status"], "complete");
+  EXPECT_EQ(json::parse(get("/api/runs").second).size(), 2U);
+  const auto [report_status, report] = get("/runs/1/report");
+  EXPECT_EQ(report_status, 200);
+  EXPECT_NE(report.find("liangzhu-data"), std::string::npos);
+  const auto [compare_status, compare] = get("/compare/1/2");
+  EXPECT_EQ(compare_status, 200);
+  EXPECT_NE(compare.find("run 2: tiny"), std::string::npos);
+  EXPECT_EQ(json::parse(get("/api/runs/1/data").second)["runs"].size(), 1U);
+  EXPECT_NE(get("/").second.find("liangzhu dashboard"), std::string::npos);
+}
+
+TEST_F(runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_interrupts_them) {
+  start([](serve::server_options& o) { o.max_waiting_runs = 1; });
+  const std::string slow = R"({"scenario": "tiny", "tick_delay_ms": 200})";
+  const auto first = post_run(slow);
+  ASSERT_EQ(first.first, 202);
+  // The first leaves the queue when the worker takes it; then one more may wait.
+  json progress;
+  do progress = json::parse(get("/api/runs/1").second)["live"];
+  while (progress["status"] == "queued");
+  EXPECT_EQ(post_run(slow).first, 202);
+  const auto [busy, message] = post_run(slow);
+  EXPECT_EQ(busy, 429);
+  EXPECT_NE(message["error"].get<std::string>().find("waiting"), std::string::npos);
+
+  TearDown();
+  const store::run_store store(store_file() / "runs.db", store::run_store::mode::read_only);
+  const auto runs = store.list_runs();
+  ASSERT_EQ(runs.size(), 2U);
+  EXPECT_EQ(runs[0].status, store::run_status::interrupted);
+  EXPECT_LT(runs[0].ticks_done, 30);
+  EXPECT_EQ(runs[1].status, store::run_status::interrupted);
+  EXPECT_EQ(runs[1].ticks_done, 0);
+}
+
+}  // namespace
+}  // namespace liangzhu::testing

@@ -1,0 +1,152 @@
+// Entry of the dashboard bundle (served by `liangzhu serve` at /): pick a scenario, change its
+// levers, start a run and watch the report's charts fill from the server's events; list the runs
+// of the store, open their reports, compare two.
+import { element } from "../report/page";
+import { ApiError, getJson, startRun, type Parameter, type Progress, type RunRow, type ScenarioParameters, type ScenarioSummary } from "./api";
+import { ChartsPanel } from "./charts_panel";
+import { compareUrl, finished, parseProgress, parseRunEvent, progressText } from "./live";
+import { changedValues } from "./params";
+import { dashboardCss } from "./styles";
+import { labelledSelect, parameterForm, runsTable, scenarioOptions } from "./view";
+
+class Dashboard {
+  private readonly root = element("main");
+  private readonly scenario = labelledSelect("scenario", "Scenario", []);
+  private readonly formBox = element("div");
+  private readonly label = element("input");
+  private readonly delay = element("input");
+  private readonly progress = element("p", "", "No run started yet.");
+  private readonly messages = element("p");
+  private readonly charts = new ChartsPanel();
+  private readonly runsBox = element("div");
+  private readonly compareA = labelledSelect("compare-a", "Compare run", []);
+  private readonly compareB = labelledSelect("compare-b", "with run", []);
+  private readonly compareLink = element("a", "", "Compare side by side");
+  private params: Parameter[] = [];
+  private inputs = new Map<string, HTMLInputElement>();
+  private events: EventSource | null = null;
+
+  constructor() {
+    document.body.append(this.root);
+    this.root.append(element("h1", "", "liangzhu dashboard"), this.controls(), this.charts.root, this.runsPanel());
+  }
+
+  private controls(): HTMLElement {
+    const panel = element("section", "panel");
+    const start = element("button", "", "Start run");
+    start.id = "start";
+    start.addEventListener("click", () => void this.start());
+    this.label.id = "label";
+    this.label.placeholder = "label (optional)";
+    this.delay.id = "tick-delay";
+    this.delay.type = "number";
+    this.delay.min = "0";
+    this.delay.max = "2000";
+    this.delay.value = "0";
+    const delayLabel = element("label", "field", "Pause per week (ms) ");
+    delayLabel.append(this.delay);
+    this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
+    this.progress.id = "progress";
+    this.messages.id = "messages";
+    panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.messages);
+    return panel;
+  }
+
+  private runsPanel(): HTMLElement {
+    const panel = element("section", "panel");
+    this.compareLink.id = "compare-link";
+    this.compareLink.target = "_blank";
+    const update = (): void => {
+      this.compareLink.href = compareUrl(Number(this.compareA.select.value), Number(this.compareB.select.value));
+    };
+    this.compareA.select.addEventListener("change", update);
+    this.compareB.select.addEventListener("change", update);
+    panel.append(element("h2", "", "Runs in the store"), this.compareA.label, this.compareB.label, this.compareLink, this.runsBox);
+    return panel;
+  }
+
+  async load(): Promise<void> {
+    const scenarios = await getJson<ScenarioSummary[]>("/api/scenarios");
+    for (const [value, text] of scenarioOptions(scenarios)) this.scenario.select.append(new Option(text, value));
+    if (scenarios[0]) await this.loadParameters(scenarios[0].name);
+    await this.loadRuns();
+  }
+
+  private async loadParameters(name: string): Promise<void> {
+    const described = await getJson<ScenarioParameters>(`/api/scenarios/${encodeURIComponent(name)}`);
+    this.params = described.parameters;
+    const { form, inputs } = parameterForm(this.params);
+    this.inputs = inputs;
+    this.formBox.replaceChildren(form);
+  }
+
+  private async loadRuns(): Promise<void> {
+    const runs = await getJson<RunRow[]>("/api/runs");
+    this.runsBox.replaceChildren(runsTable(runs));
+    const ids = runs.map((r): [string, string] => [String(r.run_id), `${r.run_id}: ${r.label || r.scenario}`]);
+    for (const [select, pick] of [[this.compareA.select, ids.length - 2], [this.compareB.select, ids.length - 1]] as const) {
+      select.replaceChildren(...ids.map(([value, text]) => new Option(text, value)));
+      select.selectedIndex = Math.max(0, pick);
+    }
+    this.compareLink.href = compareUrl(Number(this.compareA.select.value), Number(this.compareB.select.value));
+  }
+
+  private async start(): Promise<void> {
+    const typed = Object.fromEntries([...this.inputs].map(([key, input]) => [key, input.value]));
+    const { values, errors } = changedValues(this.params, typed);
+    this.messages.textContent = errors.join("\n");
+    if (errors.length > 0) return;
+    try {
+      const progress = await startRun({
+        scenario: this.scenario.select.value,
+        values,
+        label: this.label.value,
+        tick_delay_ms: Number(this.delay.value) || 0,
+      });
+      this.follow(progress);
+      await this.loadRuns();
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `The server refused the run: ${e.message}` : String(e);
+    }
+  }
+
+  private showProgress(p: Progress): void {
+    this.progress.textContent = progressText(p);
+    this.progress.dataset.run = String(p.run_id);
+    this.progress.dataset.status = p.status;
+    this.progress.dataset.tick = String(p.tick);
+  }
+
+  private follow(first: Progress): void {
+    this.events?.close();
+    this.showProgress(first);
+    const events = new EventSource(`/api/runs/${first.run_id}/events`);
+    this.events = events;
+    events.addEventListener("data", (e) => this.charts.draw(parseRunEvent((e as MessageEvent<string>).data)));
+    events.addEventListener("progress", (e) => {
+      const p = parseProgress((e as MessageEvent<string>).data);
+      this.showProgress(p);
+      if (!finished(p)) return;
+      events.close();
+      void this.loadRuns();
+    });
+  }
+}
+
+function start(): void {
+  const style = element("style");
+  style.textContent = dashboardCss;
+  document.head.append(style);
+  const dashboard = new Dashboard();
+  dashboard
+    .load()
+    .then(() => {
+      document.body.dataset.ready = "true";
+    })
+    .catch((e: unknown) => {
+      document.body.append(element("p", "error", `The dashboard cannot start: ${String(e)}`));
+    });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

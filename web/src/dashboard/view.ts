@@ -1,0 +1,70 @@
+// The dashboard's controls as elements: the scenario picker, the parameter form and the runs
+// table. Behaviour is left to main.ts.
+import { element } from "../report/page";
+import type { Parameter, RunRow, ScenarioSummary } from "./api";
+import { groupParameters, rangeText } from "./params";
+import { reportUrl } from "./live";
+
+/** A labelled drop-down with the given id. */
+export function labelledSelect(id: string, label: string, options: [string, string][]): { label: HTMLElement; select: HTMLSelectElement } {
+  const wrapper = element("label", "field", `${label} `);
+  const select = element("select");
+  select.id = id;
+  for (const [value, text] of options) select.append(new Option(text, value));
+  wrapper.append(select);
+  return { label: wrapper, select };
+}
+
+export function scenarioOptions(scenarios: ScenarioSummary[]): [string, string][] {
+  return scenarios.map((s) => [s.name, s.description ? `${s.name} — ${s.description}` : s.name]);
+}
+
+/** One input per parameter, grouped, each with its unit, range and description. */
+export function parameterForm(params: Parameter[]): { form: HTMLElement; inputs: Map<string, HTMLInputElement> } {
+  const form = element("div", "parameters");
+  const inputs = new Map<string, HTMLInputElement>();
+  for (const [group, members] of groupParameters(params)) {
+    const fieldset = element("fieldset");
+    fieldset.append(element("legend", "", group));
+    for (const p of members) {
+      const row = element("label", "parameter");
+      row.title = `${p.description} (default ${String(p.default)})`;
+      const input = element("input");
+      input.type = "number";
+      input.step = p.type === "integer" ? "1" : "any";
+      if (p.min !== null) input.min = String(p.min);
+      if (p.max !== null) input.max = String(p.max);
+      input.value = String(p.value);
+      input.name = p.key;
+      input.dataset.key = p.key;
+      inputs.set(p.key, input);
+      row.append(element("span", "name", p.label), input, element("span", "range", rangeText(p)));
+      fieldset.append(row);
+    }
+    form.append(fieldset);
+  }
+  return { form, inputs };
+}
+
+/** The runs of the store, newest first, each with a link to its report. */
+export function runsTable(runs: RunRow[]): HTMLTableElement {
+  const table = element("table", "runs");
+  table.id = "runs";
+  const head = element("tr");
+  for (const h of ["run", "scenario", "label", "seed", "status", "weeks", "started", ""]) head.append(element("th", "", h));
+  table.append(head);
+  for (const run of [...runs].reverse()) {
+    const tr = element("tr");
+    tr.dataset.run = String(run.run_id);
+    const cells = [String(run.run_id), run.scenario, run.label, String(run.seed), run.status, `${run.ticks_done}/${run.ticks_total}`, run.started_at];
+    for (const c of cells) tr.append(element("td", "", c));
+    const link = element("a", "", "report");
+    link.href = reportUrl(run.run_id);
+    link.target = "_blank";
+    const cell = element("td");
+    cell.append(link);
+    tr.append(cell);
+    table.append(tr);
+  }
+  return table;
+}

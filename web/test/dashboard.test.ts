@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+
+import type { Parameter } from "../src/dashboard/api";
+import { compareUrl, finished, parseProgress, parseRunEvent, progressText, reportUrl } from "../src/dashboard/live";
+import { changedValues, groupParameters, parseValue, rangeText } from "../src/dashboard/params";
+import { ReportDataError } from "../src/report/data";
+
+function parameter(overrides: Partial<Parameter> = {}): Parameter {
+  return {
+    key: "hub.test.noncompete.max_months",
+    group: "hub test",
+    label: "noncompete.max_months",
+    type: "real",
+    unit: "months",
+    min: 0,
+    max: 120,
+    default: 24,
+    value: 24,
+    description: "Longest noncompete the law allows",
+    ...overrides,
+  };
+}
+
+describe("parameter controls", () => {
+  it("read ranges with their unit, open ends included", () => {
+    expect(rangeText(parameter())).toBe("[0, 120] months");
+    expect(rangeText(parameter({ max: null, unit: "CNY" }))).toBe("≥ 0 CNY");
+    expect(rangeText(parameter({ min: null, max: null, unit: "" }))).toBe("any value");
+  });
+
+  it("check typed values as the server does", () => {
+    expect(parseValue(parameter(), " 6 ")).toEqual({ value: 6 });
+    expect(parseValue(parameter(), "500")).toEqual({ error: "noncompete.max_months: must be in [0, 120] months" });
+    expect(parseValue(parameter(), "six")).toEqual({ error: "noncompete.max_months: not a number" });
+    expect(parseValue(parameter(), "")).toEqual({ error: "noncompete.max_months: not a number" });
+    expect(parseValue(parameter({ type: "integer", label: "ticks" }), "2.5")).toEqual({ error: "ticks: must be a whole number" });
+  });
+
+  it("send only the values changed from the scenario's", () => {
+    const ticks = parameter({ key: "ticks", label: "ticks", type: "integer", group: "run", unit: "weeks", value: 30, min: 1, max: 5218 });
+    const months = parameter();
+    expect(changedValues([ticks, months], { ticks: "30", [months.key]: "6" })).toEqual({ values: { [months.key]: 6 }, errors: [] });
+    expect(changedValues([ticks, months], { ticks: "0" }).errors).toEqual(["ticks: must be in [1, 5218] weeks"]);
+  });
+
+  it("group parameters in order of first appearance", () => {
+    const run = parameter({ key: "ticks", group: "run" });
+    const hub = parameter();
+    expect([...groupParameters([run, hub, run]).keys()]).toEqual(["run", "hub test"]);
+  });
+});
+
+describe("live runs", () => {
+  it("read progress events and say where the run stands", () => {
+    const p = parseProgress('{"run_id": 3, "status": "running", "tick": 12, "ticks_total": 30, "message": ""}');
+    expect(progressText(p)).toBe("run 3: week 12 of 30 (40 %), running");
+    expect(finished(p)).toBe(false);
+    expect(finished({ ...p, status: "interrupted" })).toBe(true);
+    expect(progressText({ ...p, status: "failed", message: "boom" })).toBe("run 3: week 12 of 30 (40 %), failed: boom");
+    expect(() => parseProgress('{"tick": 1}')).toThrow();
+  });
+
+  it("check data events as the report checks its data", () => {
+    const run = { id: "1", label: "run 1: tiny", scenario: "tiny", dates: ["2025-01-01", "2025-01-08"], hubs: [{ name: "test", series: { tigers_alive: [0, 1] } }], summary: [] };
+    expect(parseRunEvent(JSON.stringify(run)).hubs[0]?.series.tigers_alive).toEqual([0, 1]);
+    const broken = { ...run, hubs: [{ name: "test", series: { tigers_alive: [0] } }] };
+    expect(() => parseRunEvent(JSON.stringify(broken))).toThrow(ReportDataError);
+    const queued = { ...run, dates: [], hubs: [] };
+    expect(parseRunEvent(JSON.stringify(queued)).dates).toEqual([]);
+  });
+
+  it("link the reports the server serves", () => {
+    expect(reportUrl(4)).toBe("/runs/4/report");
+    expect(compareUrl(1, 2)).toBe("/compare/1/2");
+  });
+});
