@@ -211,9 +211,13 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_EQ(s.list_sweeps().back().kind, store::sweep_kind::compare);
   EXPECT_EQ(s.list_runs().size(), 8u);
 
-  const auto stored = run({"compare", "1", "5", "--out", "c.db", "--output", "rounds"});
+  // Runs are stored as they finish, so find one run of each scenario by name.
+  std::string small_run, rich_run;
+  for (const auto& info : s.list_runs())
+    (info.scenario_name == "rich" ? rich_run : small_run) = std::to_string(info.run_id);
+  const auto stored = run({"compare", small_run, rich_run, "--out", "c.db", "--output", "rounds"});
   ASSERT_EQ(stored.code, 0) << describe(stored);
-  EXPECT_THAT(stored.out, HasSubstr("run 5 (rich)"));
+  EXPECT_THAT(stored.out, HasSubstr(fmt::format("run {} (rich)", rich_run)));
   EXPECT_THAT(stored.out, HasSubstr("no confidence intervals"));
   EXPECT_EQ(run({"compare", "1", "99", "--out", "c.db"}).code, 2);
 

@@ -31,7 +31,7 @@ function startServer(store) {
       if (found) resolveStart({ server, url: found[0] });
     });
     server.on("exit", (code) => reject(new Error(`liangzhu serve exited with ${code}: ${out}`)));
-    setTimeout(() => reject(new Error(`liangzhu serve printed no address in 10 s: ${out}`)), 10000);
+    setTimeout(() => reject(new Error(`liangzhu serve printed no address in 60 s: ${out}`)), 60000);
   });
 }
 
@@ -43,7 +43,7 @@ async function openPage(context, url, origin, problems) {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 20000 });
+  await page.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 60000 });
   return page;
 }
 
@@ -87,12 +87,12 @@ try {
     await page.fill("#tick-delay", "100");
     await page.fill("#label", "short noncompetes");
     await page.click("#start");
-    await page.waitForSelector("#progress[data-status=running]", { timeout: 10000 });
-    await page.waitForFunction(() => [...document.querySelectorAll(".chart")].some((b) => Number(b.dataset.points) > 0), null, { timeout: 10000 });
+    await page.waitForSelector("#progress[data-status=running]", { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll(".chart")].some((b) => Number(b.dataset.points) > 0), null, { timeout: 60000 });
     const whileRunning = await chartPoints(page);
     const status = await page.getAttribute("#progress", "data-status");
     expect(status === "running", `the run was ${status} when the charts first had data`);
-    await page.waitForSelector("#progress[data-status=complete]", { timeout: 30000 });
+    await page.waitForSelector("#progress[data-status=complete]", { timeout: 60000 });
     const done = await chartPoints(page);
     expect(done.every((p) => p > 0), `some charts drew nothing: ${done}`);
     expect(done.some((p, i) => p > (whileRunning[i] ?? 0)), `the charts did not grow: ${whileRunning} then ${done}`);
@@ -106,12 +106,12 @@ try {
     await page.fill("#label", "default noncompetes");
     await page.fill('input[data-key="hub.test.noncompete.max_months"]', "24");
     await page.click("#start");
-    await page.waitForSelector('#progress[data-run="2"][data-status=complete]', { timeout: 30000 });
+    await page.waitForSelector('#progress[data-run="2"][data-status=complete]', { timeout: 60000 });
     await page.waitForSelector('#compare-b option[value="2"]', { state: "attached" });
     await page.selectOption("#compare-a", "1");
     await page.selectOption("#compare-b", "2");
     const [compared] = await Promise.all([context.waitForEvent("page"), page.click("#compare-link")]);
-    await compared.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 20000 });
+    await compared.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 60000 });
     const runRows = await compared.$$eval("table.runs tr", (trs) => trs.length - 1);
     expect(runRows === 2, `the comparison lists ${runRows} runs`);
     const points = await chartPoints(compared);
