@@ -13,13 +13,14 @@ estimate mean_with_ci(std::span<const double> values, double confidence) {
   estimate e;
   e.n = static_cast<std::int64_t>(x.size());
   if (x.empty()) return e;
-  // Welford's update: stable for the large, close values (yuan in the billions) outputs hold.
-  double mean = 0, m2 = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double delta = x[i] - mean;
-    mean += delta / static_cast<double>(i + 1);
-    m2 += delta * (x[i] - mean);
-  }
+  // Two passes: the mean as a plain sum (exact for the counts most outputs are, so differences
+  // that cancel give 0, not 1e-17), then the squared deviations from it (stable for the large,
+  // close values, yuan in the billions, that other outputs hold).
+  double sum = 0;
+  for (const double v : x) sum += v;
+  const double mean = sum / static_cast<double>(x.size());
+  double m2 = 0;
+  for (const double v : x) m2 += (v - mean) * (v - mean);
   e.mean = mean;
   if (x.size() < 2) return e;
   const double n = static_cast<double>(x.size());

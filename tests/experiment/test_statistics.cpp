@@ -47,6 +47,12 @@ TEST(Statistics, PairedDifferenceUsesThePairs) {
   EXPECT_NEAR(*d.p_value, 2.37e-5, 0.01e-5);
 }
 
+TEST(Statistics, DifferencesThatCancelAverageToExactlyZero) {
+  const std::vector<double> a = {562, 570, 548, 601, 555, 580, 549, 575, 566, 560};
+  const std::vector<double> b = {563, 569, 548, 601, 555, 580, 549, 575, 566, 560};
+  EXPECT_EQ(*compare_paired(a, b).difference.mean, 0.0);
+}
+
 TEST(Statistics, NoDifferenceHasPValueOne) {
   const std::vector<double> a = {1, 2, 3};
   EXPECT_DOUBLE_EQ(*compare_paired(a, a).p_value, 1.0);
