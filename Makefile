@@ -12,7 +12,9 @@ WEB_INSTALLED := web/node_modules/.liangzhu-installed
 WEB_BUNDLES := web/dist/report.js web/dist/dashboard.js
 WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts web/tsconfig.json
 
-.PHONY: demo test deps web configure build test-asan test-tsan bench abm-bench model-bench docs screenshot clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: demo test deps web configure build test-asan test-tsan fuzz bench abm-bench model-bench docs screenshot clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -54,6 +56,11 @@ test-asan:
 test-tsan:
 	@$(MAKE) --no-print-directory build PRESET=tsan
 	ctest --preset tsan
+
+# The libFuzzer targets (fuzz/, clang): each runs FUZZ_SECONDS from its seed corpus; any finding
+# fails (docs/reliability.md).
+fuzz: web
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 bench:
 	@$(MAKE) --no-print-directory build PRESET=release

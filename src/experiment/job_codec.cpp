@@ -14,18 +14,18 @@ void write_strings(archive_writer& out, const std::vector<std::string>& values) 
   for (const auto& v : values) out.write_string(v);
 }
 
-std::vector<std::string> read_strings(archive_reader& in) {
-  std::vector<std::string> values(in.read<std::uint64_t>());
-  for (auto& v : values) v = in.read_string();
-  return values;
-}
-
 /// Reads a count of items that take at least `min_bytes` each, refusing counts the remaining
 /// bytes cannot hold (a damaged length must not become a huge allocation).
 std::size_t read_count(archive_reader& in, std::size_t min_bytes) {
   const auto n = in.read<std::uint64_t>();
   if (n > in.remaining() / min_bytes) in.fail("item count beyond the end");
   return static_cast<std::size_t>(n);
+}
+
+std::vector<std::string> read_strings(archive_reader& in) {
+  std::vector<std::string> values(read_count(in, sizeof(std::uint64_t)));  // a length each
+  for (auto& v : values) v = in.read_string();
+  return values;
 }
 
 void write_run(archive_writer& out, const store::run_info& r) {

@@ -25,7 +25,7 @@ json parse_body(const httplib::Request& req) {
     json body = json::parse(req.body);
     if (!body.is_object()) throw http_error(400, "the request body must be a JSON object");
     return body;
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e400
     throw http_error(400, fmt::format("the request body is not JSON: {}", e.what()));
   }
 }
@@ -82,19 +82,19 @@ void show_run(const server_context& ctx, const httplib::Request& req, httplib::R
 
 }  // namespace
 
-void add_api_routes(httplib::Server& server, server_context& ctx) {
-  server.Get("/api/scenarios", guarded([&ctx](const auto&, auto& res) {
+void add_api_routes(route_table& routes, server_context& ctx) {
+  routes.get("/api/scenarios", guarded([&ctx](const auto&, auto& res) {
     send_json(res, ctx.catalog.list());
   }));
-  server.Get(R"(/api/scenarios/([A-Za-z0-9_.-]+))", guarded([&ctx](const auto& req, auto& res) {
+  routes.get(R"(/api/scenarios/([A-Za-z0-9_.-]+))", guarded([&ctx](const auto& req, auto& res) {
     send_json(res, ctx.catalog.parameters(req.matches[1].str()));
   }));
-  server.Post("/api/runs", guarded([&ctx](const auto& req, auto& res) { start_run(ctx, req, res); }));
-  server.Get("/api/runs", guarded([&ctx](const auto&, auto& res) { list_runs(ctx, res); }));
-  server.Get(R"(/api/runs/(\d+))", guarded([&ctx](const auto& req, auto& res) {
+  routes.post("/api/runs", guarded([&ctx](const auto& req, auto& res) { start_run(ctx, req, res); }));
+  routes.get("/api/runs", guarded([&ctx](const auto&, auto& res) { list_runs(ctx, res); }));
+  routes.get(R"(/api/runs/(\d+))", guarded([&ctx](const auto& req, auto& res) {
     show_run(ctx, req, res);
   }));
-  server.Get(R"(/api/runs/(\d+)/data)", guarded([&ctx](const auto& req, auto& res) {
+  routes.get(R"(/api/runs/(\d+)/data)", guarded([&ctx](const auto& req, auto& res) {
     const std::int64_t id = stored_run(ctx, req).run_id;
     send_json(res, report::report_data(ctx.store, std::span(&id, 1)));
   }));

@@ -29,13 +29,13 @@ void send_html(httplib::Response& res, const std::string& html) {
 
 }  // namespace
 
-void add_page_routes(httplib::Server& server, server_context& ctx) {
-  server.Get("/", guarded([](const auto&, auto& res) { send_html(res, dashboard_html()); }));
-  server.Get(R"(/runs/(\d+)/report)", guarded([&ctx](const auto& req, auto& res) {
+void add_page_routes(route_table& routes, server_context& ctx) {
+  routes.get("/", guarded([](const auto&, auto& res) { send_html(res, dashboard_html()); }));
+  routes.get(R"(/runs/(\d+)/report)", guarded([&ctx](const auto& req, auto& res) {
     const std::array ids{stored_run(ctx, req).run_id};
     send_html(res, report::report_html(report::report_data(ctx.store, ids)));
   }));
-  server.Get(R"(/compare/(\d+)/(\d+))", guarded([&ctx](const auto& req, auto& res) {
+  routes.get(R"(/compare/(\d+)/(\d+))", guarded([&ctx](const auto& req, auto& res) {
     const std::array ids{stored_run(ctx, req, 1).run_id, stored_run(ctx, req, 2).run_id};
     send_html(res, report::report_html(report::report_data(ctx.store, ids)));
   }));

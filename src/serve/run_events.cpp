@@ -76,8 +76,8 @@ void stream_events(const server_context& ctx, const httplib::Request& req, httpl
 
 }  // namespace
 
-void add_event_route(httplib::Server& server, server_context& ctx) {
-  server.Get(R"(/api/runs/(\d+)/events)", guarded([&ctx](const auto& req, auto& res) {
+void add_event_route(route_table& routes, server_context& ctx) {
+  routes.get(R"(/api/runs/(\d+)/events)", guarded([&ctx](const auto& req, auto& res) {
     stream_events(ctx, req, res);
   }));
 }

@@ -1,5 +1,6 @@
-// The server's set-up: limits, routes, and a JSON answer for every error, including those
-// cpp-httplib produces itself (no route, body too large, unreadable request).
+// The server's set-up: limits, and every request cpp-httplib has read handed to the route table
+// (serve/routes.hpp); errors cpp-httplib produces itself (body too large, unreadable request) get
+// the same JSON answer as the API's.
 #include "liangzhu/serve/server.hpp"
 
 #include <fmt/format.h>
@@ -7,26 +8,16 @@
 #include <utility>
 
 #include "liangzhu/engine/errors.hpp"
+#include "serve/routes.hpp"
 #include "serve/server_context.hpp"
 
 namespace liangzhu::serve {
-namespace {
-
-std::string error_text(const httplib::Request& req, int status, std::size_t max_body) {
-  switch (status) {
-    case 404: return fmt::format("there is nothing at {} {}", req.method, req.path);
-    case 413: return fmt::format("the request body is larger than {} bytes", max_body);
-    case 400: return "the request cannot be read";
-    default: return fmt::format("the request failed with HTTP status {}", status);
-  }
-}
-
-}  // namespace
 
 struct dashboard_server::impl {
-  explicit impl(server_options o) : ctx(std::move(o)) {}
+  explicit impl(server_options o) : ctx(std::move(o)), routes(detail::dashboard_routes(ctx)) {}
 
   detail::server_context ctx;
+  detail::route_table routes;
   httplib::Server http;
   int port = 0;
 };
@@ -37,12 +28,15 @@ dashboard_server::dashboard_server(server_options options)
   const std::size_t max_body = impl_->ctx.options.max_body_bytes;
   http.set_payload_max_length(max_body);
   http.set_error_handler([max_body](const httplib::Request& req, httplib::Response& res) {
-    if (res.body.empty())
-      detail::send_json(res, {{"error", error_text(req, res.status, max_body)}}, res.status);
+    detail::answer_error(req, res, max_body);
   });
-  detail::add_api_routes(http, impl_->ctx);
-  detail::add_event_route(http, impl_->ctx);
-  detail::add_page_routes(http, impl_->ctx);
+  const auto forward = [this, max_body](const httplib::Request& req, httplib::Response& res) {
+    // cpp-httplib hands handlers a const request; the route table fills in its captures.
+    httplib::Request routed = req;
+    detail::answer(impl_->routes, routed, res, max_body);
+  };
+  http.Get(".*", forward);
+  http.Post(".*", forward);
 }
 
 dashboard_server::~dashboard_server() { stop(); }

@@ -9,6 +9,7 @@
 
 #include "liangzhu/serve/server.hpp"
 #include "liangzhu/store/run_store.hpp"
+#include "serve/routes.hpp"
 #include "serve/run_queue.hpp"
 #include "serve/scenario_catalog.hpp"
 
@@ -38,10 +39,10 @@ nlohmann::json run_json(const store::run_info& run);
 nlohmann::json progress_json(const run_progress& p);
 
 /// GET /api/scenarios..., GET/POST /api/runs...
-void add_api_routes(httplib::Server& server, server_context& ctx);
+void add_api_routes(route_table& routes, server_context& ctx);
 /// GET /api/runs/<id>/events: the run's progress and series as server-sent events.
-void add_event_route(httplib::Server& server, server_context& ctx);
+void add_event_route(route_table& routes, server_context& ctx);
 /// GET /, /runs/<id>/report, /compare/<a>/<b>: the dashboard and report pages.
-void add_page_routes(httplib::Server& server, server_context& ctx);
+void add_page_routes(route_table& routes, server_context& ctx);
 
 }  // namespace liangzhu::serve::detail
