@@ -25,13 +25,6 @@ constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   throw input_error(message, where.file, where.line, where.column, key);
 }
 
-/// "hub.name" → ("hub", "name"); "name" → ("", "name").
-std::pair<std::string, std::string> split_output(const std::string& output) {
-  const auto dot = output.find('.');
-  if (dot == std::string::npos) return {"", output};
-  return {output.substr(0, dot), output.substr(dot + 1)};
-}
-
 /// The tick whose week contains `d` (calendar::tick_of gives the first tick starting on or after
 /// it, which is right for dated actions but a week late for an observation).
 long week_containing(const engine::calendar& cal, engine::date d) {
@@ -53,7 +46,7 @@ void check_target(const io::calibration_target& t, std::span<const std::string> 
       fail_at(t.origin, "target.output", *why);
     return;
   }
-  const auto [hub, name] = split_output(t.output);
+  const auto [hub, name] = split_output_name(t.output);
   if (!hub.empty() && std::find(hubs.begin(), hubs.end(), hub) == hubs.end())
     fail_at(t.origin, "target.output", fmt::format("the scenario has no hub '{}'", hub));
   const auto names = series_names();
@@ -184,7 +177,7 @@ double objective(unsigned n, const double* x, double* /*gradient*/, void* data) 
 double simulated_value(const job_result& run, const io::calibration_target& target,
                        std::span<const std::string> hubs) {
   if (!target.date) return output_value(run.summary, hubs, target.output);
-  const auto [hub, name] = split_output(target.output);
+  const auto [hub, name] = split_output_name(target.output);
   const std::string& home = hub.empty() ? hubs.front() : hub;
   const auto& out = run.outputs;
   // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.

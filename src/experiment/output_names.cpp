@@ -10,13 +10,6 @@
 namespace liangzhu::experiment {
 namespace {
 
-/// "hub.name" → ("hub", "name"); "name" → ("", "name").
-std::pair<std::string, std::string> split(std::string_view output) {
-  const auto dot = output.find('.');
-  if (dot == std::string_view::npos) return {"", std::string(output)};
-  return {std::string(output.substr(0, dot)), std::string(output.substr(dot + 1))};
-}
-
 bool is_cohort_figure(std::string_view name) {
   constexpr std::string_view prefix = "survival_cohort_";
   if (!name.starts_with(prefix) || name.size() == prefix.size()) return false;
@@ -33,9 +26,15 @@ std::vector<std::string> summary_names() {
 
 }  // namespace
 
+std::pair<std::string, std::string> split_output_name(std::string_view output) {
+  const auto dot = output.find('.');
+  if (dot == std::string_view::npos) return {"", std::string(output)};
+  return {std::string(output.substr(0, dot)), std::string(output.substr(dot + 1))};
+}
+
 std::optional<std::string> check_output_name(std::string_view output,
                                              std::span<const std::string> hubs) {
-  const auto [hub, name] = split(output);
+  const auto [hub, name] = split_output_name(output);
   if (!hub.empty() && std::ranges::find(hubs, hub) == hubs.end()) {
     const std::vector<std::string> known(hubs.begin(), hubs.end());
     return "output '" + std::string(output) + "': the scenario has no hub '" + hub + "'" +
@@ -49,7 +48,7 @@ std::optional<std::string> check_output_name(std::string_view output,
 
 double output_value(std::span<const store::summary_row> rows, std::span<const std::string> hubs,
                     std::string_view output) {
-  const auto [hub, name] = split(output);
+  const auto [hub, name] = split_output_name(output);
   const std::string home = hub.empty() && !hubs.empty() ? hubs.front() : hub;
   constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   for (const auto& row : rows) {

@@ -17,16 +17,20 @@ std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
   return sweep;
 }
 
+/// Whether a stored sweep run holds a complete (point, replicate) of this plan.
+bool usable(const store::sweep_run& r, const plan& p) {
+  return r.status == store::run_status::complete && r.point >= 0 &&
+         r.point < static_cast<std::int64_t>(p.points.size()) && r.replicate >= 0 &&
+         r.replicate < p.replicates();
+}
+
 /// The jobs without a complete run in the store.
 std::vector<job> missing_jobs(const store::run_store& store, const plan& p, std::int64_t sweep,
                               std::int64_t& reused) {
   const auto replicates = static_cast<std::size_t>(p.replicates());
   std::vector<bool> done(p.points.size() * replicates, false);
   for (const auto& r : store.read_sweep_runs(sweep)) {
-    if (r.status != store::run_status::complete) continue;
-    if (r.point < 0 || r.point >= static_cast<std::int64_t>(p.points.size()) || r.replicate < 0 ||
-        r.replicate >= p.replicates())
-      continue;
+    if (!usable(r, p)) continue;
     done[static_cast<std::size_t>(r.point) * replicates + static_cast<std::size_t>(r.replicate)] =
         true;
   }
@@ -78,10 +82,7 @@ output_table read_output_table(const store::run_store& store, const plan& p, std
                                            static_cast<std::size_t>(p.replicates()),
                                            std::vector<double>(outputs.size(), missing)));
   for (const auto& r : store.read_sweep_runs(sweep)) {
-    if (r.status != store::run_status::complete || r.point < 0 ||
-        r.point >= static_cast<std::int64_t>(p.points.size()) || r.replicate < 0 ||
-        r.replicate >= p.replicates())
-      continue;
+    if (!usable(r, p)) continue;
     const auto rows = store.read_summary(r.run_id);
     const point& pt = p.points[static_cast<std::size_t>(r.point)];
     auto& cell = values[static_cast<std::size_t>(r.point)][static_cast<std::size_t>(r.replicate)];

@@ -202,21 +202,16 @@ void prepare_schema(database& db, bool writable) {
                    std::to_string(schema_version) + "); use a newer liangzhu");
   }
   if (version == schema_version) return;
-  if (version == 1) {
-    // A version-1 store read by this build has no experiments; one opened for writing gains them.
-    if (!writable) return;
-    transaction tx(db);
-    db.exec(schema_v2_additions);
-    db.exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
-    tx.commit();
-    return;
+  if (version == 1 && !writable) return;  // read as it is: a version-1 store has no experiments
+  if (version == 0) {
+    if (has_tables(db)) refuse(db, "an SQLite database, but not a liangzhu run store");
+    if (!writable) refuse(db, "empty, not a liangzhu run store");
   }
-  if (has_tables(db)) refuse(db, "an SQLite database, but not a liangzhu run store");
-  if (!writable) refuse(db, "empty, not a liangzhu run store");
+  // One transaction creates what is missing and stamps the version (user_version is
+  // transactional): a store is either fully created or upgraded and stamped, or untouched.
   transaction tx(db);
-  db.exec(schema_v1);
+  if (version == 0) db.exec(schema_v1);
   db.exec(schema_v2_additions);
-  // user_version is transactional: a store is either fully created and stamped, or untouched.
   db.exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
   tx.commit();
 }

@@ -5,11 +5,15 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "liangzhu/store/records.hpp"
 
 namespace liangzhu::experiment {
+
+/// "hub.name" as ("hub", "name"); "name" as ("", "name").
+std::pair<std::string, std::string> split_output_name(std::string_view output);
 
 /// Why `output` cannot name a summary figure of a run with these hubs, or nullopt if it can.
 std::optional<std::string> check_output_name(std::string_view output,
