@@ -13,11 +13,11 @@
 #include <utility>
 #include <vector>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 namespace liangzhu::engine {
+
+namespace detail {
+class block_runner;
+}
 
 /// Runs loops on a fixed number of threads.
 class executor {
@@ -27,6 +27,9 @@ class executor {
 
   /// `threads` <= 0 means all hardware threads.
   explicit executor(int threads = 1);
+  ~executor();
+  executor(executor&&) noexcept;
+  executor& operator=(executor&&) noexcept;
   int threads() const { return threads_; }
 
   /// Calls f(i) for every i in [0, n); iterations may run concurrently.
@@ -45,13 +48,10 @@ class executor {
       for (std::size_t b = 0; b < blocks; ++b) f(b * block, std::min(n, (b + 1) * block));
       return;
     }
-    arena_->execute([&] {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
-                        [&](const tbb::blocked_range<std::size_t>& r) {
-                          for (std::size_t b = r.begin(); b < r.end(); ++b)
-                            f(b * block, std::min(n, (b + 1) * block));
-                        });
-    });
+    auto one_block = [&](std::size_t b) { f(b * block, std::min(n, (b + 1) * block)); };
+    run_blocks(
+        blocks, [](void* context, std::size_t b) { (*static_cast<decltype(one_block)*>(context))(b); },
+        &one_block);
   }
 
   /// The indices i in [0, n) for which pred(i) holds, in increasing order.
@@ -129,8 +129,12 @@ class executor {
     }
   }
 
+  /// Calls task(context, b) for every block b in [0, blocks) on the executor's threads (oneTBB,
+  /// or a team of std::threads in builds for ThreadSanitizer: src/engine/thread_team.hpp).
+  void run_blocks(std::size_t blocks, void (*task)(void*, std::size_t), void* context) const;
+
   int threads_;
-  std::unique_ptr<tbb::task_arena> arena_;
+  std::unique_ptr<detail::block_runner> runner_;
 };
 
 }  // namespace liangzhu::engine
