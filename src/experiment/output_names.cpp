@@ -10,17 +10,32 @@
 namespace liangzhu::experiment {
 namespace {
 
-bool is_cohort_figure(std::string_view name) {
-  constexpr std::string_view prefix = "survival_cohort_";
-  if (!name.starts_with(prefix) || name.size() == prefix.size()) return false;
-  return std::ranges::all_of(name.substr(prefix.size()),
-                             [](char c) { return c >= '0' && c <= '9'; });
+/// True if `name` is an instance of a documented family of figures such as survival_cohort_<k>
+/// (<k>: digits) or investors_<city>_multiple (<city>: lower-case letters, digits and '_').
+bool matches_family(std::string_view name, std::string_view family) {
+  const auto open = family.find('<');
+  const auto close = family.find('>');
+  const auto prefix = family.substr(0, open);
+  const auto suffix = family.substr(close + 1);
+  if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+    return false;
+  const auto middle = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  const bool digits_only = family.substr(open, close - open + 1) == "<k>";
+  return std::ranges::all_of(middle, [&](char c) {
+    return (c >= '0' && c <= '9') || (!digits_only && ((c >= 'a' && c <= 'z') || c == '_'));
+  });
 }
 
-std::vector<std::string> summary_names() {
+/// The summary figures' names; families (names with a <placeholder>) in `families`.
+std::vector<std::string> summary_names(std::vector<std::string>* families = nullptr) {
   std::vector<std::string> names;
-  for (const auto& doc : model::output_reference())
-    if (doc.kind == "summary" && !doc.name.ends_with("<k>")) names.push_back(doc.name);
+  for (const auto& doc : model::output_reference()) {
+    if (doc.kind != "summary") continue;
+    if (doc.name.find('<') == std::string::npos)
+      names.push_back(doc.name);
+    else if (families)
+      families->push_back(doc.name);
+  }
   return names;
 }
 
@@ -40,8 +55,11 @@ std::optional<std::string> check_output_name(std::string_view output,
     return "output '" + std::string(output) + "': the scenario has no hub '" + hub + "'" +
            io::did_you_mean(hub, known);
   }
-  const auto names = summary_names();
-  if (is_cohort_figure(name) || std::ranges::find(names, name) != names.end()) return std::nullopt;
+  std::vector<std::string> families;
+  const auto names = summary_names(&families);
+  if (std::ranges::find(names, name) != names.end() ||
+      std::ranges::any_of(families, [&](const std::string& f) { return matches_family(name, f); }))
+    return std::nullopt;
   return "output '" + std::string(output) +
          "' is not a summary figure (docs/outputs.md lists them)" + io::did_you_mean(name, names);
 }

@@ -116,7 +116,11 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
     const double share = voucher_share(hub, domestic_share, bill * ctx.ticks_per_year());
     st.compute_cost[s] = bill;
     const double voucher = pay_vouchers(hub, s, bill, share);
-    if (voucher > 0) book_in(hub, s, money_in::voucher, voucher);
+    if (voucher > 0) {
+      book_in(hub, s, money_in::voucher, voucher);
+      // Vouchers are government money taken too ("state-tie score: rises with government money").
+      st.state_tie[s] += static_cast<float>(ctx.p.world.voucher_state_tie_per_million * voucher / 1e6);
+    }
   }
 
   // Chip independence: domestic supply covers the set share of demand, week after week.

@@ -7,6 +7,8 @@
 #include "funding.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "ledger.hpp"
 #include "mechanisms.hpp"
@@ -29,7 +31,8 @@ double guidance_share(const hub_state& hub) {
   return std::min(1.0, hub.p.local.guidance_share_of_round + hub.p.provincial.guidance_share_of_round);
 }
 
-/// Pays the guidance share of a round from the local and provincial funds; returns the amount.
+/// Pays each level's share of a round of `size` from its guidance fund (as far as the fund's
+/// capital and yearly pace allow); returns the amount.
 double pay_guidance(hub_state& hub, double size) {
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
@@ -41,6 +44,39 @@ double pay_guidance(hub_state& hub, double size) {
     paid += part;
   }
   return paid;
+}
+
+/// A domestic fund to invest `amount` beside the guidance funds in the round of startup `s`:
+/// one that knows the startup if any does, else one drawn at random among those that take part
+/// in rounds at its stage and have the capital and the pace left. None: the round is smaller.
+std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& hub, std::size_t s, double amount, long tick) {
+  const auto& st = hub.startups;
+  const auto id = st.table.id_at(s).packed();
+  std::vector<std::size_t> able;
+  for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
+    const auto& inv = ctx.world.investors[i];
+    if (is_foreign(inv, hub) || !leads_round_at(inv, st.stage_of[s]) || inv.capital_left < amount ||
+        inv.deals_this_year >= inv.deals_per_year)
+      continue;
+    const bool knows = std::any_of(inv.contacts.begin(), inv.contacts.end(), [&](const investor_contact& c) {
+      return c.startup == id && c.hub == hub.index;
+    });
+    if (knows) return i;
+    able.push_back(i);
+  }
+  if (able.empty()) return std::nullopt;
+  auto r = ctx.rng(purpose::coinvestor, id, tick);
+  return able[r.below(able.size())];
+}
+
+/// Takes `amount` from fund `i` for a stake in startup `s`.
+void invest(const context& ctx, hub_state& hub, std::size_t s, std::size_t i, money_in source, double amount) {
+  auto& inv = ctx.world.investors[i];
+  inv.capital_left -= amount;
+  inv.invested += amount;
+  inv.deals += 1;
+  inv.deals_this_year += 1;
+  book_in(hub, s, source, amount);
 }
 
 }  // namespace
@@ -88,27 +124,35 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   const auto& w = ctx.p.world;
   const double size = round_size(w, st.stage_of[s]);
   const route before = st.route_of[s];
+  // The lead's part, then (government rounds) the part a domestic fund co-invests.
   double amount = 0;
+  std::optional<std::size_t> coinvestor;
+  double coinvested = 0;
   if (who == lead::guidance) {
-    amount = pay_guidance(hub, size * guidance_share(hub));
+    amount = pay_guidance(hub, size);
     if (amount <= 0) return false;
     book_in(hub, s, money_in::guidance, amount);
     st.state_tie[s] += static_cast<float>(w.guidance_state_tie);
+    const double rest = size * (1.0 - guidance_share(hub));
+    if (rest > 0 && (coinvestor = find_coinvestor(ctx, hub, s, rest, tick))) {
+      coinvested = rest;
+      invest(ctx, hub, s, *coinvestor, money_in::domestic_vc, coinvested);
+      hub.c.coinvested_rounds += 1;
+      hub.c.coinvested_rounds_total += 1;
+    }
   } else {
     auto& inv = ctx.world.investors[investor];
     if (inv.capital_left < size || inv.deals_this_year >= inv.deals_per_year) return false;
     decide_route(ctx, hub, s, size, tick);
     amount = size;
-    inv.capital_left -= amount;
-    inv.invested += amount;
-    inv.deals += 1;
-    inv.deals_this_year += 1;
-    book_in(hub, s, who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
+    invest(ctx, hub, s, investor, who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
     if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);
   }
-  const double pre = std::max(st.valuation[s], amount * min_pre_money_multiple);
+  const double total = amount + coinvested;
+  const double pre = std::max(st.valuation[s], total * min_pre_money_multiple);
   const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int64_t>(investor);
-  add_holding(hub, s, investor_id, amount, pre + amount);
+  add_holding(hub, s, investor_id, amount, pre + total);
+  if (coinvestor) add_holding(hub, s, static_cast<std::int64_t>(*coinvestor), coinvested, pre + total);
   st.stage_of[s] = static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
   st.last_round[s] = static_cast<std::int32_t>(tick);
   st.seeking[s] = 0;
@@ -117,8 +161,8 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   const auto kind = who == lead::guidance ? ctx.kinds.round_guidance
                    : who == lead::foreign_vc ? ctx.kinds.round_foreign_vc
                                              : ctx.kinds.round_domestic_vc;
-  ctx.event(tick, hub, kind, st.table.id_at(s).packed(), amount);
-  ctx.event(tick, hub, ctx.kinds.valuation, st.table.id_at(s).packed(), pre + amount);
+  ctx.event(tick, hub, kind, st.table.id_at(s).packed(), total);
+  ctx.event(tick, hub, ctx.kinds.valuation, st.table.id_at(s).packed(), pre + total);
   return true;
 }
 

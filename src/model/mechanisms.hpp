@@ -25,6 +25,8 @@ void litigate(const context& ctx, hub_state& hub, long tick);
 void poach(const context& ctx, hub_state& hub, long tick);
 // meetups.cpp
 void meetups(const context& ctx, hub_state& hub, long tick);
+// investor_ties.cpp
+void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick);
 // founding.cpp
 void found_startups(const context& ctx, hub_state& hub, long tick);
 void hire_into_startups(const context& ctx, hub_state& hub, long tick);

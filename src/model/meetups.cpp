@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "funding.hpp"
+#include "investor_ties.hpp"
 #include "mechanisms.hpp"
 #include "startups.hpp"
 
@@ -74,7 +75,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
   auto& st = hub.startups;
   std::vector<std::uint8_t> funded(pitches.size(), 0);
   for (std::size_t i = 0; i < ctx.world.investors.size() && !pitches.empty(); ++i) {
-    const auto& inv = ctx.world.investors[i];
+    auto& inv = ctx.world.investors[i];
     auto r = ctx.rng(purpose::investor_trip, engine::mix_subject(i, hub.index), tick);
     if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv))) continue;
     hub.c.visiting_investors += 1;
@@ -82,6 +83,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
     for (std::size_t k = 0; k < std::min(pitches_screened, pitches.size()); ++k) {
       const std::size_t p = r.below(pitches.size());
       const std::size_t s = pitches[p];
+      add_contact(ctx, inv, hub, s, tick);  // the fund now knows the founder (investor_ties.cpp)
       if (funded[p] || !leads_round_at(inv, st.stage_of[s]) || pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.c.term_sheets += 1;

@@ -97,6 +97,8 @@ std::vector<series_output> build() {
     return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) + run_inflow(h, money_in::guidance));
   });
   add("rounds", "rounds per week", "Rounds closed this week", [](cx, st h) { return h.c.rounds; });
+  add("rounds_through_ties", "rounds per week", "Rounds led this week by a fund that knew the startup from an earlier pitch or an introduction (not at a meetup)", [](cx, st h) { return h.c.tie_rounds; });
+  add("coinvested_rounds", "rounds per week", "Government rounds this week in which a domestic VC co-invested beside the guidance funds", [](cx, st h) { return h.c.coinvested_rounds; });
   add("chose_government", "startups per week", "Founders who chose the government route this week", [](cx, st h) { return h.c.chose_government; });
   add("chose_offshore", "startups per week", "Founders who chose the offshore (Singapore) route this week", [](cx, st h) { return h.c.chose_offshore; });
   add("offshore_share", "share", "Offshore choices / all route choices, run so far", [](cx, st h) {
@@ -110,7 +112,7 @@ std::vector<series_output> build() {
   add("meetup_attendance", "people per week", "Engineers and founders at this week's meetups", [](cx, st h) { return h.c.attendance; });
   add("pitches", "pitches per week", "Startups pitching this week", [](cx, st h) { return h.c.pitches; });
   add("visiting_investors", "funds per week", "Funds at this week's meetups", [](cx, st h) { return h.c.visiting_investors; });
-  add("term_sheets", "term sheets per week", "Term sheets offered at this week's meetups", [](cx, st h) { return h.c.term_sheets; });
+  add("term_sheets", "term sheets per week", "Term sheets offered this week (at meetups and to startups funds knew)", [](cx, st h) { return h.c.term_sheets; });
   add("ties", "ties", "Social ties among the hub's engineers", [](cx, st h) { return static_cast<double>(h.ties.tie_count()); });
   // Compute
   add("compute_demand_h100e", "H100e", "Compute wanted by incumbents and startups", [](cx, st h) { return h.compute_demand; });

@@ -69,7 +69,7 @@ std::vector<binding<government_params>> government_bindings() {
       bind(&g::voucher_share_foreign, real("voucher_share_foreign", 0.2, 0, 1, "share", "Share of a foreign-compute contract the voucher covers", source::vouchers)),
       bind(&g::voucher_share_small, real("voucher_share_small", 0.5, 0, 1, "share", "Share covered for small contracts", source::vouchers)),
       bind(&g::guidance_fund_cny, real("guidance_fund_cny", 2e9, 0, inf, "CNY", "Capital of the government guidance fund", source::seeds)),
-      bind(&g::guidance_share_of_round, real("guidance_share_of_round", 0.5, 0, 1, "share", "Share of a round the guidance fund puts in when it leads", source::assumption)),
+      bind(&g::guidance_share_of_round, real("guidance_share_of_round", 0.25, 0, 1, "share", "Share of a government-route round this level's guidance fund puts in; a domestic VC co-invests what the two levels leave (none when they sum to 1 or more)", source::assumption)),
       bind(&g::tax_break, real("tax_break", 0.1, 0, 1, "share points", "Cut of the profit tax rate for AI startups (e.g. 25% -> 15%)", "PRC Enterprise Income Tax Law art. 28 (15% for high-tech firms)")),
   };
 }

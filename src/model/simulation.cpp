@@ -133,6 +133,7 @@ struct simulation::impl {
     per_hub("noncompete compensation", pay_noncompete_compensation);
     per_hub("poaching", poach);
     per_hub("meetups", meetups);
+    per_hub("investor ties", deal_flow_through_ties);
     per_hub("founding", found_startups);
     per_hub("hiring", hire_into_startups);
     per_hub("guidance funds", guidance_rounds);

@@ -1,5 +1,6 @@
 #include "startups.hpp"
 
+#include "investor_ties.hpp"
 #include "labour.hpp"
 #include "ledger.hpp"
 
@@ -35,6 +36,7 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   auto r = ctx.rng(purpose::founding, founder_id.packed(), tick);
   const double savings = r.lognormal_median(ctx.p.world.founder_savings_median_cny, ctx.p.world.founder_savings_sigma);
   book_in(hub, s, money_in::founder, savings);
+  introduce_to_portfolio_investors(ctx, hub, s, tick);
   if (tick >= 0) {  // cohorts follow startups founded during the run
     const auto year = static_cast<std::size_t>(static_cast<double>(tick) / ctx.ticks_per_year());
     if (hub.cohort_founded.size() <= year) {

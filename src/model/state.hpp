@@ -42,7 +42,8 @@ enum class money_out : std::uint8_t {
 enum class purpose : std::uint64_t {
   init_engineer = 1, init_ties, init_startup, graduate, leave, search, idea, founding, cofounder,
   meetup, pitch, funding_choice, foreign_round, guidance_round, poach, breakthrough, open_source,
-  tension, acquisition, litigation, hiring, investor_trip, new_engineer_timers,
+  tension, acquisition, litigation, hiring, investor_trip, new_engineer_timers, investor_contact,
+  coinvestor,
 };
 
 struct engineer_table {
@@ -135,7 +136,7 @@ struct hub_flows {
          moves = 0, poached = 0, founded_bound = 0, litigations = 0, started_waiting = 0,
          gave_up_waiting = 0, attendance = 0, pitches = 0, term_sheets = 0, visiting_investors = 0,
          rounds = 0, breakthroughs = 0, open_sourced = 0, chose_government = 0,
-         chose_offshore = 0, tax_revenue = 0;
+         chose_offshore = 0, tax_revenue = 0, tie_rounds = 0, coinvested_rounds = 0;
   std::array<double, static_cast<std::size_t>(money_in::count)> inflow{};
 };
 
@@ -144,7 +145,7 @@ struct hub_counters : hub_flows {
   double founded_total = 0, failed_total = 0, acquired_total = 0, tigers_total = 0,
          government_route_total = 0, offshore_route_total = 0, founded_bound_total = 0, subsidised_total = 0, waited_total = 0,
          litigations_total = 0, breakthroughs_total = 0, poached_total = 0, rounds_total = 0,
-         tax_revenue_total = 0, exit_value_total = 0;
+         tax_revenue_total = 0, exit_value_total = 0, tie_rounds_total = 0, coinvested_rounds_total = 0;
   std::array<double, static_cast<std::size_t>(money_in::count)> inflow_total{};
   std::array<double, static_cast<std::size_t>(money_out::count)> outflow_total{};
   double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
@@ -181,6 +182,14 @@ struct hub_state {
   explicit hub_state(std::uint16_t tie_capacity) : ties(tie_capacity) {}
 };
 
+/// A startup a fund knows: met when its founder pitched to the fund, or introduced by the
+/// founder of a startup in the fund's portfolio. The fund's deal flow through ties.
+struct investor_contact {
+  std::uint64_t startup = 0;  ///< packed agent id in the hub's startup table
+  std::int32_t hub = 0;
+  std::int32_t since = 0;     ///< tick the fund last heard of it
+};
+
 /// A venture fund.
 struct investor_state {
   std::uint16_t city = 0;
@@ -194,6 +203,7 @@ struct investor_state {
   bool early = true;             ///< leads seed and A rounds
   bool late = true;              ///< leads A and later rounds
   double trip_probability = 0;   ///< per week, to a hub of its own country
+  std::vector<investor_contact> contacts;  ///< at most capital.investor_contacts_kept, newest kept
 };
 
 /// Everything that changes during a run.

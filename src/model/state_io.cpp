@@ -84,10 +84,14 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
     in.fail("rosters do not cover the startups");
 }
 
-/// A fingerprint of the parameters that shape the state, so that a checkpoint is not restored
-/// into a run of another scenario.
+/// Changes whenever what save_state writes changes (2: investors' contacts), so that a
+/// checkpoint of an older build is refused with a clear message rather than misread.
+constexpr int state_layout = 2;
+
+/// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint
+/// is not restored into a run of another scenario.
 std::string fingerprint(const parameters& p) {
-  std::string f = std::to_string(p.seed) + "/" + p.start.to_string();  // not the length: a resumed run may go further
+  std::string f = "layout " + std::to_string(state_layout) + "/" + std::to_string(p.seed) + "/" + p.start.to_string();  // not the length: a resumed run may go further
   for (const auto& h : p.hubs) {
     f += "/" + h.name + ":" + std::to_string(h.engineers) + ":" + std::to_string(h.initial_startups) + ":" +
          std::to_string(h.incumbents.size());
@@ -104,8 +108,10 @@ std::vector<char> save_state(const parameters& p, const world_state& world, cons
   out.write(world.tension);
   out.write(world.open_frontier);
   out.write<std::uint64_t>(world.investors.size());
-  for (const auto& inv : world.investors)
+  for (const auto& inv : world.investors) {
     for (const double v : {inv.capital_left, inv.invested, inv.proceeds, inv.deals, inv.deals_this_year}) out.write(v);
+    out.write_vector(inv.contacts);
+  }
   out.write_vector(world.exit_values);
   out.write<std::uint64_t>(hubs.size());
   for (const auto& h : hubs) save_hub(out, *h);
@@ -119,8 +125,10 @@ void load_state(std::string_view bytes, const parameters& p, world_state& world,
   world.tension = in.read<double>();
   world.open_frontier = in.read<double>();
   if (in.read<std::uint64_t>() != world.investors.size()) in.fail("investors differ");
-  for (auto& inv : world.investors)
+  for (auto& inv : world.investors) {
     for (double* v : {&inv.capital_left, &inv.invested, &inv.proceeds, &inv.deals, &inv.deals_this_year}) *v = in.read<double>();
+    in.read_vector(inv.contacts);
+  }
   in.read_vector(world.exit_values);
   if (in.read<std::uint64_t>() != hubs.size()) in.fail("hubs differ");
   for (auto& h : hubs) load_hub(in, *h);

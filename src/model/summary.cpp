@@ -6,6 +6,7 @@
 #include "ledger.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <numeric>
 
@@ -79,6 +80,8 @@ std::vector<hub_figure> build() {
   add("poached", "engineers", "Startup engineers poached by incumbents", [](auto&, st h) { return h.c.poached_total; });
   add("breakthroughs", "breakthroughs", "Efficiency breakthroughs", [](auto&, st h) { return h.c.breakthroughs_total; });
   add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
+  add("rounds_through_ties", "rounds", "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio founder)", [](auto&, st h) { return h.c.tie_rounds_total; });
+  add("coinvested_rounds", "rounds", "Government rounds with a domestic VC co-investing beside the guidance funds", [](auto&, st h) { return h.c.coinvested_rounds_total; });
   add("team_median_end", "engineers", "Median team size of live startups at the end", [](auto&, st h) { return team_quantile(h, 0.5); });
   add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)", [](auto&, st h) { return team_quantile(h, 0.9); });
   return f;
@@ -98,6 +101,34 @@ double top_decile_share(std::vector<double> values) {
   return ratio_or_nan(std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(top), 0.0), total);
 }
 
+/// A city's name as part of an output name: lower case, anything but letters and digits as '_'.
+std::string name_part(const std::string& city) {
+  std::string out;
+  for (const char ch : city) out += std::isalnum(static_cast<unsigned char>(ch)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch))) : '_';
+  return out;
+}
+
+/// What the funds of each investor city put in and got back (proceeds of exits plus stakes still
+/// held, valued at the startups' valuations at the end).
+struct city_returns {
+  double invested = 0, value = 0, deals = 0;
+};
+
+std::vector<city_returns> returns_by_city(const context& ctx, const std::vector<const hub_state*>& hubs) {
+  std::vector<city_returns> by_city(ctx.p.world.investor_cities.size());
+  for (const auto& inv : ctx.world.investors) {
+    by_city[inv.city].invested += inv.invested;
+    by_city[inv.city].value += inv.proceeds;
+    by_city[inv.city].deals += inv.deals;
+  }
+  for (const hub_state* h : hubs)
+    for (std::size_t s = 0; s < h->startups.table.size(); ++s)
+      for (const auto& stake : h->holdings[h->startups.table.id_at(s).index])
+        if (stake.investor >= 0)
+          by_city[ctx.world.investors[static_cast<std::size_t>(stake.investor)].city].value += stake.share * h->startups.valuation[s];
+  return by_city;
+}
+
 summary_figure figure(const std::string& hub, const output_doc& doc, double value) {
   summary_figure out{hub, doc.name, std::nullopt, "", doc.unit, doc.description};
   if (!std::isnan(value)) out.value = value;
@@ -113,6 +144,10 @@ std::vector<output_doc> summary_docs() {
   docs.push_back({"top_decile_returns_share", "share", "Whole run: share of investors' proceeds (exits and end values) from the best tenth of deals", "summary"});
   docs.push_back({"exits", "deals", "Whole run: investor stakes that ended (failure, acquisition) or were valued at the end", "summary"});
   docs.push_back({"tension_end", "index (0-1)", "Whole run: geopolitical tension at the end", "summary"});
+  docs.push_back({"investors_<city>_invested_cny", "CNY", "Whole run: money the funds of investor city <city> (its name in lower case, '_' for spaces) invested in the hubs' startups", "summary"});
+  docs.push_back({"investors_<city>_value_cny", "CNY", "Whole run: what those funds got back from exits plus their stakes still held, at the startups' valuations at the end", "summary"});
+  docs.push_back({"investors_<city>_multiple", "x", "Whole run: value / invested of those funds (empty if they invested nothing)", "summary"});
+  docs.push_back({"investors_<city>_deals", "deals", "Whole run: investments those funds made (leads and co-investments)", "summary"});
   return docs;
 }
 
@@ -141,6 +176,18 @@ std::vector<summary_figure> summarise(const context& ctx, const std::vector<cons
   out.push_back(figure("", doc("top_decile_returns_share"), top_decile_share(proceeds)));
   out.push_back(figure("", doc("exits"), static_cast<double>(proceeds.size())));
   out.push_back(figure("", doc("tension_end"), ctx.world.tension));
+  const auto by_city = returns_by_city(ctx, hubs);
+  for (std::size_t c = 0; c < by_city.size(); ++c) {
+    const auto& city = ctx.p.world.investor_cities[c].name;
+    const std::string prefix = "investors_" + name_part(city) + "_";
+    const auto city_doc = [&](const char* what, const char* unit, const std::string& description) {
+      return output_doc{prefix + what, unit, description + " (" + city + ")", "summary"};
+    };
+    out.push_back(figure("", city_doc("invested_cny", "CNY", "Money this city's funds invested"), by_city[c].invested));
+    out.push_back(figure("", city_doc("value_cny", "CNY", "Exit proceeds plus stakes held at the end, of this city's funds"), by_city[c].value));
+    out.push_back(figure("", city_doc("multiple", "x", "Value / invested of this city's funds"), ratio_or_nan(by_city[c].value, by_city[c].invested)));
+    out.push_back(figure("", city_doc("deals", "deals", "Investments this city's funds made"), by_city[c].deals));
+  }
   return out;
 }
 

@@ -66,8 +66,10 @@ TEST(Directional, MoreSubsidyNeverLowersTheNumberOfSubsidisedStartups) {
 }
 
 TEST(Directional, HigherStateTiesNeverRaiseForeignFunding) {
-  const double light = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=0.0", "capital.subsidy_state_tie=0.0"});
-  const double heavy = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=1.0", "capital.subsidy_state_tie=1.0"});
+  const double light = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=0.0", "capital.subsidy_state_tie=0.0",
+                                                         "capital.voucher_state_tie_per_million=0"});
+  const double heavy = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=1.0", "capital.subsidy_state_tie=1.0",
+                                                         "capital.voucher_state_tie_per_million=1"});
   EXPECT_GT(light, 0.0);
   EXPECT_LE(heavy, light);
 }

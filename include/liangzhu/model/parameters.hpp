@@ -138,6 +138,9 @@ struct world_params {
   double foreign_tension_wariness{};
   double guidance_state_tie{};
   double subsidy_state_tie{};
+  double voucher_state_tie_per_million{};
+  double investor_contacts_kept{};
+  double contact_followup_per_week{};
   double route_preference_offshore{};
 
   double founder_savings_median_cny{};
