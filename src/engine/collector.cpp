@@ -9,10 +9,10 @@ namespace liangzhu::engine {
 
 void event_log::drain_sorted(std::vector<event_record>& out) {
   const std::size_t first = out.size();
-  for (auto& buffer : local_) {
+  local_.for_each([&](std::vector<event_record>& buffer) {
     out.insert(out.end(), buffer.begin(), buffer.end());
     buffer.clear();
-  }
+  });
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
 }
 

@@ -64,8 +64,10 @@ void litigate(const context& ctx, hub_state& hub, long tick) {
   auto& st = hub.startups;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.suit_tick[s] != tick) continue;
-    const double damages = std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s]));
-    book_out(hub, s, money_out::damages, damages);
+    auto r = ctx.rng(purpose::litigation, st.table.id_at(s).packed(), tick);
+    const bool won = r.bernoulli(hub.p.suit_win_rate);
+    const double damages = won ? std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
+    if (damages > 0) book_out(hub, s, money_out::damages, damages);
     hub.c.litigations += 1;
     hub.c.litigations_total += 1;
     ctx.event(tick, hub, ctx.kinds.litigation, st.table.id_at(s).packed(), damages);

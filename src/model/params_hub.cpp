@@ -36,6 +36,7 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::noncompete_max_months, real("noncompete.max_months", 24, 0, 120, "months", "Longest noncompete the law allows", source::labor_law)),
       bind(&h::noncompete_enforceable, real("noncompete.enforceable", 1.0, 0, 1, "share", "How far courts uphold noncompetes (0: void, as in California)", source::labor_law)),
       bind(&h::noncompete_compensation_share, real("noncompete.compensation_share", 0.3, 0, 2, "x wage", "Monthly compensation the former employer pays during a noncompete", source::labor_law)),
+      bind(&h::suit_win_rate, real("noncompete.suit_win_rate", 0.8, 0, 1, "probability", "Chance the former employer wins a noncompete suit (the startup pays damages only then)", source::assumption)),
       bind(&h::litigation_damages_cny, real("noncompete.litigation_damages_cny", 1e6, 0, inf, "CNY", "Damages a startup pays when its founder loses a noncompete suit", source::assumption)),
       bind(&h::found_anyway_bias, real("noncompete.found_anyway_bias", 0.3, 0, 1, "probability", "Chance a bound engineer with an idea founds at once when enforcement is nil", source::seeds)),
       bind(&h::poach_premium, real("poaching.premium", 0.4, 0, 10, "share", "Raise an incumbent offers a startup's top engineer", source::seeds)),

@@ -87,6 +87,7 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
     hub.c.acquired += 1;
     hub.c.acquired_total += 1;
     hub.incumbents[acquirer].acquisitions += 1;
+    hub.incumbents[acquirer].spent_on_acquisitions += price;
     ctx.event(tick, hub, ctx.kinds.acquisition, id.packed(), price);
   }
   st.table.destroy(id);

@@ -117,6 +117,7 @@ struct incumbent_state {
   double efficiency = 1;
   double noncompete_paid = 0; ///< compensation paid so far (CNY)
   double acquisitions = 0;
+  double spent_on_acquisitions = 0;  ///< prices paid to the acquired startups' investors (CNY)
 };
 
 struct government_state {

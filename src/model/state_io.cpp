@@ -38,7 +38,7 @@ void save_hub(engine::archive_writer& out, const hub_state& h) {
   out.write<std::uint64_t>(h.incumbents.size());
   for (const auto& inc : h.incumbents) {
     for (const double v : {inc.headcount, inc.wanted, inc.compute_need, inc.compute_got, inc.efficiency,
-                           inc.noncompete_paid, inc.acquisitions})
+                           inc.noncompete_paid, inc.acquisitions, inc.spent_on_acquisitions})
       out.write(v);
   }
   h.ties.save(out);
@@ -66,7 +66,7 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
   if (in.read<std::uint64_t>() != h.incumbents.size()) in.fail("incumbents differ");
   for (auto& inc : h.incumbents)
     for (double* v : {&inc.headcount, &inc.wanted, &inc.compute_need, &inc.compute_got, &inc.efficiency,
-                      &inc.noncompete_paid, &inc.acquisitions})
+                      &inc.noncompete_paid, &inc.acquisitions, &inc.spent_on_acquisitions})
       *v = in.read<double>();
   h.ties.load(in);
   h.local = in.read<government_state>();
@@ -84,9 +84,10 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
     in.fail("rosters do not cover the startups");
 }
 
-/// Changes whenever what save_state writes changes (2: investors' contacts), so that a
+/// Changes whenever what save_state writes changes (2: investors' contacts; 3: incumbents'
+/// acquisition spending), so that a
 /// checkpoint of an older build is refused with a clear message rather than misread.
-constexpr int state_layout = 2;
+constexpr int state_layout = 3;
 
 /// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint
 /// is not restored into a run of another scenario.

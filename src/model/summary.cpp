@@ -79,6 +79,11 @@ std::vector<hub_figure> build() {
   add("litigations", "suits", "Noncompete suits", [](auto&, st h) { return h.c.litigations_total; });
   add("poached", "engineers", "Startup engineers poached by incumbents", [](auto&, st h) { return h.c.poached_total; });
   add("breakthroughs", "breakthroughs", "Efficiency breakthroughs", [](auto&, st h) { return h.c.breakthroughs_total; });
+  add("acquisition_spending_cny", "CNY", "What incumbents paid for the startups they acquired (to the startups' investors, pro rata to their stakes)", [](auto&, st h) {
+    double total = 0;
+    for (const auto& inc : h.incumbents) total += inc.spent_on_acquisitions;
+    return total;
+  });
   add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
   add("rounds_through_ties", "rounds", "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio founder)", [](auto&, st h) { return h.c.tie_rounds_total; });
   add("coinvested_rounds", "rounds", "Government rounds with a domestic VC co-investing beside the guidance funds", [](auto&, st h) { return h.c.coinvested_rounds_total; });

@@ -108,6 +108,24 @@ TEST(Noncompete, CompensationIsPaidWhileBound) {
               f.hub.p.noncompete_compensation_share * market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(), 1e-6);
 }
 
+/// Damages startups paid in suits all falling this week, with the employers' win rate `rate`.
+double damages_with_win_rate(const char* rate) {
+  hub_fixture f({std::string("hub.test.noncompete.suit_win_rate=") + rate});
+  auto& st = f.hub.startups;
+  for (std::size_t s = 0; s < st.table.size(); ++s) st.suit_tick[s] = 9;
+  litigate(f.ctx, f.hub, 9);
+  EXPECT_EQ(f.hub.c.litigations, static_cast<double>(st.table.size()));
+  return f.hub.c.outflow_total[static_cast<std::size_t>(money_out::damages)];
+}
+
+TEST(Noncompete, StartupsPayDamagesOnlyForTheSuitsTheyLose) {
+  EXPECT_EQ(damages_with_win_rate("0"), 0.0);
+  const double some = damages_with_win_rate("0.5");
+  const double all = damages_with_win_rate("1");
+  EXPECT_GT(some, 0.0);
+  EXPECT_LT(some, all);
+}
+
 TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
   hub_fixture f({"hub.test.founding.ideas_per_year=1", "hub.test.incumbent.big.noncompete_share=1",
                  "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
@@ -221,6 +239,21 @@ TEST(Funding, GuidanceRoundsRaiseStateTies) {
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::guidance, 0, 5));
   EXPECT_GT(f.hub.startups.state_tie[s], tie);
   EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Acquisitions, TheAcquirerPaysThePriceToTheInvestorsPerStake) {
+  hub_fixture f;
+  const std::size_t s = 0;
+  add_holding(f.hub, s, 1, 1e6, 4e6);  // fund 1 holds a quarter
+  const double before = f.world.investors[1].proceeds;
+  const auto stakes = f.hub.holdings[f.hub.startups.table.id_at(s).index];
+  end_startup(f.ctx, f.hub, s, exit_kind::acquisition, 0, 8e6, 5);
+  EXPECT_EQ(f.hub.incumbents[0].spent_on_acquisitions, 8e6);
+  EXPECT_EQ(f.hub.incumbents[0].acquisitions, 1.0);
+  EXPECT_DOUBLE_EQ(f.world.investors[1].proceeds - before, 0.25 * 8e6);
+  double paid_out = 0;
+  for (const auto& stake : stakes) paid_out += stake.share * 8e6;
+  EXPECT_NEAR(f.hub.c.exit_value_total, paid_out, 1e-6);
 }
 
 TEST(Lifecycle, AStartupThatCannotPayFails) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <tbb/enumerable_thread_specific.h>
+#include "liangzhu/engine/per_thread.hpp"
 
 namespace liangzhu::engine {
 
@@ -79,7 +79,7 @@ class event_log {
   void drain_sorted(std::vector<event_record>& out);
 
  private:
-  tbb::enumerable_thread_specific<std::vector<event_record>> local_;
+  per_thread<std::vector<event_record>> local_;
 };
 
 /// Collects declared series and events tick by tick and flushes complete ticks to a sink.

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include <tbb/enumerable_thread_specific.h>
+#include "liangzhu/engine/per_thread.hpp"
 
 namespace liangzhu::engine {
 
@@ -24,17 +24,17 @@ class ordered_buffer {
 
   std::vector<entry> drain() {
     std::vector<entry> all;
-    for (auto& buffer : local_) {
+    local_.for_each([&](std::vector<entry>& buffer) {
       all.insert(all.end(), buffer.begin(), buffer.end());
       buffer.clear();
-    }
+    });
     std::sort(all.begin(), all.end(),
               [](const entry& a, const entry& b) { return a.key < b.key; });
     return all;
   }
 
  private:
-  tbb::enumerable_thread_specific<std::vector<entry>> local_;
+  per_thread<std::vector<entry>> local_;
 };
 
 }  // namespace liangzhu::engine

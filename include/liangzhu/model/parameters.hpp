@@ -79,6 +79,7 @@ struct hub_params {
   double noncompete_enforceable{};   ///< 0..1: how far courts uphold noncompetes
   double noncompete_compensation_share{};
   double litigation_damages_cny{};
+  double suit_win_rate{};
   double found_anyway_bias{};
   double poach_premium{};
   double capability_loss_factor{};
