@@ -1,0 +1,59 @@
+#pragma once
+/// @file Killing a `liangzhu` process at random moments. The moments come from a generator whose
+/// seed is printed with the test's output; LIANGZHU_KILL_SEED=<seed> replays the same delays (how
+/// far the process got by then still depends on the machine's speed).
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "cli_test_support.hpp"
+
+namespace liangzhu::cli::testing {
+
+/// The random delays before each kill of one test.
+class kill_clock {
+ public:
+  kill_clock() : seed_(chosen_seed()), random_(seed_) {
+    fmt::print("[ kill seed ] {} (replay the delays with LIANGZHU_KILL_SEED={})\n", seed_, seed_);
+    ::testing::Test::RecordProperty("kill_seed", std::to_string(seed_));
+  }
+
+  std::uint64_t seed() const { return seed_; }
+
+  /// A delay drawn uniformly from [0, longest].
+  std::chrono::milliseconds delay(std::chrono::milliseconds longest) {
+    std::uniform_int_distribution<std::int64_t> draw(0, longest.count());
+    return std::chrono::milliseconds(draw(random_));
+  }
+
+ private:
+  static std::uint64_t chosen_seed() {
+    if (const char* given = std::getenv("LIANGZHU_KILL_SEED"))
+      return std::strtoull(given, nullptr, 10);
+    return std::random_device{}();
+  }
+
+  std::uint64_t seed_;
+  std::mt19937_64 random_;
+};
+
+/// Waits `delay`, SIGKILLs the process and returns what it left: code 128 + SIGKILL, or its own
+/// exit code if it ended first (a process not yet waited for cannot be replaced by another with
+/// the same pid, so the kill never hits a stranger).
+inline result kill_after(child& c, std::chrono::milliseconds delay) {
+  std::this_thread::sleep_for(delay);
+  ::kill(c.pid(), SIGKILL);
+  return c.wait();
+}
+
+/// True if the result is that of a process ended by SIGKILL.
+inline bool was_killed(const result& r) { return r.code == 128 + SIGKILL; }
+
+}  // namespace liangzhu::cli::testing
