@@ -12,8 +12,12 @@ namespace {
 
 std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
   if (const auto earlier = store.find_sweep_by_hash(p.hash)) return earlier->sweep_id;
-  const std::int64_t sweep = store.begin_sweep(p.describe());
-  store.write_sweep_points(sweep, p.coordinates());
+  // One transaction: an experiment found by its hash later always has its points.
+  std::int64_t sweep = 0;
+  store.atomically([&] {
+    sweep = store.begin_sweep(p.describe());
+    store.write_sweep_points(sweep, p.coordinates());
+  });
   return sweep;
 }
 

@@ -93,6 +93,13 @@ std::int64_t run_store::mark_stale_runs_interrupted() {
   return static_cast<std::int64_t>(stale.size());
 }
 
+void run_store::atomically(const std::function<void()>& writes) {
+  const std::scoped_lock lock{state_->mutex};
+  transaction tx(state_->db);
+  writes();
+  tx.commit();
+}
+
 std::unique_ptr<engine::collection_sink> run_store::sink_for(std::int64_t run) {
   const std::scoped_lock lock{state_->mutex};
   if (!detail::find_run(state_->db, run)) detail::no_such_run(state_->db, run);

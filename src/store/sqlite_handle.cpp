@@ -125,18 +125,23 @@ std::string statement::column_text(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-transaction::transaction(database& db) : db_(db) {
+transaction::transaction(database& db) : db_(db), nested_(db.open_transactions_ > 0) {
   // IMMEDIATE takes the write lock now, so a busy store fails here and not half-way through.
-  db_.exec("BEGIN IMMEDIATE");
+  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+  ++db_.open_transactions_;
 }
 
 transaction::~transaction() {
-  if (open_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!open_) return;
+  const char* undo = nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK";
+  sqlite3_exec(db_.get(), undo, nullptr, nullptr, nullptr);
+  --db_.open_transactions_;
 }
 
 void transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
   open_ = false;
+  --db_.open_transactions_;
 }
 
 }  // namespace liangzhu::store::detail

@@ -35,8 +35,13 @@ class database {
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
+  friend class transaction;
+
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  /// Transactions begun and not yet ended: counted here rather than asked of SQLite, so that a
+  /// transaction SQLite failed to end can never make the next one look nested (and uncommitted).
+  int open_transactions_ = 0;
 };
 
 /// A prepared statement, reusable: bind_all() resets it, step() runs it a row at a time.
@@ -99,7 +104,9 @@ inline std::optional<std::string_view> null_if_empty(std::string_view text) {
 }
 
 /// BEGIN IMMEDIATE on construction; rolled back on destruction unless commit() succeeded, so an
-/// exception thrown half-way through leaves the store as it was.
+/// exception thrown half-way through leaves the store as it was. Begun inside another transaction
+/// (run_store::atomically), it is a savepoint of it: its writes become permanent only when the
+/// outer one commits.
 class transaction {
  public:
   explicit transaction(database& db);
@@ -111,6 +118,7 @@ class transaction {
 
  private:
   database& db_;
+  bool nested_;
   bool open_ = true;
 };
 
