@@ -3,17 +3,20 @@
 /// seed is printed with the test's output; LIANGZHU_KILL_SEED=<seed> replays the same delays (how
 /// far the process got by then still depends on the machine's speed).
 #include <fmt/format.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <random>
 #include <string>
 #include <thread>
 
 #include "cli_test_support.hpp"
+#include "store_checks.hpp"
 
 namespace liangzhu::cli::testing {
 
@@ -55,5 +58,41 @@ inline result kill_after(child& c, std::chrono::milliseconds delay) {
 
 /// True if the result is that of a process ended by SIGKILL.
 inline bool was_killed(const result& r) { return r.code == 128 + SIGKILL; }
+
+/// How long `work` takes.
+inline std::chrono::milliseconds time_taken(const std::function<void()>& work) {
+  const auto started = std::chrono::steady_clock::now();
+  work();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               started);
+}
+
+/// Starts a process with `start` and SIGKILLs it after a random delay of up to `longest()`, up to
+/// `kills` times in a row; after each kill the store `store` must be whole (store_defects) and
+/// its writer lock free. Stops early when a process ends before its kill (it must have succeeded).
+/// Prints and returns the number of kills that landed.
+inline int kill_repeatedly(const std::string& what, int kills, const fs::path& store,
+                           const std::function<child()>& start,
+                           const std::function<std::chrono::milliseconds()>& longest) {
+  kill_clock clock;
+  int landed = 0;
+  for (int k = 0; k < kills; ++k) {
+    const auto delay = clock.delay(longest());
+    child c = start();
+    const result r = kill_after(c, delay);
+    if (!was_killed(r)) {
+      EXPECT_EQ(r.code, 0) << describe(r);
+      break;
+    }
+    ++landed;
+    SCOPED_TRACE(
+        fmt::format("after kill {} at {} ms (kill seed {})", landed, delay.count(), clock.seed()));
+    EXPECT_FALSE(writer_lock_held(store)) << "the kernel releases a killed writer's lock";
+    EXPECT_THAT(store_defects(store), ::testing::IsEmpty());
+  }
+  fmt::print("[ kills ] {} survived {} kills\n", what, landed);
+  ::testing::Test::RecordProperty("kills_survived", landed);
+  return landed;
+}
 
 }  // namespace liangzhu::cli::testing

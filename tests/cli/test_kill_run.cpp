@@ -61,34 +61,19 @@ class killed_run : public cli_test {
 };
 
 TEST_F(killed_run, RandomKillsThenResumesEndWithTheUninterruptedRunsResults) {
-  const auto started = std::chrono::steady_clock::now();
-  const result whole = run(run_args("whole.db", "whole.ckpt"));
-  ASSERT_EQ(whole.code, 0) << describe(whole);
-  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - started);
-
-  kill_clock clock;
-  int survived = 0;
-  for (int k = 0; k < kills; ++k) {
-    // Up to 60% of the time the rest of the run should take: most kills land mid-run, some
-    // before the store or the first checkpoint exists.
-    const auto longest = std::chrono::milliseconds(
-        static_cast<std::int64_t>(0.6 * static_cast<double>(took.count()) * share_left("k.db")));
-    child c = start(run_args("k.db", "k.ckpt"));
-    const auto delay = clock.delay(longest);
-    const result r = kill_after(c, delay);
-    if (!was_killed(r)) {
-      ASSERT_EQ(r.code, 0) << describe(r);
-      break;  // it ended before its kill
-    }
-    ++survived;
-    SCOPED_TRACE(fmt::format("after kill {} at {} ms", survived, delay.count()));
-    EXPECT_FALSE(writer_lock_held(path("k.db"))) << "the kernel releases a killed writer's lock";
-    EXPECT_THAT(store_defects(path("k.db")), IsEmpty());
-  }
-  fmt::print("[ kills ] the run survived {} kills (a whole run took {} ms)\n", survived,
-             took.count());
-  ::testing::Test::RecordProperty("kills_survived", survived);
+  const auto took = time_taken([&] {
+    const result whole = run(run_args("whole.db", "whole.ckpt"));
+    ASSERT_EQ(whole.code, 0) << describe(whole);
+  });
+  // Up to 60% of the time the rest of the run should take: most kills land mid-run, some before
+  // the store or the first checkpoint exists.
+  const int survived = kill_repeatedly(
+      fmt::format("the run (uninterrupted: {} ms)", took.count()), kills, path("k.db"),
+      [&] { return start(run_args("k.db", "k.ckpt")); },
+      [&] {
+        return std::chrono::milliseconds(static_cast<std::int64_t>(
+            0.6 * static_cast<double>(took.count()) * share_left("k.db")));
+      });
   EXPECT_GE(survived, 5) << "most kills should land before the run ends";
 
   result last = run(run_args("k.db", "k.ckpt"));
