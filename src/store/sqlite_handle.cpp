@@ -1,6 +1,8 @@
 #include "store/sqlite_handle.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "store/store_error.hpp"
@@ -8,12 +10,37 @@
 namespace liangzhu::store::detail {
 namespace {
 
-/// The start of a statement's SQL, enough to tell which one failed.
-std::string sql_head(sqlite3_stmt* stmt) {
+/// The start of some SQL, enough to tell which statement failed.
+std::string running(std::string_view sql) {
   constexpr std::size_t shown = 60;
-  std::string sql = sqlite3_sql(stmt);
-  if (sql.size() > shown) sql = sql.substr(0, shown) + "...";
-  return "running `" + sql + "`";
+  std::string head(sql.substr(0, shown));
+  if (sql.size() > shown) head += "...";
+  return "running `" + head + "`";
+}
+
+std::string sql_head(sqlite3_stmt* stmt) { return running(sqlite3_sql(stmt)); }
+
+/// The error number of the system call behind the SQLite error of `db`, 0 if none. SQLite keeps
+/// it for a failure to open or read, but not for a failed write at commit (a full disk, a file
+/// size limit): then `errno_after` (errno right after the failed call) holds it.
+int system_error(sqlite3* db, int errno_after) {
+  if (const int kept = sqlite3_system_errno(db); kept != 0) return kept;
+  switch (sqlite3_extended_errcode(db)) {
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+      return errno_after;
+    default:
+      return 0;
+  }
+}
+
+/// What the operating system said, as " (File too large)", when an SQLite error comes from a
+/// failed system call: SQLite says "disk I/O error" alike for a full disk, a file size limit and
+/// a failing device, and "unable to open database file" for a missing folder or a permission.
+std::string system_reason(sqlite3* db, int errno_after) {
+  const int error = system_error(db, errno_after);
+  return error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string();
 }
 
 }  // namespace
@@ -37,15 +64,23 @@ database::~database() {
 }
 
 void database::exec(const char* sql) {
-  check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), "running SQL");
+  check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), running(sql));
 }
 
 std::string database::failure(std::string_view doing) const {
-  return store_error(path_, std::string(doing) + ": " + sqlite3_errmsg(db_)).what();
+  const int error = errno;  // first: anything called below may change it
+  const std::string why = std::string(doing) + ": " + sqlite3_errmsg(db_);
+  return store_error(path_, why + system_reason(db_, error)).what();
 }
 
 void database::check(int rc, std::string_view doing) const {
   if (rc != SQLITE_OK) throw io_error(failure(doing));
+}
+
+bool database::fold_log_into_file() noexcept {
+  if (open_transactions_ > 0) return false;  // a checkpoint cannot run inside a transaction
+  return sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) ==
+         SQLITE_OK;
 }
 
 statement::statement(database& db, std::string_view sql) : db_(db) {

@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ class database {
   /// Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const { return sqlite3_changes64(db_); }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  /// Copies the write-ahead log's pages into the file and empties the log, freeing its space:
+  /// after a full disk (or file size limit) stopped a write, the log may have no room left for
+  /// even a small one. False if that was not possible (inside a transaction, readers holding the
+  /// log, the file itself cannot grow).
+  bool fold_log_into_file() noexcept;
 
  private:
   friend class transaction;
@@ -96,6 +102,20 @@ class statement {
   database& db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
+
+/// Runs `write` (one transaction); if it fails, makes room (database::fold_log_into_file) and
+/// runs it once more. For the writes that record how a run or an experiment ended: a full disk is
+/// the likeliest reason to be recording a failure, and without the retry a failed run would stay
+/// 'running' in the store until the next writer called it interrupted.
+template <typename Write>
+void write_making_room(database& db, const Write& write) {
+  try {
+    write();
+  } catch (const std::exception&) {
+    if (!db.fold_log_into_file()) throw;
+    write();
+  }
+}
 
 /// An empty string bound as NULL, for the columns where NULL means "not set".
 inline std::optional<std::string_view> null_if_empty(std::string_view text) {

@@ -73,6 +73,28 @@ inline const char* small_scenario =
     "vcs = 5\n"
     "fund_cny = 1.0e8\n";
 
+/// 3 x 2 points x 3 replicates of the small scenario (as small.toml beside it), 30 weeks each.
+inline const char* small_experiment =
+    "name = \"cli_grid\"\n"
+    "scenario = \"small.toml\"\n"
+    "replicates = 3\n"
+    "master_seed = 99\n"
+    "ticks = 30\n"
+    "outputs = [\"startups_founded\", \"rounds\", \"chip_independence_years\"]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
+    "values = [0, 1000000, 3000000]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.noncompete.max_months\"\n"
+    "values = [0, 24]\n";
+
+/// The model tests' small Liangzhu beside a small Silicon Valley: two hubs, so that one tick is
+/// more than one row of the store. 1000 weeks take about half a second in Release.
+inline const std::string two_hub_scenario =
+    std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/two_hubs.toml";
+
 /// A process of the `liangzhu` binary started in the background.
 class child {
  public:

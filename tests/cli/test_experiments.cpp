@@ -13,23 +13,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-/// 3 x 2 points x 3 replicates on the CLI tests' small scenario.
-const char* small_experiment =
-    "name = \"cli_grid\"\n"
-    "scenario = \"small.toml\"\n"
-    "replicates = 3\n"
-    "master_seed = 99\n"
-    "ticks = 30\n"
-    "outputs = [\"startups_founded\", \"rounds\", \"chip_independence_years\"]\n"
-    "\n"
-    "[[vary]]\n"
-    "key = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
-    "values = [0, 1000000, 3000000]\n"
-    "\n"
-    "[[vary]]\n"
-    "key = \"hub.liangzhu.noncompete.max_months\"\n"
-    "values = [0, 24]\n";
-
 /// (point, replicate) -> the run's summary and series, for comparing two stores.
 struct stored_sweep {
   std::map<std::pair<std::int64_t, std::int64_t>, std::vector<store::summary_row>> summaries;

@@ -13,9 +13,7 @@ namespace {
 
 using ::testing::IsEmpty;
 
-/// Two hubs, so that a whole tick is more than one row; 1000 weeks with a checkpoint every 20
-/// take a second or two in Release.
-const std::string scenario = std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/two_hubs.toml";
+/// 1000 weeks of two hubs with a checkpoint every 20 take a second or two in Release.
 constexpr std::int64_t ticks = 1000;
 constexpr int kills = 8;
 
@@ -23,7 +21,8 @@ class killed_run : public cli_test {
  protected:
   /// `liangzhu run` into `store`, checkpointing into `checkpoint`, resuming from it if it exists.
   std::vector<std::string> run_args(const std::string& store, const std::string& checkpoint) {
-    std::vector<std::string> args = {"run", scenario, "--ticks", std::to_string(ticks), "-q"};
+    std::vector<std::string> args = {"run", two_hub_scenario, "--ticks", std::to_string(ticks),
+                                     "-q"};
     for (const auto& option : {"--out", store.c_str(), "--checkpoint", checkpoint.c_str(),
                                "--checkpoint-every", "20", "--threads", "1"})
       args.emplace_back(option);
