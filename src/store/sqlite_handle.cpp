@@ -20,6 +20,26 @@ std::string running(std::string_view sql) {
 
 std::string sql_head(sqlite3_stmt* stmt) { return running(sqlite3_sql(stmt)); }
 
+/// The URI that opens `file` as immutable: the path with every byte that could end it or be
+/// read as an escape ('?', '#', '%', ...) percent-encoded.
+std::string immutable_uri(const std::filesystem::path& file) {
+  constexpr std::string_view kept =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/";
+  std::string uri = file.is_absolute() ? "file://" : "file:";
+  for (const char c : file.string()) {
+    if (kept.find(c) != std::string_view::npos) {
+      uri += c;
+    } else {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(c);
+      uri += '%';
+      uri += hex[byte >> 4];
+      uri += hex[byte & 0xf];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 /// The error number of the system call behind the SQLite error of `db`, 0 if none. SQLite keeps
 /// it for a failure to open or read, but not for a failed write at commit (a full disk, a file
 /// size limit): then `errno_after` (errno right after the failed call) holds it.
@@ -45,11 +65,15 @@ std::string system_reason(sqlite3* db, int errno_after) {
 
 }  // namespace
 
-database::database(const std::filesystem::path& file, bool read_only) : path_(file) {
-  const int flags = read_only ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+database::database(const std::filesystem::path& file, open_mode mode) : path_(file) {
+  int flags = mode == open_mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READONLY;
+  // Only the immutable mode is a URI: any other name, even one starting "file:", is a file name.
+  const bool uri = mode == open_mode::immutable;
+  if (uri) flags |= SQLITE_OPEN_URI;
+  const std::string name = uri ? immutable_uri(file) : file.string();
   // FULLMUTEX: a sink may finalise its statements on one thread while another uses the store.
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ != nullptr ? failure("opening") : "opening: out of memory";
     sqlite3_close_v2(db_);

@@ -14,11 +14,20 @@
 
 namespace liangzhu::store::detail {
 
+/// How a connection opens its file.
+enum class open_mode {
+  read_write,  ///< created if missing
+  read_only,   ///< never created or changed
+  /// read-only, and SQLite may assume nobody changes the file meanwhile: it then reads a WAL
+  /// store without the shared-memory file it would otherwise create beside it (reader_access.hpp)
+  immutable,
+};
+
 /// An open SQLite connection (closed on destruction).
 class database {
  public:
-  /// Opens `file`; read_only never creates it. The file is only read on first use.
-  database(const std::filesystem::path& file, bool read_only);
+  /// Opens `file`. The file is only read on first use.
+  database(const std::filesystem::path& file, open_mode mode);
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;

@@ -6,10 +6,12 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <gmock/gmock.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <filesystem>
@@ -136,6 +138,16 @@ inline std::vector<std::string> store_defects(const fs::path& file) {
     defects.push_back(fmt::format("liangzhu cannot open it: {}", e.what()));
   }
   return defects;
+}
+
+/// A command refused or stopped by the store `store`: exit code 3 (I/O error) and one line on
+/// stderr naming the store and saying `why`; the line is printed with the test's output.
+inline void expect_store_error(const result& r, const std::string& store, const std::string& why) {
+  EXPECT_EQ(r.code, 3) << describe(r);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("liangzhu: error: run store '" + store + "': "));
+  EXPECT_THAT(r.err, ::testing::HasSubstr(why));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  fmt::print("[ stderr ] {}", r.err);
 }
 
 /// Whether some process holds the store's writer lock (liangzhu's `<file>.lock`).
