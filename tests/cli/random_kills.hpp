@@ -67,18 +67,27 @@ inline std::chrono::milliseconds time_taken(const std::function<void()>& work) {
                                                                started);
 }
 
-/// Starts a process with `start` and SIGKILLs it after a random delay of up to `longest()`, up to
-/// `kills` times in a row; after each kill the store `store` must be whole (store_defects) and
-/// its writer lock free. Stops early when a process ends before its kill (it must have succeeded).
-/// Prints and returns the number of kills that landed.
+/// A job done in pieces by processes that are killed at random moments: what starts the next
+/// process, and how much of the job is left (1 before the first).
+struct killable_job {
+  std::function<child()> start;
+  std::function<double()> share_left;
+};
+
+/// Starts `job` and SIGKILLs it after a random delay, up to `kills` times in a row; after each
+/// kill the store `store` must be whole (store_defects) and its writer lock free. A delay is at
+/// most 30% of the time the rest of the job should take (`whole_job` for all of it), so that a
+/// kill lands before the end even if the machine is three times faster than when `whole_job` was
+/// measured (ctest runs two tests at once). Stops early when a process ends before its kill (it
+/// must have succeeded). Prints and returns the number of kills that landed.
 inline int kill_repeatedly(const std::string& what, int kills, const fs::path& store,
-                           const std::function<child()>& start,
-                           const std::function<std::chrono::milliseconds()>& longest) {
+                           const killable_job& job, std::chrono::milliseconds whole_job) {
   kill_clock clock;
   int landed = 0;
   for (int k = 0; k < kills; ++k) {
-    const auto delay = clock.delay(longest());
-    child c = start();
+    const double longest = 0.3 * static_cast<double>(whole_job.count()) * job.share_left();
+    const auto delay = clock.delay(std::chrono::milliseconds(static_cast<std::int64_t>(longest)));
+    child c = job.start();
     const result r = kill_after(c, delay);
     if (!was_killed(r)) {
       EXPECT_EQ(r.code, 0) << describe(r);
@@ -90,7 +99,8 @@ inline int kill_repeatedly(const std::string& what, int kills, const fs::path& s
     EXPECT_FALSE(writer_lock_held(store)) << "the kernel releases a killed writer's lock";
     EXPECT_THAT(store_defects(store), ::testing::IsEmpty());
   }
-  fmt::print("[ kills ] {} survived {} kills\n", what, landed);
+  fmt::print("[ kills ] {} survived {} kills (uninterrupted, it takes {} ms)\n", what, landed,
+             whole_job.count());
   ::testing::Test::RecordProperty("kills_survived", landed);
   return landed;
 }

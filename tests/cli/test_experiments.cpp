@@ -129,13 +129,10 @@ TEST_F(experiments, ASweepKilledAtRandomMomentsResumesToTheResultsOfAnUninterrup
     return args;
   };
   const auto took = time_taken([&] { ASSERT_EQ(run(with_store("clean.db")).code, 0); });
-  const int survived = kill_repeatedly(
-      fmt::format("the sweep (uninterrupted: {} ms)", took.count()), 6, path("killed.db"), [&] { return start(with_store("killed.db")); },
-      [&] {
-        const double left = 1.0 - static_cast<double>(complete_runs(path("killed.db"))) / 18.0;
-        return std::chrono::milliseconds(
-            static_cast<std::int64_t>(0.6 * static_cast<double>(took.count()) * left));
-      });
+  const killable_job job{
+      [&] { return start(with_store("killed.db")); },
+      [&] { return 1.0 - static_cast<double>(complete_runs(path("killed.db"))) / 18.0; }};
+  const int survived = kill_repeatedly("the sweep", 6, path("killed.db"), job, took);
   EXPECT_GE(survived, 4) << "most kills should land before the sweep ends";
 
   const std::size_t kept = complete_runs(path("killed.db"));

@@ -64,15 +64,9 @@ TEST_F(killed_run, RandomKillsThenResumesEndWithTheUninterruptedRunsResults) {
     const result whole = run(run_args("whole.db", "whole.ckpt"));
     ASSERT_EQ(whole.code, 0) << describe(whole);
   });
-  // Up to 60% of the time the rest of the run should take: most kills land mid-run, some before
-  // the store or the first checkpoint exists.
-  const int survived = kill_repeatedly(
-      fmt::format("the run (uninterrupted: {} ms)", took.count()), kills, path("k.db"),
-      [&] { return start(run_args("k.db", "k.ckpt")); },
-      [&] {
-        return std::chrono::milliseconds(static_cast<std::int64_t>(
-            0.6 * static_cast<double>(took.count()) * share_left("k.db")));
-      });
+  const killable_job job{[&] { return start(run_args("k.db", "k.ckpt")); },
+                         [&] { return share_left("k.db"); }};
+  const int survived = kill_repeatedly("the run", kills, path("k.db"), job, took);
   EXPECT_GE(survived, 5) << "most kills should land before the run ends";
 
   result last = run(run_args("k.db", "k.ckpt"));
