@@ -26,20 +26,50 @@ std::filesystem::path side_file(const std::filesystem::path& file, const char* s
   return file.string() + suffix;
 }
 
+/// Whether the side file `<file><suffix>` holds anything.
+bool holds_changes(const std::filesystem::path& file, const char* suffix) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(side_file(file, suffix), ec);
+  return !ec && size > 0;
+}
+
+/// Whether SQLite refuses `db` a read for want of write access to finish a dead writer's work.
+bool needs_a_writer(const database& db) {
+  if (sqlite3_exec(db.get(), "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) ==
+      SQLITE_OK)
+    return false;
+  const int code = sqlite3_extended_errcode(db.get());
+  return code == SQLITE_READONLY_ROLLBACK || code == SQLITE_READONLY_RECOVERY;
+}
+
 }  // namespace
 
 open_mode reading_mode(const std::filesystem::path& file) {
   if (write_denied(folder_of(file)) == 0) return open_mode::read_only;
+  if (!holds_changes(file, "-wal") && !holds_changes(file, "-journal")) return open_mode::immutable;
   std::error_code ec;
-  const auto log = side_file(file, "-wal");
-  const bool log_has_changes =
-      std::filesystem::exists(log, ec) && std::filesystem::file_size(log, ec) > 0 && !ec;
-  if (!log_has_changes) return open_mode::immutable;
   if (std::filesystem::exists(side_file(file, "-shm"), ec)) return open_mode::read_only;
-  throw store_error(file, "cannot be read: its write-ahead log '" + log.string() +
+  throw store_error(file, "cannot be read: its write-ahead log '" +
+                              side_file(file, "-wal").string() +
                               "' holds changes that SQLite reads through a file it would create "
                               "beside it, in a folder this user may not write (open the store "
                               "once as a user who may, or copy the folder)");
+}
+
+void recover_for_reading(database& reader) {
+  if (!needs_a_writer(reader)) return;
+  try {
+    database writer(reader.path(), open_mode::read_write);
+    require_writable(writer);
+    // The log stays a log: a reader does not change the store file.
+    sqlite3_db_config(writer.get(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    writer.exec("SELECT count(*) FROM sqlite_schema");
+  } catch (const io_error& e) {
+    throw store_error(reader.path(),
+                      std::string("cannot be read: its last writer stopped part-way (killed?) and "
+                                  "only a user who may write the store can finish that (") +
+                          e.what() + ")");
+  }
 }
 
 void require_writable(const database& db) {

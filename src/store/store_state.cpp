@@ -47,6 +47,7 @@ store_state::store_state(const std::filesystem::path& file, bool writable)
       db(existing(file, writable), mode_for(file, writable)) {
   if (writable) require_writable(db);
   configure(db, writable);
+  if (!writable) recover_for_reading(db);
   prepare_schema(db, writable);
 }
 

@@ -118,25 +118,40 @@ inline bool not_created_yet(const raw_store& db) {
   return db.rows("SELECT count(*) FROM sqlite_schema") == std::vector<std::string>{"0"};
 }
 
-/// What is wrong with the store `file` (empty when nothing is). Call it only when no process
-/// writes the store.
-inline std::vector<std::string> store_defects(const fs::path& file) {
-  const raw_store db(file);
-  if (!db.failure().empty()) return {db.failure()};
-  if (not_created_yet(db)) return {};
-  std::vector<std::string> defects;
-  if (const auto check = db.rows("PRAGMA integrity_check"); check != std::vector<std::string>{"ok"})
-    defects.push_back(fmt::format("integrity_check: {}", fmt::join(check, "; ")));
-  for (const auto& rule : store_rules())
-    for (const auto& row : db.rows(rule.offending_rows))
-      defects.push_back(fmt::format("{}: {}", rule.broken_when, row));
+/// Why liangzhu cannot open the store `file` for reading (empty if it can), as `liangzhu runs`
+/// would.
+inline std::string reading_failure(const fs::path& file) {
   try {
     const auto s = open_store(file);
     s.list_runs();
     s.list_sweeps();
   } catch (const std::exception& e) {
-    defects.push_back(fmt::format("liangzhu cannot open it: {}", e.what()));
+    return e.what();
   }
+  return {};
+}
+
+/// What is wrong with the store `file` (empty when nothing is). Call it only when no process
+/// writes the store.
+inline std::vector<std::string> store_defects(const fs::path& file) {
+  if (!fs::exists(file)) return {};  // its writer was killed before it created the file
+  // liangzhu's reader goes first: it must cope with whatever the writer left, and not count on
+  // the checks below to have sorted it out.
+  const std::string unreadable = reading_failure(file);
+  const raw_store db(file);
+  if (!db.failure().empty()) return {db.failure()};
+  if (not_created_yet(db)) {
+    if (unreadable.empty() || unreadable.ends_with("empty, not a liangzhu run store")) return {};
+    return {fmt::format("liangzhu cannot read an empty store: {}", unreadable)};
+  }
+  std::vector<std::string> defects;
+  if (!unreadable.empty())
+    defects.push_back(fmt::format("liangzhu cannot read it: {}", unreadable));
+  if (const auto check = db.rows("PRAGMA integrity_check"); check != std::vector<std::string>{"ok"})
+    defects.push_back(fmt::format("integrity_check: {}", fmt::join(check, "; ")));
+  for (const auto& rule : store_rules())
+    for (const auto& row : db.rows(rule.offending_rows))
+      defects.push_back(fmt::format("{}: {}", rule.broken_when, row));
   return defects;
 }
 
