@@ -301,9 +301,9 @@ int execute(const run_request& r) {
     std::filesystem::create_directories(folder, ignored);
   store::run_store store(r.out);
   store.mark_stale_runs_interrupted();
-  const std::int64_t run = store.begin_run(experiment::describe_run(p.scenario, *p.sim, r.overrides, p.label));
+  const std::int64_t run =
+      experiment::begin_recorded_run(store, p.scenario, *p.sim, r.overrides, p.label);
   try {
-    store.write_parameters(run, experiment::recorded_parameters(p.scenario, *p.sim));
     return simulate_into(store, run, r, p, stop);
   } catch (...) {
     p.sim->collector().set_sink(nullptr);

@@ -8,6 +8,8 @@
 #include <iterator>
 #include <system_error>
 
+#include "engine/checkpoint_temporaries.hpp"
+
 namespace liangzhu::engine {
 namespace {
 
@@ -62,7 +64,8 @@ void write_checkpoint_file(const std::filesystem::path& path, std::string_view m
   header.write<std::uint64_t>(payload.size());
   header.write(fnv1a64({payload.data(), payload.size()}));
 
-  const std::filesystem::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
+  detail::remove_abandoned_temporaries(path);
+  const std::filesystem::path tmp = detail::temporary_for(path);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail_io(path, std::string("cannot create: ") + std::strerror(errno));
   try {

@@ -91,16 +91,19 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
 }
 
 std::int64_t store_result(store::run_store& store, std::int64_t sweep, const job_result& result) {
-  const std::int64_t run = store.begin_run(result.run);
-  store.add_sweep_run(sweep, {result.task.point, result.task.replicate, result.task.seed, run,
-                              store::run_status::running});
-  store.write_parameters(run, result.parameters);
-  if (!result.outputs.groups.empty()) {
-    const auto sink = store.sink_for(run);
-    replay(result.outputs, *sink);
-  }
-  store.write_summary(run, result.summary);
-  store.finish_run(run, store::run_status::complete, result.run.ticks_total);
+  std::int64_t run = 0;
+  store.atomically([&] {
+    run = store.begin_run(result.run);
+    store.add_sweep_run(sweep, {result.task.point, result.task.replicate, result.task.seed, run,
+                                store::run_status::running});
+    store.write_parameters(run, result.parameters);
+    if (!result.outputs.groups.empty()) {
+      const auto sink = store.sink_for(run);
+      replay(result.outputs, *sink);
+    }
+    store.write_summary(run, result.summary);
+    store.finish_run(run, store::run_status::complete, result.run.ticks_total);
+  });
   return run;
 }
 

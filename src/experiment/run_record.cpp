@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "liangzhu/version.hpp"
 
 namespace liangzhu::experiment {
@@ -55,6 +57,17 @@ std::vector<std::pair<std::string, std::string>> recorded_parameters(const io::s
   }
   out.emplace_back("threads", std::to_string(sim.threads()));
   return out;
+}
+
+std::int64_t begin_recorded_run(store::run_store& store, const io::scenario& scenario,
+                                const model::simulation& sim,
+                                std::span<const std::string> overrides, std::string label) {
+  std::int64_t run = 0;
+  store.atomically([&] {
+    run = store.begin_run(describe_run(scenario, sim, overrides, std::move(label)));
+    store.write_parameters(run, recorded_parameters(scenario, sim));
+  });
+  return run;
 }
 
 std::vector<store::summary_row> summary_rows(const std::vector<model::summary_figure>& figures) {

@@ -12,8 +12,12 @@ namespace {
 
 std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
   if (const auto earlier = store.find_sweep_by_hash(p.hash)) return earlier->sweep_id;
-  const std::int64_t sweep = store.begin_sweep(p.describe());
-  store.write_sweep_points(sweep, p.coordinates());
+  // One transaction: an experiment found by its hash later always has its points.
+  std::int64_t sweep = 0;
+  store.atomically([&] {
+    sweep = store.begin_sweep(p.describe());
+    store.write_sweep_points(sweep, p.coordinates());
+  });
   return sweep;
 }
 
@@ -45,6 +49,15 @@ std::vector<job> missing_jobs(const store::run_store& store, const plan& p, std:
   return todo;
 }
 
+/// Marks the experiment failed after an error. Never throws: the error that got us here is the
+/// one to report, and a full disk may refuse this write too.
+void mark_failed(store::run_store& store, std::int64_t sweep) noexcept {
+  try {
+    store.finish_sweep(sweep, store::run_status::failed);
+  } catch (...) {  // NOLINT(bugprone-empty-catch): see above
+  }
+}
+
 }  // namespace
 
 session_outcome run_experiment(store::run_store& store, const plan& p,
@@ -66,7 +79,7 @@ session_outcome run_experiment(store::run_store& store, const plan& p,
     else
       run_locally(p, todo, settings, keep);
   } catch (...) {
-    store.finish_sweep(out.sweep_id, store::run_status::failed);
+    mark_failed(store, out.sweep_id);
     throw;
   }
   out.complete = out.ran == static_cast<std::int64_t>(todo.size());

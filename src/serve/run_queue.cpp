@@ -21,10 +21,8 @@ run_queue::~run_queue() { stop(); }
 std::optional<run_progress> run_queue::submit(run_job job) {
   std::unique_lock lock(mutex_);
   if (stopping_ || waiting_.size() >= max_waiting_) return std::nullopt;
-  const auto info =
-      experiment::describe_run(job.scenario, *job.sim, job.overrides, job.label);
-  const std::int64_t id = store_.begin_run(info);
-  store_.write_parameters(id, experiment::recorded_parameters(job.scenario, *job.sim));
+  const std::int64_t id =
+      experiment::begin_recorded_run(store_, job.scenario, *job.sim, job.overrides, job.label);
   const long total = job.sim->ticks_total();
   waiting_.push_back({id, std::move(job)});
   progress_[id] = {id, "queued", 0, total, {}, ++version_};

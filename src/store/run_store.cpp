@@ -65,12 +65,14 @@ void run_store::write_summary(std::int64_t run, std::span<const summary_row> row
 void run_store::finish_run(std::int64_t run, run_status status, std::int64_t ticks_done) {
   const std::scoped_lock lock{state_->mutex};
   auto& db = state_->db;
-  transaction tx(db);
-  statement update(db,
-                   "UPDATE runs SET status = ?, ticks_done = ?, ended_at = ? WHERE run_id = ?");
-  update.bind_all(to_string(status), ticks_done, detail::utc_now(), run).run();
-  if (db.changes() == 0) detail::no_such_run(db, run);
-  tx.commit();
+  detail::write_making_room(db, [&] {
+    transaction tx(db);
+    statement update(db,
+                     "UPDATE runs SET status = ?, ticks_done = ?, ended_at = ? WHERE run_id = ?");
+    update.bind_all(to_string(status), ticks_done, detail::utc_now(), run).run();
+    if (db.changes() == 0) detail::no_such_run(db, run);
+    tx.commit();
+  });
 }
 
 std::int64_t run_store::mark_stale_runs_interrupted() {
@@ -91,6 +93,13 @@ std::int64_t run_store::mark_stale_runs_interrupted() {
   for (const std::int64_t run : stale) update.bind_all(now, run).run();
   tx.commit();
   return static_cast<std::int64_t>(stale.size());
+}
+
+void run_store::atomically(const std::function<void()>& writes) {
+  const std::scoped_lock lock{state_->mutex};
+  transaction tx(state_->db);
+  writes();
+  tx.commit();
 }
 
 std::unique_ptr<engine::collection_sink> run_store::sink_for(std::int64_t run) {

@@ -1,6 +1,8 @@
 #include "store/sqlite_handle.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "store/store_error.hpp"
@@ -8,21 +10,70 @@
 namespace liangzhu::store::detail {
 namespace {
 
-/// The start of a statement's SQL, enough to tell which one failed.
-std::string sql_head(sqlite3_stmt* stmt) {
+/// The start of some SQL, enough to tell which statement failed.
+std::string running(std::string_view sql) {
   constexpr std::size_t shown = 60;
-  std::string sql = sqlite3_sql(stmt);
-  if (sql.size() > shown) sql = sql.substr(0, shown) + "...";
-  return "running `" + sql + "`";
+  std::string head(sql.substr(0, shown));
+  if (sql.size() > shown) head += "...";
+  return "running `" + head + "`";
+}
+
+std::string sql_head(sqlite3_stmt* stmt) { return running(sqlite3_sql(stmt)); }
+
+/// The URI that opens `file` as immutable: the path with every byte that could end it or be
+/// read as an escape ('?', '#', '%', ...) percent-encoded.
+std::string immutable_uri(const std::filesystem::path& file) {
+  constexpr std::string_view kept =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/";
+  std::string uri = file.is_absolute() ? "file://" : "file:";
+  for (const char c : file.string()) {
+    if (kept.find(c) != std::string_view::npos) {
+      uri += c;
+    } else {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(c);
+      uri += '%';
+      uri += hex[byte >> 4];
+      uri += hex[byte & 0xf];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+/// The error number of the system call behind the SQLite error of `db`, 0 if none. SQLite keeps
+/// it for a failure to open or read, but not for a failed write at commit (a full disk, a file
+/// size limit): then `errno_after` (errno right after the failed call) holds it.
+int system_error(sqlite3* db, int errno_after) {
+  if (const int kept = sqlite3_system_errno(db); kept != 0) return kept;
+  switch (sqlite3_extended_errcode(db)) {
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+      return errno_after;
+    default:
+      return 0;
+  }
+}
+
+/// What the operating system said, as " (File too large)", when an SQLite error comes from a
+/// failed system call: SQLite says "disk I/O error" alike for a full disk, a file size limit and
+/// a failing device, and "unable to open database file" for a missing folder or a permission.
+std::string system_reason(sqlite3* db, int errno_after) {
+  const int error = system_error(db, errno_after);
+  return error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string();
 }
 
 }  // namespace
 
-database::database(const std::filesystem::path& file, bool read_only) : path_(file) {
-  const int flags = read_only ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+database::database(const std::filesystem::path& file, open_mode mode) : path_(file) {
+  int flags = mode == open_mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READONLY;
+  // Only the immutable mode is a URI: any other name, even one starting "file:", is a file name.
+  const bool uri = mode == open_mode::immutable;
+  if (uri) flags |= SQLITE_OPEN_URI;
+  const std::string name = uri ? immutable_uri(file) : file.string();
   // FULLMUTEX: a sink may finalise its statements on one thread while another uses the store.
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ != nullptr ? failure("opening") : "opening: out of memory";
     sqlite3_close_v2(db_);
@@ -37,15 +88,23 @@ database::~database() {
 }
 
 void database::exec(const char* sql) {
-  check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), "running SQL");
+  check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), running(sql));
 }
 
 std::string database::failure(std::string_view doing) const {
-  return store_error(path_, std::string(doing) + ": " + sqlite3_errmsg(db_)).what();
+  const int error = errno;  // first: anything called below may change it
+  const std::string why = std::string(doing) + ": " + sqlite3_errmsg(db_);
+  return store_error(path_, why + system_reason(db_, error)).what();
 }
 
 void database::check(int rc, std::string_view doing) const {
   if (rc != SQLITE_OK) throw io_error(failure(doing));
+}
+
+bool database::fold_log_into_file() noexcept {
+  if (open_transactions_ > 0) return false;  // a checkpoint cannot run inside a transaction
+  return sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) ==
+         SQLITE_OK;
 }
 
 statement::statement(database& db, std::string_view sql) : db_(db) {
@@ -125,18 +184,23 @@ std::string statement::column_text(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-transaction::transaction(database& db) : db_(db) {
+transaction::transaction(database& db) : db_(db), nested_(db.open_transactions_ > 0) {
   // IMMEDIATE takes the write lock now, so a busy store fails here and not half-way through.
-  db_.exec("BEGIN IMMEDIATE");
+  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+  ++db_.open_transactions_;
 }
 
 transaction::~transaction() {
-  if (open_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!open_) return;
+  const char* undo = nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK";
+  sqlite3_exec(db_.get(), undo, nullptr, nullptr, nullptr);
+  --db_.open_transactions_;
 }
 
 void transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
   open_ = false;
+  --db_.open_transactions_;
 }
 
 }  // namespace liangzhu::store::detail

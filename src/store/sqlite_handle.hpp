@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,11 +14,20 @@
 
 namespace liangzhu::store::detail {
 
+/// How a connection opens its file.
+enum class open_mode {
+  read_write,  ///< created if missing
+  read_only,   ///< never created or changed
+  /// read-only, and SQLite may assume nobody changes the file meanwhile: it then reads a WAL
+  /// store without the shared-memory file it would otherwise create beside it (reader_access.hpp)
+  immutable,
+};
+
 /// An open SQLite connection (closed on destruction).
 class database {
  public:
-  /// Opens `file`; read_only never creates it. The file is only read on first use.
-  database(const std::filesystem::path& file, bool read_only);
+  /// Opens `file`. The file is only read on first use.
+  database(const std::filesystem::path& file, open_mode mode);
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;
@@ -33,10 +43,20 @@ class database {
   /// Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const { return sqlite3_changes64(db_); }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  /// Copies the write-ahead log's pages into the file and empties the log, freeing its space:
+  /// after a full disk (or file size limit) stopped a write, the log may have no room left for
+  /// even a small one. False if that was not possible (inside a transaction, readers holding the
+  /// log, the file itself cannot grow).
+  bool fold_log_into_file() noexcept;
 
  private:
+  friend class transaction;
+
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  /// Transactions begun and not yet ended: counted here rather than asked of SQLite, so that a
+  /// transaction SQLite failed to end can never make the next one look nested (and uncommitted).
+  int open_transactions_ = 0;
 };
 
 /// A prepared statement, reusable: bind_all() resets it, step() runs it a row at a time.
@@ -92,6 +112,20 @@ class statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+/// Runs `write` (one transaction); if it fails, makes room (database::fold_log_into_file) and
+/// runs it once more. For the writes that record how a run or an experiment ended: a full disk is
+/// the likeliest reason to be recording a failure, and without the retry a failed run would stay
+/// 'running' in the store until the next writer called it interrupted.
+template <typename Write>
+void write_making_room(database& db, const Write& write) {
+  try {
+    write();
+  } catch (const std::exception&) {
+    if (!db.fold_log_into_file()) throw;
+    write();
+  }
+}
+
 /// An empty string bound as NULL, for the columns where NULL means "not set".
 inline std::optional<std::string_view> null_if_empty(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -99,7 +133,9 @@ inline std::optional<std::string_view> null_if_empty(std::string_view text) {
 }
 
 /// BEGIN IMMEDIATE on construction; rolled back on destruction unless commit() succeeded, so an
-/// exception thrown half-way through leaves the store as it was.
+/// exception thrown half-way through leaves the store as it was. Begun inside another transaction
+/// (run_store::atomically), it is a savepoint of it: its writes become permanent only when the
+/// outer one commits.
 class transaction {
  public:
   explicit transaction(database& db);
@@ -111,6 +147,7 @@ class transaction {
 
  private:
   database& db_;
+  bool nested_;
   bool open_ = true;
 };
 

@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "store/reader_access.hpp"
 #include "store/schema_sql.hpp"
 #include "store/store_error.hpp"
 
@@ -24,6 +25,10 @@ const std::filesystem::path& existing(const std::filesystem::path& file, bool wr
   return file;
 }
 
+open_mode mode_for(const std::filesystem::path& file, bool writable) {
+  return writable ? open_mode::read_write : reading_mode(file);
+}
+
 void configure(database& db, bool writable) {
   db.check(sqlite3_busy_timeout(db.get(), busy_timeout_ms), "setting the busy timeout");
   db.exec("PRAGMA foreign_keys = ON");
@@ -37,8 +42,12 @@ void configure(database& db, bool writable) {
 }  // namespace
 
 store_state::store_state(const std::filesystem::path& file, bool writable)
-    : path(file), writer_lock(lock_if(writable, file)), db(existing(file, writable), !writable) {
+    : path(file),
+      writer_lock(lock_if(writable, file)),
+      db(existing(file, writable), mode_for(file, writable)) {
+  if (writable) require_writable(db);
   configure(db, writable);
+  if (!writable) recover_for_reading(db);
   prepare_schema(db, writable);
 }
 

@@ -12,7 +12,8 @@
 namespace liangzhu::store::detail {
 
 /// The connection and everything guarding it. Every use of `db` holds `mutex`, so a store and
-/// its sinks may be used from several threads; each transaction stays whole.
+/// its sinks may be used from several threads; each transaction stays whole. The mutex is
+/// recursive so that run_store::atomically can hold it across the calls it groups.
 struct store_state {
   /// Takes the writer lock (when writable), opens and configures the file, checks the schema.
   store_state(const std::filesystem::path& file, bool writable);
@@ -20,7 +21,7 @@ struct store_state {
   std::filesystem::path path;
   std::unique_ptr<lock_file> writer_lock;  // held for the whole life of a writable store
   database db;
-  std::mutex mutex;
+  std::recursive_mutex mutex;
   std::vector<std::int64_t> own_runs;  // runs begun here: never stale while we are alive
 };
 

@@ -111,11 +111,13 @@ std::vector<sweep_info> run_store::list_sweeps() const {
 void run_store::finish_sweep(std::int64_t sweep, run_status status) {
   const std::scoped_lock lock{state_->mutex};
   auto& db = state_->db;
-  transaction tx(db);
-  statement update(db, "UPDATE sweeps SET status = ?, ended_at = ? WHERE sweep_id = ?");
-  update.bind_all(to_string(status), detail::utc_now(), sweep).run();
-  if (db.changes() == 0) no_such_sweep(db, sweep);
-  tx.commit();
+  detail::write_making_room(db, [&] {
+    transaction tx(db);
+    statement update(db, "UPDATE sweeps SET status = ?, ended_at = ? WHERE sweep_id = ?");
+    update.bind_all(to_string(status), detail::utc_now(), sweep).run();
+    if (db.changes() == 0) no_such_sweep(db, sweep);
+    tx.commit();
+  });
 }
 
 void run_store::write_sweep_points(std::int64_t sweep,

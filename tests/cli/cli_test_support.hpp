@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -73,6 +73,28 @@ inline const char* small_scenario =
     "vcs = 5\n"
     "fund_cny = 1.0e8\n";
 
+/// 3 x 2 points x 3 replicates of the small scenario (as small.toml beside it), 30 weeks each.
+inline const char* small_experiment =
+    "name = \"cli_grid\"\n"
+    "scenario = \"small.toml\"\n"
+    "replicates = 3\n"
+    "master_seed = 99\n"
+    "ticks = 30\n"
+    "outputs = [\"startups_founded\", \"rounds\", \"chip_independence_years\"]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
+    "values = [0, 1000000, 3000000]\n"
+    "\n"
+    "[[vary]]\n"
+    "key = \"hub.liangzhu.noncompete.max_months\"\n"
+    "values = [0, 24]\n";
+
+/// The model tests' small Liangzhu beside a small Silicon Valley: two hubs, so that one tick is
+/// more than one row of the store. 1000 weeks take about half a second in Release.
+inline const std::string two_hub_scenario =
+    std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/two_hubs.toml";
+
 /// A process of the `liangzhu` binary started in the background.
 class child {
  public:
@@ -96,6 +118,12 @@ class child {
   fs::path out_, err_;
 };
 
+/// What a child process does to itself between fork and exec (see cli_test::start_program).
+using child_hook = std::function<void()>;
+
+/// The exit code of a child that could not become the program it was meant to run.
+constexpr int cannot_exec = 127;
+
 /// A fresh working folder for one test, removed afterwards, in which `liangzhu` runs.
 class cli_test : public ::testing::Test {
  protected:
@@ -117,18 +145,21 @@ class cli_test : public ::testing::Test {
   /// Sets an environment variable for the processes this test starts.
   void set_env(const std::string& name, const std::string& value) { env_[name] = value; }
 
-  /// Starts `liangzhu args...` in the test's folder.
-  child start(const std::vector<std::string>& args) { return start_program(LIANGZHU_BINARY, args); }
+  /// Starts `liangzhu args...` in the test's folder; `in_child`, if given, runs in the new
+  /// process just before it becomes liangzhu (see start_program).
+  child start(const std::vector<std::string>& args, const child_hook& in_child = {}) {
+    return start_program(LIANGZHU_BINARY, args, in_child);
+  }
 
-  /// Starts another program (mpirun, say) in the test's folder.
-  child start_program(const std::string& program, const std::vector<std::string>& args) {
+  /// Starts another program (mpirun, say) in the test's folder. `in_child` runs in the forked
+  /// process after its output is redirected and before exec: to lower a limit or drop privileges.
+  /// It may only make async-signal-safe calls; it ends the child with _exit(code) to report a
+  /// failure (the code then comes back as the child's exit code).
+  child start_program(const std::string& program, const std::vector<std::string>& args,
+                      const child_hook& in_child = {}) {
     const fs::path out = dir_ / fmt::format(".out{}", runs_);
     const fs::path err = dir_ / fmt::format(".err{}", runs_++);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    // Everything the child needs is built here: between fork and exec it may not allocate.
     std::vector<std::string> argv_text{program};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -138,11 +169,22 @@ class cli_test : public ::testing::Test {
     std::vector<char*> envp;
     for (auto& e : env_text) envp.push_back(e.data());
     envp.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc =
-        ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " + program);
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (out_fd < 0 || err_fd < 0) throw std::runtime_error("cannot create " + out.string());
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      if (::chdir(dir_.c_str()) != 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0)
+        ::_exit(cannot_exec);
+      if (in_child) in_child();
+      ::execve(program.c_str(), argv.data(), envp.data());
+      constexpr const char failed[] = "cli_test: exec failed\n";
+      [[maybe_unused]] const auto ignored = ::write(2, failed, sizeof failed - 1);
+      ::_exit(cannot_exec);
+    }
+    ::close(out_fd);
+    ::close(err_fd);
+    if (pid < 0) throw std::runtime_error("cannot start " + program);
     return child(pid, out, err);
   }
 

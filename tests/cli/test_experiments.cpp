@@ -4,28 +4,14 @@
 #include <gmock/gmock.h>
 
 #include "cli/cli_test_support.hpp"
+#include "cli/random_kills.hpp"
+#include "cli/store_checks.hpp"
 
 namespace liangzhu::cli::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-/// 3 x 2 points x 3 replicates on the CLI tests' small scenario.
-const char* small_experiment =
-    "name = \"cli_grid\"\n"
-    "scenario = \"small.toml\"\n"
-    "replicates = 3\n"
-    "master_seed = 99\n"
-    "ticks = 30\n"
-    "outputs = [\"startups_founded\", \"rounds\", \"chip_independence_years\"]\n"
-    "\n"
-    "[[vary]]\n"
-    "key = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
-    "values = [0, 1000000, 3000000]\n"
-    "\n"
-    "[[vary]]\n"
-    "key = \"hub.liangzhu.noncompete.max_months\"\n"
-    "values = [0, 24]\n";
+using ::testing::IsEmpty;
 
 /// (point, replicate) -> the run's summary and series, for comparing two stores.
 struct stored_sweep {
@@ -132,19 +118,29 @@ TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {
   EXPECT_EQ(s.read_summary(pick.run_id), one.read_summary(1));
 }
 
-TEST_F(experiments, AKilledSweepResumesToTheResultsOfAnUninterruptedOne) {
-  child c = start_long_sweep("killed.db", 2);
-  ::kill(c.pid(), SIGKILL);
-  EXPECT_EQ(c.wait().code, 128 + SIGKILL);
+// Killed at random moments several times in a row, the sweep's store is whole after every kill
+// (only complete runs, every experiment with its points), and the sweep run again until it ends
+// stores what an uninterrupted sweep stores, bit for bit.
+TEST_F(experiments, ASweepKilledAtRandomMomentsResumesToTheResultsOfAnUninterruptedOne) {
+  const std::vector<std::string> sweep = {"sweep", "exp.toml", "--jobs", "1", "--ticks", "150"};
+  const auto with_store = [&](const std::string& store) {
+    std::vector<std::string> args = sweep;
+    args.insert(args.end(), {"--out", store});
+    return args;
+  };
+  const auto took = time_taken([&] { ASSERT_EQ(run(with_store("clean.db")).code, 0); });
+  const killable_job job{
+      [&] { return start(with_store("killed.db")); },
+      [&] { return 1.0 - static_cast<double>(complete_runs(path("killed.db"))) / 18.0; }};
+  const int survived = kill_repeatedly("the sweep", 6, path("killed.db"), job, took);
+  EXPECT_GE(survived, 4) << "most kills should land before the sweep ends";
+
   const std::size_t kept = complete_runs(path("killed.db"));
-  EXPECT_GE(kept, 2u);
-  EXPECT_LT(kept, 18u) << "the sweep ended before it could be killed";
-  const auto resumed =
-      run({"sweep", "exp.toml", "--out", "killed.db", "--jobs", "1", "--ticks", "150"});
+  const auto resumed = run(with_store("killed.db"));
   ASSERT_EQ(resumed.code, 0) << describe(resumed);
   EXPECT_THAT(resumed.out,
               HasSubstr(fmt::format("({} done now, {} from before)", 18 - kept, kept)));
-  ASSERT_EQ(run({"sweep", "exp.toml", "--out", "clean.db", "--ticks", "150", "-q"}).code, 0);
+  EXPECT_THAT(store_defects(path("killed.db")), IsEmpty());
   expect_same(read_sweep(path("killed.db")), read_sweep(path("clean.db")));
 }
 

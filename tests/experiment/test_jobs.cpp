@@ -112,6 +112,18 @@ TEST(ExperimentSession, RunsEveryJobOnceAndResumesWithoutRedoing) {
   EXPECT_EQ(store.read_summary(redone.run_id).size(), store.read_summary(runs[0].run_id).size());
 }
 
+// A result is stored in one transaction: one that cannot be stored whole (here: its experiment
+// is missing, which the foreign key refuses) leaves no run behind. It used to leave a run
+// 'running' without parameters or results, listed among the store's runs.
+TEST(ExperimentJobs, AResultThatCannotBeStoredWholeLeavesNothing) {
+  liangzhu::testing::scratch_dir dir;
+  const plan p = plan_text(small_grid);
+  store::run_store store(dir / "runs.db");
+  const job_result result = run_job(p, p.jobs()[0], 1);
+  EXPECT_THROW(store_result(store, 42, result), io_error);
+  EXPECT_TRUE(store.list_runs().empty());
+}
+
 TEST(ExperimentSession, StoredRunsEqualTheJobsRunOneByOne) {
   liangzhu::testing::scratch_dir dir;
   const plan p = plan_text(small_grid);

@@ -179,5 +179,39 @@ TEST(StoreOpen, AKilledWriterLeavesCompleteBatchesAndReleasesTheLock) {
   EXPECT_EQ(store.find_run(id)->status, run_status::interrupted);
 }
 
+/// In a child process: starts a transaction on `file` in rollback-journal mode, big enough to
+/// spill changed pages into the file, and dies in the middle of it, leaving a hot journal: what a
+/// writer killed while it switched a new store to WAL mode leaves.
+[[noreturn]] void die_with_a_hot_journal(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  sqlite3_exec(db,
+               "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2; BEGIN; "
+               "CREATE TABLE filler (x); "
+               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+               "INSERT INTO filler SELECT randomblob(100) FROM n; "
+               "UPDATE runs SET label = 'half-changed';",
+               nullptr, nullptr, nullptr);
+  ::_exit(0);  // no COMMIT, no close: the journal stays hot
+}
+
+// Found by the sweep kill test (tests/cli/test_experiments.cpp): a store whose writer was killed
+// part-way could not be read (`liangzhu runs`: "attempt to write a readonly database") until a
+// writer opened it, because only a connection that may write can roll back what it left.
+TEST(StoreOpen, AReaderFinishesWhatAKilledWriterLeftAndSeesTheStoreAsItWas) {
+  scratch_dir dir;
+  const auto file = dir / "runs.db";
+  run_store(file).begin_run(sample_run("as it was"));
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) die_with_a_hot_journal(file);
+  ASSERT_EQ(::waitpid(child, nullptr, 0), child);
+  ASSERT_GT(std::filesystem::file_size(dir / "runs.db-journal"), 0u) << "no hot journal left";
+
+  const run_store reader(file, run_store::mode::read_only);
+  ASSERT_EQ(reader.list_runs().size(), 1u);
+  EXPECT_EQ(reader.list_runs().front().label, "as it was");
+}
+
 }  // namespace
 }  // namespace liangzhu::store

@@ -43,8 +43,9 @@ struct job_cancelled {};
 job_result run_job(const plan& p, const job& task, int threads,
                    const std::function<bool()>& stop = {});
 
-/// Writes a result as a complete run of `sweep` and returns its run id. A crash part-way leaves
-/// the run 'running' (then 'interrupted'), which a resumed experiment redoes.
+/// Writes a result as a complete run of `sweep` and returns its run id, in one transaction: after
+/// a crash or an error (a full disk) the store holds the whole run or nothing of it, so every run
+/// an experiment lists is complete, and a resumed experiment redoes the missing ones.
 std::int64_t store_result(store::run_store& store, std::int64_t sweep, const job_result& result);
 
 /// A result as bytes (for MPI) and back; io_error if the bytes are damaged.

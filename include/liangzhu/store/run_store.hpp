@@ -22,10 +22,10 @@ namespace detail {
 struct store_state;
 }  // namespace detail
 
-/// A store file opened for writing or reading. Every write is one transaction; errors are
-/// io_error naming the file. One object may be shared by threads (calls are serialised), but only
-/// one read_write object per file may exist at a time, across all processes (a lock file
-/// `<file>.lock` enforces it).
+/// A store file opened for writing or reading. Every write is one transaction (or a part of one,
+/// see atomically); errors are io_error naming the file. One object may be shared by threads
+/// (calls are serialised), but only one read_write object per file may exist at a time, across
+/// all processes (a lock file `<file>.lock` enforces it).
 class run_store {
  public:
   enum class mode { read_write, read_only };
@@ -48,6 +48,11 @@ class run_store {
   /// Turns runs left 'running' by a killed process into 'interrupted'; returns how many.
   /// Runs begun through this object are left alone; the writer lock rules out other writers.
   std::int64_t mark_stale_runs_interrupted();
+
+  /// Runs `writes` (calls of this store's functions, and of its sinks) as one transaction: the
+  /// store then holds all they wrote or, after an error or a crash, none of it. Calls from other
+  /// threads wait until it ends.
+  void atomically(const std::function<void()>& writes);
 
   /// The collection sink writing into `run`. It must not outlive this store.
   std::unique_ptr<engine::collection_sink> sink_for(std::int64_t run);
