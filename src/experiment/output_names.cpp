@@ -58,7 +58,7 @@ std::optional<std::string> check_output_name(std::string_view output,
   std::vector<std::string> families;
   const auto names = summary_names(&families);
   if (std::ranges::find(names, name) != names.end() ||
-      std::ranges::any_of(families, [&](const std::string& f) { return matches_family(name, f); }))
+      std::ranges::any_of(families, [&name = name](const std::string& f) { return matches_family(name, f); }))
     return std::nullopt;
   return "output '" + std::string(output) +
          "' is not a summary figure (docs/outputs.md lists them)" + io::did_you_mean(name, names);
