@@ -21,9 +21,9 @@ std::vector<json> payloads(const std::string& stream, const std::string& name) {
   return out;
 }
 
-class runs_api : public server_fixture {};
+class serve_runs_api : public server_fixture {};
 
-TEST_F(runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
+TEST_F(serve_runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
   start();
   const json list = json::parse(get("/api/scenarios").second);
   ASSERT_EQ(list.size(), 1U);
@@ -43,7 +43,7 @@ TEST_F(runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
   EXPECT_GE(described["parameters"].size(), 10U);
 }
 
-TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and_compared) {
+TEST_F(serve_runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and_compared) {
   start();
   const auto [status, started] =
       post_run(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 6, "ticks": 20},
@@ -79,7 +79,7 @@ TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and
   EXPECT_NE(get("/").second.find("liangzhu dashboard"), std::string::npos);
 }
 
-TEST_F(runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_interrupts_them) {
+TEST_F(serve_runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_interrupts_them) {
   start([](serve::server_options& o) { o.max_waiting_runs = 1; });
   const std::string slow = R"({"scenario": "tiny", "tick_delay_ms": 200})";
   const auto first = post_run(slow);
