@@ -4,22 +4,12 @@
 
 #include "liangzhu/store/run_store.hpp"
 #include "serve/server_fixture.hpp"
+#include "serve/stream_checks.hpp"
 
 namespace liangzhu::testing {
 namespace {
 
 using nlohmann::json;
-
-/// The payloads of the events named `name`, in order.
-std::vector<json> payloads(const std::string& stream, const std::string& name) {
-  std::vector<json> out;
-  const std::string marker = "event: " + name + "\ndata: ";
-  for (auto at = stream.find(marker); at != std::string::npos; at = stream.find(marker, at + 1)) {
-    const auto begin = at + marker.size();
-    out.push_back(json::parse(stream.substr(begin, stream.find('\n', begin) - begin)));
-  }
-  return out;
-}
 
 class serve_runs_api : public server_fixture {};
 
@@ -56,9 +46,17 @@ TEST_F(serve_runs_api, a_run_streams_its_series_into_the_store_and_can_be_report
   ASSERT_GE(progress.size(), 2U) << stream.substr(0, 2000);
   EXPECT_EQ(progress.back()["status"], "complete");
   EXPECT_EQ(progress.back()["tick"], 20);
-  EXPECT_EQ(data.back()["dates"].size(), 20U);
+  // Each update carries only the weeks since the last: end to end they are the stored run.
+  const json stored = json::parse(get("/api/runs/1/data").second)["runs"][0];
+  EXPECT_EQ(joined_dates(data), stored["dates"].get<std::vector<std::string>>());
   EXPECT_LT(data.front()["dates"].size(), 20U) << "the series were not streamed while running";
   EXPECT_EQ(data.back()["label"], "run 1: short noncompetes");
+  EXPECT_EQ(data.back()["summary"], stored["summary"]);
+  json tigers = json::array();
+  for (const auto& u : data)  // the first, while the run is queued, has no hub yet
+    for (const auto& hub : u["hubs"])
+      for (const auto& v : hub["series"].value("tigers_alive", json::array())) tigers.push_back(v);
+  EXPECT_EQ(tigers, stored["hubs"][0]["series"]["tigers_alive"]);
 
   const json run = json::parse(get("/api/runs/" + std::to_string(id)).second);
   EXPECT_EQ(run["status"], "complete");
