@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "liangzhu/engine/errors.hpp"
+#include "serve/rate_limiter.hpp"
 #include "serve/routes.hpp"
 #include "serve/server_context.hpp"
 
@@ -22,13 +23,28 @@ namespace {
 /// kernel drops waits a second or more for its retry.
 constexpr int listen_backlog = 128;
 
+/// True if `req`'s client may ask now; otherwise answers 429 with when it may.
+bool admitted(detail::rate_limiter& limiter, const server_options& o, const httplib::Request& req,
+              httplib::Response& res) {
+  const auto verdict = limiter.admit(req.remote_addr);
+  if (verdict.allowed) return true;
+  const auto message = fmt::format("more than {} requests per second from {}: try again in {} s",
+                                   o.rate_limit, req.remote_addr, verdict.retry_after.count());
+  detail::send_error(res, detail::http_error(429, message, verdict.retry_after));
+  return false;
+}
+
 }  // namespace
 
 struct dashboard_server::impl {
-  explicit impl(server_options o) : ctx(std::move(o)), routes(detail::dashboard_routes(ctx)) {}
+  explicit impl(server_options o)
+      : ctx(std::move(o)),
+        routes(detail::dashboard_routes(ctx)),
+        limiter(ctx.options.rate_limit, ctx.options.rate_burst) {}
 
   detail::server_context ctx;
   detail::route_table routes;
+  detail::rate_limiter limiter;
   httplib::Server http;
   socket_t listening = INVALID_SOCKET;
   int port = 0;
@@ -51,6 +67,7 @@ dashboard_server::dashboard_server(server_options options)
     detail::answer_error(req, res, max_body);
   });
   const auto forward = [this, max_body](const httplib::Request& req, httplib::Response& res) {
+    if (!admitted(impl_->limiter, impl_->ctx.options, req, res)) return;
     // cpp-httplib hands handlers a const request; the route table fills in its captures.
     httplib::Request routed = req;
     detail::answer(impl_->routes, routed, res, max_body);

@@ -1,6 +1,7 @@
 // A small run through the API: started, followed as server-sent events until it ends, stored,
 // reported and compared; the queue's limit; a stop that interrupts the running run.
 #include <string>
+#include <thread>
 
 #include "liangzhu/store/run_store.hpp"
 #include "serve/server_fixture.hpp"
@@ -84,8 +85,9 @@ TEST_F(serve_runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_i
   ASSERT_EQ(first.first, 202);
   // The first leaves the queue when the worker takes it; then one more may wait.
   json progress;
-  do progress = json::parse(get("/api/runs/1").second)["live"];
-  while (progress["status"] == "queued");
+  for (progress = json::parse(get("/api/runs/1").second)["live"]; progress["status"] == "queued";
+       progress = json::parse(get("/api/runs/1").second)["live"])
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // within the rate limit
   EXPECT_EQ(post_run(slow).first, 202);
   const auto [busy, message] = post_run(slow);
   EXPECT_EQ(busy, 429);
