@@ -55,6 +55,7 @@ class Dashboard {
     this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
     this.progress.id = "progress";
     this.messages.id = "messages";
+    this.formBox.id = "parameters";
     panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.messages);
     return panel;
   }
@@ -79,12 +80,15 @@ class Dashboard {
     await this.loadRuns();
   }
 
+  /** Draws the form of scenario `name`; data-scenario names the scenario once it is drawn. */
   private async loadParameters(name: string): Promise<void> {
+    delete this.formBox.dataset.scenario;
     const described = await getJson<ScenarioParameters>(`/api/scenarios/${encodeURIComponent(name)}`);
     this.params = described.parameters;
     const { form, inputs } = parameterForm(this.params);
     this.inputs = inputs;
     this.formBox.replaceChildren(form);
+    this.formBox.dataset.scenario = name;
   }
 
   private async loadRuns(): Promise<void> {
