@@ -57,7 +57,8 @@ struct fuzz_server {
   detail::route_table routes;
 };
 
-/// Reads a streamed answer (server-sent events) to its end, a bounded number of chunks.
+/// Reads a streamed answer to its end: one of known length (the dashboard page) at once, server-
+/// sent events a bounded number of chunks.
 void drain(httplib::Response& res) {
   if (!res.content_provider_) return;
   bool done = false;
@@ -68,6 +69,10 @@ void drain(httplib::Response& res) {
   };
   sink.done = [&done] { done = true; };
   sink.is_writable = [] { return true; };
+  if (!res.is_chunked_content_provider_) {
+    res.content_provider_(0, res.content_length_, sink);
+    return;
+  }
   for (std::size_t offset = 0; !done && offset < 64; ++offset)
     if (!res.content_provider_(offset, 0, sink)) break;
 }

@@ -25,6 +25,9 @@ struct serve_request {
   std::string store = "runs.db";
   std::string scenario_dir;
   std::size_t max_waiting = 4;
+  double rate_limit = 50;
+  double rate_burst = 100;
+  std::size_t max_streams = 100;
 };
 
 constexpr const char* serve_description =
@@ -32,14 +35,17 @@ constexpr const char* serve_description =
     "(with their units and ranges), start a run and watch its charts fill while it runs; list the "
     "runs of the store, open their reports and compare two side by side. Runs are written to the "
     "store (default runs.db) one at a time; a few more may wait. The server listens on 127.0.0.1 "
-    "only unless --host says otherwise; it has no authentication, so do not expose it. Ctrl-C "
-    "stops it: a run in progress is stored as 'interrupted'.";
+    "only unless --host says otherwise; it has no authentication, so do not expose it. Each "
+    "client address may make --rate-limit requests per second (after a --rate-burst); more are "
+    "refused with 429. At most --max-streams pages may follow runs at once; more are refused "
+    "with 503. Ctrl-C stops it: a run in progress is stored as 'interrupted'.";
 
 constexpr const char* serve_footer =
     "Examples:\n"
     "  liangzhu serve                       # http://127.0.0.1:8080/\n"
     "  liangzhu serve --port 9000 --store out/dashboard.db\n"
     "  liangzhu serve --port 0              # any free port (printed)\n"
+    "  liangzhu serve --rate-limit 0        # no limit (behind a proxy, all share one address)\n"
     "See docs/dashboard.md for the page and its JSON API.";
 
 void define_serve(CLI::App& app, serve_request& r) {
@@ -61,6 +67,21 @@ void define_serve(CLI::App& app, serve_request& r) {
       ->type_name("N")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
+  app.add_option("--rate-limit", r.rate_limit,
+                 "Requests per second each client address may make, on average; 0: no limit")
+      ->type_name("N")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  app.add_option("--rate-burst", r.rate_burst,
+                 "Requests a client may make at once before --rate-limit applies")
+      ->type_name("N")
+      ->check(CLI::Range(1.0, 1e6))
+      ->capture_default_str();
+  app.add_option("--max-streams", r.max_streams,
+                 "Event streams (pages following a run) open at once; each holds a thread")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
 }
 
 std::vector<serve::shipped_scenario> offered_scenarios(const serve_request& r) {
@@ -81,6 +102,9 @@ int serve_dashboard(const serve_request& r) {
   options.store = r.store;
   options.scenarios = offered_scenarios(r);
   options.max_waiting_runs = r.max_waiting;
+  options.rate_limit = r.rate_limit;
+  options.rate_burst = r.rate_burst;
+  options.max_streams = r.max_streams;
   serve::dashboard_server server(options);
   const int port = server.bind();
   fmt::print("liangzhu: dashboard at http://{}:{}/ (store {}); Ctrl-C stops\n", r.host, port,

@@ -24,13 +24,15 @@ std::string run_label(const store::run_info& run) {
   return fmt::format("run {}: {}", run.run_id, run.label.empty() ? run.scenario_name : run.label);
 }
 
-/// Dates by tick, and per hub one array of values per series, from the wide series table.
-void add_series(json& out, const store::series_table& table, const store::run_catalog& catalog) {
+/// Dates by tick, and per hub one array of values per series, from the wide series table of the
+/// ticks from `first` on.
+void add_series(json& out, const store::series_table& table, const store::run_catalog& catalog,
+                std::int64_t first) {
   json dates = json::array();
   std::map<std::string, json> hubs;
   for (const auto& group : catalog.groups) hubs[group] = json::object();
   for (const auto& row : table.rows) {
-    if (static_cast<std::size_t>(row.tick) == dates.size()) dates.push_back(row.date);
+    if (static_cast<std::size_t>(row.tick - first) == dates.size()) dates.push_back(row.date);
     json& series = hubs[row.group];
     for (std::size_t i = 0; i < row.values.size(); ++i)
       series[table.columns[i]].push_back(number(row.values[i]));
@@ -73,14 +75,14 @@ std::string title(const std::vector<store::run_info>& runs) {
 
 }  // namespace
 
-json run_data(const store::run_store& store, const store::run_info& run) {
+json run_data(const store::run_store& store, const store::run_info& run, store::tick_range ticks) {
   json out = {{"id", std::to_string(run.run_id)},
               {"label", run_label(run)},
               {"scenario", run.scenario_name},
               {"seed", std::to_string(run.seed)},  // a string: JavaScript numbers lose 64-bit seeds
               {"status", std::string(store::to_string(run.status))},
               {"replicates", 1}};
-  add_series(out, store.read_series(run.run_id), store.read_catalog(run.run_id));
+  add_series(out, store.read_series(run.run_id, ticks), store.read_catalog(run.run_id), ticks.from);
   out["summary"] = summary_data(store.read_summary(run.run_id));
   return out;
 }

@@ -1,10 +1,17 @@
-// A run's progress as server-sent events: "progress" ({run_id, status, tick, ticks_total,
-// message}) and "data" (the run as the report draws it, docs/report.md) each time the worker has
-// written more ticks, until the run ends. A run this server did not start (or one that ended
-// before a restart) gets its stored state once. Waits are short, so a closed page or a stopping
-// server ends the stream within a second.
+// A run's progress as server-sent events. Each update is a "data" event with the ticks the page
+// does not have yet (the run's header, the dates and series values of those ticks, and its summary
+// once it has ended), whose id is the number of ticks sent so far, then a "progress" event
+// ({run_id, status, tick, ticks_total, message}). The first update carries every tick stored so
+// far, or only those after Last-Event-ID when a page reconnects: no tick is sent twice or missed,
+// and an update of a long run is a few kilobytes, not the whole run again. Updates come each time
+// the worker has stored more ticks, until the run ends; a run this server did not start (or one
+// that ended before a restart) gets its stored state once. Waits are short, so a closed page or a
+// stopping server ends the stream within a second. Streams are capped (stream_slots): one more
+// is refused with 503.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <memory>
 #include <string>
 
@@ -17,11 +24,28 @@ namespace {
 using nlohmann::json;
 
 constexpr std::chrono::milliseconds heartbeat{1000};
+/// When a page refused a stream may try again: a slot frees when a run ends or a page closes.
+constexpr std::chrono::seconds stream_retry{5};
 
-bool send_event(httplib::DataSink& sink, const char* name, const json& payload) {
-  const std::string text = fmt::format("event: {}\ndata: {}\n\n", name,
-                                       payload.dump(-1, ' ', false, json::error_handler_t::replace));
-  return sink.write(text.data(), text.size());
+/// One page's stream: the ticks it has, the progress it last saw, its place among the streams.
+struct viewer {
+  std::int64_t run_id;
+  std::int64_t ticks_sent;  ///< the page has ticks [0, ticks_sent)
+  std::uint64_t seen;
+  stream_slots::slot slot;
+};
+
+std::string event_text(const char* name, const json& payload) {
+  return fmt::format("event: {}\ndata: {}\n\n", name,
+                     payload.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+/// The ticks a reconnecting page has (the id of the last event it got); 0 for a new page.
+std::int64_t ticks_known(const httplib::Request& req) {
+  const std::string text = req.get_header_value("Last-Event-ID");
+  std::int64_t ticks = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ticks);
+  return ec == std::errc() && end == text.data() + text.size() && ticks > 0 ? ticks : 0;
 }
 
 json stored_progress(const store::run_info& run) {
@@ -32,54 +56,68 @@ json stored_progress(const store::run_info& run) {
           {"message", ""}};
 }
 
-/// Sends the run's series and where it stands; false if the page has gone.
-bool send_state(const server_context& ctx, std::int64_t id, const json& progress,
-                httplib::DataSink& sink) {
-  const auto run = ctx.store.find_run(id);
-  return run && send_event(sink, "data", report::run_data(ctx.store, *run)) &&
-         send_event(sink, "progress", progress);
+/// Sends the ticks the page lacks, up to `ticks_done`, and where the run stands; false if the
+/// page has gone. A page claiming more ticks than there are gets none, from where the run is: it
+/// sees that `from` is not its count and starts over.
+bool send_update(const server_context& ctx, viewer& v, std::int64_t ticks_done,
+                 const json& progress, httplib::DataSink& sink) {
+  const auto run = ctx.store.find_run(v.run_id);
+  if (!run) return false;
+  const std::int64_t from = std::min(v.ticks_sent, ticks_done);
+  json data = report::run_data(ctx.store, *run, {from, ticks_done});
+  data["from"] = from;
+  v.ticks_sent = from + static_cast<std::int64_t>(data["dates"].size());
+  const std::string text = fmt::format("id: {}\n", v.ticks_sent) + event_text("data", data) +
+                           event_text("progress", progress);
+  return sink.write(text.data(), text.size());
 }
 
 /// One turn of a live run's stream: waits for news, sends it, ends the stream with the run.
-bool stream_turn(const server_context& ctx, std::int64_t id, std::uint64_t& seen,
-                 httplib::DataSink& sink) {
-  const auto p = ctx.queue.wait(id, seen, heartbeat);
-  if (!p || (p->version <= seen && ctx.queue.stopping())) {
+bool stream_turn(const server_context& ctx, viewer& v, httplib::DataSink& sink) {
+  const auto p = ctx.queue.wait(v.run_id, v.seen, heartbeat);
+  if (!p || (p->version <= v.seen && ctx.queue.stopping())) {
     sink.done();
     return true;
   }
-  if (p->version <= seen) return sink.write(": keep-alive\n\n", 15);
-  seen = p->version;
-  if (!send_state(ctx, id, progress_json(*p), sink)) return false;
+  if (p->version <= v.seen) return sink.write(": keep-alive\n\n", 15);
+  v.seen = p->version;
+  if (!send_update(ctx, v, p->tick, progress_json(*p), sink)) return false;
   if (p->finished()) sink.done();
   return true;
 }
 
-void stream_events(const server_context& ctx, const httplib::Request& req, httplib::Response& res) {
+void stream_events(server_context& ctx, const httplib::Request& req, httplib::Response& res) {
   const store::run_info run = stored_run(ctx, req);
-  const std::int64_t id = run.run_id;
+  auto slot = ctx.streams.try_acquire();
+  if (!slot) {
+    throw http_error(503,
+                     fmt::format("{} event streams are open, as many as this server keeps: try "
+                                 "again when a run has ended or a page has closed",
+                                 ctx.streams.capacity()),
+                     stream_retry);
+  }
+  // Shared: cpp-httplib copies the content provider; the slot is given back with its last copy.
+  auto v = std::make_shared<viewer>(viewer{run.run_id, ticks_known(req), 0, std::move(*slot)});
   res.set_header("Cache-Control", "no-store");
-  if (!ctx.queue.progress(id)) {
-    res.set_chunked_content_provider("text/event-stream", [&ctx, id, run](std::size_t, httplib::DataSink& sink) {
-      if (!send_state(ctx, id, stored_progress(run), sink)) return false;
-      sink.done();
-      return true;
-    });
+  if (!ctx.queue.progress(run.run_id)) {
+    res.set_chunked_content_provider(
+        "text/event-stream", [&ctx, v, run](std::size_t, httplib::DataSink& sink) {
+          if (!send_update(ctx, *v, run.ticks_done, stored_progress(run), sink)) return false;
+          sink.done();
+          return true;
+        });
     return;
   }
-  auto seen = std::make_shared<std::uint64_t>(0);
-  res.set_chunked_content_provider("text/event-stream",
-                                   [&ctx, id, seen](std::size_t, httplib::DataSink& sink) {
-                                     return stream_turn(ctx, id, *seen, sink);
-                                   });
+  res.set_chunked_content_provider(
+      "text/event-stream",
+      [&ctx, v](std::size_t, httplib::DataSink& sink) { return stream_turn(ctx, *v, sink); });
 }
 
 }  // namespace
 
 void add_event_route(route_table& routes, server_context& ctx) {
-  routes.get(R"(/api/runs/(\d+)/events)", guarded([&ctx](const auto& req, auto& res) {
-    stream_events(ctx, req, res);
-  }));
+  routes.get(R"(/api/runs/(\d+)/events)",
+             guarded([&ctx](const auto& req, auto& res) { stream_events(ctx, req, res); }));
 }
 
 }  // namespace liangzhu::serve::detail

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "liangzhu/engine/errors.hpp"
-#include "serve/http_error.hpp"
 
 namespace liangzhu::serve::detail {
 
@@ -18,7 +17,8 @@ server_context::server_context(server_options o)
     : options(std::move(o)),
       store(options.store),
       catalog(options.scenarios),
-      queue(store, options.max_waiting_runs, options.progress_every) {
+      queue(store, options.max_waiting_runs, options.progress_every),
+      streams(options.max_streams) {
   store.mark_stale_runs_interrupted();  // left running by a server that was killed
 }
 
@@ -27,12 +27,18 @@ void send_json(httplib::Response& res, const json& body, int status) {
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
+void send_error(httplib::Response& res, const http_error& e) {
+  if (e.retry_after().count() > 0)
+    res.set_header("Retry-After", std::to_string(e.retry_after().count()));
+  send_json(res, {{"error", e.what()}}, e.status());
+}
+
 httplib::Server::Handler guarded(handler h) {
   return [h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
     try {
       h(req, res);
     } catch (const http_error& e) {
-      send_json(res, {{"error", e.what()}}, e.status());
+      send_error(res, e);
     } catch (const input_error& e) {
       send_json(res, {{"error", e.what()}}, 400);
     } catch (const std::exception& e) {

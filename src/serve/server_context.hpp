@@ -9,9 +9,11 @@
 
 #include "liangzhu/serve/server.hpp"
 #include "liangzhu/store/run_store.hpp"
+#include "serve/http_error.hpp"
 #include "serve/routes.hpp"
 #include "serve/run_queue.hpp"
 #include "serve/scenario_catalog.hpp"
+#include "serve/stream_slots.hpp"
 
 namespace liangzhu::serve::detail {
 
@@ -22,6 +24,7 @@ struct server_context {
   store::run_store store;
   scenario_catalog catalog;
   run_queue queue;
+  stream_slots streams;
 };
 
 using handler = std::function<void(const httplib::Request&, httplib::Response&)>;
@@ -31,6 +34,8 @@ using handler = std::function<void(const httplib::Request&, httplib::Response&)>
 httplib::Server::Handler guarded(handler h);
 /// Answers `body` as JSON with `status`.
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);
+/// Answers the refusal `e` as {"error": message}, with its status and Retry-After.
+void send_error(httplib::Response& res, const http_error& e);
 /// The run named by the request's `match`-th capture; http_error 404 if the store has none.
 store::run_info stored_run(const server_context& ctx, const httplib::Request& req, int match = 1);
 /// A run of the store as the API lists it.

@@ -41,19 +41,21 @@ run_catalog run_store::read_catalog(std::int64_t run) const {
 }
 
 void run_store::visit_series(std::int64_t run,
-                             const std::function<void(const series_table_row&)>& visit) const {
+                             const std::function<void(const series_table_row&)>& visit,
+                             tick_range ticks) const {
   const std::scoped_lock lock{state_->mutex};
   auto& db = state_->db;
   const detail::tick_dates date_of(detail::find_run(db, run).value_or(run_info{}));
   const run_catalog catalog = detail::read_catalog(db, run);
   const std::size_t width = catalog.series.size();
-  // The primary key's own order: no sort needed.
+  // The primary key's own order, and a range of its second column: no sort, no scan.
   statement select(db,
-                   "SELECT tick, group_index, series_index, value FROM series WHERE run_id = ? "
+                   "SELECT tick, group_index, series_index, value FROM series "
+                   "WHERE run_id = ? AND tick >= ? AND tick < ? "
                    "ORDER BY tick, group_index, series_index");
   series_table_row row;
   std::int64_t group = -1;
-  for (select.bind_all(run); select.step();) {
+  for (select.bind_all(run, ticks.from, ticks.to); select.step();) {
     const std::int64_t tick = select.column_int(0);
     const std::int64_t g = select.column_int(1);
     if (group < 0 || tick != row.tick || g != group) {
@@ -69,10 +71,10 @@ void run_store::visit_series(std::int64_t run,
   if (group >= 0) visit(row);
 }
 
-series_table run_store::read_series(std::int64_t run) const {
+series_table run_store::read_series(std::int64_t run, tick_range ticks) const {
   series_table table;
   for (auto& spec : read_catalog(run).series) table.columns.push_back(std::move(spec.name));
-  visit_series(run, [&](const series_table_row& row) { table.rows.push_back(row); });
+  visit_series(run, [&](const series_table_row& row) { table.rows.push_back(row); }, ticks);
   return table;
 }
 

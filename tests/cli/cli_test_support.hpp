@@ -101,6 +101,8 @@ class child {
   child(pid_t pid, fs::path out, fs::path err)
       : pid_(pid), out_(std::move(out)), err_(std::move(err)) {}
   pid_t pid() const { return pid_; }
+  /// Where its stdout goes (read it while it runs to see what it has printed so far).
+  const fs::path& out_file() const { return out_; }
   /// Waits for the process to end and collects what it wrote.
   result wait() {
     int status = 0;

@@ -26,11 +26,20 @@ class server_fixture : public ::testing::Test {
     options.progress_every = std::chrono::milliseconds(20);
     if (adjust) adjust(options);
     server_ = std::make_unique<serve::dashboard_server>(options);
-    const int port = server_->bind();
+    port_ = server_->bind();
     thread_ = std::thread([this] { server_->listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port);
-    client_->set_read_timeout(30, 0);
+    client_ = new_client();
   }
+
+  /// Another client of the server, for requests at the same time as client()'s (a client
+  /// sends one request at a time).
+  std::unique_ptr<httplib::Client> new_client() const {
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    c->set_read_timeout(30, 0);
+    return c;
+  }
+
+  int port() const { return port_; }
 
   void TearDown() override {
     if (server_) server_->stop();
@@ -57,9 +66,15 @@ class server_fixture : public ::testing::Test {
   }
 
   /// The server-sent events of `path` until the server ends the stream.
-  std::string events(const std::string& path) {
+  std::string events(const std::string& path, const httplib::Headers& headers = {}) {
+    return events_of(*client_, path, headers);
+  }
+
+  /// The same, through `client`.
+  static std::string events_of(httplib::Client& client, const std::string& path,
+                               const httplib::Headers& headers = {}) {
     std::string text;
-    const auto res = client_->Get(path, [&text](const char* data, std::size_t size) {
+    const auto res = client.Get(path, headers, [&text](const char* data, std::size_t size) {
       text.append(data, size);
       return true;
     });
@@ -71,6 +86,7 @@ class server_fixture : public ::testing::Test {
   scratch_dir dir_;
   std::unique_ptr<serve::dashboard_server> server_;
   std::thread thread_;
+  int port_ = 0;
   std::unique_ptr<httplib::Client> client_;
 };
 

@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-class bad_requests : public server_fixture {
+class serve_bad_requests : public server_fixture {
  protected:
   void SetUp() override { start(); }
 
@@ -26,13 +26,13 @@ class bad_requests : public server_fixture {
   }
 };
 
-TEST_F(bad_requests, unknown_scenarios_are_404_naming_the_known_ones) {
+TEST_F(serve_bad_requests, unknown_scenarios_are_404_naming_the_known_ones) {
   expect_error(get("/api/scenarios/baseline"), 404, "there are: tiny");
   expect_run_refused(R"({"scenario": "baseline"})", 404, "no scenario 'baseline'");
   expect_run_refused(R"({"scenario": "../scenarios/baseline"})", 404, "no scenario");
 }
 
-TEST_F(bad_requests, out_of_range_and_malformed_parameters_are_400_with_the_schema_message) {
+TEST_F(serve_bad_requests, out_of_range_and_malformed_parameters_are_400_with_the_schema_message) {
   expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 600}})", 400,
                      "above the maximum 120");
   expect_run_refused(R"({"scenario": "tiny", "values": {"ticks": 0}})", 400, "ticks");
@@ -46,20 +46,20 @@ TEST_F(bad_requests, out_of_range_and_malformed_parameters_are_400_with_the_sche
   expect_run_refused(R"({"values": {}})", 400, "needs 'scenario'");
 }
 
-TEST_F(bad_requests, malformed_json_is_400) {
+TEST_F(serve_bad_requests, malformed_json_is_400) {
   expect_run_refused(R"({"scenario": "tiny")", 400, "not JSON");
   expect_run_refused("[]", 400, "JSON object");
   expect_run_refused("", 400, "not JSON");
 }
 
-TEST_F(bad_requests, an_oversized_body_is_413) {
+TEST_F(serve_bad_requests, an_oversized_body_is_413) {
   const std::string huge(200 * 1024, 'x');
   const auto res = client().Post("/api/runs", huge, "application/json");
   ASSERT_TRUE(res);
   expect_error({res->status, res->body}, 413, "larger than");
 }
 
-TEST_F(bad_requests, runs_and_paths_outside_the_store_are_404) {
+TEST_F(serve_bad_requests, runs_and_paths_outside_the_store_are_404) {
   expect_error(get("/api/runs/7"), 404, "no run 7");
   expect_error(get("/api/runs/99999999999999999999999"), 404, "no run");
   expect_error(get("/api/runs/7/data"), 404, "no run 7");
@@ -72,7 +72,7 @@ TEST_F(bad_requests, runs_and_paths_outside_the_store_are_404) {
   expect_error(get("/%2e%2e/runs.db"), 404, "nothing at");
 }
 
-TEST_F(bad_requests, unknown_routes_are_404_and_the_server_goes_on) {
+TEST_F(serve_bad_requests, unknown_routes_are_404_and_the_server_goes_on) {
   expect_error(get("/api/nothing"), 404, "GET /api/nothing");
   const auto res = client().Delete("/api/runs");
   ASSERT_TRUE(res);

@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-class routes_without_socket : public ::testing::Test {
+class serve_routes_without_socket : public ::testing::Test {
  protected:
   static serve::server_options options_in(const scratch_dir& dir) {
     serve::server_options o;
@@ -46,7 +46,7 @@ class routes_without_socket : public ::testing::Test {
   serve::detail::route_table routes_ = serve::detail::dashboard_routes(ctx_);
 };
 
-TEST_F(routes_without_socket, routes_answer_and_captures_reach_the_handlers) {
+TEST_F(serve_routes_without_socket, routes_answer_and_captures_reach_the_handlers) {
   const auto scenarios = answer("GET", "/api/scenarios");
   EXPECT_EQ(scenarios.status, 200);
   EXPECT_NE(scenarios.body.find("tiny"), std::string::npos);
@@ -56,7 +56,7 @@ TEST_F(routes_without_socket, routes_answer_and_captures_reach_the_handlers) {
   EXPECT_EQ(answer("HEAD", "/api/runs").status, 200);
 }
 
-TEST_F(routes_without_socket, unknown_routes_and_methods_are_404_with_a_json_message) {
+TEST_F(serve_routes_without_socket, unknown_routes_and_methods_are_404_with_a_json_message) {
   const auto nothing = answer("GET", "/api/nothing");
   EXPECT_EQ(nothing.status, 404);
   EXPECT_EQ(error_of(nothing), "there is nothing at GET /api/nothing");
@@ -65,7 +65,7 @@ TEST_F(routes_without_socket, unknown_routes_and_methods_are_404_with_a_json_mes
   EXPECT_EQ(answer("GET", "/api/runs/1x").status, 404);
 }
 
-TEST_F(routes_without_socket, a_valid_run_request_with_no_room_in_the_queue_is_429) {
+TEST_F(serve_routes_without_socket, a_valid_run_request_with_no_room_in_the_queue_is_429) {
   const auto res = answer("POST", "/api/runs", R"({"scenario": "tiny", "values": {"ticks": 3}})");
   EXPECT_EQ(res.status, 429) << res.body;
   EXPECT_EQ(answer("GET", "/api/runs").body, "[]");
@@ -73,7 +73,7 @@ TEST_F(routes_without_socket, a_valid_run_request_with_no_room_in_the_queue_is_4
 
 // Found by fuzz/serve.cpp (minimized): a number too large for a double is not a parse_error but
 // an out_of_range of nlohmann::json, which the handler did not expect (a 500).
-TEST_F(routes_without_socket, a_number_beyond_double_is_400_not_an_internal_error) {
+TEST_F(serve_routes_without_socket, a_number_beyond_double_is_400_not_an_internal_error) {
   const auto res = answer("POST", "/api/runs", "1e400");
   EXPECT_EQ(res.status, 400);
   EXPECT_NE(error_of(res).find("not JSON"), std::string::npos) << res.body;

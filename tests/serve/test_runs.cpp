@@ -1,29 +1,20 @@
 // A small run through the API: started, followed as server-sent events until it ends, stored,
 // reported and compared; the queue's limit; a stop that interrupts the running run.
 #include <string>
+#include <thread>
 
 #include "liangzhu/store/run_store.hpp"
 #include "serve/server_fixture.hpp"
+#include "serve/stream_checks.hpp"
 
 namespace liangzhu::testing {
 namespace {
 
 using nlohmann::json;
 
-/// The payloads of the events named `name`, in order.
-std::vector<json> payloads(const std::string& stream, const std::string& name) {
-  std::vector<json> out;
-  const std::string marker = "event: " + name + "\ndata: ";
-  for (auto at = stream.find(marker); at != std::string::npos; at = stream.find(marker, at + 1)) {
-    const auto begin = at + marker.size();
-    out.push_back(json::parse(stream.substr(begin, stream.find('\n', begin) - begin)));
-  }
-  return out;
-}
+class serve_runs_api : public server_fixture {};
 
-class runs_api : public server_fixture {};
-
-TEST_F(runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
+TEST_F(serve_runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
   start();
   const json list = json::parse(get("/api/scenarios").second);
   ASSERT_EQ(list.size(), 1U);
@@ -43,7 +34,7 @@ TEST_F(runs_api, the_scenario_lists_its_levers_with_units_ranges_and_values) {
   EXPECT_GE(described["parameters"].size(), 10U);
 }
 
-TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and_compared) {
+TEST_F(serve_runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and_compared) {
   start();
   const auto [status, started] =
       post_run(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 6, "ticks": 20},
@@ -56,9 +47,17 @@ TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and
   ASSERT_GE(progress.size(), 2U) << stream.substr(0, 2000);
   EXPECT_EQ(progress.back()["status"], "complete");
   EXPECT_EQ(progress.back()["tick"], 20);
-  EXPECT_EQ(data.back()["dates"].size(), 20U);
+  // Each update carries only the weeks since the last: end to end they are the stored run.
+  const json stored = json::parse(get("/api/runs/1/data").second)["runs"][0];
+  EXPECT_EQ(joined_dates(data), stored["dates"].get<std::vector<std::string>>());
   EXPECT_LT(data.front()["dates"].size(), 20U) << "the series were not streamed while running";
   EXPECT_EQ(data.back()["label"], "run 1: short noncompetes");
+  EXPECT_EQ(data.back()["summary"], stored["summary"]);
+  json tigers = json::array();
+  for (const auto& u : data)  // the first, while the run is queued, has no hub yet
+    for (const auto& hub : u["hubs"])
+      for (const auto& v : hub["series"].value("tigers_alive", json::array())) tigers.push_back(v);
+  EXPECT_EQ(tigers, stored["hubs"][0]["series"]["tigers_alive"]);
 
   const json run = json::parse(get("/api/runs/" + std::to_string(id)).second);
   EXPECT_EQ(run["status"], "complete");
@@ -79,15 +78,16 @@ TEST_F(runs_api, a_run_streams_its_series_into_the_store_and_can_be_reported_and
   EXPECT_NE(get("/").second.find("liangzhu dashboard"), std::string::npos);
 }
 
-TEST_F(runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_interrupts_them) {
+TEST_F(serve_runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_interrupts_them) {
   start([](serve::server_options& o) { o.max_waiting_runs = 1; });
   const std::string slow = R"({"scenario": "tiny", "tick_delay_ms": 200})";
   const auto first = post_run(slow);
   ASSERT_EQ(first.first, 202);
   // The first leaves the queue when the worker takes it; then one more may wait.
   json progress;
-  do progress = json::parse(get("/api/runs/1").second)["live"];
-  while (progress["status"] == "queued");
+  for (progress = json::parse(get("/api/runs/1").second)["live"]; progress["status"] == "queued";
+       progress = json::parse(get("/api/runs/1").second)["live"])
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // within the rate limit
   EXPECT_EQ(post_run(slow).first, 202);
   const auto [busy, message] = post_run(slow);
   EXPECT_EQ(busy, 429);

@@ -115,6 +115,21 @@ TEST(RunSink, SeriesPointsFilterByName) {
   EXPECT_EQ(funding[3].value, value_at(1, 1, 1));
 }
 
+TEST(RunSink, SeriesReadByTickRangeHoldOnlyThoseTicks) {
+  scratch_dir dir;
+  collected_run r(dir / "runs.db");
+  auto& [store, id, sink, c] = r;
+  simulate(c, 10, 4);
+  const series_table middle = store.read_series(id, {3, 6});
+  ASSERT_EQ(middle.rows.size(), 3u * 2u);
+  EXPECT_EQ(middle.rows.front().tick, 3);
+  EXPECT_EQ(middle.rows.back().tick, 5);
+  EXPECT_EQ(middle.rows.front().date, store.read_series(id).rows[6].date);
+  EXPECT_EQ(middle.rows.back().values[0], value_at(5, 1, 0));
+  EXPECT_TRUE(store.read_series(id, {10, 20}).rows.empty());
+  EXPECT_EQ(store.read_series(id, {8}).rows.size(), 2u * 2u);
+}
+
 TEST(RunSink, TicksDoneTracksEachBatch) {
   scratch_dir dir;
   collected_run r(dir / "runs.db");

@@ -68,6 +68,8 @@ try {
 
   await check("the page offers the scenario and its parameters with units and ranges", async () => {
     await page.selectOption("#scenario", "tiny");
+    // Choosing a scenario redraws its form: values typed before that would be lost.
+    await page.waitForSelector('#parameters[data-scenario="tiny"]', { state: "attached", timeout: 60000 });
     const input = page.locator('input[data-key="hub.test.noncompete.max_months"]');
     expect((await input.inputValue()) === "24", `max_months shows ${await input.inputValue()}`);
     const row = await input.locator("..").textContent();

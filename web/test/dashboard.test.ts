@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { Parameter } from "../src/dashboard/api";
-import { compareUrl, finished, parseProgress, parseRunEvent, progressText, reportUrl } from "../src/dashboard/live";
+import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, reportUrl, UpdateGapError } from "../src/dashboard/live";
 import { changedValues, groupParameters, parseValue, rangeText } from "../src/dashboard/params";
 import { ReportDataError } from "../src/report/data";
 
@@ -60,13 +60,45 @@ describe("live runs", () => {
     expect(() => parseProgress('{"tick": 1}')).toThrow();
   });
 
+  const update = { id: "1", label: "run 1: tiny", scenario: "tiny", status: "running", from: 0, dates: ["2025-01-01", "2025-01-08"], hubs: [{ name: "test", series: { tigers_alive: [0, 1], founded: [3, 4] } }], summary: [] };
+  const later = { ...update, from: 2, dates: ["2025-01-15"], hubs: [{ name: "test", series: { tigers_alive: [2], founded: [5] } }] };
+
   it("check data events as the report checks its data", () => {
-    const run = { id: "1", label: "run 1: tiny", scenario: "tiny", dates: ["2025-01-01", "2025-01-08"], hubs: [{ name: "test", series: { tigers_alive: [0, 1] } }], summary: [] };
-    expect(parseRunEvent(JSON.stringify(run)).hubs[0]?.series.tigers_alive).toEqual([0, 1]);
-    const broken = { ...run, hubs: [{ name: "test", series: { tigers_alive: [0] } }] };
+    expect(parseRunEvent(JSON.stringify(update)).hubs[0]?.series.tigers_alive).toEqual([0, 1]);
+    const broken = { ...update, hubs: [{ name: "test", series: { tigers_alive: [0] } }] };
     expect(() => parseRunEvent(JSON.stringify(broken))).toThrow(ReportDataError);
-    const queued = { ...run, dates: [], hubs: [] };
+    const queued = { ...update, dates: [], hubs: [] };
     expect(parseRunEvent(JSON.stringify(queued)).dates).toEqual([]);
+    expect(() => parseRunEvent(JSON.stringify({ ...update, from: undefined }))).toThrow(ReportDataError);
+    expect(() => parseRunEvent(JSON.stringify({ ...update, from: -1 }))).toThrow(ReportDataError);
+  });
+
+  it("append each update's weeks to the run so far", () => {
+    const queued = appendUpdate(undefined, { ...update, status: "queued", dates: [], hubs: [] });
+    const first = appendUpdate(queued, update);
+    expect(first.dates).toEqual(["2025-01-01", "2025-01-08"]);
+    const second = appendUpdate(first, later);
+    expect(second.dates).toEqual(["2025-01-01", "2025-01-08", "2025-01-15"]);
+    expect(second.hubs[0]?.series).toEqual({ tigers_alive: [0, 1, 2], founded: [3, 4, 5] });
+    expect(first.dates).toHaveLength(2);
+    expect("from" in second).toBe(false);
+  });
+
+  it("take the status and summary of the last update, weeks or not", () => {
+    const figure = { hub: "", name: "tigers", value: 2, unit: "", description: "" };
+    const ended = appendUpdate(appendUpdate(undefined, update), { ...update, from: 2, status: "complete", dates: [], hubs: [{ name: "test", series: {} }], summary: [figure] });
+    expect(ended.status).toBe("complete");
+    expect(ended.summary).toEqual([figure]);
+    expect(ended.hubs[0]?.series.founded).toEqual([3, 4]);
+  });
+
+  it("refuse an update that does not continue the run", () => {
+    const first = appendUpdate(undefined, update);
+    expect(() => appendUpdate(first, { ...later, from: 1 })).toThrow(UpdateGapError);
+    expect(() => appendUpdate(first, update)).toThrow(UpdateGapError);
+    expect(() => appendUpdate(undefined, later)).toThrow(UpdateGapError);
+    const missing = { ...later, hubs: [{ name: "test", series: { tigers_alive: [2] } }] };
+    expect(() => appendUpdate(first, missing)).toThrow(UpdateGapError);
   });
 
   it("link the reports the server serves", () => {

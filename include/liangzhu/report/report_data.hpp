@@ -14,7 +14,10 @@ namespace liangzhu::report {
 inline constexpr int data_format_version = 1;
 
 /// One run as the report shows it: label, scenario, seed, dates, per-hub series and summary.
-nlohmann::json run_data(const store::run_store& store, const store::run_info& run);
+/// With `ticks`, only the dates and series values of those ticks (what a live page appends to
+/// the run it has).
+nlohmann::json run_data(const store::run_store& store, const store::run_info& run,
+                        store::tick_range ticks = {});
 
 /// The whole document for `runs` of `store`, side by side in that order.
 /// @warning every id must name a run of the store (callers check; LIANGZHU_ASSERT otherwise).

@@ -32,6 +32,16 @@ struct server_options {
   std::size_t max_body_bytes = 64 * 1024;
   /// Runs that may wait behind the running one; more get 429.
   std::size_t max_waiting_runs = 4;
+  /// Requests per second each client address may make, on average; more get 429 with
+  /// Retry-After. 0 lets every request through.
+  double rate_limit = 50;
+  /// Requests a client may make at once before the rate applies (a page opening asks for a few).
+  double rate_burst = 100;
+  /// Event streams open at once (each holds a connection thread while it lasts); more get 503.
+  std::size_t max_streams = 100;
+  /// Connection threads for everything but event streams: the server has max_streams + this
+  /// many, so pages following runs never keep the API waiting.
+  std::size_t request_threads = 16;
   /// How often a running simulation writes its ticks to the store and tells the page.
   std::chrono::milliseconds progress_every{250};
 };

@@ -1,6 +1,7 @@
 #pragma once
 /// @file The plain records a run store holds: run metadata, summary rows and series read back.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,12 @@ struct series_point {
   std::string group;
   std::string series;
   double value = 0.0;
+};
+
+/// The ticks from `from` up to, not including, `to` (every tick by default).
+struct tick_range {
+  std::int64_t from = 0;
+  std::int64_t to = std::numeric_limits<std::int64_t>::max();
 };
 
 /// One row of the wide series table: every series of one group at one tick (NaN where NULL).

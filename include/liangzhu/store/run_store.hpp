@@ -68,12 +68,13 @@ class run_store {
   /// The groups, series and event kinds a run declared.
   run_catalog read_catalog(std::int64_t run) const;
 
-  /// Calls `visit` with each wide series row of `run`, by tick then group; values follow the
-  /// catalog order. `visit` must not call back into the store.
-  void visit_series(std::int64_t run,
-                    const std::function<void(const series_table_row&)>& visit) const;
-  /// A run's series in wide form: tick, date, group, one column per series.
-  series_table read_series(std::int64_t run) const;
+  /// Calls `visit` with each wide series row of `run` in `ticks`, by tick then group; values
+  /// follow the catalog order. `visit` must not call back into the store.
+  void visit_series(std::int64_t run, const std::function<void(const series_table_row&)>& visit,
+                    tick_range ticks = {}) const;
+  /// A run's series (those of `ticks` only) in wide form: tick, date, group, one column per
+  /// series.
+  series_table read_series(std::int64_t run, tick_range ticks = {}) const;
   /// A run's series in long form, only the series named `series` unless it is empty.
   std::vector<series_point> read_series_points(std::int64_t run,
                                                std::string_view series = {}) const;

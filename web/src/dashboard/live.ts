@@ -1,12 +1,48 @@
-// A running run as the page follows it: the server-sent events parsed and checked, and what the
-// progress line says.
-import { parseReportData, type RunData } from "../report/data";
+// A running run as the page follows it: the server-sent events parsed and checked, each update
+// appended to the run so far, and what the progress line says.
+import { parseReportData, ReportDataError, type HubData, type RunData } from "../report/data";
 import type { Progress } from "./api";
 
-/** The run carried by a "data" event, checked as the report checks its own data. */
-export function parseRunEvent(text: string): RunData {
+/** A "data" event: the run's header and summary, and the weeks from `from` on (docs/dashboard.md). */
+export interface RunUpdate extends RunData {
+  from: number;
+}
+
+/** An update that does not continue the run the page has: the page follows the run afresh. */
+export class UpdateGapError extends Error {}
+
+/** The update carried by a "data" event, checked as the report checks its own data. */
+export function parseRunEvent(text: string): RunUpdate {
   const document = `{"format":"liangzhu-report","version":1,"title":"live","runs":[${text}]}`;
-  return parseReportData(document).runs[0] as RunData;
+  const update = parseReportData(document).runs[0] as RunUpdate;
+  if (!Number.isInteger(update.from) || update.from < 0) throw new ReportDataError("a data event without 'from'");
+  return update;
+}
+
+function appendHub(hub: HubData, added: HubData | undefined): HubData {
+  const series = Object.entries(hub.series).map(([name, values]) => {
+    const more = added?.series[name];
+    if (!more) throw new UpdateGapError(`the update has no ${name} for hub ${hub.name}`);
+    return [name, values.concat(more)];
+  });
+  return { ...hub, series: Object.fromEntries(series) as HubData["series"] };
+}
+
+/**
+ * The run with `update` appended: its weeks after those of `run`, and its header and summary
+ * (which change as the run ends). `run` is undefined before the first update.
+ */
+export function appendUpdate(run: RunData | undefined, update: RunUpdate): RunData {
+  const { from, ...latest } = update;
+  const have = run?.dates.length ?? 0;
+  if (from !== have) throw new UpdateGapError(`the update starts at week ${from}, the page has ${have}`);
+  if (run === undefined || have === 0) return latest;
+  if (latest.dates.length === 0) return { ...latest, dates: run.dates, hubs: run.hubs };
+  return {
+    ...latest,
+    dates: run.dates.concat(latest.dates),
+    hubs: run.hubs.map((hub) => appendHub(hub, latest.hubs.find((h) => h.name === hub.name))),
+  };
 }
 
 /** The progress carried by a "progress" event. */

@@ -4,10 +4,14 @@
 import { element } from "../report/page";
 import { ApiError, getJson, startRun, type Parameter, type Progress, type RunRow, type ScenarioParameters, type ScenarioSummary } from "./api";
 import { ChartsPanel } from "./charts_panel";
-import { compareUrl, finished, parseProgress, parseRunEvent, progressText } from "./live";
+import type { RunData } from "../report/data";
+import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
 import { changedValues } from "./params";
 import { dashboardCss } from "./styles";
 import { labelledSelect, parameterForm, runsTable, scenarioOptions } from "./view";
+
+/** How long to wait before following a run again when the server refused: its Retry-After. */
+const followRetrySeconds = 5;
 
 class Dashboard {
   private readonly root = element("main");
@@ -25,6 +29,9 @@ class Dashboard {
   private params: Parameter[] = [];
   private inputs = new Map<string, HTMLInputElement>();
   private events: EventSource | null = null;
+  /** The run followed, as far as its updates have come. */
+  private run: RunData | undefined;
+  private retry = 0;
 
   constructor() {
     document.body.append(this.root);
@@ -48,6 +55,7 @@ class Dashboard {
     this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
     this.progress.id = "progress";
     this.messages.id = "messages";
+    this.formBox.id = "parameters";
     panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.messages);
     return panel;
   }
@@ -72,12 +80,15 @@ class Dashboard {
     await this.loadRuns();
   }
 
+  /** Draws the form of scenario `name`; data-scenario names the scenario once it is drawn. */
   private async loadParameters(name: string): Promise<void> {
+    delete this.formBox.dataset.scenario;
     const described = await getJson<ScenarioParameters>(`/api/scenarios/${encodeURIComponent(name)}`);
     this.params = described.parameters;
     const { form, inputs } = parameterForm(this.params);
     this.inputs = inputs;
     this.formBox.replaceChildren(form);
+    this.formBox.dataset.scenario = name;
   }
 
   private async loadRuns(): Promise<void> {
@@ -117,18 +128,41 @@ class Dashboard {
     this.progress.dataset.tick = String(p.tick);
   }
 
+  /** Follows a run from its first week. On a dropped connection the browser reconnects by
+   * itself, sending the id of the last update, and the server sends only the weeks after it. */
   private follow(first: Progress): void {
     this.events?.close();
+    window.clearTimeout(this.retry);
+    this.run = undefined;
     this.showProgress(first);
     const events = new EventSource(`/api/runs/${first.run_id}/events`);
     this.events = events;
-    events.addEventListener("data", (e) => this.charts.draw(parseRunEvent((e as MessageEvent<string>).data)));
+    events.addEventListener("data", (e) => {
+      try {
+        this.run = appendUpdate(this.run, parseRunEvent((e as MessageEvent<string>).data));
+      } catch (error) {
+        if (!(error instanceof UpdateGapError)) throw error;
+        this.follow(first);
+        return;
+      }
+      this.charts.draw(this.run);
+    });
     events.addEventListener("progress", (e) => {
       const p = parseProgress((e as MessageEvent<string>).data);
       this.showProgress(p);
       if (!finished(p)) return;
       events.close();
       void this.loadRuns();
+    });
+    // A refused stream (the server follows as many runs as it can already) is not retried by
+    // the browser: the page tries again after the wait the server asks for.
+    events.addEventListener("error", () => {
+      if (events.readyState !== EventSource.CLOSED || this.events !== events) return;
+      this.messages.textContent = `The server cannot send run ${first.run_id}'s weeks now; trying again in ${followRetrySeconds} s.`;
+      this.retry = window.setTimeout(() => {
+        this.messages.textContent = "";
+        this.follow(first);
+      }, followRetrySeconds * 1000);
     });
   }
 }
