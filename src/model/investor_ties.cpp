@@ -66,8 +66,8 @@ void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick) {
       if (!st.table.alive(id)) continue;
       const std::size_t s = st.table.row(id);
       if (!st.seeking[s] || !leads_round_at(inv, st.stage_of[s])) continue;
-      // Foreign funds follow offshore startups through the office (foreign_office_rounds); here
-      // they see the same pitch any visitor would.
+      // A known startup is judged as at a meetup: a fresh look at its pitch and, for a foreign
+      // fund, its wariness of the startup's state ties.
       if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.c.term_sheets += 1;
