@@ -25,11 +25,11 @@ double rate_limiter::refilled(const bucket& b, clock::time_point now) const {
 
 rate_limiter::verdict rate_limiter::admit(const std::string& client) {
   if (per_second_ <= 0) return {};
-  const clock::time_point now = now_();
   const std::lock_guard lock(mutex_);
+  // Read under the lock: a bucket's time never goes back, so no interval is refilled twice.
+  const clock::time_point now = now_();
   if (buckets_.size() >= prune_at_) prune(now);
-  const auto [it, added] = buckets_.try_emplace(client, bucket{burst_, now});
-  bucket& b = it->second;
+  bucket& b = buckets_.try_emplace(client, bucket{burst_, now}).first->second;
   b.tokens = refilled(b, now);
   b.updated = now;
   if (b.tokens >= 1.0) {

@@ -1,6 +1,7 @@
 #pragma once
 // `liangzhu serve` as a process of its own (the load test's server): the port it printed, and
 // what /proc says of its memory, threads and open files.
+#include <httplib.h>
 #include <signal.h>
 #include <sys/types.h>
 
@@ -63,13 +64,21 @@ inline process_figures figures_of(pid_t pid) {
   return f;
 }
 
-/// The port `liangzhu serve --port 0` printed, waiting up to a minute for it; 0 if none.
-inline int port_printed(const serve_process& server) {
+/// The port `liangzhu serve --port 0` printed, once the server has answered a request on it
+/// (its threads are all started then: it prints the address before it starts them); 0 if it
+/// does neither within a minute.
+inline int port_serving(const serve_process& server) {
   const std::regex address(R"(http://127\.0\.0\.1:(\d+)/)");
   for (int tries = 0; tries < 600; ++tries) {
     const std::string out = cli::testing::slurp(server.process().out_file());
     std::smatch found;
-    if (std::regex_search(out, found, address)) return std::stoi(found[1].str());
+    if (std::regex_search(out, found, address)) {
+      const int port = std::stoi(found[1].str());
+      httplib::Client client("127.0.0.1", port);
+      client.set_read_timeout(60, 0);
+      const auto answer = client.Get("/api/scenarios");
+      return answer && answer->status == 200 ? port : 0;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return 0;

@@ -131,14 +131,14 @@ TEST_F(serve_under_load, pages_following_runs_get_every_week_once_with_no_error_
   const std::string scenarios = std::string(LIANGZHU_SOURCE_DIR) + "/tests/serve/data";
   // glibc keeps freed memory per arena (up to 8 a core) and per thread. With the server's 116
   // threads, which of them serve a wave decides how much it keeps: RSS creeps for a dozen waves
-  // (40 to 65 MiB over 8) with no leak at all. One arena and no thread cache make RSS follow the
+  // (28 to 39 MiB over 8) with no leak at all. One arena and no thread cache make RSS follow the
   // memory in use, so that a leak shows.
   set_env("MALLOC_ARENA_MAX", "1");
   set_env("GLIBC_TUNABLES", "glibc.malloc.tcache_count=0");
   serve_process server(
       start({"serve", "--port", "0", "--store", "load.db", "--scenario-dir", scenarios}));
-  const int port = port_printed(server);
-  ASSERT_GT(port, 0) << "liangzhu serve printed no address";
+  const int port = port_serving(server);
+  ASSERT_GT(port, 0) << "liangzhu serve printed no address or did not answer";
 
   const process_figures before = figures_of(server.pid());
   const wave_figures first = wave(port, 1);
