@@ -15,9 +15,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr long meetup_memory_weeks = 8;     // a meetup inspires for about two months, assumption
-constexpr double cofounder_chance = 0.6;    // each of two co-founder seats is filled with this chance, assumption
-
 std::size_t row_of_slot(const hub_state& hub, std::uint32_t slot) {
   const auto id = hub.engineers.table.id_of_slot(slot);
   return id.is_null() ? SIZE_MAX : hub.engineers.table.row(id);
@@ -29,15 +26,15 @@ int founder_ties(const hub_state& hub, std::size_t row) {
     const std::size_t other = row_of_slot(hub, slot);
     if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
   }
-  return std::min(n, founder_ties_counted);
+  return std::min(n, hub.p.founder_ties_counted);
 }
 
 /// Share of the maximal idea rate this engineer has now (the thinning probability).
 double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
   const auto& h = hub.p;
-  const bool inspired = tick - hub.engineers.last_meetup[row] <= meetup_memory_weeks;
+  const bool inspired = tick - hub.engineers.last_meetup[row] <= h.meetup_memory_weeks;
   const double now = 1.0 + h.founding_tie_boost * founder_ties(hub, row) + (inspired ? h.founding_meetup_boost : 0.0);
-  return now / (1.0 + founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+  return now / (1.0 + h.founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
 }
 
 void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
@@ -77,7 +74,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   auto r = ctx.rng(purpose::cofounder, me.packed(), tick);
-  const auto seats = static_cast<std::size_t>(r.binomial(2, cofounder_chance));
+  const auto seats = static_cast<std::size_t>(r.binomial(2, hub.p.cofounder_chance));
   for (std::size_t k = 0; k < std::min(seats, candidates.size()); ++k) {
     const std::size_t row = row_of_slot(hub, candidates[k].second);
     const bool from_incumbent = e.where[row] == place::incumbent;
@@ -161,7 +158,7 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
     if (gap < 1 || st.cash[s] < st.burn[s] * ctx.p.world.runway_trigger_weeks) continue;
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
     const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
-    int hires = static_cast<int>(gap / 4) + 1;
+    int hires = static_cast<int>(gap * ctx.p.world.hiring_share_per_week) + 1;
     for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {
       const std::size_t row = row_of_slot(hub, slots[k]);
       if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||

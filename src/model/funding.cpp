@@ -17,12 +17,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr double guidance_weekly_chance = 0.02;  // a guidance fund looks at a seeking government-route startup about once a year, assumption
-constexpr double guidance_bar_factor = 1.0;      // and applies the same bar as VCs, assumption
-constexpr double office_weekly_screening = 0.125;  // foreign funds screen an offshore office about every two months, assumption
-constexpr double route_choice_noise = 0.5;      // logit scale, in round sizes, assumption
-constexpr double min_pre_money_multiple = 3.0;  // pre-money at least three times the round, assumption
-
 double offshore_cost(const context& ctx) {
   return ctx.p.world.offshore_cost_cny * (1.0 + ctx.p.world.offshore_tension_cost * ctx.world.tension);
 }
@@ -106,7 +100,7 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   const double value_government = guidance_share(hub) * next;
   const bool affordable = st.cash[s] + incoming >= cost;
   auto r = ctx.rng(purpose::funding_choice, st.table.id_at(s).packed(), tick);
-  const double scale = route_choice_noise * next;
+  const double scale = ctx.p.world.route_choice_noise * next;
   const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
   if (affordable && r.bernoulli(p_offshore)) {
     st.route_of[s] = route::offshore;
@@ -149,7 +143,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);
   }
   const double total = amount + coinvested;
-  const double pre = std::max(st.valuation[s], total * min_pre_money_multiple);
+  const double pre = std::max(st.valuation[s], total * ctx.p.world.min_pre_money_multiple);
   const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + total);
   if (coinvestor) add_holding(hub, s, static_cast<std::int64_t>(*coinvestor), coinvested, pre + total);
@@ -172,8 +166,8 @@ void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;
     auto r = ctx.rng(purpose::guidance_round, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(guidance_weekly_chance)) continue;
-    if (pitch_signal(ctx, hub, s, r) < guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s])) continue;
+    if (!r.bernoulli(ctx.p.world.guidance_screening_per_week)) continue;
+    if (pitch_signal(ctx, hub, s, r) < ctx.p.world.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s])) continue;
     decide_route(ctx, hub, s, 0.0, tick);
     if (st.route_of[s] == route::offshore)
       pay_offshore_office(ctx, hub, s);
@@ -191,7 +185,7 @@ void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] != route::offshore) continue;
     auto r = ctx.rng(purpose::foreign_round, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(office_weekly_screening * foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
+    if (!r.bernoulli(ctx.p.world.offshore_screening_per_week * foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
     if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
     const std::size_t i = foreign[r.below(foreign.size())];
     if (leads_round_at(ctx.world.investors[i], st.stage_of[s])) raise_round(ctx, hub, s, lead::foreign_vc, i, tick);

@@ -4,6 +4,8 @@
 #include "init.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <numeric>
 
 #include "labour.hpp"
 #include "ledger.hpp"
@@ -12,10 +14,6 @@
 
 namespace liangzhu::model::detail {
 namespace {
-
-constexpr double skill_sigma = 0.35;       // spread of engineers' skill (log-normal), assumption
-constexpr double unemployed_share = 0.03;  // between jobs at the start, assumption
-constexpr int initial_ties = 4;            // random acquaintances per engineer at the start
 
 void init_engineers(const context& ctx, hub_state& hub) {
   const auto n = static_cast<std::size_t>(std::llround(hub.p.engineers));
@@ -32,7 +30,7 @@ void init_employment(hub_state& hub) {
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
     for (double k = 0; k < hub.incumbents[i].p.headcount && row < n; k += 1, ++row)
       join_incumbent(hub, row, i, incumbent_wage(hub, i, e.skill[row]));
-  const auto unemployed = static_cast<std::size_t>(static_cast<double>(n) * unemployed_share);
+  const auto unemployed = static_cast<std::size_t>(static_cast<double>(n) * hub.p.unemployed_share);
   for (; row + unemployed < n; ++row) join_market(hub, row, market_wage(hub, e.skill[row]));
 }
 
@@ -53,8 +51,9 @@ void init_ties(const context& ctx, hub_state& hub) {
       const std::size_t row = first + k;
       auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
       const int alumni_ties = e.zju[row] && alumni.size() > 1 ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus)) : 0;
-      for (int t = 0; t < initial_ties + alumni_ties; ++t) {
-        const std::size_t other = t < initial_ties ? r.below(n) : alumni[r.below(alumni.size())];
+      const int random_ties = hub.p.initial_ties;
+      for (int t = 0; t < random_ties + alumni_ties; ++t) {
+        const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
         if (other != row)
           out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.2, 1.0))});
       }
@@ -87,13 +86,15 @@ void init_startups(const context& ctx, hub_state& hub) {
     }
     return SIZE_MAX;
   };
-  static constexpr double stage_share[] = {0.3, 0.35, 0.2, 0.1, 0.05};
+  // The stage mix as given, scaled to its total (read_parameters has checked it is positive).
+  const auto& stage_share = hub.p.initial_stage_share;
+  const double share_total = std::accumulate(std::begin(stage_share), std::end(stage_share), 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
     const std::size_t founder = take();
     if (founder == SIZE_MAX) break;
     const std::size_t s = create_startup(ctx, hub, founder, r.lognormal_median(1.0, w.idea_quality_sigma), -1);
-    double u = r.uniform();
+    double u = r.uniform() * share_total;
     int k = 0;
     while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];
     const auto stg = static_cast<stage>(k);
@@ -109,18 +110,18 @@ void init_startups(const context& ctx, hub_state& hub) {
     // Past rounds: the last one's money is partly spent.
     if (k > 0) {
       const double raised = round_size(w, static_cast<stage>(k - 1)) * r.uniform(0.3, 1.0);
-      const double gov = hub.p.government_route > 0 ? 0.6 : 0.0;
+      const double gov = hub.p.government_route > 0 ? hub.p.initial_government_share : 0.0;
       const double route_draw = r.uniform();
       if (route_draw < gov) {
         st.route_of[s] = route::government;
         st.state_tie[s] = static_cast<float>(w.guidance_state_tie * k);
         book_in(hub, s, money_in::guidance, raised);
-        add_holding(hub, s, -1, raised, raised * 4);
+        add_holding(hub, s, -1, raised, raised * hub.p.initial_post_money_multiple);
       } else {
-        const bool offshore = hub.p.government_route > 0 && route_draw < gov + 0.05;
+        const bool offshore = hub.p.government_route > 0 && route_draw < gov + hub.p.initial_offshore_share;
         if (offshore) st.route_of[s] = route::offshore;
         book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
-        add_holding(hub, s, -3, raised, raised * 4);  // investors from before the run
+        add_holding(hub, s, -3, raised, raised * hub.p.initial_post_money_multiple);  // investors from before the run
       }
       st.last_round[s] = st.founded[s];
     }
@@ -152,7 +153,7 @@ void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long
   auto r = ctx.rng(why, e.table.id_at(row).packed(), tick);
   const bool zju = r.bernoulli(hub.p.zju_share);
   e.zju[row] = zju ? 1 : 0;
-  e.skill[row] = static_cast<float>(r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, skill_sigma));
+  e.skill[row] = static_cast<float>(r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, hub.p.skill_sigma));
   e.propensity[row] = static_cast<float>(r.exponential(1.0));
   draw_timers(ctx, hub, row, std::max(0L, tick), purpose::new_engineer_timers);
 }

@@ -29,15 +29,13 @@ inline double startup_wage(const hub_state& hub, double skill) {
   return market_wage(hub, skill) * hub.p.startup_wage_factor;
 }
 
-/// Value of equity and mission per unit of entrepreneurial propensity, relative to the wage (an
-/// assumption): why engineers take startup jobs at lower cash wages.
-inline constexpr double startup_appeal = 0.5;
-
 /// True if the engineer in `row` would leave its place for a startup job at `wage`.
 inline bool accepts_startup_job(const hub_state& hub, std::size_t row, double wage) {
   const auto& e = hub.engineers;
   if (e.where[row] == place::unemployed) return true;
-  return wage * (1.0 + startup_appeal * e.propensity[row]) > e.wage[row] * (1.0 + hub.p.switching_premium);
+  // Equity and mission are worth hub.p.startup_appeal of the wage per unit of propensity: why
+  // engineers take startup jobs at lower cash wages.
+  return wage * (1.0 + hub.p.startup_appeal * e.propensity[row]) > e.wage[row] * (1.0 + hub.p.switching_premium);
 }
 
 /// Row of the startup in `slot`, which must be alive.

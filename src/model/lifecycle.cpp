@@ -13,8 +13,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr double overhead_share = 0.2;  // non-wage costs per yuan of wages at Hangzhou's cost level, assumption
-
 void grow_capability(const context& ctx, hub_state& hub, std::size_t s) {
   const auto& w = ctx.p.world;
   auto& st = hub.startups;
@@ -47,7 +45,7 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   const double revenue = std::max(0.0, st.capability[s] - w.revenue_threshold) * w.revenue_per_capability_cny_per_year /
                          tpy * (offshore ? 1.0 + w.offshore_market_bonus : 1.0);
   const double wages = st.wage_bill[s] / tpy;
-  const double costs = wages * overhead_share * hub.p.cost_level;
+  const double costs = wages * ctx.p.world.overhead_share * hub.p.cost_level;
   const double office = offshore ? w.offshore_burn_cny_per_year / tpy : 0.0;
   const double burn = wages + costs + office + st.compute_cost[s];
   st.burn[s] = burn;

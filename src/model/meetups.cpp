@@ -11,10 +11,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr double local_attendance = 0.8;       // a fund based in the hub's city comes most weeks, assumption
-constexpr std::size_t pitches_screened = 5;    // pitches one investor looks at closely, assumption
-constexpr int founder_ties_per_pitch = 2;      // attendees a pitching founder gets to know, assumption
-
 std::vector<std::size_t> draw_attendees(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const std::size_t n = e.table.size();
@@ -55,7 +51,7 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, c
     pitches.push_back(s);
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
     e.last_meetup[founder] = static_cast<std::int32_t>(tick);
-    for (int k = 0; k < founder_ties_per_pitch && !attendees.empty(); ++k) {
+    for (int k = 0; k < hub.p.founder_ties_per_pitch && !attendees.empty(); ++k) {
       const auto other = attendees[r.below(attendees.size())];
       if (other != founder)
         hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index, 2, static_cast<float>(hub.p.tie_weight_meetup));
@@ -66,7 +62,7 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, c
 
 /// Chance investor `inv` is at this week's meetup of the hub.
 double visit_probability(const context& ctx, const hub_state& hub, const investor_state& inv) {
-  if (ctx.p.world.investor_cities[inv.city].name == hub.p.name) return local_attendance;
+  if (ctx.p.world.investor_cities[inv.city].name == hub.p.name) return hub.p.local_fund_attendance;
   if (!is_foreign(inv, hub)) return inv.trip_probability;
   return inv.trip_probability * std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
 }
@@ -80,7 +76,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
     if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv))) continue;
     hub.c.visiting_investors += 1;
     const bool foreign = is_foreign(inv, hub);
-    for (std::size_t k = 0; k < std::min(pitches_screened, pitches.size()); ++k) {
+    for (std::size_t k = 0; k < std::min(static_cast<std::size_t>(hub.p.pitches_screened), pitches.size()); ++k) {
       const std::size_t p = r.below(pitches.size());
       const std::size_t s = pitches[p];
       add_contact(ctx, inv, hub, s, tick);  // the fund now knows the founder (investor_ties.cpp)
@@ -107,11 +103,12 @@ void meetups(const context& ctx, hub_state& hub, long tick) {
 }
 
 void decay_ties(const context& ctx, hub_state& hub, long tick) {
-  // Monthly, so the cost of touching every tie is paid a twelfth as often.
+  // Monthly, so the cost of touching every tie is paid a fourth as often; the factor compounds
+  // the weekly decay, so the period is a matter of speed, not a parameter of the model.
   constexpr long every = 4;
   if (tick % every != 0) return;
   const double factor = std::exp(-hub.p.tie_decay_per_year * every / ctx.ticks_per_year());
-  hub.ties.decay(static_cast<float>(factor), 0.05f, ctx.ex);
+  hub.ties.decay(static_cast<float>(factor), static_cast<float>(hub.p.tie_drop_weight), ctx.ex);
 }
 
 }  // namespace liangzhu::model::detail

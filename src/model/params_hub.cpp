@@ -9,7 +9,16 @@
 namespace liangzhu::model::detail {
 namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
-using io::real, io::choice, io::string_param;
+using io::real, io::integer, io::choice, io::string_param;
+
+/// Binds one element of the initial stage mix (the schema has one key per stage).
+binding<hub_params> initial_stage_share(int stage, const char* name, double share) {
+  return {real(std::string("founding.initial_share_") + name, share, 0, 1, "share",
+               std::string("Share of the initial startups at the ") + name +
+                   " stage (the five shares are scaled to their total, which must be positive)",
+               source::assumption),
+          [stage](hub_params& h, const io::param_value& v) { h.initial_stage_share[stage] = as_real(v); }};
+}
 }  // namespace
 
 std::vector<binding<hub_params>> hub_bindings() {
@@ -28,10 +37,30 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::startup_wage_factor, real("talent.startup_wage_factor", 0.85, 0, 5, "x market", "Cash wage a startup pays relative to the market (the rest is equity)", source::assumption)),
       bind(&h::job_search_per_year, real("talent.job_search_per_year", 0.25, 0, 52, "per year", "Chance an employed engineer looks for a job in a year", source::assumption)),
       bind(&h::switching_premium, real("talent.switching_premium", 0.08, 0, 5, "share", "Raise an engineer needs to change employer", source::assumption)),
+      bind(&h::skill_sigma, real("talent.skill_sigma", 0.35, 0, 3, "log-scale", "Spread of engineers' skill (log-normal sigma, median 1)", source::assumption)),
+      bind(&h::unemployed_share, real("talent.unemployed_share", 0.03, 0, 1, "share", "Share of engineers between jobs at the start", source::assumption)),
+      bind(&h::initial_ties, integer("talent.initial_ties", 4, 0, 64, "ties", "Random acquaintances per engineer at the start, before the alumni ties (at most tie_capacity are kept)", source::assumption)),
+      bind(&h::graduate_skill_factor, real("talent.graduate_skill_factor", 0.85, 0, 5, "x", "Skill of a new graduate relative to an engineer of the same draw (juniors start below the average)", source::assumption)),
+      bind(&h::graduate_ties, integer("talent.graduate_ties", 2, 0, 64, "ties", "Ties a graduate draws to engineers already in the hub (classmates, former interns)", source::assumption)),
+      bind(&h::zju_graduate_outside_tie, real("talent.zju_graduate_outside_tie", 0.5, 0, 1, "probability", "Chance a ZJU graduate's drawn tie to a non-alumnus is kept (lower: a more closed alumni network)", source::assumption)),
+      bind(&h::market_job_find_per_week, real("talent.market_job_find_per_week", 0.5, 0, 1, "probability per week", "Chance an unemployed engineer gets a market offer in a week", source::assumption)),
+      bind(&h::market_offer_sigma, real("talent.market_offer_sigma", 0.1, 0, 2, "log-scale", "Spread of market offers around the market wage (log-normal sigma)", source::assumption)),
+      bind(&h::startup_appeal, real("talent.startup_appeal", 0.5, 0, 10, "share per unit of propensity", "Value an engineer puts on a startup's equity, as a share of its wage per unit of entrepreneurial propensity", source::assumption)),
       bind(&h::founding_per_year, real("founding.ideas_per_year", 0.00017, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::calibrated_historical)),
       bind(&h::founding_tie_boost, real("founding.tie_boost", 0.5, 0, 20, "x per founder tie", "Extra founding rate per tie to a founder", source::seeds)),
       bind(&h::founding_meetup_boost, real("founding.meetup_boost", 1.0, 0, 20, "x", "Extra founding rate in the weeks after attending a meetup", source::seeds)),
       bind(&h::idea_patience_weeks, real("founding.idea_patience_weeks", 40, 1, 520, "weeks", "Mean time a bound engineer keeps an idea while waiting", source::seeds)),
+      bind(&h::founder_ties_counted, integer("founding.founder_ties_counted", 3, 0, 64, "ties", "Most ties to founders that raise an engineer's founding rate", source::assumption)),
+      bind(&h::meetup_memory_weeks, integer("founding.meetup_memory_weeks", 8, 0, 520, "weeks", "Weeks a meetup keeps inspiring an attendee (the meetup boost applies during them)", source::assumption)),
+      bind(&h::cofounder_chance, real("founding.cofounder_chance", 0.6, 0, 1, "probability", "Chance each of a founder's two co-founder seats is filled from their ties", source::assumption)),
+      initial_stage_share(0, "idea", 0.30),
+      initial_stage_share(1, "seed", 0.35),
+      initial_stage_share(2, "a", 0.20),
+      initial_stage_share(3, "b", 0.10),
+      initial_stage_share(4, "growth", 0.05),
+      bind(&h::initial_government_share, real("founding.initial_government_share", 0.6, 0, 1, "share", "Share of the initial funded startups on the government route (where it exists)", source::assumption)),
+      bind(&h::initial_offshore_share, real("founding.initial_offshore_share", 0.05, 0, 1, "share", "Share of the initial funded startups on the offshore route (where the government route exists)", source::assumption)),
+      bind(&h::initial_post_money_multiple, real("founding.initial_post_money_multiple", 4, 1, 100, "x round", "Post-money valuation of the initial startups' last round, as a multiple of the round", source::assumption)),
       bind(&h::initial_startups, real("founding.initial_startups", 450, 0, 1e6, "startups", "AI startups alive at the start", source::hangzhou_firms)),
       bind(&h::noncompete_max_months, real("noncompete.max_months", 24, 0, 120, "months", "Longest noncompete the law allows", source::labor_law)),
       bind(&h::noncompete_enforceable, real("noncompete.enforceable", 1.0, 0, 1, "share", "How far courts uphold noncompetes (0: void, as in California)", source::labor_law)),
@@ -44,8 +73,12 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::meetup_attendance, real("meetups.attendance_share", 0.0004, 0, 1, "share per week", "Share of engineers at the weekly meetups", source::seeds)),
       bind(&h::meetup_founder_share, real("meetups.pitch_chance", 0.25, 0, 1, "share per week", "Chance a startup seeking a round pitches at a given week's meetup", source::seeds)),
       bind(&h::meetup_ties_per_attendee, real("meetups.ties_per_attendee", 2, 0, 100, "ties", "New ties each attendee makes", source::seeds)),
+      bind(&h::local_fund_attendance, real("meetups.local_fund_attendance", 0.8, 0, 1, "probability per week", "Chance a fund based in the hub's own city comes to a given week's meetup", source::assumption)),
+      bind(&h::pitches_screened, integer("meetups.pitches_screened", 5, 0, 1000, "pitches", "Pitches a visiting fund looks at closely", source::assumption)),
+      bind(&h::founder_ties_per_pitch, integer("meetups.founder_ties_per_pitch", 2, 0, 100, "ties", "Attendees a pitching founder gets to know", source::assumption)),
       bind(&h::tie_weight_meetup, real("meetups.tie_weight", 0.5, 0, 1, "weight", "Strength of a tie made at a meetup", source::assumption)),
       bind(&h::tie_decay_per_year, real("meetups.tie_decay_per_year", 0.1, 0, 10, "per year", "Decay of tie strength", source::assumption)),
+      bind(&h::tie_drop_weight, real("meetups.tie_drop_weight", 0.05, 0, 1, "weight", "Strength below which a decayed tie is forgotten", source::assumption)),
       bind(&h::government_route, real("funding.government_route", 1, 0, 1, "0/1", "1 if government funding exists for startups here", source::seeds)),
       bind(&h::state_tie_stigma, real("funding.state_tie_stigma", 1, 0, 5, "x", "How much foreign investors discount state ties of this hub's startups", source::seeds)),
       bind(&h::cost_level, real("costs.level", 1.0, 0.1, 10, "x Hangzhou", "Non-wage costs relative to Hangzhou", source::assumption)),
@@ -71,6 +104,7 @@ std::vector<binding<government_params>> government_bindings() {
       bind(&g::voucher_share_small, real("voucher_share_small", 0.5, 0, 1, "share", "Share covered for small contracts", source::vouchers)),
       bind(&g::guidance_fund_cny, real("guidance_fund_cny", 2e9, 0, inf, "CNY", "Capital of the government guidance fund", source::seeds)),
       bind(&g::guidance_share_of_round, real("guidance_share_of_round", 0.25, 0, 1, "share", "Share of a government-route round this level's guidance fund puts in; a domestic VC co-invests what the two levels leave (none when they sum to 1 or more)", source::assumption)),
+      bind(&g::guidance_years, real("guidance_years", 5, 0.5, 50, "years", "Investment period of the guidance fund: a 1/guidance_years share of it may be invested each year", source::assumption)),
       bind(&g::tax_break, real("tax_break", 0.1, 0, 1, "share points", "Cut of the profit tax rate for AI startups (e.g. 25% -> 15%)", "PRC Enterprise Income Tax Law art. 28 (15% for high-tech firms)")),
   };
 }

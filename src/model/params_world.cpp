@@ -52,6 +52,11 @@ std::vector<binding<world_params>> capital_bindings() {
       bind(&w::investor_contacts_kept, integer("investor_contacts_kept", 30, 0, 1000, "startups", "Startups a fund keeps in touch with (met at pitches, introduced by its portfolio's founders); the oldest is dropped", source::assumption)),
       bind(&w::contact_followup_per_week, real("contact_followup_per_week", 0.05, 0, 1, "probability per week", "Chance a fund looks again at a known startup while it raises a round (deal flow through ties)", source::assumption)),
       bind(&w::route_preference_offshore, real("route_preference_offshore", 0.0, -1e9, 1e9, "CNY", "Founders' extra value for the offshore route beyond money (negative: home bias)", source::assumption)),
+      bind(&w::route_choice_noise, real("route_choice_noise", 0.5, 0.01, 100, "round sizes", "Scale of the noise in a founder's choice between the routes (logit scale, in units of the next round's size)", source::assumption)),
+      bind(&w::min_pre_money_multiple, real("min_pre_money_multiple", 3, 0, 100, "x round", "Lowest pre-money valuation an investor accepts, as a multiple of the round", source::assumption)),
+      bind(&w::guidance_screening_per_week, real("guidance_screening_per_week", 0.02, 0, 1, "probability per week", "Chance a guidance fund looks at a given government-route startup seeking a round in a week", source::assumption)),
+      bind(&w::guidance_bar_factor, real("guidance_bar_factor", 1, 0, 100, "x VC bar", "Bar a guidance fund applies, relative to the VCs' bar for the same stage", source::assumption)),
+      bind(&w::offshore_screening_per_week, real("offshore_screening_per_week", 0.125, 0, 1, "probability per week", "Chance foreign funds screen a given offshore startup seeking a round in a week (through its Singapore office)", source::assumption)),
       bind(&w::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, inf, "CNY", "Median own money a founder brings", source::assumption)),
       bind(&w::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
   };
@@ -83,6 +88,9 @@ std::vector<binding<world_params>> startup_bindings() {
       bind(&w::team_target_idea, real("team_target_idea", 3, 1, 1000, "engineers", "Team a startup wants at the idea stage", source::assumption)),
       bind(&w::team_target_growth_factor, real("team_target_growth_factor", 3, 1, 20, "x per stage", "Growth of the wanted team at each stage", source::assumption)),
       bind(&w::acquisition_distress_bonus, real("acquisition_distress_bonus", 2.0, 0, 100, "x", "Extra chance a short-runway startup is acquired", source::assumption)),
+      bind(&w::founder_wage_share, real("founder_wage_share", 0.5, 0, 5, "x startup wage", "Cash wage a founder pays themself, relative to the startup wage", source::assumption)),
+      bind(&w::hiring_share_per_week, real("hiring_share_per_week", 0.25, 0, 1, "share per week", "Share of the gap to the wanted team a startup tries to fill in a week (plus one seat)", source::assumption)),
+      bind(&w::overhead_share, real("overhead_share", 0.2, 0, 10, "CNY per CNY of wages", "Non-wage costs (offices, services) per yuan of wages at Hangzhou's cost level", source::assumption)),
   };
 }
 

@@ -7,8 +7,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr double guidance_years = 5.0;  // investment period of a guidance fund, assumption
-
 double& instrument(government_params& g, const std::string& key) {
   if (key == "budget_cny_per_year") return g.budget_cny_per_year;
   if (key == "subsidy_per_startup_cny") return g.subsidy_per_startup_cny;
@@ -19,6 +17,7 @@ double& instrument(government_params& g, const std::string& key) {
   if (key == "guidance_fund_cny") return g.guidance_fund_cny;
   if (key == "guidance_share_of_round") return g.guidance_share_of_round;
   if (key == "tax_break") return g.tax_break;
+  if (key == "guidance_years") return g.guidance_years;
   throw std::logic_error("unknown instrument " + key);  // read_parameters has checked the keys
 }
 
@@ -49,9 +48,9 @@ void start_budget_year(hub_state& hub) {
   hub.local.voucher_left = hub.p.local.voucher_budget_cny_per_year;
   hub.provincial.budget_left = hub.p.provincial.budget_cny_per_year;
   hub.provincial.voucher_left = hub.p.provincial.voucher_budget_cny_per_year;
-  // Guidance funds deploy their capital over guidance_years (a fund's usual investment period).
-  hub.local.guidance_year_left = hub.p.local.guidance_fund_cny / guidance_years;
-  hub.provincial.guidance_year_left = hub.p.provincial.guidance_fund_cny / guidance_years;
+  // Guidance funds deploy their capital over their investment period.
+  hub.local.guidance_year_left = hub.p.local.guidance_fund_cny / hub.p.local.guidance_years;
+  hub.provincial.guidance_year_left = hub.p.provincial.guidance_fund_cny / hub.p.provincial.guidance_years;
   for (auto& used : hub.startups.voucher_year.values()) used = 0;  // the per-firm cap is yearly
 }
 

@@ -1,6 +1,7 @@
 #include "liangzhu/model/scenario_schema.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "params_world.hpp"
 
@@ -99,6 +100,12 @@ hub_params read_hub(const io::scenario& scenario, const std::string& name) {
   hub.name = name;
   const std::string prefix = "hub." + name + ".";
   detail::read_into(scenario, prefix, all_hub_bindings(), hub);
+  if (std::accumulate(std::begin(hub.initial_stage_share), std::end(hub.initial_stage_share), 0.0) <= 0) {
+    const std::string key = prefix + "founding.initial_share_idea";
+    const auto& at = scenario.origin(key);
+    throw input_error("the initial stage shares of hub '" + name + "' (founding.initial_share_*) are all zero; give at least one a positive share",
+                      at.file, at.line, at.column, key);
+  }
   for (const auto& inc : scenario.names(prefix + "incumbent")) {
     incumbent_params p;
     p.name = inc;

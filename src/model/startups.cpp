@@ -32,7 +32,7 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   st.founder[s] = founder_id.packed();
   st.founded[s] = static_cast<std::int32_t>(tick);
   st.idea[s] = static_cast<float>(idea);
-  join_startup(hub, founder_row, s, startup_wage(hub, e.skill[founder_row]) * 0.5, true);
+  join_startup(hub, founder_row, s, startup_wage(hub, e.skill[founder_row]) * ctx.p.world.founder_wage_share, true);
   auto r = ctx.rng(purpose::founding, founder_id.packed(), tick);
   const double savings = r.lognormal_median(ctx.p.world.founder_savings_median_cny, ctx.p.world.founder_savings_sigma);
   book_in(hub, s, money_in::founder, savings);

@@ -14,9 +14,6 @@
 namespace liangzhu::model::detail {
 namespace {
 
-constexpr double graduate_skill_factor = 0.85;  // juniors start below the average, assumption
-constexpr double market_job_find_rate = 0.5;    // weekly chance an unemployed engineer finds a market job, assumption
-constexpr int graduate_ties = 2;
 
 /// Picks an index with probability proportional to weights (cumulative sums given).
 std::size_t pick_weighted(const std::vector<double>& cumulative, engine::rng_stream& r) {
@@ -74,8 +71,8 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
   auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
   const double skill = e.skill[row];
   offer_list out;
-  if (e.where[row] != place::unemployed || r.bernoulli(market_job_find_rate)) {
-    const double w = market_wage(hub, skill) * r.lognormal_median(1.0, 0.1);
+  if (e.where[row] != place::unemployed || r.bernoulli(hub.p.market_job_find_per_week)) {
+    const double w = market_wage(hub, skill) * r.lognormal_median(1.0, hub.p.market_offer_sigma);
     out.add({place::market, 0, w, w});
   }
   if (!only_market && !o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
@@ -87,7 +84,7 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
   if (!only_market && !o.startup_rows.empty()) {
     const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];
     const double w = startup_wage(hub, skill);
-    out.add({place::startup, s, w, w * (1.0 + startup_appeal * e.propensity[row])});
+    out.add({place::startup, s, w, w * (1.0 + hub.p.startup_appeal * e.propensity[row])});
   }
   return out;
 }
@@ -150,17 +147,17 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   ctx.ex.for_each(n, [&](std::size_t k) {
     const std::size_t row = first + k;
     draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
-    e.skill[row] *= static_cast<float>(graduate_skill_factor);
+    e.skill[row] *= static_cast<float>(hub.p.graduate_skill_factor);
   });
   // Drawn in parallel, added in row order (see tie_graph::add_ties).
   using new_tie = engine::tie_graph::new_tie;
   const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
     const std::size_t row = first + k;
     auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
-    for (int t = 0; t < graduate_ties; ++t) {
+    for (int t = 0; t < hub.p.graduate_ties; ++t) {
       // Classmates: graduates of the same year, and alumni already in the hub.
       const std::size_t other = r.below(row);
-      if (!e.zju[row] || e.zju[other] || r.bernoulli(0.5))
+      if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
         out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0))});
     }
   });

@@ -17,13 +17,10 @@ inline std::int32_t next_firing(engine::rng_stream& r, double p, long now) {
   return at >= static_cast<double>(INT32_MAX) ? INT32_MAX : static_cast<std::int32_t>(at);
 }
 
-/// Most founder ties that raise the founding rate (the rate is thinned from its maximum).
-inline constexpr int founder_ties_counted = 3;
-
 /// The highest idea rate an engineer can have (per year), for thinning.
 inline double max_idea_rate(const hub_params& h, double propensity) {
   return h.founding_per_year * propensity *
-         (1.0 + founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+         (1.0 + h.founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
 }
 
 /// Draws the next search, idea and departure ticks of the engineer in `row`.

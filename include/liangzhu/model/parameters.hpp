@@ -52,6 +52,7 @@ struct government_params {
   double guidance_fund_cny{};
   double guidance_share_of_round{};
   double tax_break{};   ///< reduction of the effective profit tax rate (share points)
+  double guidance_years{};  ///< investment period over which the guidance fund is deployed
 };
 
 /// A hub: its talent pool, employers, rules, government and chip access.
@@ -70,11 +71,27 @@ struct hub_params {
   double startup_wage_factor{};
   double job_search_per_year{};
   double switching_premium{};
+  double skill_sigma{};
+  double unemployed_share{};
+  int initial_ties{};
+  double graduate_skill_factor{};
+  int graduate_ties{};
+  double zju_graduate_outside_tie{};
+  double market_job_find_per_week{};
+  double market_offer_sigma{};
+  double startup_appeal{};
   double initial_startups{};
   double founding_per_year{};      ///< ideas per engineer-year at propensity 1
   double founding_tie_boost{};
   double founding_meetup_boost{};
   double idea_patience_weeks{};
+  int founder_ties_counted{};
+  long meetup_memory_weeks{};
+  double cofounder_chance{};
+  double initial_stage_share[5]{};   ///< idea, seed, A, B, growth (normalised when read)
+  double initial_government_share{};
+  double initial_offshore_share{};
+  double initial_post_money_multiple{};
   double noncompete_max_months{};
   double noncompete_enforceable{};   ///< 0..1: how far courts uphold noncompetes
   double noncompete_compensation_share{};
@@ -86,6 +103,10 @@ struct hub_params {
   double meetup_attendance{};     ///< share of engineers at the weekly meetup
   double meetup_founder_share{};    ///< share of founders pitching each week
   double meetup_ties_per_attendee{};
+  double local_fund_attendance{};
+  int pitches_screened{};
+  int founder_ties_per_pitch{};
+  double tie_drop_weight{};
   double tie_weight_meetup{};
   double tie_decay_per_year{};
   double government_route{};           ///< 1 if state money exists here (0 in Silicon Valley)
@@ -143,6 +164,11 @@ struct world_params {
   double investor_contacts_kept{};
   double contact_followup_per_week{};
   double route_preference_offshore{};
+  double route_choice_noise{};
+  double min_pre_money_multiple{};
+  double guidance_screening_per_week{};
+  double guidance_bar_factor{};
+  double offshore_screening_per_week{};
 
   double founder_savings_median_cny{};
   double founder_savings_sigma{};
@@ -169,6 +195,9 @@ struct world_params {
   double team_target_idea{};
   double team_target_growth_factor{};
   double acquisition_distress_bonus{};
+  double founder_wage_share{};
+  double hiring_share_per_week{};
+  double overhead_share{};
 
   double compute_price_cny_per_week{};
   double compute_scarcity_price{};
