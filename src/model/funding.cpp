@@ -7,7 +7,9 @@
 #include "funding.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "ledger.hpp"
@@ -40,13 +42,14 @@ double pay_guidance(hub_state& hub, double size) {
   return paid;
 }
 
-/// A domestic fund to invest `amount` beside the guidance funds in the round of startup `s`:
-/// one that knows the startup if any does, else one drawn at random among those that take part
-/// in rounds at its stage and have the capital and the pace left. None: the round is smaller.
+/// A domestic fund to invest `amount` beside the guidance funds in the round of startup `s`,
+/// among those that take part in rounds at its stage and have the capital and the pace left: one
+/// drawn at random among those that know the startup if any does, else among all of them. None:
+/// the round is smaller.
 std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& hub, std::size_t s, double amount, long tick) {
   const auto& st = hub.startups;
   const auto id = st.table.id_at(s).packed();
-  std::vector<std::size_t> able;
+  std::vector<std::size_t> able, knowing;
   for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
     const auto& inv = ctx.world.investors[i];
     if (is_foreign(inv, hub) || !leads_round_at(inv, st.stage_of[s]) || inv.capital_left < amount ||
@@ -55,12 +58,12 @@ std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& 
     const bool knows = std::any_of(inv.contacts.begin(), inv.contacts.end(), [&](const investor_contact& c) {
       return c.startup == id && c.hub == hub.index;
     });
-    if (knows) return i;
-    able.push_back(i);
+    (knows ? knowing : able).push_back(i);
   }
-  if (able.empty()) return std::nullopt;
+  const auto& pool = knowing.empty() ? able : knowing;
+  if (pool.empty()) return std::nullopt;
   auto r = ctx.rng(purpose::coinvestor, id, tick);
-  return able[r.below(able.size())];
+  return pool[r.below(pool.size())];
 }
 
 /// Takes `amount` from fund `i` for a stake in startup `s`.
@@ -74,6 +77,14 @@ void invest(const context& ctx, hub_state& hub, std::size_t s, std::size_t i, mo
 }
 
 }  // namespace
+
+std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase, long tick) {
+  std::vector<std::size_t> order(ctx.world.investors.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  auto r = ctx.rng(purpose::fund_order, engine::mix_subject(hub.index, static_cast<std::uint64_t>(phase)), tick);
+  r.shuffle(std::span<std::size_t>(order));
+  return order;
+}
 
 double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, engine::rng_stream& r) {
   const auto& st = hub.startups;

@@ -1,5 +1,8 @@
 #pragma once
 // Rounds, the founder's choice of route and foreign investors' wariness (see funding.cpp).
+#include <cstdint>
+#include <vector>
+
 #include "context.hpp"
 
 namespace liangzhu::model::detail {
@@ -21,6 +24,11 @@ inline bool leads_round_at(const investor_state& inv, stage s) {
 }
 /// True if investor `i` is foreign to the hub.
 inline bool is_foreign(const investor_state& inv, const hub_state& hub) { return inv.country != hub.p.country; }
+/// Where several funds may want the same startup in one phase of a week, the order in which they
+/// act: a fresh random order per hub, week and phase, so no city's funds get first pick of the
+/// deals by their place in the scenario file.
+enum class fund_phase : std::uint64_t { meetup = 1, ties = 2 };
+std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase, long tick);
 /// Makes the founder's choice (government or offshore) if it is still open and the hub offers
 /// government money; `incoming` is the money of the round being negotiated. The offshore route
 /// is open only to a startup that can pay for the office (with that money); the caller pays it

@@ -52,7 +52,7 @@ void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick) {
   const double followup = ctx.p.world.contact_followup_per_week;
   if (followup <= 0) return;
   auto& st = hub.startups;
-  for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
+  for (const std::size_t i : fund_order(ctx, hub, fund_phase::ties, tick)) {
     auto& inv = ctx.world.investors[i];
     if (inv.contacts.empty() || inv.deals_this_year >= inv.deals_per_year) continue;
     auto r = ctx.rng(purpose::investor_contact, engine::mix_subject(i, hub.index), tick);

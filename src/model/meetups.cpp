@@ -70,7 +70,8 @@ double visit_probability(const context& ctx, const hub_state& hub, const investo
 void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>& pitches, long tick) {
   auto& st = hub.startups;
   std::vector<std::uint8_t> funded(pitches.size(), 0);
-  for (std::size_t i = 0; i < ctx.world.investors.size() && !pitches.empty(); ++i) {
+  for (const std::size_t i : fund_order(ctx, hub, fund_phase::meetup, tick)) {
+    if (pitches.empty()) break;
     auto& inv = ctx.world.investors[i];
     auto r = ctx.rng(purpose::investor_trip, engine::mix_subject(i, hub.index), tick);
     if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv))) continue;

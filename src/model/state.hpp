@@ -43,7 +43,7 @@ enum class purpose : std::uint64_t {
   init_engineer = 1, init_ties, init_startup, graduate, leave, search, idea, founding, cofounder,
   meetup, pitch, funding_choice, foreign_round, guidance_round, poach, breakthrough, open_source,
   tension, acquisition, litigation, hiring, investor_trip, new_engineer_timers, investor_contact,
-  coinvestor,
+  coinvestor, fund_order,
 };
 
 struct engineer_table {

@@ -1,7 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <numeric>
+#include <span>
+#include <vector>
 
 #include "liangzhu/engine/rng.hpp"
 
@@ -66,6 +71,31 @@ TEST(Rng, BelowIsUnbiasedAndInRange) {
   std::vector<int> counts(7, 0);
   for (int i = 0; i < 70000; ++i) ++counts[s.below(7)];
   for (int c : counts) EXPECT_NEAR(c, 10000, 400);
+}
+
+TEST(Rng, ShuffleGivesEveryOrderAsOften) {
+  // Three items have six orders; 60,000 shuffles give each about 10,000 times.
+  std::map<std::array<int, 3>, int> seen;
+  for (std::uint64_t k = 0; k < 60000; ++k) {
+    rng_stream s(5, 1, k, 0);
+    std::array<int, 3> items{0, 1, 2};
+    s.shuffle(std::span<int>(items));
+    ++seen[items];
+  }
+  ASSERT_EQ(seen.size(), 6u);
+  for (const auto& [order, count] : seen) EXPECT_NEAR(count, 10000, 400);
+}
+
+TEST(Rng, ShuffleDependsOnlyOnTheStream) {
+  std::vector<int> a(50), b(50);
+  for (int k = 0; k < 50; ++k) a[static_cast<std::size_t>(k)] = b[static_cast<std::size_t>(k)] = k;
+  rng_stream s(9, 2, 3, 4), t(9, 2, 3, 4);
+  s.shuffle(std::span<int>(a));
+  t.shuffle(std::span<int>(b));
+  EXPECT_EQ(a, b);
+  std::vector<int> sorted = a;
+  std::sort(sorted.begin(), sorted.end());
+  for (int k = 0; k < 50; ++k) EXPECT_EQ(sorted[static_cast<std::size_t>(k)], k);  // a permutation
 }
 
 TEST(Rng, DistributionMeans) {

@@ -7,6 +7,8 @@
 /// or the order agents are visited, and a change in one mechanism's draws leaves the others alone.
 #include <cstdint>
 #include <limits>
+#include <span>
+#include <utility>
 
 #include <Random123/philox.h>
 
@@ -35,6 +37,12 @@ class rng_stream {
   /// Uniform integer in [0, n); n > 0. Lemire's multiply-shift with rejection (unbiased).
   std::uint64_t below(std::uint64_t n);
   bool bernoulli(double p) { return uniform() < p; }
+  /// Puts `items` in a uniformly random order (Fisher-Yates with below(), so the order is the same
+  /// with every standard library, unlike std::shuffle).
+  template <class T>
+  void shuffle(std::span<T> items) {
+    for (std::size_t k = items.size(); k > 1; --k) std::swap(items[k - 1], items[below(k)]);
+  }
   double normal(double mean, double sd);
   /// Log-normal with the given median and log-scale sigma.
   double lognormal_median(double median, double sigma);
