@@ -7,6 +7,7 @@
 #include "liangzhu/model/scenario_schema.hpp"
 #include "mechanisms.hpp"
 #include "outputs.hpp"
+#include "snapshots.hpp"
 #include "state_io.hpp"
 #include "summary.hpp"
 
@@ -47,20 +48,6 @@ event_kinds declare_events(engine::collector& c) {
   k.independence = c.declare_event_kind({"chip_independence", "The hub became chip-independent (value: first tick)"});
   k.tension_shock = c.declare_event_kind({"tension_shock", "A geopolitical shock (value: jump of the index)"});
   return k;
-}
-
-/// The social network of a hub: one row per tie (each once), between engineers' slots.
-engine::agent_snapshot tie_snapshot(const hub_state& hub, long tick) {
-  engine::agent_snapshot snap{static_cast<std::int32_t>(tick), hub.p.name + ".tie", {"engineer_slot_a", "engineer_slot_b", "kind", "weight"}, {}};
-  for (std::uint32_t a = 0; a < hub.ties.node_count(); ++a) {
-    const auto others = hub.ties.neighbours(a);
-    for (std::size_t k = 0; k < others.size(); ++k)
-      if (a < others[k])
-        for (const double v : {static_cast<double>(a), static_cast<double>(others[k]), static_cast<double>(hub.ties.kinds(a)[k]),
-                               static_cast<double>(hub.ties.weights(a)[k])})
-          snap.values.push_back(v);
-  }
-  return snap;
 }
 
 }  // namespace
@@ -231,6 +218,8 @@ std::vector<engine::agent_snapshot> simulation::snapshots() const {
       out.push_back(std::move(snap));
     }
   for (const auto& h : impl_->hubs) out.push_back(tie_snapshot(*h, tick()));
+  for (const auto& h : impl_->hubs) out.push_back(holding_snapshot(*h, tick()));
+  out.push_back(investor_snapshot(impl_->ctx, impl_->hub_views(), tick()));
   return out;
 }
 
@@ -262,6 +251,7 @@ std::vector<output_doc> output_reference() {
   std::vector<output_doc> docs;
   for (const auto& s : series_outputs()) docs.push_back({s.spec.name, s.spec.unit, s.spec.description, "series"});
   for (auto& d : summary_docs()) docs.push_back(d);
+  for (auto& d : snapshot_docs()) docs.push_back(d);
   return docs;
 }
 

@@ -4,6 +4,7 @@
 #include "summary.hpp"
 
 #include "ledger.hpp"
+#include "portfolios.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -121,16 +122,13 @@ struct city_returns {
 
 std::vector<city_returns> returns_by_city(const context& ctx, const std::vector<const hub_state*>& hubs) {
   std::vector<city_returns> by_city(ctx.p.world.investor_cities.size());
-  for (const auto& inv : ctx.world.investors) {
+  const auto held = held_value_by_fund(ctx, hubs);
+  for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
+    const auto& inv = ctx.world.investors[i];
     by_city[inv.city].invested += inv.invested;
-    by_city[inv.city].value += inv.proceeds;
+    by_city[inv.city].value += inv.proceeds + held[i];
     by_city[inv.city].deals += inv.deals;
   }
-  for (const hub_state* h : hubs)
-    for (std::size_t s = 0; s < h->startups.table.size(); ++s)
-      for (const auto& stake : h->holdings[h->startups.table.id_at(s).index])
-        if (stake.investor >= 0)
-          by_city[ctx.world.investors[static_cast<std::size_t>(stake.investor)].city].value += stake.share * h->startups.valuation[s];
   return by_city;
 }
 

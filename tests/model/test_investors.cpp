@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
 
 #include "model/funding.hpp"
 #include "model/investor_ties.hpp"
@@ -156,6 +158,66 @@ TEST(Returns, EachInvestorCityHasItsPortfolioFigures) {
     EXPECT_GT(run.figure(prefix + "deals", ""), 0) << city;
     EXPECT_NEAR(run.figure(prefix + "multiple", ""), value / invested, 1e-9 * value / invested) << city;
   }
+}
+
+/// The values of column `name` of a snapshot, one per row.
+std::vector<double> snapshot_column(const engine::agent_snapshot& snap, const std::string& name) {
+  const auto k = static_cast<std::size_t>(std::find(snap.columns.begin(), snap.columns.end(), name) - snap.columns.begin());
+  EXPECT_LT(k, snap.columns.size()) << name;
+  std::vector<double> out;
+  for (std::size_t at = k; at < snap.values.size(); at += snap.columns.size()) out.push_back(snap.values[at]);
+  return out;
+}
+
+const engine::agent_snapshot& snapshot_of(const std::vector<engine::agent_snapshot>& all, const std::string& kind) {
+  const auto it = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.kind == kind; });
+  if (it == all.end()) throw std::out_of_range("no snapshot " + kind);
+  return *it;
+}
+
+TEST(Returns, PortfolioSnapshotsAddUpToTheSummary) {
+  simulation sim(testing::small_scenario({"ticks=104"}), {});
+  sim.run();
+  const auto snaps = sim.snapshots();
+  const auto summary = sim.summary();
+  const auto figure = [&](const std::string& name) {
+    for (const auto& f : summary)
+      if (f.name == name) return f.value.value_or(0.0);
+    throw std::out_of_range(name);
+  };
+  const auto& funds = snapshot_of(snaps, "investor");
+  const auto& stakes = snapshot_of(snaps, "test.holding");
+  const auto city = snapshot_column(funds, "city");
+  const auto invested = snapshot_column(funds, "invested_cny");
+  const auto proceeds = snapshot_column(funds, "proceeds_cny");
+  const auto held = snapshot_column(funds, "held_value_cny");
+  const auto& cities = sim.params().world.investor_cities;
+  ASSERT_EQ(cities.size(), 3u);
+  for (std::size_t c = 0; c < cities.size(); ++c) {
+    double in = 0, value = 0;
+    for (std::size_t i = 0; i < city.size(); ++i)
+      if (city[i] == static_cast<double>(c)) in += invested[i], value += proceeds[i] + held[i];
+    std::string name = cities[c].name;
+    EXPECT_NEAR(in, figure("investors_" + name + "_invested_cny"), 1e-6 * (1 + in)) << name;
+    EXPECT_NEAR(value, figure("investors_" + name + "_value_cny"), 1e-6 * (1 + value)) << name;
+  }
+  // Every fund's held value is the sum of its stakes in the holding snapshot.
+  const auto owner = snapshot_column(stakes, "investor");
+  const auto stake_value = snapshot_column(stakes, "value_cny");
+  std::vector<double> by_fund(city.size(), 0.0);
+  bool guidance_seen = false;
+  for (std::size_t k = 0; k < owner.size(); ++k) {
+    if (owner[k] >= 0) by_fund[static_cast<std::size_t>(owner[k])] += stake_value[k];
+    guidance_seen = guidance_seen || owner[k] == -1;
+  }
+  EXPECT_TRUE(guidance_seen);
+  for (std::size_t i = 0; i < held.size(); ++i) EXPECT_NEAR(by_fund[i], held[i], 1e-6 * (1 + held[i])) << i;
+  // Shares of one startup never exceed the whole of it.
+  const auto slot = snapshot_column(stakes, "startup_slot");
+  const auto share = snapshot_column(stakes, "share");
+  std::map<double, double> owned;
+  for (std::size_t k = 0; k < slot.size(); ++k) owned[slot[k]] += share[k];
+  for (const auto& [s, total] : owned) EXPECT_LE(total, 1.0 + 1e-9) << "startup slot " << s;
 }
 
 }  // namespace

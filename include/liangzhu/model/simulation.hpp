@@ -82,9 +82,10 @@ class simulation {
   std::vector<summary_figure> summary() const;
   /// Throws liangzhu::error if people or money are not conserved.
   void check_invariants() const;
-  /// Per-agent tables of engineers and startups at the current tick, and each hub's social
-  /// network (one row per tie: the two engineers' slots, kind 0 acquaintance / 1 co-founder /
-  /// 2 met at a meetup, weight).
+  /// Per-agent tables at the current tick: engineers and startups (`<hub>.engineer`,
+  /// `<hub>.startup`), each hub's social network (`<hub>.tie`: one row per tie, the two engineers'
+  /// slots, kind 0 acquaintance / 1 co-founder / 2 met at a meetup, weight), the investors' stakes
+  /// in its startups (`<hub>.holding`) and every fund's portfolio and returns (`investor`).
   std::vector<engine::agent_snapshot> snapshots() const;
   /// Time spent per phase so far.
   std::vector<engine::phase_timing> timings() const;
