@@ -123,6 +123,11 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
     }
   }
 
+  hub.c.startup_compute_need_total += startup_total;
+  hub.c.startup_compute_got_total += hub.startup_compute_got;
+  hub.c.compute_price_total += hub.compute_price;
+  hub.c.compute_weeks += 1;
+
   // Chip independence: domestic supply covers the set share of demand, week after week.
   const bool covered = hub.compute_demand > 0 && hub.domestic_stock >= w.independence_share * hub.compute_demand;
   hub.independence_streak = covered ? hub.independence_streak + 1 : 0;

@@ -150,6 +150,8 @@ struct hub_counters : hub_flows {
   std::array<double, static_cast<std::size_t>(money_in::count)> inflow_total{};
   std::array<double, static_cast<std::size_t>(money_out::count)> outflow_total{};
   double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
+  double startup_compute_need_total = 0, startup_compute_got_total = 0;  ///< H100e-weeks
+  double compute_price_total = 0, compute_weeks = 0;  ///< sum of weekly prices, and weeks cleared
   double noncompete_compensation = 0;
   std::array<double, place_count> in_place{};  ///< engineers by place (kept up to date)
 };

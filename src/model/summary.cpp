@@ -74,6 +74,16 @@ std::vector<hub_figure> build() {
     const long tick = h.independence_tick >= 0 ? h.independence_tick : ctx.world.tick;
     return static_cast<double>(tick) / ctx.ticks_per_year();
   });
+  // What export controls and the chip market did to startups over the whole run.
+  add("startup_compute_fulfilment_run", "share", "Compute startups got / compute they wanted, over the whole run", [](auto&, st h) {
+    return ratio_or_nan(h.c.startup_compute_got_total, h.c.startup_compute_need_total);
+  });
+  add("startup_compute_h100e_years", "H100e-years", "Compute startups got over the whole run", [](const context& ctx, st h) {
+    return h.c.startup_compute_got_total / ctx.ticks_per_year();
+  });
+  add("compute_price_mean_cny", "CNY per H100e-week", "Mean weekly price of compute over the run", [](auto&, st h) {
+    return ratio_or_nan(h.c.compute_price_total, h.c.compute_weeks);
+  });
   add("domestic_share_end", "share", "Domestic supply / demand at the end", [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
   add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding", [](auto&, st h) { return h.c.waited_total; });
   add("founded_while_bound", "startups", "Startups founded anyway by bound engineers", [](auto&, st h) { return h.c.founded_bound_total; });

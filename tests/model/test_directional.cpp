@@ -3,6 +3,8 @@
 // documentation claims. Each also checks that the compared figure is not trivially zero.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/model_fixture.hpp"
 
 namespace liangzhu::model {
@@ -41,6 +43,25 @@ TEST(Directional, TighterExportControlsNeverGiveStartupsMoreCompute) {
   EXPECT_LE(tight, base);
   EXPECT_LE(summed("series:compute_supply_foreign_h100e", {}, "tight_controls.toml"),
             summed("series:compute_supply_foreign_h100e", {}));
+  // The run's summary says the same: a lower share of the compute wanted, at a price no lower.
+  EXPECT_LE(summed("startup_compute_fulfilment_run", {}, "tight_controls.toml"), summed("startup_compute_fulfilment_run", {}));
+  EXPECT_GE(summed("compute_price_mean_cny", {}, "tight_controls.toml"), summed("compute_price_mean_cny", {}));
+}
+
+TEST(Summary, RunComputeFiguresAddUpTheWeeks) {
+  // The run's compute figures are the weekly series added up: got / wanted, and the mean price.
+  const auto run = testing::run_small();
+  const auto got = run.sink.column("startup_compute_fulfilment");
+  double price = 0;
+  for (const double p : run.sink.column("compute_price_cny")) price += p;
+  const double weeks = static_cast<double>(run.sink.column("compute_price_cny").size());
+  EXPECT_NEAR(run.figure("compute_price_mean_cny"), price / weeks, 1e-9 * price / weeks);
+  const double fulfilment = run.figure("startup_compute_fulfilment_run");
+  EXPECT_GT(fulfilment, 0.0);
+  EXPECT_LE(fulfilment, 1.0);
+  EXPECT_GE(fulfilment, *std::min_element(got.begin(), got.end()) - 1e-12);
+  EXPECT_LE(fulfilment, *std::max_element(got.begin(), got.end()) + 1e-12);
+  EXPECT_GT(run.figure("startup_compute_h100e_years"), 0.0);
 }
 
 TEST(Directional, BetterEnforcedNoncompetesNeverRaiseFounding) {
