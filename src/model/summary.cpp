@@ -98,6 +98,12 @@ std::vector<hub_figure> build() {
   add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
   add("rounds_through_ties", "rounds", "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio founder)", [](auto&, st h) { return h.c.tie_rounds_total; });
   add("coinvested_rounds", "rounds", "Government rounds with a domestic VC co-investing beside the guidance funds", [](auto&, st h) { return h.c.coinvested_rounds_total; });
+  add("state_tie_mean_end", "state-tie units", "Mean state-tie score of the startups alive at the end (government money taken: guidance rounds, subsidies, vouchers)", [](auto&, st h) {
+    const auto& ties = h.startups.state_tie;
+    double total = 0;
+    for (std::size_t s = 0; s < h.startups.table.size(); ++s) total += ties[s];
+    return ratio_or_nan(total, static_cast<double>(h.startups.table.size()));
+  });
   add("team_median_end", "engineers", "Median team size of live startups at the end", [](auto&, st h) { return team_quantile(h, 0.5); });
   add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)", [](auto&, st h) { return team_quantile(h, 0.9); });
   return f;

@@ -48,6 +48,16 @@ TEST(Directional, TighterExportControlsNeverGiveStartupsMoreCompute) {
   EXPECT_GE(summed("compute_price_mean_cny", {}, "tight_controls.toml"), summed("compute_price_mean_cny", {}));
 }
 
+TEST(Directional, StateTiesComeOnlyFromGovernmentMoney) {
+  const std::vector<std::string> no_ties = {"capital.guidance_state_tie=0", "capital.subsidy_state_tie=0",
+                                            "capital.voucher_state_tie_per_million=0"};
+  EXPECT_EQ(summed("state_tie_mean_end", no_ties), 0.0);
+  const double base = summed("state_tie_mean_end", {});
+  EXPECT_GT(base, 0.0);
+  // Twice the tie per guidance round: the startups alive at the end carry more.
+  EXPECT_GT(summed("state_tie_mean_end", {"capital.guidance_state_tie=0.5"}), base);
+}
+
 TEST(Summary, RunComputeFiguresAddUpTheWeeks) {
   // The run's compute figures are the weekly series added up: got / wanted, and the mean price.
   const auto run = testing::run_small();
