@@ -113,7 +113,10 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   auto r = ctx.rng(purpose::funding_choice, st.table.id_at(s).packed(), tick);
   const double scale = ctx.p.world.route_choice_noise * next;
   const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
-  if (affordable && r.bernoulli(p_offshore)) {
+  const bool prefers_offshore = r.bernoulli(p_offshore);  // drawn either way, to count who is priced out
+  if (affordable) hub.c.could_afford_offshore_total += 1;
+  if (!affordable && prefers_offshore) hub.c.priced_out_of_offshore_total += 1;
+  if (affordable && prefers_offshore) {
     st.route_of[s] = route::offshore;
     hub.c.chose_offshore += 1;
     hub.c.offshore_route_total += 1;

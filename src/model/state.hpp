@@ -152,6 +152,9 @@ struct hub_counters : hub_flows {
   double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
   double startup_compute_need_total = 0, startup_compute_got_total = 0;  ///< H100e-weeks
   double compute_price_total = 0, compute_weeks = 0;  ///< sum of weekly prices, and weeks cleared
+  /// Founders at the choice who could pay for the offshore office, and those whose draw favoured
+  /// the offshore route but who could not pay ("most people can't afford the second route").
+  double could_afford_offshore_total = 0, priced_out_of_offshore_total = 0;
   double noncompete_compensation = 0;
   std::array<double, place_count> in_place{};  ///< engineers by place (kept up to date)
 };

@@ -58,6 +58,12 @@ std::vector<hub_figure> build() {
   add("offshore_share", "share", "Founders choosing the offshore route / all who chose", [](auto&, st h) {
     return ratio_or_nan(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
   });
+  add("offshore_affordable_share", "share", "Founders at the choice of route who could pay for the offshore office (with the round on offer) / all who chose", [](auto&, st h) {
+    return ratio_or_nan(h.c.could_afford_offshore_total, h.c.offshore_route_total + h.c.government_route_total);
+  });
+  add("priced_out_of_offshore", "founders", "Founders whose choice favoured the offshore route but who could not pay for the office (they took the government route)", [](auto&, st h) {
+    return h.c.priced_out_of_offshore_total;
+  });
   add("government_spending_cny", "CNY", "Subsidies, vouchers, guidance investments and tax expenditure", [](auto&, st h) { return government_spending(h); });
   add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.founded_total); });
   add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.tigers_total); });

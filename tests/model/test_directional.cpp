@@ -58,6 +58,16 @@ TEST(Directional, StateTiesComeOnlyFromGovernmentMoney) {
   EXPECT_GT(summed("state_tie_mean_end", {"capital.guidance_state_tie=0.5"}), base);
 }
 
+TEST(Directional, ADearerOfficeNeverLetsMoreFoundersAffordTheOffshoreRoute) {
+  const double base = summed("offshore_affordable_share", {});
+  const double dear = summed("offshore_affordable_share", {"capital.offshore_cost_cny=2e7"});
+  EXPECT_GT(base, dear);
+  EXPECT_LT(summed("priced_out_of_offshore", {}), summed("priced_out_of_offshore", {"capital.offshore_cost_cny=2e7"}));
+  // Free offices: everyone can afford them and nobody is priced out.
+  EXPECT_EQ(summed("offshore_affordable_share", {"capital.offshore_cost_cny=0"}), seeds);
+  EXPECT_EQ(summed("priced_out_of_offshore", {"capital.offshore_cost_cny=0"}), 0.0);
+}
+
 TEST(Summary, RunComputeFiguresAddUpTheWeeks) {
   // The run's compute figures are the weekly series added up: got / wanted, and the mean price.
   const auto run = testing::run_small();
