@@ -151,7 +151,10 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   } else {
     auto& inv = ctx.world.investors[investor];
     if (inv.capital_left < size || inv.deals_this_year >= inv.deals_per_year) return false;
-    decide_route(ctx, hub, s, size, tick);
+    // Whether the round on offer may pay for the Singapore office ("raise enough on your own").
+    const auto& rule = w.office_paid_from_round;
+    const bool round_pays = rule == "any" || (rule == "foreign" && who == lead::foreign_vc);
+    decide_route(ctx, hub, s, round_pays ? size : 0.0, tick);
     amount = size;
     invest(ctx, hub, s, investor, who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
     if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);

@@ -46,7 +46,7 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::market_job_find_per_week, real("talent.market_job_find_per_week", 0.5, 0, 1, "probability per week", "Chance an unemployed engineer gets a market offer in a week", source::assumption)),
       bind(&h::market_offer_sigma, real("talent.market_offer_sigma", 0.1, 0, 2, "log-scale", "Spread of market offers around the market wage (log-normal sigma)", source::assumption)),
       bind(&h::startup_appeal, real("talent.startup_appeal", 0.5, 0, 10, "share per unit of propensity", "Value an engineer puts on a startup's equity, as a share of its wage per unit of entrepreneurial propensity", source::assumption)),
-      bind(&h::founding_per_year, real("founding.ideas_per_year", 0.00016, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::calibrated_historical)),
+      bind(&h::founding_per_year, real("founding.ideas_per_year", 0.00015, 0, 1, "per engineer-year", "Founding ideas per engineer-year at entrepreneurial propensity 1", source::calibrated_historical)),
       bind(&h::founding_tie_boost, real("founding.tie_boost", 0.5, 0, 20, "x per founder tie", "Extra founding rate per tie to a founder", source::seeds)),
       bind(&h::founding_meetup_boost, real("founding.meetup_boost", 1.0, 0, 20, "x", "Extra founding rate in the weeks after attending a meetup", source::seeds)),
       bind(&h::idea_patience_weeks, real("founding.idea_patience_weeks", 40, 1, 520, "weeks", "Mean time a bound engineer keeps an idea while waiting", source::seeds)),

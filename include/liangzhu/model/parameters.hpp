@@ -165,6 +165,7 @@ struct world_params {
   double contact_followup_per_week{};
   double route_preference_offshore{};
   double route_choice_noise{};
+  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may pay the office
   double min_pre_money_multiple{};
   double guidance_screening_per_week{};
   double guidance_bar_factor{};
