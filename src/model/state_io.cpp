@@ -86,8 +86,8 @@ void load_hub(engine::archive_reader& in, hub_state& h) {
 
 /// Changes whenever what save_state writes changes (2: investors' contacts; 3: incumbents'
 /// acquisition spending; 4: run totals of startups' compute and of prices; 5: who could afford the
-/// offshore route), so that a checkpoint
-/// of an older build is refused with a clear message rather than misread.
+/// offshore route), so that a checkpoint of an older build is refused with a clear message rather
+/// than misread.
 constexpr int state_layout = 5;
 
 /// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint

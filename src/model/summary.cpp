@@ -58,7 +58,7 @@ std::vector<hub_figure> build() {
   add("offshore_share", "share", "Founders choosing the offshore route / all who chose", [](auto&, st h) {
     return ratio_or_nan(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
   });
-  add("offshore_affordable_share", "share", "Founders at the choice of route who could pay for the offshore office (with the round on offer) / all who chose", [](auto&, st h) {
+  add("offshore_affordable_share", "share", "Founders at the choice of route who could pay for the offshore office (with the round on offer where capital.office_paid_from_round lets it pay) / all who chose", [](auto&, st h) {
     return ratio_or_nan(h.c.could_afford_offshore_total, h.c.offshore_route_total + h.c.government_route_total);
   });
   add("priced_out_of_offshore", "founders", "Founders whose choice favoured the offshore route but who could not pay for the office (they took the government route)", [](auto&, st h) {

@@ -88,7 +88,7 @@ struct hub_params {
   int founder_ties_counted{};
   long meetup_memory_weeks{};
   double cofounder_chance{};
-  double initial_stage_share[5]{};   ///< idea, seed, A, B, growth (normalised when read)
+  double initial_stage_share[5]{};   ///< idea, seed, A, B, growth (scaled to their total when drawn)
   double initial_government_share{};
   double initial_offshore_share{};
   double initial_post_money_multiple{};
