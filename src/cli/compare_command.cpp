@@ -137,7 +137,8 @@ bool is_run_id(const std::string& text) {
 /// Runs already in the store, one replicate each: their figures side by side and the differences
 /// from the first (no intervals or tests: one run per side says nothing about luck).
 int compare_stored_runs(const compare_request& r) {
-  const auto store = open_existing_store(r.options.out);
+  const auto opened = open_existing_store(r.options.out);
+  const auto store = opened.reader();
   std::vector<std::string> header = {"output"};
   std::vector<std::vector<double>> values;  // [run][output]
   for (const auto& text : r.scenarios) {

@@ -41,11 +41,11 @@ std::filesystem::path default_dir(const std::filesystem::path& store) {
 
 int export_runs(const export_request& r) {
   const auto store = open_existing_store(r.store);
-  check_runs_exist(store, r.store, r.runs, "--run");
+  check_runs_exist(store.reader(), r.store, r.runs, "--run");
   const std::filesystem::path dir =
       r.dir.empty() ? default_dir(r.store) : std::filesystem::path(r.dir);
   store::export_csv(store, r.runs, dir);
-  const std::size_t count = r.runs.empty() ? store.list_runs().size() : r.runs.size();
+  const std::size_t count = r.runs.empty() ? store.reader().list_runs().size() : r.runs.size();
   fmt::print(
       "exported {} run{} to {}/ (runs.csv, parameters.csv, series.csv, events.csv, summary.csv)\n",
       count, count == 1 ? "" : "s", dir.string());

@@ -38,7 +38,7 @@ io::scenario load_scenario_argument(const std::string& scenario,
   return io::load_scenario(resolve_scenario(scenario), model::scenario_schema(), overrides);
 }
 
-void check_runs_exist(const store::run_store& store, const std::string& store_file,
+void check_runs_exist(const store::store_reader& store, const std::string& store_file,
                       std::span<const std::int64_t> runs, const std::string& option) {
   for (const std::int64_t id : runs) {
     if (store.find_run(id)) continue;

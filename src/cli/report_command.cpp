@@ -50,7 +50,7 @@ std::filesystem::path default_output(const std::filesystem::path& store) {
 }
 
 /// The runs asked for, checked to exist; the latest run when none is.
-std::vector<std::int64_t> chosen_runs(const store::run_store& store, const report_request& r) {
+std::vector<std::int64_t> chosen_runs(const store::store_reader& store, const report_request& r) {
   const auto all = store.list_runs();
   if (all.empty()) throw input_error(fmt::format("there are no runs in {} to report", r.store));
   if (r.runs.empty()) return {all.back().run_id};
@@ -58,7 +58,7 @@ std::vector<std::int64_t> chosen_runs(const store::run_store& store, const repor
   return r.runs;
 }
 
-int write_experiment_report(const report_request& r, const store::run_store& store) {
+int write_experiment_report(const report_request& r, const store::store_reader& store) {
   const std::filesystem::path output =
       r.output.empty() ? default_output(r.store) : std::filesystem::path(r.output);
   report::write_report(output, report::ensemble_report_data(store, r.experiment, r.points));
@@ -67,7 +67,8 @@ int write_experiment_report(const report_request& r, const store::run_store& sto
 }
 
 int write_html_report(const report_request& r) {
-  const auto store = open_existing_store(r.store);
+  const auto opened = open_existing_store(r.store);
+  const auto store = opened.reader();  // the report shows the store as of one moment
   if (r.experiment > 0) {
     if (!r.runs.empty()) throw input_error("give run ids or --experiment, not both", "RUN_ID");
     return write_experiment_report(r, store);

@@ -281,7 +281,7 @@ int simulate_into(store::run_store& store, std::int64_t run, const run_request& 
 /// Never throws: the error that got us here is the one to report.
 void mark_failed(store::run_store& store, std::int64_t run) noexcept {
   try {
-    const auto info = store.find_run(run);
+    const auto info = store.reader().find_run(run);
     store.finish_run(run, store::run_status::failed, info ? info->ticks_done : 0);
   } catch (...) {  // NOLINT(bugprone-empty-catch): see above
   }

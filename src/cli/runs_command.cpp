@@ -29,7 +29,7 @@ constexpr const char* runs_footer =
     "  liangzhu runs out/sweep.db";
 
 /// The experiments whose runs the list above holds, if any.
-void print_experiments(const store::run_store& store) {
+void print_experiments(const store::store_reader& store) {
   const auto sweeps = store.list_sweeps();
   if (sweeps.empty()) return;
   text_table table({"experiment", "kind", "status", "name", "points", "replicates", "created"},
@@ -43,7 +43,8 @@ void print_experiments(const store::run_store& store) {
 }
 
 int list_runs(const runs_request& r) {
-  const auto store = open_existing_store(r.store);
+  const auto opened = open_existing_store(r.store);
+  const auto store = opened.reader();  // runs and experiments as of one moment
   const auto runs = store.list_runs();
   if (runs.empty()) {
     fmt::print("no runs in {}\n", r.store);

@@ -11,7 +11,7 @@ namespace liangzhu::experiment {
 namespace {
 
 std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
-  if (const auto earlier = store.find_sweep_by_hash(p.hash)) return earlier->sweep_id;
+  if (const auto earlier = store.reader().find_sweep_by_hash(p.hash)) return earlier->sweep_id;
   // One transaction: an experiment found by its hash later always has its points.
   std::int64_t sweep = 0;
   store.atomically([&] {
@@ -33,7 +33,7 @@ std::vector<job> missing_jobs(const store::run_store& store, const plan& p, std:
                               std::int64_t& reused) {
   const auto replicates = static_cast<std::size_t>(p.replicates());
   std::vector<bool> done(p.points.size() * replicates, false);
-  for (const auto& r : store.read_sweep_runs(sweep)) {
+  for (const auto& r : store.reader().read_sweep_runs(sweep)) {
     if (!usable(r, p)) continue;
     done[static_cast<std::size_t>(r.point) * replicates + static_cast<std::size_t>(r.replicate)] =
         true;
@@ -94,9 +94,10 @@ output_table read_output_table(const store::run_store& store, const plan& p, std
   output_table values(p.points.size(), std::vector<std::vector<double>>(
                                            static_cast<std::size_t>(p.replicates()),
                                            std::vector<double>(outputs.size(), missing)));
-  for (const auto& r : store.read_sweep_runs(sweep)) {
+  const auto reader = store.reader();  // the runs and their summaries as of one moment
+  for (const auto& r : reader.read_sweep_runs(sweep)) {
     if (!usable(r, p)) continue;
-    const auto rows = store.read_summary(r.run_id);
+    const auto rows = reader.read_summary(r.run_id);
     const point& pt = p.points[static_cast<std::size_t>(r.point)];
     auto& cell = values[static_cast<std::size_t>(r.point)][static_cast<std::size_t>(r.replicate)];
     for (std::size_t o = 0; o < outputs.size(); ++o)

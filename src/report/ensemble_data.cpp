@@ -39,7 +39,7 @@ std::string point_label(std::int64_t point, const std::vector<store::sweep_coord
 /// Values of one series of one hub, by replicate then tick.
 using replicate_values = std::vector<std::vector<double>>;
 
-json ensemble(const store::run_store& store, const std::string& label,
+json ensemble(const store::store_reader& store, const std::string& label,
               const std::vector<std::int64_t>& runs) {
   const auto catalog = store.read_catalog(runs.front());
   std::vector<std::string> dates;
@@ -111,7 +111,7 @@ json ensemble(const store::run_store& store, const std::string& label,
 
 }  // namespace
 
-json ensemble_report_data(const store::run_store& store, std::int64_t sweep,
+json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
                           std::span<const std::int64_t> points) {
   const auto info = store.find_sweep(sweep);
   if (!info) throw input_error(fmt::format("no experiment {} in {}", sweep, store.path().string()));

@@ -25,13 +25,19 @@ std::string run_label(const store::run_info& run) {
 }
 
 /// Dates by tick, and per hub one array of values per series, from the wide series table of the
-/// ticks from `first` on.
+/// ticks from `first` on. The table and the catalog come from one reader, so they agree; a row
+/// that does not fit its columns is refused rather than read past the end.
 void add_series(json& out, const store::series_table& table, const store::run_catalog& catalog,
-                std::int64_t first) {
+                std::int64_t first, const store::store_reader& store, std::int64_t run) {
   json dates = json::array();
   std::map<std::string, json> hubs;
   for (const auto& group : catalog.groups) hubs[group] = json::object();
   for (const auto& row : table.rows) {
+    if (row.values.size() != table.columns.size()) {
+      throw io_error(fmt::format(
+          "{}: run {}: the series row of tick {} holds {} values for {} series in the catalog",
+          store.path().string(), run, row.tick, row.values.size(), table.columns.size()));
+    }
     if (static_cast<std::size_t>(row.tick - first) == dates.size()) dates.push_back(row.date);
     json& series = hubs[row.group];
     for (std::size_t i = 0; i < row.values.size(); ++i)
@@ -57,7 +63,7 @@ json summary_data(const std::vector<store::summary_row>& rows) {
 }
 
 /// What each series measures, from the catalogs of the runs (the first declaration wins).
-json series_info(const store::run_store& store, std::span<const std::int64_t> runs) {
+json series_info(const store::store_reader& store, std::span<const std::int64_t> runs) {
   json out = json::object();
   for (const std::int64_t id : runs) {
     for (const auto& spec : store.read_catalog(id).series) {
@@ -75,19 +81,21 @@ std::string title(const std::vector<store::run_info>& runs) {
 
 }  // namespace
 
-json run_data(const store::run_store& store, const store::run_info& run, store::tick_range ticks) {
+json run_data(const store::store_reader& store, const store::run_info& run,
+              store::tick_range ticks) {
   json out = {{"id", std::to_string(run.run_id)},
               {"label", run_label(run)},
               {"scenario", run.scenario_name},
               {"seed", std::to_string(run.seed)},  // a string: JavaScript numbers lose 64-bit seeds
               {"status", std::string(store::to_string(run.status))},
               {"replicates", 1}};
-  add_series(out, store.read_series(run.run_id, ticks), store.read_catalog(run.run_id), ticks.from);
+  add_series(out, store.read_series(run.run_id, ticks), store.read_catalog(run.run_id), ticks.from,
+             store, run.run_id);
   out["summary"] = summary_data(store.read_summary(run.run_id));
   return out;
 }
 
-json report_data(const store::run_store& store, std::span<const std::int64_t> runs) {
+json report_data(const store::store_reader& store, std::span<const std::int64_t> runs) {
   std::vector<store::run_info> infos;
   json run_list = json::array();
   for (const std::int64_t id : runs) {

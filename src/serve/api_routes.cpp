@@ -69,7 +69,7 @@ void start_run(server_context& ctx, const httplib::Request& req, httplib::Respon
 
 void list_runs(const server_context& ctx, httplib::Response& res) {
   json out = json::array();
-  for (const auto& run : ctx.store.list_runs()) out.push_back(run_json(run));
+  for (const auto& run : ctx.store.reader().list_runs()) out.push_back(run_json(run));
   send_json(res, out);
 }
 
@@ -96,7 +96,7 @@ void add_api_routes(route_table& routes, server_context& ctx) {
   }));
   routes.get(R"(/api/runs/(\d+)/data)", guarded([&ctx](const auto& req, auto& res) {
     const std::int64_t id = stored_run(ctx, req).run_id;
-    send_json(res, report::report_data(ctx.store, std::span(&id, 1)));
+    send_json(res, report::report_data(ctx.store.reader(), std::span(&id, 1)));
   }));
 }
 

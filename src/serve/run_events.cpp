@@ -61,10 +61,12 @@ json stored_progress(const store::run_info& run) {
 /// sees that `from` is not its count and starts over.
 bool send_update(const server_context& ctx, viewer& v, std::int64_t ticks_done,
                  const json& progress, httplib::DataSink& sink) {
-  const auto run = ctx.store.find_run(v.run_id);
+  // One reader: the run's row, catalog, series and summary as of one moment.
+  const auto store = ctx.store.reader();
+  const auto run = store.find_run(v.run_id);
   if (!run) return false;
   const std::int64_t from = std::min(v.ticks_sent, ticks_done);
-  json data = report::run_data(ctx.store, *run, {from, ticks_done});
+  json data = report::run_data(store, *run, {from, ticks_done});
   data["from"] = from;
   v.ticks_sent = from + static_cast<std::int64_t>(data["dates"].size());
   const std::string text = fmt::format("id: {}\n", v.ticks_sent) + event_text("data", data) +

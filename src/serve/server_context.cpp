@@ -52,7 +52,7 @@ store::run_info stored_run(const server_context& ctx, const httplib::Request& re
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   std::optional<store::run_info> run;
-  if (ec == std::errc() && end == text.data() + text.size()) run = ctx.store.find_run(id);
+  if (ec == std::errc() && end == text.data() + text.size()) run = ctx.store.reader().find_run(id);
   if (!run) throw http_error(404, fmt::format("there is no run {} in the store", text));
   return *run;
 }

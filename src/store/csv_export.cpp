@@ -27,7 +27,7 @@ void write_csv(const std::filesystem::path& file, Body&& body) {
 }
 
 /// The runs asked for, all of them if none; input_error for an id the store lacks.
-std::vector<run_info> chosen_runs(const run_store& store, std::span<const std::int64_t> ids) {
+std::vector<run_info> chosen_runs(const store_reader& store, std::span<const std::int64_t> ids) {
   if (ids.empty()) return store.list_runs();
   std::vector<run_info> runs;
   for (const std::int64_t id : ids) {
@@ -53,7 +53,7 @@ void write_runs(const std::vector<run_info>& runs, const std::filesystem::path& 
   });
 }
 
-void write_parameters(const run_store& store, const std::vector<run_info>& runs,
+void write_parameters(const store_reader& store, const std::vector<run_info>& runs,
                       const std::filesystem::path& file) {
   write_csv(file, [&](csv_writer& csv) {
     csv.row("run_id", "key", "value");
@@ -69,7 +69,7 @@ struct series_columns {
   std::vector<std::vector<std::size_t>> positions;
 };
 
-series_columns union_of_series(const run_store& store, const std::vector<run_info>& runs) {
+series_columns union_of_series(const store_reader& store, const std::vector<run_info>& runs) {
   series_columns columns;
   for (const auto& r : runs) {
     auto& positions = columns.positions.emplace_back();
@@ -83,7 +83,7 @@ series_columns union_of_series(const run_store& store, const std::vector<run_inf
   return columns;
 }
 
-void write_series(const run_store& store, const std::vector<run_info>& runs,
+void write_series(const store_reader& store, const std::vector<run_info>& runs,
                   const std::filesystem::path& file) {
   const series_columns columns = union_of_series(store, runs);
   write_csv(file, [&](csv_writer& csv) {
@@ -105,7 +105,7 @@ void write_series(const run_store& store, const std::vector<run_info>& runs,
   });
 }
 
-void write_events(const run_store& store, const std::vector<run_info>& runs,
+void write_events(const store_reader& store, const std::vector<run_info>& runs,
                   const std::filesystem::path& file) {
   write_csv(file, [&](csv_writer& csv) {
     csv.row("run_id", "tick", "date", "group", "kind", "subject", "value");
@@ -120,7 +120,7 @@ void write_events(const run_store& store, const std::vector<run_info>& runs,
   });
 }
 
-void write_summary(const run_store& store, const std::vector<run_info>& runs,
+void write_summary(const store_reader& store, const std::vector<run_info>& runs,
                    const std::filesystem::path& file) {
   write_csv(file, [&](csv_writer& csv) {
     csv.row("run_id", "group", "name", "value", "text", "unit");
@@ -132,8 +132,10 @@ void write_summary(const run_store& store, const std::vector<run_info>& runs,
 
 }  // namespace
 
-void export_csv(const run_store& store, std::span<const std::int64_t> runs,
+void export_csv(const run_store& from, std::span<const std::int64_t> runs,
                 const std::filesystem::path& out_dir) {
+  // One reader for every file: the CSV files agree even while a run is being written.
+  const store_reader store = from.reader();
   const std::vector<run_info> chosen = chosen_runs(store, runs);
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);

@@ -108,17 +108,6 @@ std::unique_ptr<engine::collection_sink> run_store::sink_for(std::int64_t run) {
   return std::make_unique<detail::run_sink>(*state_, run);
 }
 
-std::vector<run_info> run_store::list_runs() const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db, detail::select_runs("ORDER BY run_id"));
-  std::vector<run_info> runs;
-  while (select.step()) runs.push_back(detail::read_run(select));
-  return runs;
-}
-
-std::optional<run_info> run_store::find_run(std::int64_t run) const {
-  const std::scoped_lock lock{state_->mutex};
-  return detail::find_run(state_->db, run);
-}
+store_reader run_store::reader() const { return store_reader(state_->readers); }
 
 }  // namespace liangzhu::store

@@ -9,9 +9,6 @@
 namespace liangzhu::store::detail {
 namespace {
 
-/// How long a call waits for another connection's write lock before failing with "busy".
-constexpr int busy_timeout_ms = 10'000;
-
 /// The lock comes first: it is taken before the file is touched at all.
 std::unique_ptr<lock_file> lock_if(bool writable, const std::filesystem::path& file) {
   return writable ? std::make_unique<lock_file>(file) : nullptr;
@@ -44,7 +41,10 @@ void configure(database& db, bool writable) {
 store_state::store_state(const std::filesystem::path& file, bool writable)
     : path(file),
       writer_lock(lock_if(writable, file)),
-      db(existing(file, writable), mode_for(file, writable)) {
+      mode(mode_for(existing(file, writable), writable)),
+      db(file, mode),
+      // A writer's readers open the file read-only: they share its write-ahead log.
+      readers(file, writable ? open_mode::read_only : mode) {
   if (writable) require_writable(db);
   configure(db, writable);
   if (!writable) recover_for_reading(db);

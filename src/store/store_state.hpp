@@ -7,22 +7,27 @@
 #include <vector>
 
 #include "store/lock_file.hpp"
+#include "store/reader_pool.hpp"
 #include "store/sqlite_handle.hpp"
 
 namespace liangzhu::store::detail {
 
-/// The connection and everything guarding it. Every use of `db` holds `mutex`, so a store and
-/// its sinks may be used from several threads; each transaction stays whole. The mutex is
-/// recursive so that run_store::atomically can hold it across the calls it groups.
+/// The writer's connection and everything guarding it, and the readers' connections. Every use
+/// of `db` holds `mutex`, so a store and its sinks may be used from several threads; each
+/// transaction stays whole. The mutex is recursive so that run_store::atomically can hold it
+/// across the calls it groups. Reads never use `db` (a store opened read-only only checks its
+/// schema with it): they go through `readers`, each in a read transaction of its own.
 struct store_state {
   /// Takes the writer lock (when writable), opens and configures the file, checks the schema.
   store_state(const std::filesystem::path& file, bool writable);
 
   std::filesystem::path path;
   std::unique_ptr<lock_file> writer_lock;  // held for the whole life of a writable store
+  open_mode mode;                          // how `db` was opened
   database db;
   std::recursive_mutex mutex;
   std::vector<std::int64_t> own_runs;  // runs begun here: never stale while we are alive
+  reader_pool readers;
 };
 
 }  // namespace liangzhu::store::detail

@@ -123,8 +123,8 @@ inline bool not_created_yet(const raw_store& db) {
 inline std::string reading_failure(const fs::path& file) {
   try {
     const auto s = open_store(file);
-    s.list_runs();
-    s.list_sweeps();
+    s.reader().list_runs();
+    s.reader().list_sweeps();
   } catch (const std::exception& e) {
     return e.what();
   }

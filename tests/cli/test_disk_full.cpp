@@ -27,7 +27,7 @@ TEST_F(disk_full, ARunThatCannotGrowItsStoreFailsCleanly) {
   const result r = start(args, file_size_limit(limit)).wait();
   expect_store_error(r, "full.db", file_too_large);
   EXPECT_THAT(store_defects(path("full.db")), IsEmpty());
-  const auto runs = open_store(path("full.db")).list_runs();
+  const auto runs = open_store(path("full.db")).reader().list_runs();
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].status, store::run_status::failed);
   EXPECT_GT(runs[0].ticks_done, 0) << "the ticks stored before the disk filled stay";
@@ -47,16 +47,16 @@ TEST_F(disk_full, ASweepThatCannotGrowItsStoreFailsCleanly) {
   expect_store_error(r, "full.db", file_too_large);
   EXPECT_THAT(store_defects(path("full.db")), IsEmpty());
   const auto s = open_store(path("full.db"));
-  ASSERT_EQ(s.list_sweeps().size(), 1u);
-  EXPECT_EQ(s.list_sweeps()[0].status, store::run_status::failed);
-  const auto kept = s.read_sweep_runs(1).size();
+  ASSERT_EQ(s.reader().list_sweeps().size(), 1u);
+  EXPECT_EQ(s.reader().list_sweeps()[0].status, store::run_status::failed);
+  const auto kept = s.reader().read_sweep_runs(1).size();
   EXPECT_LT(kept, 18u);
   fmt::print("[ stored ] {} of 18 runs before the limit\n", kept);
 
   const result again = run(args);
   ASSERT_EQ(again.code, 0) << describe(again);
   EXPECT_THAT(store_defects(path("full.db")), IsEmpty());
-  EXPECT_EQ(open_store(path("full.db")).read_sweep_runs(1).size(), 18u);
+  EXPECT_EQ(open_store(path("full.db")).reader().read_sweep_runs(1).size(), 18u);
 }
 
 }  // namespace

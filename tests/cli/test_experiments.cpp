@@ -24,16 +24,16 @@ struct stored_sweep {
 stored_sweep read_sweep(const fs::path& file) {
   const auto s = open_store(file);
   stored_sweep out;
-  const auto sweeps = s.list_sweeps();
+  const auto sweeps = s.reader().list_sweeps();
   if (sweeps.empty()) return out;
   const auto id = sweeps.back().sweep_id;
   out.status = sweeps.back().status;
-  for (const auto& r : s.read_sweep_runs(id)) {
+  for (const auto& r : s.reader().read_sweep_runs(id)) {
     if (r.status != store::run_status::complete) continue;
-    out.summaries[{r.point, r.replicate}] = s.read_summary(r.run_id);
-    out.series[{r.point, r.replicate}] = s.read_series(r.run_id);
+    out.summaries[{r.point, r.replicate}] = s.reader().read_summary(r.run_id);
+    out.series[{r.point, r.replicate}] = s.reader().read_series(r.run_id);
   }
-  out.results = s.read_sweep_results(id);
+  out.results = s.reader().read_sweep_results(id);
   return out;
 }
 
@@ -50,7 +50,7 @@ std::size_t complete_runs(const fs::path& file) {
   if (!fs::exists(file)) return 0;
   try {
     std::size_t n = 0;
-    for (const auto& r : open_store(file).list_runs())
+    for (const auto& r : open_store(file).reader().list_runs())
       if (r.status == store::run_status::complete) ++n;
     return n;
   } catch (const std::exception&) {
@@ -104,8 +104,8 @@ TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
 TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {
   ASSERT_EQ(run({"sweep", "exp.toml", "--out", "s.db", "-q"}).code, 0);
   const auto s = open_store(path("s.db"));
-  const auto sweep = s.list_sweeps().back().sweep_id;
-  const auto runs = s.read_sweep_runs(sweep);
+  const auto sweep = s.reader().list_sweeps().back().sweep_id;
+  const auto runs = s.reader().read_sweep_runs(sweep);
   const auto& pick = runs[4 * 3 + 2];  // point 4 (3 M subsidy, no noncompete), replicate 2
   ASSERT_EQ(pick.point, 4);
   const auto alone =
@@ -114,8 +114,8 @@ TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {
            "hub.liangzhu.noncompete.max_months=0", "--out", "one.db", "-q"});
   ASSERT_EQ(alone.code, 0) << describe(alone);
   const auto one = open_store(path("one.db"));
-  EXPECT_TRUE(same_series(s.read_series(pick.run_id), one.read_series(1)));
-  EXPECT_EQ(s.read_summary(pick.run_id), one.read_summary(1));
+  EXPECT_TRUE(same_series(s.reader().read_series(pick.run_id), one.reader().read_series(1)));
+  EXPECT_EQ(s.reader().read_summary(pick.run_id), one.reader().read_summary(1));
 }
 
 // Killed at random moments several times in a row, the sweep's store is whole after every kill
@@ -204,12 +204,12 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_THAT(r.out, HasSubstr("government_spending_cny"));
   EXPECT_THAT(r.out, HasSubstr(" *"));  // more subsidy: spending differs significantly
   const auto s = open_store(path("c.db"));
-  EXPECT_EQ(s.list_sweeps().back().kind, store::sweep_kind::compare);
-  EXPECT_EQ(s.list_runs().size(), 8u);
+  EXPECT_EQ(s.reader().list_sweeps().back().kind, store::sweep_kind::compare);
+  EXPECT_EQ(s.reader().list_runs().size(), 8u);
 
   // Runs are stored as they finish, so find one run of each scenario by name.
   std::string small_run, rich_run;
-  for (const auto& info : s.list_runs())
+  for (const auto& info : s.reader().list_runs())
     (info.scenario_name == "rich" ? rich_run : small_run) = std::to_string(info.run_id);
   const auto stored = run({"compare", small_run, rich_run, "--out", "c.db", "--output", "rounds"});
   ASSERT_EQ(stored.code, 0) << describe(stored);
@@ -239,12 +239,12 @@ TEST_F(experiments, SensitivityStoresIndicesForEveryFactorAndOutput) {
   ASSERT_EQ(morris.code, 0) << describe(morris);
   EXPECT_THAT(morris.out, HasSubstr("mu_star [95% CI]"));
   const auto s = open_store(path("sa.db"));
-  const auto sweeps = s.list_sweeps();
+  const auto sweeps = s.reader().list_sweeps();
   ASSERT_EQ(sweeps.size(), 2u);
   EXPECT_EQ(sweeps[0].points, 6 * 4);                                    // N (k + 2)
   EXPECT_EQ(sweeps[1].points, 3 * 3);                                    // r (k + 1)
-  EXPECT_EQ(s.read_sensitivity(sweeps[0].sweep_id).size(), 2u * 2 * 2);  // outputs x factors x
-  EXPECT_EQ(s.read_sensitivity(sweeps[1].sweep_id).size(), 2u * 2 * 2);  // measures
+  EXPECT_EQ(s.reader().read_sensitivity(sweeps[0].sweep_id).size(), 2u * 2 * 2);  // outputs x factors x
+  EXPECT_EQ(s.reader().read_sensitivity(sweeps[1].sweep_id).size(), 2u * 2 * 2);  // measures
 }
 
 TEST_F(experiments, CalibrateWritesTheBestValuesAsAScenario) {

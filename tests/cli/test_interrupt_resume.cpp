@@ -21,7 +21,7 @@ void wait_for_first_batch(const fs::path& store_file) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     if (!fs::exists(store_file)) continue;
     try {
-      const auto run = open_store(store_file).find_run(1);
+      const auto run = open_store(store_file).reader().find_run(1);
       if (run && run->ticks_done > 0) return;
     } catch (const std::exception&) {
       // The writer may be creating the file: try again.
@@ -38,12 +38,12 @@ TEST_F(interrupt_resume, SigintStopsBetweenTicksAndKeepsTheCompleteOnes) {
   EXPECT_NE(r.err.find("interrupted by SIGINT"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--resume stop.ckpt"), std::string::npos) << r.err;
   const auto s = open_store(path("runs.db"));
-  const auto run = s.find_run(1);
+  const auto run = s.reader().find_run(1);
   ASSERT_TRUE(run);
   EXPECT_EQ(run->status, store::run_status::interrupted);
   EXPECT_GT(run->ticks_done, 0);
   EXPECT_LT(run->ticks_done, 5000);
-  const auto series = s.read_series(1);
+  const auto series = s.reader().read_series(1);
   ASSERT_EQ(static_cast<std::int64_t>(series.rows.size()), run->ticks_done)
       << "one hub: one row per tick";
   EXPECT_EQ(series.rows.back().tick, run->ticks_done - 1);
@@ -62,15 +62,15 @@ TEST_F(interrupt_resume, ResumedRunEndsWhereTheUninterruptedOneDoes) {
   ASSERT_EQ(resumed.code, 0) << describe(resumed);
 
   const auto s = open_store(path("runs.db"));
-  const auto info = s.find_run(2);
+  const auto info = s.reader().find_run(2);
   ASSERT_TRUE(info);
   EXPECT_EQ(info->status, store::run_status::complete);
   EXPECT_EQ(info->label, "resumed from at20.ckpt at tick 20");
   EXPECT_EQ(info->ticks_done, 30);
-  const auto series = s.read_series(2);
+  const auto series = s.reader().read_series(2);
   ASSERT_EQ(series.rows.size(), 10u);
   EXPECT_EQ(series.rows.front().tick, 20);
-  const auto reference = open_store(path("whole.db")).read_series(1);
+  const auto reference = open_store(path("whole.db")).reader().read_series(1);
   store::series_table a{reference.columns, last_tick(reference)};
   store::series_table b{series.columns, last_tick(series)};
   EXPECT_EQ(b.rows.front().tick, 29);
@@ -86,7 +86,7 @@ TEST_F(interrupt_resume, ResumeWithAnotherSeedOrScenarioIsBadInput) {
                                "hub.liangzhu.talent.engineers=2900", "--resume", "c.ckpt"});
   EXPECT_EQ(scenario.code, 2) << describe(scenario);
   EXPECT_NE(scenario.err.find("scenario"), std::string::npos) << scenario.err;
-  EXPECT_EQ(open_store(path("runs.db")).list_runs().size(), 1u) << "a refused resume writes no run";
+  EXPECT_EQ(open_store(path("runs.db")).reader().list_runs().size(), 1u) << "a refused resume writes no run";
 }
 
 TEST_F(interrupt_resume, ACorruptCheckpointIsAnIoError) {

@@ -67,7 +67,7 @@ TEST_F(killed_run, RandomKillsThenResumesEndWithTheUninterruptedRunsResults) {
   EXPECT_THAT(store_defects(path("k.db")), IsEmpty());
   EXPECT_THAT(leftovers(), IsEmpty());
 
-  const auto runs = open_store(path("k.db")).list_runs();
+  const auto runs = open_store(path("k.db")).reader().list_runs();
   std::vector<std::int64_t> ids;  // in the order they began
   for (const auto& r : runs) {
     ids.push_back(r.run_id);

@@ -62,7 +62,7 @@ class read_only_store : public cli_test {
   void expect_untouched() {
     EXPECT_TRUE(slurp(path(store_file)) == before_) << "the store file changed";
     EXPECT_THAT(store_defects(path(store_file)), IsEmpty());
-    EXPECT_EQ(open_store(path(store_file)).list_runs().size(), 1u);
+    EXPECT_EQ(open_store(path(store_file)).reader().list_runs().size(), 1u);
   }
 
   std::string skipped_;

@@ -10,7 +10,7 @@ namespace {
 using run_command = cli_test;
 
 std::string parameter(const store::run_store& s, std::int64_t run, const std::string& key) {
-  for (const auto& [k, v] : s.read_parameters(run))
+  for (const auto& [k, v] : s.reader().read_parameters(run))
     if (k == key) return v;
   return "<missing>";
 }
@@ -22,7 +22,7 @@ TEST_F(run_command, WritesOneCompleteRunWithSeriesAndSummary) {
   EXPECT_NE(r.out.find("liangzhu export runs.db --run 1"), std::string::npos) << r.out;
   EXPECT_EQ(r.err, "") << "no progress bar when stderr is not a terminal";
   const auto s = open_store(path("runs.db"));
-  const auto runs = s.list_runs();
+  const auto runs = s.reader().list_runs();
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].status, store::run_status::complete);
   EXPECT_EQ(runs[0].ticks_done, 30);
@@ -33,10 +33,10 @@ TEST_F(run_command, WritesOneCompleteRunWithSeriesAndSummary) {
   EXPECT_EQ(runs[0].scenario_hash.size(), 16u);
   EXPECT_NE(runs[0].scenario_text.find("talent.engineers = 3000"), std::string::npos)
       << runs[0].scenario_text;
-  const auto series = s.read_series(1);
+  const auto series = s.reader().read_series(1);
   EXPECT_EQ(series.rows.size(), 30u);
   EXPECT_FALSE(series.columns.empty());
-  EXPECT_FALSE(s.read_summary(1).empty());
+  EXPECT_FALSE(s.reader().read_summary(1).empty());
   EXPECT_EQ(parameter(s, 1, "seed"), "11");
   EXPECT_NE(parameter(s, 1, "threads"), "<missing>");
 }
@@ -57,11 +57,11 @@ TEST_F(run_command, SameSeedGivesTheSameSeriesWhateverTheThreads) {
   ASSERT_EQ(run({"run", "small.toml", "-q", "--seed", "5", "--threads", "2"}).code, 0);
   ASSERT_EQ(run({"run", "small.toml", "-q", "--seed", "6", "--threads", "1"}).code, 0);
   const auto s = open_store(path("runs.db"));
-  EXPECT_EQ(s.find_run(3)->threads, 2);
-  EXPECT_TRUE(same_series(s.read_series(1), s.read_series(2)));
-  EXPECT_TRUE(same_series(s.read_series(1), s.read_series(3)));
-  EXPECT_FALSE(same_series(s.read_series(1), s.read_series(4)));
-  EXPECT_EQ(s.read_events(1), s.read_events(3));
+  EXPECT_EQ(s.reader().find_run(3)->threads, 2);
+  EXPECT_TRUE(same_series(s.reader().read_series(1), s.reader().read_series(2)));
+  EXPECT_TRUE(same_series(s.reader().read_series(1), s.reader().read_series(3)));
+  EXPECT_FALSE(same_series(s.reader().read_series(1), s.reader().read_series(4)));
+  EXPECT_EQ(s.reader().read_events(1), s.reader().read_events(3));
 }
 
 TEST_F(run_command, OverridesReachTheStoredParameters) {
@@ -71,15 +71,15 @@ TEST_F(run_command, OverridesReachTheStoredParameters) {
   const auto s = open_store(path("runs.db"));
   EXPECT_EQ(parameter(s, 1, "hub.liangzhu.talent.engineers"), "2500.0");
   EXPECT_EQ(parameter(s, 1, "ticks"), "12");
-  EXPECT_EQ(s.find_run(1)->ticks_done, 12);
-  EXPECT_EQ(s.find_run(1)->label, "sweep point");
-  EXPECT_NE(s.find_run(1)->scenario_text.find("--set hub.liangzhu.talent.engineers=2500"),
+  EXPECT_EQ(s.reader().find_run(1)->ticks_done, 12);
+  EXPECT_EQ(s.reader().find_run(1)->label, "sweep point");
+  EXPECT_NE(s.reader().find_run(1)->scenario_text.find("--set hub.liangzhu.talent.engineers=2500"),
             std::string::npos);
 }
 
 TEST_F(run_command, SnapshotsAreStoredWhenAsked) {
   ASSERT_EQ(run({"run", "small.toml", "-q", "--snapshot-every", "10"}).code, 0);
-  const auto snapshots = open_store(path("runs.db")).read_snapshots(1);
+  const auto snapshots = open_store(path("runs.db")).reader().read_snapshots(1);
   ASSERT_FALSE(snapshots.empty());
   EXPECT_EQ(snapshots.front().tick, 10);
   EXPECT_EQ(snapshots.back().tick, 30);

@@ -93,23 +93,23 @@ TEST(ExperimentSession, RunsEveryJobOnceAndResumesWithoutRedoing) {
   EXPECT_TRUE(first.complete);
   EXPECT_EQ(first.ran, 8);
   EXPECT_EQ(first.reused, 0);
-  EXPECT_EQ(store.find_sweep(first.sweep_id)->status, store::run_status::complete);
-  EXPECT_EQ(store.read_sweep_points(first.sweep_id).size(), 8u);  // 4 points x 2 factors
+  EXPECT_EQ(store.reader().find_sweep(first.sweep_id)->status, store::run_status::complete);
+  EXPECT_EQ(store.reader().read_sweep_points(first.sweep_id).size(), 8u);  // 4 points x 2 factors
 
   // A run an interrupted attempt left behind is redone; the others are kept.
-  const auto runs = store.read_sweep_runs(first.sweep_id);
+  const auto runs = store.reader().read_sweep_runs(first.sweep_id);
   store.finish_run(runs[5].run_id, store::run_status::interrupted, 3);
   const auto second = run_experiment(store, p, settings);
   EXPECT_EQ(second.sweep_id, first.sweep_id);
   EXPECT_EQ(second.ran, 1);
   EXPECT_EQ(second.reused, 7);
-  const auto redone = store.read_sweep_runs(first.sweep_id)[5];
+  const auto redone = store.reader().read_sweep_runs(first.sweep_id)[5];
   EXPECT_NE(redone.run_id, runs[5].run_id);
   EXPECT_EQ(redone.status, store::run_status::complete);
   // The redone run equals the one it replaces (same seed, same point).
-  EXPECT_EQ(store.read_series(redone.run_id).rows.size(),
-            store.read_series(runs[5].run_id).rows.size());
-  EXPECT_EQ(store.read_summary(redone.run_id).size(), store.read_summary(runs[0].run_id).size());
+  EXPECT_EQ(store.reader().read_series(redone.run_id).rows.size(),
+            store.reader().read_series(runs[5].run_id).rows.size());
+  EXPECT_EQ(store.reader().read_summary(redone.run_id).size(), store.reader().read_summary(runs[0].run_id).size());
 }
 
 // A result is stored in one transaction: one that cannot be stored whole (here: its experiment
@@ -121,7 +121,7 @@ TEST(ExperimentJobs, AResultThatCannotBeStoredWholeLeavesNothing) {
   store::run_store store(dir / "runs.db");
   const job_result result = run_job(p, p.jobs()[0], 1);
   EXPECT_THROW(store_result(store, 42, result), io_error);
-  EXPECT_TRUE(store.list_runs().empty());
+  EXPECT_TRUE(store.reader().list_runs().empty());
 }
 
 TEST(ExperimentSession, StoredRunsEqualTheJobsRunOneByOne) {
@@ -132,13 +132,13 @@ TEST(ExperimentSession, StoredRunsEqualTheJobsRunOneByOne) {
   settings.parallel_runs = 3;
   const auto outcome = run_experiment(store, p, settings);
   const auto jobs = p.jobs();
-  for (const auto& r : store.read_sweep_runs(outcome.sweep_id)) {
+  for (const auto& r : store.reader().read_sweep_runs(outcome.sweep_id)) {
     const job& task = jobs[static_cast<std::size_t>(r.point * p.replicates() + r.replicate)];
     EXPECT_EQ(r.seed, task.seed);
     const job_result alone = run_job(p, task, 1);
-    EXPECT_EQ(store.read_summary(r.run_id), alone.summary);
-    EXPECT_EQ(store.read_parameters(r.run_id), alone.parameters);
-    const auto series = store.read_series(r.run_id);
+    EXPECT_EQ(store.reader().read_summary(r.run_id), alone.summary);
+    EXPECT_EQ(store.reader().read_parameters(r.run_id), alone.parameters);
+    const auto series = store.reader().read_series(r.run_id);
     ASSERT_EQ(series.rows.size(), alone.outputs.rows.size());
     for (std::size_t i = 0; i < series.rows.size(); ++i)
       for (std::size_t j = 0; j < series.rows[i].values.size(); ++j) {

@@ -2,6 +2,7 @@
 // reported and compared; the queue's limit; a stop that interrupts the running run.
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "liangzhu/store/run_store.hpp"
 #include "serve/server_fixture.hpp"
@@ -95,12 +96,52 @@ TEST_F(serve_runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_i
 
   TearDown();
   const store::run_store store(store_file() / "runs.db", store::run_store::mode::read_only);
-  const auto runs = store.list_runs();
+  const auto runs = store.reader().list_runs();
   ASSERT_EQ(runs.size(), 2U);
   EXPECT_EQ(runs[0].status, store::run_status::interrupted);
   EXPECT_LT(runs[0].ticks_done, 30);
   EXPECT_EQ(runs[1].status, store::run_status::interrupted);
   EXPECT_EQ(runs[1].ticks_done, 0);
+}
+
+TEST_F(serve_runs_api, data_of_runs_read_from_many_threads_as_they_start_is_always_whole) {
+  start([](serve::server_options& o) { o.rate_limit = 0; });  // eight readers, as fast as they go
+  constexpr int rounds = 12;
+  constexpr int readers = 8;
+  constexpr int reads_each = 10;
+  for (int round = 1; round <= rounds; ++round) {
+    const auto [status, started] = post_run(R"({"scenario": "tiny", "values": {"ticks": 20}})");
+    ASSERT_EQ(status, 202) << started;
+    const std::string data = "/api/runs/" + std::to_string(started["run_id"].get<int>()) + "/data";
+    // The readers start with the run: its catalog and first weeks are written meanwhile.
+    std::vector<std::thread> threads;
+    std::vector<std::string> problems(readers);
+    for (int r = 0; r < readers; ++r) {
+      threads.emplace_back([&, r] {
+        const auto c = new_client();
+        for (int i = 0; i < reads_each && problems[static_cast<std::size_t>(r)].empty(); ++i) {
+          const auto res = c->Get(data);
+          auto& problem = problems[static_cast<std::size_t>(r)];
+          if (!res) {
+            problem = "no answer";
+          } else if (res->status != 200) {
+            problem = std::to_string(res->status) + ": " + res->body;
+          } else {
+            const json run = json::parse(res->body)["runs"][0];
+            const std::size_t weeks = run["dates"].size();
+            for (const auto& hub : run["hubs"])
+              for (const auto& [name, values] : hub["series"].items())
+                if (values.size() != weeks)
+                  problem = name + " has " + std::to_string(values.size()) + " values for " +
+                            std::to_string(weeks) + " weeks";
+          }
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& p : problems) EXPECT_EQ(p, "") << "round " << round;
+    EXPECT_EQ(payloads(events(started["events"]), "progress").back()["status"], "complete");
+  }
 }
 
 }  // namespace

@@ -26,8 +26,8 @@ TEST(AtomicWrites, GroupedWritesAreStoredTogether) {
     store.finish_run(run, run_status::complete, 522);
   });
   const run_store reader(dir / "runs.db", run_store::mode::read_only);
-  EXPECT_EQ(reader.find_run(run)->status, run_status::complete);
-  EXPECT_EQ(reader.read_parameters(run), parameters);
+  EXPECT_EQ(reader.reader().find_run(run)->status, run_status::complete);
+  EXPECT_EQ(reader.reader().read_parameters(run), parameters);
 }
 
 TEST(AtomicWrites, AnErrorPartWayLeavesNothingOfTheGroup) {
@@ -39,13 +39,13 @@ TEST(AtomicWrites, AnErrorPartWayLeavesNothingOfTheGroup) {
     store.finish_run(run + 1, run_status::complete, 1);  // no such run: io_error
   };
   EXPECT_THROW(store.atomically(fail_after_begin), io_error);
-  EXPECT_TRUE(store.list_runs().empty());
+  EXPECT_TRUE(store.reader().list_runs().empty());
   EXPECT_THROW(store.atomically([] { throw std::runtime_error("not a store error"); }),
                std::runtime_error);
   // The store is usable afterwards, outside and inside a group.
   const std::int64_t run = store.begin_run(sample_run());
   store.atomically([&] { store.write_parameters(run, parameters); });
-  EXPECT_EQ(store.read_parameters(run), parameters);
+  EXPECT_EQ(store.reader().read_parameters(run), parameters);
 }
 
 TEST(AtomicWrites, AFailedWriteCaughtInsideTheGroupUndoesOnlyItself) {
@@ -57,8 +57,8 @@ TEST(AtomicWrites, AFailedWriteCaughtInsideTheGroupUndoesOnlyItself) {
     EXPECT_THROW(store.finish_run(run + 1, run_status::failed, 0), io_error);
     store.write_parameters(run, parameters);
   });
-  EXPECT_EQ(store.read_parameters(run), parameters);
-  EXPECT_EQ(store.find_run(run)->status, run_status::running);
+  EXPECT_EQ(store.reader().read_parameters(run), parameters);
+  EXPECT_EQ(store.reader().find_run(run)->status, run_status::running);
 }
 
 }  // namespace

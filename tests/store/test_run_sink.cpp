@@ -76,7 +76,7 @@ TEST(RunSink, SeriesEventsAndCatalogRoundTrip) {
   auto& [store, id, sink, c] = r;
   const auto events = simulate(c, 10, 4);
 
-  const run_catalog catalog = store.read_catalog(id);
+  const run_catalog catalog = store.reader().read_catalog(id);
   EXPECT_EQ(catalog.groups, hubs);
   ASSERT_EQ(catalog.series.size(), 3u);
   EXPECT_EQ(catalog.series[1].unit, "CNY");
@@ -84,7 +84,7 @@ TEST(RunSink, SeriesEventsAndCatalogRoundTrip) {
   ASSERT_EQ(catalog.event_kinds.size(), 2u);
   EXPECT_EQ(catalog.event_kinds[1].name, "failed");
 
-  const series_table table = store.read_series(id);
+  const series_table table = store.reader().read_series(id);
   EXPECT_EQ(table.columns, (std::vector<std::string>{"firms", "funding", "ratio"}));
   ASSERT_EQ(table.rows.size(), 20u);
   for (const auto& row : table.rows) {
@@ -96,8 +96,8 @@ TEST(RunSink, SeriesEventsAndCatalogRoundTrip) {
   }
   EXPECT_EQ(table.rows[0].date, "2025-01-06");
   EXPECT_EQ(table.rows[2].date, "2025-01-13");
-  EXPECT_EQ(store.read_events(id), events);
-  EXPECT_EQ(store.find_run(id)->ticks_done, 10);
+  EXPECT_EQ(store.reader().read_events(id), events);
+  EXPECT_EQ(store.reader().find_run(id)->ticks_done, 10);
 }
 
 TEST(RunSink, SeriesPointsFilterByName) {
@@ -105,9 +105,9 @@ TEST(RunSink, SeriesPointsFilterByName) {
   collected_run r(dir / "runs.db");
   auto& [store, id, sink, c] = r;
   simulate(c, 3, 1);
-  const auto all = store.read_series_points(id);
+  const auto all = store.reader().read_series_points(id);
   EXPECT_EQ(all.size(), 3u * 2u * 3u);
-  const auto funding = store.read_series_points(id, "funding");
+  const auto funding = store.reader().read_series_points(id, "funding");
   ASSERT_EQ(funding.size(), 6u);
   EXPECT_EQ(funding[3].tick, 1);
   EXPECT_EQ(funding[3].group, hubs[1]);
@@ -120,14 +120,14 @@ TEST(RunSink, SeriesReadByTickRangeHoldOnlyThoseTicks) {
   collected_run r(dir / "runs.db");
   auto& [store, id, sink, c] = r;
   simulate(c, 10, 4);
-  const series_table middle = store.read_series(id, {3, 6});
+  const series_table middle = store.reader().read_series(id, {3, 6});
   ASSERT_EQ(middle.rows.size(), 3u * 2u);
   EXPECT_EQ(middle.rows.front().tick, 3);
   EXPECT_EQ(middle.rows.back().tick, 5);
-  EXPECT_EQ(middle.rows.front().date, store.read_series(id).rows[6].date);
+  EXPECT_EQ(middle.rows.front().date, store.reader().read_series(id).rows[6].date);
   EXPECT_EQ(middle.rows.back().values[0], value_at(5, 1, 0));
-  EXPECT_TRUE(store.read_series(id, {10, 20}).rows.empty());
-  EXPECT_EQ(store.read_series(id, {8}).rows.size(), 2u * 2u);
+  EXPECT_TRUE(store.reader().read_series(id, {10, 20}).rows.empty());
+  EXPECT_EQ(store.reader().read_series(id, {8}).rows.size(), 2u * 2u);
 }
 
 TEST(RunSink, TicksDoneTracksEachBatch) {
@@ -138,10 +138,10 @@ TEST(RunSink, TicksDoneTracksEachBatch) {
     c.end_tick(t);
     if (t % 3 == 2) {
       c.flush();
-      EXPECT_EQ(store.find_run(id)->ticks_done, t + 1);
+      EXPECT_EQ(store.reader().find_run(id)->ticks_done, t + 1);
     }
   }
-  EXPECT_EQ(store.find_run(id)->ticks_done, 6);  // tick 6 is still pending
+  EXPECT_EQ(store.reader().find_run(id)->ticks_done, 6);  // tick 6 is still pending
 }
 
 /// A store with one declared run and one committed batch of ticks 0 and 1.
@@ -158,9 +158,9 @@ struct one_batch {
   }
   /// What the store holds: rows, events and ticks_done stay exactly those of the first batch.
   void expect_only_first_batch() const {
-    EXPECT_EQ(store.read_series(run).rows.size(), 4u);
-    EXPECT_EQ(store.read_events(run).size(), 1u);
-    EXPECT_EQ(store.find_run(run)->ticks_done, 2);
+    EXPECT_EQ(store.reader().read_series(run).rows.size(), 4u);
+    EXPECT_EQ(store.reader().read_events(run).size(), 1u);
+    EXPECT_EQ(store.reader().find_run(run)->ticks_done, 2);
   }
   run_store store;
   std::int64_t run = 0;
@@ -178,7 +178,7 @@ TEST(RunSink, FailingSeriesWriteRollsBackTheWholeBatch) {
   // The sink is still usable after a failed batch.
   const std::vector<engine::series_row> next{{2, 0, {5.0}}, {2, 1, {5.5}}};
   fixture.sink->write_batch(next, {});
-  EXPECT_EQ(fixture.store.find_run(fixture.run)->ticks_done, 3);
+  EXPECT_EQ(fixture.store.reader().find_run(fixture.run)->ticks_done, 3);
 }
 
 TEST(RunSink, ForcedErrorInEventsRollsBackTheWholeBatch) {
@@ -237,8 +237,8 @@ TEST(RunSink, SinksOfOneStoreMayWriteFromSeveralThreads) {
   }
   for (auto& t : threads) t.join();
   for (const std::int64_t id : runs) {
-    EXPECT_EQ(store.find_run(id)->ticks_done, 20);
-    EXPECT_EQ(store.read_series(id).rows.size(), 40u);
+    EXPECT_EQ(store.reader().find_run(id)->ticks_done, 20);
+    EXPECT_EQ(store.reader().read_series(id).rows.size(), 40u);
   }
 }
 
@@ -253,7 +253,7 @@ TEST(RunSink, SnapshotsRoundTrip) {
       {0, "investor", {"fund"}, {1e9, 2e9, 3e9}},
       {4, "startup", {"age", "cash", "sector"}, {5, nan, 7}}};
   for (const auto& s : written) sink->write_snapshot(s);
-  const auto back = store.read_snapshots(id);
+  const auto back = store.reader().read_snapshots(id);
   ASSERT_EQ(back.size(), 3u);
   // Sorted by tick, then kind: investor before startup at tick 0.
   const std::vector<const engine::agent_snapshot*> expected{&written[1], &written[0], &written[2]};

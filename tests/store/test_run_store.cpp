@@ -28,14 +28,14 @@ TEST(RunStore, BeginRunRoundTripsRunInfo) {
   run_store store(dir / "runs.db");
   const run_info info = sample_run();
   const std::int64_t id = store.begin_run(info);
-  const auto back = store.find_run(id);
+  const auto back = store.reader().find_run(id);
   ASSERT_TRUE(back.has_value());
   EXPECT_TRUE(is_utc_timestamp(back->started_at)) << back->started_at;
   run_info expected = info;  // what the store adds: the id and the start time
   expected.run_id = id;
   expected.started_at = back->started_at;
   EXPECT_EQ(*back, expected);
-  EXPECT_FALSE(store.find_run(id + 1).has_value());
+  EXPECT_FALSE(store.reader().find_run(id + 1).has_value());
 }
 
 TEST(RunStore, KeepsAGivenStartTimeAndListsRunsInOrder) {
@@ -46,7 +46,7 @@ TEST(RunStore, KeepsAGivenStartTimeAndListsRunsInOrder) {
   const std::int64_t first = store.begin_run(info);
   const std::int64_t second = store.begin_run(sample_run("b"));
   EXPECT_LT(first, second);
-  const auto runs = store.list_runs();
+  const auto runs = store.reader().list_runs();
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0].run_id, first);
   EXPECT_EQ(runs[0].started_at, "2025-02-03T04:05:06Z");
@@ -59,7 +59,7 @@ TEST(RunStore, FinishRunSetsStatusTicksAndEnd) {
   run_store store(dir / "runs.db");
   const std::int64_t id = store.begin_run(sample_run());
   store.finish_run(id, run_status::complete, 522);
-  const auto back = store.find_run(id);
+  const auto back = store.reader().find_run(id);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->status, run_status::complete);
   EXPECT_EQ(back->ticks_done, 522);
@@ -81,13 +81,13 @@ TEST(RunStore, ParametersRoundTripInOrderAndReplace) {
   const std::vector<std::pair<std::string, std::string>> first{
       {"simulation.seed", "42"}, {"hubs.names", "Liangzhu, \"West\"\nLake"}, {"名字", "良渚"}};
   store.write_parameters(id, first);
-  EXPECT_EQ(store.read_parameters(id), first);
+  EXPECT_EQ(store.reader().read_parameters(id), first);
   const std::vector<std::pair<std::string, std::string>> change{{"simulation.seed", "7"}};
   store.write_parameters(id, change);
-  const auto back = store.read_parameters(id);
+  const auto back = store.reader().read_parameters(id);
   ASSERT_EQ(back.size(), 3u);
   EXPECT_EQ(back.back(), change.front());
-  EXPECT_TRUE(store.read_parameters(id + 1).empty());
+  EXPECT_TRUE(store.reader().read_parameters(id + 1).empty());
 }
 
 TEST(RunStore, SummaryRoundTrips) {
@@ -100,7 +100,7 @@ TEST(RunStore, SummaryRoundTrips) {
       {"Liangzhu", "top_sector", std::nullopt, "embodied AI", "", "most funded sector"},
       {"Hangzhou West", "growth", -1e-300, "note, with \"quotes\"", "%/yr", ""}};
   store.write_summary(id, rows);
-  EXPECT_EQ(store.read_summary(id), rows);
+  EXPECT_EQ(store.reader().read_summary(id), rows);
 }
 
 TEST(RunStore, MarkStaleRunsInterruptedSparesLiveRuns) {
@@ -121,12 +121,12 @@ TEST(RunStore, MarkStaleRunsInterruptedSparesLiveRuns) {
   store.finish_run(finished, run_status::complete, 522);
   const std::int64_t live = store.begin_run(sample_run());
   EXPECT_EQ(store.mark_stale_runs_interrupted(), 1);
-  const auto back = store.find_run(stale);
+  const auto back = store.reader().find_run(stale);
   EXPECT_EQ(back->status, run_status::interrupted);
   EXPECT_EQ(back->ticks_done, 2);
   EXPECT_FALSE(back->ended_at.empty());
-  EXPECT_EQ(store.find_run(finished)->status, run_status::complete);
-  EXPECT_EQ(store.find_run(live)->status, run_status::running);
+  EXPECT_EQ(store.reader().find_run(finished)->status, run_status::complete);
+  EXPECT_EQ(store.reader().find_run(live)->status, run_status::running);
   EXPECT_EQ(store.mark_stale_runs_interrupted(), 0);
 }
 

@@ -59,11 +59,11 @@ TEST(StoreOpen, ReopenAfterCloseKeepsEverything) {
   {
     run_store store(file);
     EXPECT_EQ(store.path(), file);
-    EXPECT_EQ(store.find_run(first)->status, run_status::complete);
+    EXPECT_EQ(store.reader().find_run(first)->status, run_status::complete);
     EXPECT_GT(store.begin_run(sample_run()), first);
   }
   const run_store reader(file, read_only);
-  EXPECT_EQ(reader.list_runs().size(), 2u);
+  EXPECT_EQ(reader.reader().list_runs().size(), 2u);
 }
 
 TEST(StoreOpen, UsesWalAndStampsTheSchemaVersion) {
@@ -128,7 +128,7 @@ TEST(StoreOpen, AReadOnlyStoreRefusesWrites) {
   EXPECT_THROW(reader.begin_run(sample_run()), io_error);
   EXPECT_THROW(reader.finish_run(id, run_status::complete, 1), io_error);
   EXPECT_THROW(reader.mark_stale_runs_interrupted(), io_error);
-  EXPECT_EQ(reader.find_run(id)->status, run_status::running);
+  EXPECT_EQ(reader.reader().find_run(id)->status, run_status::running);
 }
 
 TEST(StoreOpen, OneWriterAtATimeReadersAlongside) {
@@ -138,7 +138,7 @@ TEST(StoreOpen, OneWriterAtATimeReadersAlongside) {
   const std::int64_t id = writer->begin_run(sample_run());
   expect_open_fails(file, {read_write}, "already open for writing");
   const run_store reader(file, read_only);
-  EXPECT_TRUE(reader.find_run(id).has_value());
+  EXPECT_TRUE(reader.reader().find_run(id).has_value());
   writer.reset();
   EXPECT_NO_THROW(run_store{file});
 }
@@ -171,12 +171,12 @@ TEST(StoreOpen, AKilledWriterLeavesCompleteBatchesAndReleasesTheLock) {
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
   run_store store(file);  // the lock died with the child
-  ASSERT_EQ(store.list_runs().size(), 1u);
-  const std::int64_t id = store.list_runs().front().run_id;
-  EXPECT_EQ(store.find_run(id)->ticks_done, 3);
-  EXPECT_EQ(store.read_series(id).rows.size(), 3u);
+  ASSERT_EQ(store.reader().list_runs().size(), 1u);
+  const std::int64_t id = store.reader().list_runs().front().run_id;
+  EXPECT_EQ(store.reader().find_run(id)->ticks_done, 3);
+  EXPECT_EQ(store.reader().read_series(id).rows.size(), 3u);
   EXPECT_EQ(store.mark_stale_runs_interrupted(), 1);
-  EXPECT_EQ(store.find_run(id)->status, run_status::interrupted);
+  EXPECT_EQ(store.reader().find_run(id)->status, run_status::interrupted);
 }
 
 /// In a child process: starts a transaction on `file` in rollback-journal mode, big enough to
@@ -209,8 +209,8 @@ TEST(StoreOpen, AReaderFinishesWhatAKilledWriterLeftAndSeesTheStoreAsItWas) {
   ASSERT_GT(std::filesystem::file_size(dir / "runs.db-journal"), 0u) << "no hot journal left";
 
   const run_store reader(file, run_store::mode::read_only);
-  ASSERT_EQ(reader.list_runs().size(), 1u);
-  EXPECT_EQ(reader.list_runs().front().label, "as it was");
+  ASSERT_EQ(reader.reader().list_runs().size(), 1u);
+  EXPECT_EQ(reader.reader().list_runs().front().label, "as it was");
 }
 
 }  // namespace

@@ -28,23 +28,23 @@ sweep_info sample_sweep() {
 TEST(SweepTables, BeginFindAndFinish) {
   scratch_dir dir;
   run_store store(dir / "runs.db");
-  EXPECT_TRUE(store.list_sweeps().empty());
+  EXPECT_TRUE(store.reader().list_sweeps().empty());
   const std::int64_t id = store.begin_sweep(sample_sweep());
-  auto back = store.find_sweep_by_hash("0123456789abcdef");
+  auto back = store.reader().find_sweep_by_hash("0123456789abcdef");
   ASSERT_TRUE(back.has_value());
   sweep_info expected = sample_sweep();
   expected.sweep_id = id;
   expected.created_at = back->created_at;
   EXPECT_EQ(*back, expected);
-  EXPECT_FALSE(store.find_sweep_by_hash("ffffffffffffffff").has_value());
+  EXPECT_FALSE(store.reader().find_sweep_by_hash("ffffffffffffffff").has_value());
   store.finish_sweep(id, run_status::complete);
-  EXPECT_EQ(store.find_sweep(id)->status, run_status::complete);
-  EXPECT_FALSE(store.find_sweep(id)->ended_at.empty());
+  EXPECT_EQ(store.reader().find_sweep(id)->status, run_status::complete);
+  EXPECT_FALSE(store.reader().find_sweep(id)->ended_at.empty());
   EXPECT_THROW(store.finish_sweep(id + 1, run_status::complete), io_error);
   // The latest sweep with a hash is the one resumed.
   const std::int64_t again = store.begin_sweep(sample_sweep());
-  EXPECT_EQ(store.find_sweep_by_hash("0123456789abcdef")->sweep_id, again);
-  EXPECT_EQ(store.list_sweeps().size(), 2u);
+  EXPECT_EQ(store.reader().find_sweep_by_hash("0123456789abcdef")->sweep_id, again);
+  EXPECT_EQ(store.reader().list_sweeps().size(), 2u);
 }
 
 TEST(SweepTables, RunsCarryTheirStatusAndAreReplacedPerPair) {
@@ -56,13 +56,13 @@ TEST(SweepTables, RunsCarryTheirStatusAndAreReplacedPerPair) {
   store.add_sweep_run(sweep, {0, 1, 42, first, run_status::running});
   store.add_sweep_run(sweep, {0, 0, 41, second, run_status::running});
   store.finish_run(second, run_status::complete, 10);
-  auto runs = store.read_sweep_runs(sweep);
+  auto runs = store.reader().read_sweep_runs(sweep);
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0], (sweep_run{0, 0, 41, second, run_status::complete}));
   EXPECT_EQ(runs[1], (sweep_run{0, 1, 42, first, run_status::running}));
   const std::int64_t redo = store.begin_run(sample_run());
   store.add_sweep_run(sweep, {0, 1, 42, redo, run_status::running});
-  runs = store.read_sweep_runs(sweep);
+  runs = store.reader().read_sweep_runs(sweep);
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[1].run_id, redo);
 }
@@ -74,22 +74,22 @@ TEST(SweepTables, PointsResultsAndIndicesAreReplacedWhole) {
   const std::vector<sweep_coordinate> points = {{0, "b", "1"}, {0, "a", "2"}, {1, "b", "3"}};
   store.write_sweep_points(sweep, points);
   store.write_sweep_points(sweep, points);
-  EXPECT_EQ(store.read_sweep_points(sweep), points);  // written order within a point
+  EXPECT_EQ(store.reader().read_sweep_points(sweep), points);  // written order within a point
 
   std::vector<sweep_result> results = {{0, "tigers", 3, 2.0, 1.0, -0.48, 4.48},
                                        {1, "tigers", 1, 5.0, std::nullopt, std::nullopt,
                                         std::nullopt}};
   store.write_sweep_results(sweep, results);
-  EXPECT_EQ(store.read_sweep_results(sweep), results);
+  EXPECT_EQ(store.reader().read_sweep_results(sweep), results);
   results.pop_back();
   store.write_sweep_results(sweep, results);
-  EXPECT_EQ(store.read_sweep_results(sweep), results);
+  EXPECT_EQ(store.reader().read_sweep_results(sweep), results);
 
   const std::vector<sensitivity_row> indices = {{"tigers", "x", "S1", 0.3, 0.2, 0.4},
                                                 {"tigers", "x", "ST", 0.5, std::nullopt,
                                                  std::nullopt}};
   store.write_sensitivity(sweep, indices);
-  EXPECT_EQ(store.read_sensitivity(sweep), indices);
+  EXPECT_EQ(store.reader().read_sensitivity(sweep), indices);
 }
 
 TEST(SweepTables, VersionOneStoreIsUpgradedWhenOpenedForWriting) {
@@ -105,11 +105,11 @@ TEST(SweepTables, VersionOneStoreIsUpgradedWhenOpenedForWriting) {
           "DROP TABLE sweep_points; DROP TABLE sweeps; PRAGMA user_version = 1");
   {
     const run_store reader(file, run_store::mode::read_only);
-    EXPECT_EQ(reader.list_runs().size(), 1u);
-    EXPECT_TRUE(reader.list_sweeps().empty());
+    EXPECT_EQ(reader.reader().list_runs().size(), 1u);
+    EXPECT_TRUE(reader.reader().list_sweeps().empty());
   }
   run_store writer(file);
-  EXPECT_EQ(writer.list_runs().size(), 1u);
+  EXPECT_EQ(writer.reader().list_runs().size(), 1u);
   EXPECT_GT(writer.begin_sweep(sample_sweep()), 0);
 }
 

@@ -27,7 +27,7 @@ io::scenario load_scenario_argument(const std::string& scenario,
 
 /// input_error naming `option` for the first of `runs` that `store` (opened from `store_file`)
 /// lacks, with a hint to list its runs.
-void check_runs_exist(const store::run_store& store, const std::string& store_file,
+void check_runs_exist(const store::store_reader& store, const std::string& store_file,
                       std::span<const std::int64_t> runs, const std::string& option);
 
 /// Opens an existing store read-only: input_error if there is no such file (a mistyped name is

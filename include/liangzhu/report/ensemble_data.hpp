@@ -6,13 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <span>
 
-#include "liangzhu/store/run_store.hpp"
+#include "liangzhu/store/store_reader.hpp"
 
 namespace liangzhu::report {
 
 /// The document for `points` of experiment `sweep` (all of them when empty). input_error if the
 /// store has no such experiment or point, or the experiment kept no weekly series.
-nlohmann::json ensemble_report_data(const store::run_store& store, std::int64_t sweep,
+nlohmann::json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
                                     std::span<const std::int64_t> points);
 
 }  // namespace liangzhu::report

@@ -14,6 +14,7 @@
 
 #include "liangzhu/engine/collector.hpp"
 #include "liangzhu/store/records.hpp"
+#include "liangzhu/store/store_reader.hpp"
 #include "liangzhu/store/sweep_records.hpp"
 
 namespace liangzhu::store {
@@ -23,8 +24,10 @@ struct store_state;
 }  // namespace detail
 
 /// A store file opened for writing or reading. Every write is one transaction (or a part of one,
-/// see atomically); errors are io_error naming the file. One object may be shared by threads
-/// (calls are serialised), but only one read_write object per file may exist at a time, across
+/// see atomically) on the writer's connection; every read goes through a reader() with a
+/// connection and a read transaction of its own, so readers never see half a write and never
+/// wait for the writer. Errors are io_error naming the file. One object may be shared by threads
+/// (writes are serialised), but only one read_write object per file may exist at a time, across
 /// all processes (a lock file `<file>.lock` enforces it).
 class run_store {
  public:
@@ -57,58 +60,23 @@ class run_store {
   /// The collection sink writing into `run`. It must not outlive this store.
   std::unique_ptr<engine::collection_sink> sink_for(std::int64_t run);
 
-  /// Every run, by id.
-  std::vector<run_info> list_runs() const;
-  /// The run `run`, or nullopt if the store has none with that id.
-  std::optional<run_info> find_run(std::int64_t run) const;
-  /// A run's parameters in the order they were written.
-  std::vector<std::pair<std::string, std::string>> read_parameters(std::int64_t run) const;
-  /// A run's summary rows in the order they were written.
-  std::vector<summary_row> read_summary(std::int64_t run) const;
-  /// The groups, series and event kinds a run declared.
-  run_catalog read_catalog(std::int64_t run) const;
-
-  /// Calls `visit` with each wide series row of `run` in `ticks`, by tick then group; values
-  /// follow the catalog order. `visit` must not call back into the store.
-  void visit_series(std::int64_t run, const std::function<void(const series_table_row&)>& visit,
-                    tick_range ticks = {}) const;
-  /// A run's series (those of `ticks` only) in wide form: tick, date, group, one column per
-  /// series.
-  series_table read_series(std::int64_t run, tick_range ticks = {}) const;
-  /// A run's series in long form, only the series named `series` unless it is empty.
-  std::vector<series_point> read_series_points(std::int64_t run,
-                                               std::string_view series = {}) const;
-  /// Calls `visit` with each event of `run` in the order written. `visit` must not call back
-  /// into the store.
-  void visit_events(std::int64_t run,
-                    const std::function<void(const engine::event_record&)>& visit) const;
-  /// A run's events in the order written.
-  std::vector<engine::event_record> read_events(std::int64_t run) const;
-  /// A run's agent snapshots by tick then kind; columns come back in the order first written.
-  std::vector<engine::agent_snapshot> read_snapshots(std::int64_t run) const;
+  /// A reader: one consistent view of the store as committed now (store_reader.hpp). Every read
+  /// goes through one; a question answered with several reads asks them all of one reader.
+  /// Reads see only committed writes: not those of an `atomically` still running.
+  store_reader reader() const;
 
   /// Inserts an experiment with status running and returns its id; fills created_at if empty.
   std::int64_t begin_sweep(const sweep_info& info);
-  /// The latest experiment with this hash (the same resolved experiment), to resume it.
-  std::optional<sweep_info> find_sweep_by_hash(std::string_view experiment_hash) const;
-  std::optional<sweep_info> find_sweep(std::int64_t sweep) const;
-  /// Every experiment, by id (none in a version-1 store opened read-only).
-  std::vector<sweep_info> list_sweeps() const;
   /// Sets an experiment's final status and ended_at.
   void finish_sweep(std::int64_t sweep, run_status status);
   /// Records the coordinates of the experiment's points (replacing those already written).
   void write_sweep_points(std::int64_t sweep, std::span<const sweep_coordinate> coordinates);
-  std::vector<sweep_coordinate> read_sweep_points(std::int64_t sweep) const;
   /// Records that `entry.run_id` holds (point, replicate); replaces an earlier run of that pair.
   void add_sweep_run(std::int64_t sweep, const sweep_run& entry);
-  /// The runs of an experiment by point then replicate, with each run's current status.
-  std::vector<sweep_run> read_sweep_runs(std::int64_t sweep) const;
   /// Replaces the experiment's per-point results.
   void write_sweep_results(std::int64_t sweep, std::span<const sweep_result> rows);
-  std::vector<sweep_result> read_sweep_results(std::int64_t sweep) const;
   /// Replaces the experiment's sensitivity measures.
   void write_sensitivity(std::int64_t sweep, std::span<const sensitivity_row> rows);
-  std::vector<sensitivity_row> read_sensitivity(std::int64_t sweep) const;
 
   /// The file this store was opened on.
   const std::filesystem::path& path() const;

@@ -1,20 +1,52 @@
-// The read side of run_store: everything a run wrote, back as records.
+// The read side of a store: everything a run wrote, back as records, all of one reader's calls
+// in its one read transaction.
+#include "liangzhu/store/store_reader.hpp"
+
 #include <limits>
 
-#include "liangzhu/store/run_store.hpp"
 #include "store/catalog.hpp"
+#include "store/reader_pool.hpp"
 #include "store/run_rows.hpp"
-#include "store/store_state.hpp"
 #include "store/tick_dates.hpp"
 
 namespace liangzhu::store {
 
 using detail::statement;
 
-std::vector<std::pair<std::string, std::string>> run_store::read_parameters(
+/// A connection of the pool with its read transaction, handed back when the reader ends.
+struct store_reader::lease {
+  explicit lease(detail::reader_pool& from) : pool(from), db(from.acquire()) {}
+  ~lease() { pool.release(std::move(db)); }
+  lease(const lease&) = delete;
+  lease& operator=(const lease&) = delete;
+
+  detail::reader_pool& pool;
+  std::unique_ptr<detail::database> db;
+};
+
+store_reader::store_reader(detail::reader_pool& pool) : lease_(std::make_unique<lease>(pool)) {}
+store_reader::~store_reader() = default;
+store_reader::store_reader(store_reader&&) noexcept = default;
+store_reader& store_reader::operator=(store_reader&&) noexcept = default;
+
+detail::database& store_reader::db() const { return *lease_->db; }
+
+const std::filesystem::path& store_reader::path() const { return db().path(); }
+
+std::vector<run_info> store_reader::list_runs() const {
+  statement select(db(), detail::select_runs("ORDER BY run_id"));
+  std::vector<run_info> runs;
+  while (select.step()) runs.push_back(detail::read_run(select));
+  return runs;
+}
+
+std::optional<run_info> store_reader::find_run(std::int64_t run) const {
+  return detail::find_run(db(), run);
+}
+
+std::vector<std::pair<std::string, std::string>> store_reader::read_parameters(
     std::int64_t run) const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db,
+  statement select(db(),
                    "SELECT key, value FROM parameters WHERE run_id = ? ORDER BY rowid");
   std::vector<std::pair<std::string, std::string>> out;
   for (select.bind_all(run); select.step();)
@@ -22,9 +54,8 @@ std::vector<std::pair<std::string, std::string>> run_store::read_parameters(
   return out;
 }
 
-std::vector<summary_row> run_store::read_summary(std::int64_t run) const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db,
+std::vector<summary_row> store_reader::read_summary(std::int64_t run) const {
+  statement select(db(),
                    "SELECT group_name, name, value, text, unit, description FROM summary "
                    "WHERE run_id = ? ORDER BY rowid");
   std::vector<summary_row> out;
@@ -35,21 +66,18 @@ std::vector<summary_row> run_store::read_summary(std::int64_t run) const {
   return out;
 }
 
-run_catalog run_store::read_catalog(std::int64_t run) const {
-  const std::scoped_lock lock{state_->mutex};
-  return detail::read_catalog(state_->db, run);
+run_catalog store_reader::read_catalog(std::int64_t run) const {
+  return detail::read_catalog(db(), run);
 }
 
-void run_store::visit_series(std::int64_t run,
+void store_reader::visit_series(std::int64_t run,
                              const std::function<void(const series_table_row&)>& visit,
                              tick_range ticks) const {
-  const std::scoped_lock lock{state_->mutex};
-  auto& db = state_->db;
-  const detail::tick_dates date_of(detail::find_run(db, run).value_or(run_info{}));
-  const run_catalog catalog = detail::read_catalog(db, run);
+  const detail::tick_dates date_of(detail::find_run(db(), run).value_or(run_info{}));
+  const run_catalog catalog = detail::read_catalog(db(), run);
   const std::size_t width = catalog.series.size();
   // The primary key's own order, and a range of its second column: no sort, no scan.
-  statement select(db,
+  statement select(db(),
                    "SELECT tick, group_index, series_index, value FROM series "
                    "WHERE run_id = ? AND tick >= ? AND tick < ? "
                    "ORDER BY tick, group_index, series_index");
@@ -71,17 +99,16 @@ void run_store::visit_series(std::int64_t run,
   if (group >= 0) visit(row);
 }
 
-series_table run_store::read_series(std::int64_t run, tick_range ticks) const {
+series_table store_reader::read_series(std::int64_t run, tick_range ticks) const {
   series_table table;
   for (auto& spec : read_catalog(run).series) table.columns.push_back(std::move(spec.name));
   visit_series(run, [&](const series_table_row& row) { table.rows.push_back(row); }, ticks);
   return table;
 }
 
-std::vector<series_point> run_store::read_series_points(std::int64_t run,
+std::vector<series_point> store_reader::read_series_points(std::int64_t run,
                                                         std::string_view series) const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db,
+  statement select(db(),
                    "SELECT s.tick, g.name, c.name, s.value FROM series AS s "
                    "JOIN groups AS g USING (run_id, group_index) "
                    "JOIN series_catalog AS c USING (run_id, series_index) "
@@ -95,10 +122,9 @@ std::vector<series_point> run_store::read_series_points(std::int64_t run,
   return out;
 }
 
-void run_store::visit_events(std::int64_t run,
+void store_reader::visit_events(std::int64_t run,
                              const std::function<void(const engine::event_record&)>& visit) const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db,
+  statement select(db(),
                    "SELECT tick, group_index, kind_index, subject, value FROM events "
                    "WHERE run_id = ? ORDER BY tick, rowid");
   for (select.bind_all(run); select.step();) {
@@ -109,15 +135,14 @@ void run_store::visit_events(std::int64_t run,
   }
 }
 
-std::vector<engine::event_record> run_store::read_events(std::int64_t run) const {
+std::vector<engine::event_record> store_reader::read_events(std::int64_t run) const {
   std::vector<engine::event_record> out;
   visit_events(run, [&](const engine::event_record& e) { out.push_back(e); });
   return out;
 }
 
-std::vector<engine::agent_snapshot> run_store::read_snapshots(std::int64_t run) const {
-  const std::scoped_lock lock{state_->mutex};
-  statement select(state_->db,
+std::vector<engine::agent_snapshot> store_reader::read_snapshots(std::int64_t run) const {
+  statement select(db(),
                    "SELECT c.tick, k.kind, k.name, c.agent_row, c.value "
                    "FROM snapshot_cells AS c JOIN snapshot_columns AS k USING (run_id, column_id) "
                    "WHERE c.run_id = ? ORDER BY c.tick, k.kind, c.agent_row, k.column_id");
