@@ -14,7 +14,7 @@ WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: demo test deps web configure build test-asan test-tsan fuzz bench abm-bench model-bench docs screenshot clean
+.PHONY: demo test deps web configure build test-asan test-tsan fuzz bench abm-bench model-bench docs screenshot clean format format-check tidy
 
 deps:
 	@bash scripts/install-deps.sh
@@ -48,6 +48,18 @@ demo:
 test:
 	@$(MAKE) --no-print-directory build PRESET=release
 	ctest --preset release
+
+# The formatting gate (.clang-format) over every tracked C++ file, and the fix.
+format-check: deps
+	@bash scripts/check-format.sh
+
+format: deps
+	@bash scripts/check-format.sh fix
+
+# clang-tidy with .clang-tidy's checks over every source of src/ (about 10 s a file on 2 cores:
+# a developer's command, not part of CI's time budget).
+tidy: configure
+	run-clang-tidy -quiet -p $(BUILD) -j $(JOBS) '$(CURDIR)/src/.*\.cpp$$'
 
 test-asan:
 	@$(MAKE) --no-print-directory build PRESET=asan

@@ -46,10 +46,18 @@ void add_columns(agent_table& table, std::int64_t count) {
   for (std::int64_t c = 0; c < count; ++c) {
     const auto name = fmt::format("c{}", c);
     switch (c % 4) {
-      case 0: table.add_column<double>(name); break;
-      case 1: table.add_column<float>(name); break;
-      case 2: table.add_column<std::int32_t>(name, -1); break;
-      default: table.add_column<std::uint8_t>(name); break;
+      case 0:
+        table.add_column<double>(name);
+        break;
+      case 1:
+        table.add_column<float>(name);
+        break;
+      case 2:
+        table.add_column<std::int32_t>(name, -1);
+        break;
+      default:
+        table.add_column<std::uint8_t>(name);
+        break;
     }
   }
 }

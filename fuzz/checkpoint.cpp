@@ -29,8 +29,10 @@ void restore_model_state(std::string_view bytes) {
 
 void read_file(std::string_view bytes) {
   static const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / ("liangzhu-fuzz-" + std::to_string(::getpid()) + ".ckpt");
-  std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      std::filesystem::temp_directory_path() /
+      ("liangzhu-fuzz-" + std::to_string(::getpid()) + ".ckpt");
+  std::ofstream(file, std::ios::binary | std::ios::trunc)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   engine::read_checkpoint_file(file, fuzzing::checkpoint_tag);
 }
 
@@ -41,9 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   try {
     switch (static_cast<fuzzing::checkpoint_input>(data[0] % fuzzing::checkpoint_inputs)) {
-      case fuzzing::checkpoint_input::model_state: restore_model_state(bytes); break;
-      case fuzzing::checkpoint_input::job_result: experiment::deserialize(bytes); break;
-      case fuzzing::checkpoint_input::checkpoint_file: read_file(bytes); break;
+      case fuzzing::checkpoint_input::model_state:
+        restore_model_state(bytes);
+        break;
+      case fuzzing::checkpoint_input::job_result:
+        experiment::deserialize(bytes);
+        break;
+      case fuzzing::checkpoint_input::checkpoint_file:
+        read_file(bytes);
+        break;
     }
   } catch (const io_error&) {
   }

@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    liangzhu::io::parse_experiment(std::string(reinterpret_cast<const char*>(data), size), "fuzz.toml");
+    liangzhu::io::parse_experiment(std::string(reinterpret_cast<const char*>(data), size),
+                                   "fuzz.toml");
   } catch (const liangzhu::input_error&) {
   }
   return 0;

@@ -3,8 +3,8 @@
 // again from its canonical form to the same values (the form `liangzhu run` stores).
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "liangzhu/engine/errors.hpp"

@@ -27,8 +27,10 @@ namespace fs = std::filesystem;
 
 server_options fuzz_options(std::size_t max_waiting) {
   server_options o;
-  o.store = fs::temp_directory_path() / ("liangzhu-fuzz-serve-" + std::to_string(::getpid()) + ".db");
-  o.scenarios = {{"tiny", fs::path(LIANGZHU_SOURCE_DIR) / "fuzz/checkpoint_scenario.toml", "a tiny hub"}};
+  o.store =
+      fs::temp_directory_path() / ("liangzhu-fuzz-serve-" + std::to_string(::getpid()) + ".db");
+  o.scenarios = {
+      {"tiny", fs::path(LIANGZHU_SOURCE_DIR) / "fuzz/checkpoint_scenario.toml", "a tiny hub"}};
   o.max_waiting_runs = max_waiting;
   o.progress_every = std::chrono::milliseconds(10);
   return o;

@@ -10,7 +10,7 @@ packages=(
   librandom123-dev libtbb-dev libboost-dev libboost-math-dev libboost-random-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin libnlopt-dev libcpp-httplib-dev chromium
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
 )
 # The report's front end is built with Node.js and npm; Debian's are used only when the machine
 # has none (an image may ship a newer Node.js with its own npm, which Debian's npm would clash with).

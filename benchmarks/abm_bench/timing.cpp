@@ -6,7 +6,8 @@
 
 namespace liangzhu::abm_bench {
 
-timing_summary time_case(const benchmark_case& c, int runs, std::uint64_t first_seed, const engine::executor& ex) {
+timing_summary time_case(const benchmark_case& c, int runs, std::uint64_t first_seed,
+                         const engine::executor& ex) {
   std::vector<double> ms;
   ms.reserve(static_cast<std::size_t>(runs));
   timing_summary summary;
@@ -15,7 +16,8 @@ timing_summary time_case(const benchmark_case& c, int runs, std::uint64_t first_
   for (int r = 0; r < runs; ++r) {
     const auto start = std::chrono::steady_clock::now();
     const run_outcome outcome = c.run(first_seed + static_cast<std::uint64_t>(r), ex);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
     if (r == 0) summary.agents_at_start = outcome.agents_at_start;
     agents_at_end += static_cast<double>(outcome.agents_at_end);
   }

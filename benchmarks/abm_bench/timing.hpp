@@ -13,6 +13,7 @@ struct timing_summary {
 };
 
 /// Runs `c` with seeds first_seed, first_seed + 1, ... and times each run: construction + steps.
-timing_summary time_case(const benchmark_case& c, int runs, std::uint64_t first_seed, const engine::executor& ex);
+timing_summary time_case(const benchmark_case& c, int runs, std::uint64_t first_seed,
+                         const engine::executor& ex);
 
 }  // namespace liangzhu::abm_bench

@@ -7,7 +7,8 @@ namespace liangzhu::model_bench {
 
 struct bandwidth_result {
   int threads = 1;
-  double best_gb_per_s = 0;  ///< 10^9 bytes per second, counting 24 bytes per element as STREAM does
+  double best_gb_per_s =
+      0;  ///< 10^9 bytes per second, counting 24 bytes per element as STREAM does
 };
 
 /// Best of `repeats` triads over three arrays of `elements` doubles each.

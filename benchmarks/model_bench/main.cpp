@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <map>
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include "bandwidth.hpp"
 #include "child_process.hpp"
@@ -31,23 +31,29 @@ void print_bandwidth() {
   constexpr std::size_t elements = std::size_t{1} << 26;  // 3 x 512 MiB, far beyond any cache
   for (const int t : {1, 2}) {
     const auto b = measure_triad(t, elements, 10);
-    fmt::print("memory bandwidth (STREAM triad, best of 10), {} thread(s): {:.1f} GB/s\n", b.threads, b.best_gb_per_s);
+    fmt::print("memory bandwidth (STREAM triad, best of 10), {} thread(s): {:.1f} GB/s\n",
+               b.threads, b.best_gb_per_s);
     std::fflush(stdout);
   }
 }
 
 void print_header() {
-  fmt::print("{:<9} {:>3} {:>5} {:>8} {:>8} {:>8} {:>10} {:>12} {:>9} {:>7} {:>8} {:<16}\n", "scale", "thr", "ticks",
-             "setup s", "run s", "total s", "engineers", "updates/s", "peak MiB", "B/agent", "speed-up", "output hash");
+  fmt::print("{:<9} {:>3} {:>5} {:>8} {:>8} {:>8} {:>10} {:>12} {:>9} {:>7} {:>8} {:<16}\n",
+             "scale", "thr", "ticks", "setup s", "run s", "total s", "engineers", "updates/s",
+             "peak MiB", "B/agent", "speed-up", "output hash");
 }
 
-void print_row(const std::string& scale, int threads, const measurement& m, const measurement* one_thread) {
+void print_row(const std::string& scale, int threads, const measurement& m,
+               const measurement* one_thread) {
   const double total = m.setup_s + m.run_s;
-  const std::string speed_up = one_thread ? fmt::format("{:.2f}x", (one_thread->setup_s + one_thread->run_s) / total) : "";
-  fmt::print("{:<9} {:>3} {:>5} {:>8.2f} {:>8.2f} {:>8.2f} {:>10.0f} {:>12.3e} {:>9.0f} {:>7.0f} {:>8} {:016x}\n", scale,
-             threads, m.ticks, m.setup_s, m.run_s, total, m.peak_engineers, m.engineer_weeks / m.run_s,
-             static_cast<double>(m.peak_rss_bytes) / (1 << 20), static_cast<double>(m.peak_rss_bytes) / m.peak_engineers,
-             speed_up, m.output_hash);
+  const std::string speed_up =
+      one_thread ? fmt::format("{:.2f}x", (one_thread->setup_s + one_thread->run_s) / total) : "";
+  fmt::print(
+      "{:<9} {:>3} {:>5} {:>8.2f} {:>8.2f} {:>8.2f} {:>10.0f} {:>12.3e} {:>9.0f} {:>7.0f} {:>8} "
+      "{:016x}\n",
+      scale, threads, m.ticks, m.setup_s, m.run_s, total, m.peak_engineers,
+      m.engineer_weeks / m.run_s, static_cast<double>(m.peak_rss_bytes) / (1 << 20),
+      static_cast<double>(m.peak_rss_bytes) / m.peak_engineers, speed_up, m.output_hash);
   std::fflush(stdout);
 }
 
@@ -78,17 +84,22 @@ bool run_scales(const options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Times the Liangzhu baseline at three scales on 1 and 2 threads, and the memory bandwidth"};
+  CLI::App app{
+      "Times the Liangzhu baseline at three scales on 1 and 2 threads, and the memory bandwidth"};
   options o;
-  app.add_option("--scale", o.scales, "scales to run: small (30k engineers), city (300k), national (10M)")
+  app.add_option("--scale", o.scales,
+                 "scales to run: small (30k engineers), city (300k), national (10M)")
       ->check(CLI::IsMember({"small", "city", "national"}));
-  app.add_option("--threads", o.threads, "thread counts to run each scale with")->check(CLI::PositiveNumber);
+  app.add_option("--threads", o.threads, "thread counts to run each scale with")
+      ->check(CLI::PositiveNumber);
   app.add_option("--ticks", o.ticks, "weeks to run (default: the scenario's 522)");
-  app.add_option("--national-ticks", o.national_ticks, "weeks to run at national scale (default: as --ticks)");
+  app.add_option("--national-ticks", o.national_ticks,
+                 "weeks to run at national scale (default: as --ticks)");
   app.add_option("--scenario", o.scenario, "the baseline scenario file");
   app.add_flag("--bandwidth", o.bandwidth_only, "only measure the memory bandwidth");
   app.add_flag("--no-bandwidth", o.no_bandwidth, "skip the memory bandwidth");
-  app.add_option("--child", o.child_scale)->group("");  // internal: one measurement, printed encoded
+  app.add_option("--child", o.child_scale)
+      ->group("");  // internal: one measurement, printed encoded
   app.add_option("--child-threads", o.child_threads)->group("");
   CLI11_PARSE(app, argc, argv);
   try {

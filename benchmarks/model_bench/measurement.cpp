@@ -24,14 +24,18 @@ class hashing_sink final : public engine::collection_sink {
     for (std::size_t k = 0; k < series.size(); ++k)
       if (series[k].name == "engineers") engineers_column_ = k;
   }
-  void write_batch(std::span<const engine::series_row> rows, std::span<const engine::event_record> events) override {
+  void write_batch(std::span<const engine::series_row> rows,
+                   std::span<const engine::event_record> events) override {
     for (const auto& r : rows) {
-      hash_ = engine::fnv1a64({reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)}, hash_);
+      hash_ = engine::fnv1a64(
+          {reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)},
+          hash_);
       const double engineers = r.values.at(engineers_column_);
       engineer_weeks_ += engineers;
       peak_engineers_ = std::max(peak_engineers_, engineers);
     }
-    for (const auto& e : events) hash_ = engine::fnv1a64({reinterpret_cast<const char*>(&e), sizeof e}, hash_);
+    for (const auto& e : events)
+      hash_ = engine::fnv1a64({reinterpret_cast<const char*>(&e), sizeof e}, hash_);
   }
   void write_snapshot(const engine::agent_snapshot&) override {}
 
@@ -87,15 +91,16 @@ measurement measure(const run_request& request) {
 std::string encode(const measurement& m) {
   std::ostringstream out;
   out.precision(17);
-  out << m.setup_s << ' ' << m.run_s << ' ' << m.engineer_weeks << ' ' << m.peak_engineers << ' ' << m.ticks << ' '
-      << m.peak_rss_bytes << ' ' << m.output_hash;
+  out << m.setup_s << ' ' << m.run_s << ' ' << m.engineer_weeks << ' ' << m.peak_engineers << ' '
+      << m.ticks << ' ' << m.peak_rss_bytes << ' ' << m.output_hash;
   return out.str();
 }
 
 measurement decode(const std::string& line) {
   std::istringstream in(line);
   measurement m;
-  if (!(in >> m.setup_s >> m.run_s >> m.engineer_weeks >> m.peak_engineers >> m.ticks >> m.peak_rss_bytes >> m.output_hash))
+  if (!(in >> m.setup_s >> m.run_s >> m.engineer_weeks >> m.peak_engineers >> m.ticks >>
+        m.peak_rss_bytes >> m.output_hash))
     throw std::runtime_error("cannot read the child's measurement: '" + line + "'");
   return m;
 }

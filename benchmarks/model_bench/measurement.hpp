@@ -6,13 +6,13 @@
 namespace liangzhu::model_bench {
 
 struct measurement {
-  double setup_s = 0;              ///< building the initial state
-  double run_s = 0;                ///< the weekly ticks, outputs collected
-  double engineer_weeks = 0;       ///< agent-updates: engineers alive summed over ticks
+  double setup_s = 0;         ///< building the initial state
+  double run_s = 0;           ///< the weekly ticks, outputs collected
+  double engineer_weeks = 0;  ///< agent-updates: engineers alive summed over ticks
   double peak_engineers = 0;
   long ticks = 0;
   std::uint64_t peak_rss_bytes = 0;  ///< VmHWM of the process
-  std::uint64_t output_hash = 0;   ///< FNV-1a of every series value and event
+  std::uint64_t output_hash = 0;     ///< FNV-1a of every series value and event
 };
 
 struct run_request {

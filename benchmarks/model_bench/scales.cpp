@@ -16,7 +16,8 @@ constexpr double baseline_startups = 450;
 }  // namespace
 
 const std::vector<scale>& all_scales() {
-  static const std::vector<scale> scales{{"small", 30000}, {"city", baseline_engineers}, {"national", 10000000}};
+  static const std::vector<scale> scales{
+      {"small", 30000}, {"city", baseline_engineers}, {"national", 10000000}};
   return scales;
 }
 
@@ -30,9 +31,11 @@ std::vector<std::string> overrides_for(const scale& s) {
   // Incumbents keep their headcounts: a bigger pool is a bigger rest-of-market.
   const double factor = s.engineers / baseline_engineers;
   const auto hub = std::string{"hub.liangzhu."};
-  return {fmt::format("{}talent.engineers={}", hub, std::llround(s.engineers)),
-          fmt::format("{}talent.graduates_per_year={}", hub, std::llround(baseline_graduates_per_year * factor)),
-          fmt::format("{}founding.initial_startups={}", hub, std::llround(baseline_startups * factor))};
+  return {
+      fmt::format("{}talent.engineers={}", hub, std::llround(s.engineers)),
+      fmt::format("{}talent.graduates_per_year={}", hub,
+                  std::llround(baseline_graduates_per_year * factor)),
+      fmt::format("{}founding.initial_startups={}", hub, std::llround(baseline_startups * factor))};
 }
 
 }  // namespace liangzhu::model_bench

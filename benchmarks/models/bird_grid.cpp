@@ -22,7 +22,9 @@ bird_grid::bird_grid(double extent, double reach) {
 
 std::uint32_t bird_grid::cell_of(double x, double y) const {
   // Clamped, so a coordinate a rounding step below the extent still lands in the last cell.
-  const auto axis = [&](double v) { return std::min(per_side_ - 1, static_cast<int>(v * inverse_cell_size_)); };
+  const auto axis = [&](double v) {
+    return std::min(per_side_ - 1, static_cast<int>(v * inverse_cell_size_));
+  };
   return static_cast<std::uint32_t>(axis(y) * per_side_ + axis(x));
 }
 
@@ -37,7 +39,8 @@ void bird_grid::index(std::span<const double> x, std::span<const double> y) {
   }
   for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
   cursor_.assign(start_.begin(), start_.end() - 1);
-  for (std::size_t row = 0; row < n; ++row) rows_[cursor_[home_cell_[row]]++] = static_cast<std::uint32_t>(row);
+  for (std::size_t row = 0; row < n; ++row)
+    rows_[cursor_[home_cell_[row]]++] = static_cast<std::uint32_t>(row);
 }
 
 }  // namespace liangzhu::benchmark_models

@@ -32,14 +32,16 @@ class bird_grid {
       int x0 = cx - k, x1 = cx + k;
       // A block that crosses the left or right edge continues at the other side of the same row.
       if (x0 < 0) {
-        f(start_[base + static_cast<std::size_t>(x0 + n)], start_[base + static_cast<std::size_t>(n)]);
+        f(start_[base + static_cast<std::size_t>(x0 + n)],
+          start_[base + static_cast<std::size_t>(n)]);
         x0 = 0;
       }
       if (x1 >= n) {
         f(start_[base], start_[base + static_cast<std::size_t>(x1 - n + 1)]);
         x1 = n - 1;
       }
-      f(start_[base + static_cast<std::size_t>(x0)], start_[base + static_cast<std::size_t>(x1 + 1)]);
+      f(start_[base + static_cast<std::size_t>(x0)],
+        start_[base + static_cast<std::size_t>(x1 + 1)]);
     }
   }
 

@@ -13,11 +13,13 @@ namespace {
 
 enum purpose : std::uint64_t { placement = 1, activation_order };
 
-
 }  // namespace
 
 flocking_model::flocking_model(const flocking_params& params, std::uint64_t seed)
-    : params_(params), seed_(seed), space_{params.extent}, grid_(params.extent, params.visual_distance + params.speed) {
+    : params_(params),
+      seed_(seed),
+      space_{params.extent},
+      grid_(params.extent, params.visual_distance + params.speed) {
   LIANGZHU_ASSERT(params.speed < params.extent, "a bird must not cross the space in one step");
   birds_.reserve(static_cast<std::size_t>(params.birds));
 }
@@ -44,7 +46,8 @@ engine::agent_id flocking_model::add_bird(vec2 position, vec2 velocity) {
 }
 
 void flocking_model::step() {
-  bit_source order_random(engine::rng_stream(seed_, activation_order, 0, static_cast<std::uint64_t>(tick_)));
+  bit_source order_random(
+      engine::rng_stream(seed_, activation_order, 0, static_cast<std::uint64_t>(tick_)));
   draw_random_order(order_, birds_.size(), order_random);
   begin_step();
   for (const auto row : order_) activate(row);
@@ -74,7 +77,8 @@ void flocking_model::begin_step() {
   }
 }
 
-void flocking_model::scan(std::uint32_t begin, std::uint32_t end, std::uint32_t self, neighbourhood& seen) const {
+void flocking_model::scan(std::uint32_t begin, std::uint32_t end, std::uint32_t self,
+                          neighbourhood& seen) const {
   const double own_x = sorted_x_[self], own_y = sorted_y_[self];
   const double visual2 = params_.visual_distance * params_.visual_distance;
   const double separation2 = params_.separation * params_.separation;
@@ -108,8 +112,12 @@ void flocking_model::activate(std::size_t row) {
   const double n = std::max(seen.count, 1.0);
   const double cohere = params_.cohere_factor / n, separate = params_.separate_factor / n;
   const double match = params_.match_factor / n;
-  double vx = (vx_[row] + seen.heading_sum.x * cohere - seen.close_sum.x * separate + seen.velocity_sum.x * match) / 2;
-  double vy = (vy_[row] + seen.heading_sum.y * cohere - seen.close_sum.y * separate + seen.velocity_sum.y * match) / 2;
+  double vx = (vx_[row] + seen.heading_sum.x * cohere - seen.close_sum.x * separate +
+               seen.velocity_sum.x * match) /
+              2;
+  double vy = (vy_[row] + seen.heading_sum.y * cohere - seen.close_sum.y * separate +
+               seen.velocity_sum.y * match) /
+              2;
   const double norm = std::sqrt(vx * vx + vy * vy);
   if (norm > 0.0) {  // a bird whose pulls cancel exactly keeps its heading
     vx /= norm;
@@ -118,7 +126,8 @@ void flocking_model::activate(std::size_t row) {
     vx = vx_[row];
     vy = vy_[row];
   }
-  const double x = space_.wrap(own_x + vx * params_.speed), y = space_.wrap(own_y + vy * params_.speed);
+  const double x = space_.wrap(own_x + vx * params_.speed),
+               y = space_.wrap(own_y + vy * params_.speed);
   // The table is the model's state; the sorted copy serves the rest of this step's scans.
   x_[row] = sorted_x_[self] = x;
   y_[row] = sorted_y_[self] = y;

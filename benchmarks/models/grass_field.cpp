@@ -7,7 +7,9 @@
 namespace liangzhu::benchmark_models {
 
 grass_field::grass_field(std::size_t cells, int regrowth_time)
-    : regrowth_time_(static_cast<std::uint8_t>(regrowth_time)), grown_(cells, 1), countdown_(cells, 0) {
+    : regrowth_time_(static_cast<std::uint8_t>(regrowth_time)),
+      grown_(cells, 1),
+      countdown_(cells, 0) {
   LIANGZHU_ASSERT(regrowth_time >= 1 && regrowth_time <= 0xFF, "regrowth time out of range");
 }
 

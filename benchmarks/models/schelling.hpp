@@ -46,8 +46,12 @@ class schelling_model {
 
   std::size_t agent_count() const { return agents_.size(); }
   const engine::agent_table& agents() const { return agents_; }
-  int x_of(engine::agent_id id) const { return static_cast<int>(cell_[agents_.row(id)]) % params_.side; }
-  int y_of(engine::agent_id id) const { return static_cast<int>(cell_[agents_.row(id)]) / params_.side; }
+  int x_of(engine::agent_id id) const {
+    return static_cast<int>(cell_[agents_.row(id)]) % params_.side;
+  }
+  int y_of(engine::agent_id id) const {
+    return static_cast<int>(cell_[agents_.row(id)]) / params_.side;
+  }
   bool happy(engine::agent_id id) const { return happy_[agents_.row(id)] != 0; }
   std::uint8_t group(engine::agent_id id) const { return group_[agents_.row(id)]; }
   /// The group on cell (x, y), or `empty`.
@@ -56,7 +60,9 @@ class schelling_model {
   long steps_done() const { return tick_; }
 
  private:
-  std::uint32_t cell_of(int x, int y) const { return static_cast<std::uint32_t>(y * params_.side + x); }
+  std::uint32_t cell_of(int x, int y) const {
+    return static_cast<std::uint32_t>(y * params_.side + x);
+  }
   int same_group_neighbours(std::uint32_t cell, std::uint8_t group) const;
   void move_to_random_empty_cell(std::size_t row, bit_source& random);
 

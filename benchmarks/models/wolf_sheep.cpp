@@ -6,7 +6,13 @@
 namespace liangzhu::benchmark_models {
 namespace {
 
-enum purpose : std::uint64_t { placement = 1, sheep_order, sheep_actions, wolf_order, wolf_actions };
+enum purpose : std::uint64_t {
+  placement = 1,
+  sheep_order,
+  sheep_actions,
+  wolf_order,
+  wolf_actions
+};
 
 constexpr int step_x[8] = {-1, 0, 1, -1, 1, -1, 0, 1};
 constexpr int step_y[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
@@ -30,8 +36,9 @@ wolf_sheep_model::wolf_sheep_model(const wolf_sheep_params& params, std::uint64_
              params.regrowth_time),
       sheep_head_(grass_.cells(), no_sheep),
       sheep_stamp_(grass_.cells(), 0) {
-  LIANGZHU_ASSERT(params.width > 0 && params.height > 0 && params.width <= 0xFFFF &&
-                      params.height <= 0xFFFF, "grid size out of range");
+  LIANGZHU_ASSERT(
+      params.width > 0 && params.height > 0 && params.width <= 0xFFFF && params.height <= 0xFFFF,
+      "grid size out of range");
 }
 
 void wolf_sheep_model::populate() {
@@ -75,8 +82,8 @@ void wolf_sheep_model::random_move(animal& a, bit_source& random) const {
   a.y = static_cast<std::uint16_t>(wrap(a.y + step_y[direction], params_.height));
 }
 
-void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, float threshold, bit_source& random,
-                                        population_changes& changes) {
+void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, float threshold,
+                                        bit_source& random, population_changes& changes) {
   animal& a = kind.state[row];
   if (a.energy < threshold) {
     // Removal waits for the end of the phase so the rows of the activation order stay valid.
@@ -95,8 +102,9 @@ void wolf_sheep_model::die_or_reproduce(animals& kind, std::size_t row, float th
 // energy, eat what the cell offers (`eat` says whether there was a meal), then die below
 // `death_threshold` or maybe reproduce.
 template <class Eat>
-void wolf_sheep_model::activate_all(animals& kind, std::uint64_t order_purpose, std::uint64_t action_purpose,
-                                    float death_threshold, population_changes& changes, Eat&& eat) {
+void wolf_sheep_model::activate_all(animals& kind, std::uint64_t order_purpose,
+                                    std::uint64_t action_purpose, float death_threshold,
+                                    population_changes& changes, Eat&& eat) {
   const auto tick = static_cast<std::uint64_t>(tick_);
   bit_source order_random(engine::rng_stream(seed_, order_purpose, 0, tick));
   bit_source random(engine::rng_stream(seed_, action_purpose, 0, tick));

@@ -58,7 +58,9 @@ class wolf_sheep_model {
   const animals& sheep() const { return sheep_; }
   const animals& wolves() const { return wolves_; }
   const grass_field& grass() const { return grass_; }
-  std::size_t cell_of(int x, int y) const { return static_cast<std::size_t>(y * params_.width + x); }
+  std::size_t cell_of(int x, int y) const {
+    return static_cast<std::size_t>(y * params_.width + x);
+  }
   long steps_done() const { return tick_; }
 
  private:

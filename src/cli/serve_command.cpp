@@ -112,7 +112,8 @@ int serve_dashboard(const serve_request& r) {
   std::fflush(stdout);
   std::atomic<bool> served = false;
   std::thread watcher([&] {
-    while (!served && !interrupt.requested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    while (!served && !interrupt.requested())
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     server.stop();
   });
   server.listen();

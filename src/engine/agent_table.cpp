@@ -79,7 +79,8 @@ void agent_table::load(archive_reader& in) {
   slots_.resize(generations.size());
   for (std::size_t i = 0; i < slots_.size(); ++i) slots_[i] = {generations[i], dense[i]};
   for (const auto& c : columns_)
-    if (c->size() != dense_to_slot_.size()) in.fail("column '" + c->name() + "' has a wrong length");
+    if (c->size() != dense_to_slot_.size())
+      in.fail("column '" + c->name() + "' has a wrong length");
   for (std::size_t row = 0; row < dense_to_slot_.size(); ++row)
     if (dense_to_slot_[row] >= slots_.size() || slots_[dense_to_slot_[row]].dense != row)
       in.fail("slot map of '" + kind_ + "' is inconsistent");

@@ -44,9 +44,10 @@ void collector::end_tick(std::int32_t tick) {
   const std::size_t width = series_.size();
   last_rows_.clear();
   for (std::size_t g = 0; g < groups_.size(); ++g) {
-    series_row row{tick, static_cast<std::uint16_t>(g),
-                   std::vector<double>(current_.begin() + static_cast<std::ptrdiff_t>(g * width),
-                                       current_.begin() + static_cast<std::ptrdiff_t>((g + 1) * width))};
+    series_row row{
+        tick, static_cast<std::uint16_t>(g),
+        std::vector<double>(current_.begin() + static_cast<std::ptrdiff_t>(g * width),
+                            current_.begin() + static_cast<std::ptrdiff_t>((g + 1) * width))};
     last_rows_.push_back(row);
     pending_rows_.push_back(std::move(row));
   }

@@ -31,9 +31,10 @@ class block_runner {
   explicit block_runner(int threads) : arena_(threads) {}
   void run(std::size_t blocks, void (*task)(void*, std::size_t), void* context) {
     arena_.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const tbb::blocked_range<std::size_t>& r) {
-        for (std::size_t b = r.begin(); b < r.end(); ++b) task(context, b);
-      });
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t b = r.begin(); b < r.end(); ++b) task(context, b);
+                        });
     });
   }
 
@@ -54,7 +55,8 @@ executor::~executor() = default;
 executor::executor(executor&&) noexcept = default;
 executor& executor::operator=(executor&&) noexcept = default;
 
-void executor::run_blocks(std::size_t blocks, void (*task)(void*, std::size_t), void* context) const {
+void executor::run_blocks(std::size_t blocks, void (*task)(void*, std::size_t),
+                          void* context) const {
   runner_->run(blocks, task, context);
 }
 

@@ -28,11 +28,11 @@ void schedule::every(int period, int offset, std::string name, std::function<voi
 
 void schedule::at(long tick, std::string name, std::function<void(long)> run) {
   dated_action a{tick, dated_.size(), std::move(name), std::move(run)};
-  const auto pos = std::upper_bound(
-      dated_.begin() + static_cast<std::ptrdiff_t>(next_dated_), dated_.end(), a,
-      [](const dated_action& x, const dated_action& y) {
-        return x.tick != y.tick ? x.tick < y.tick : x.order < y.order;
-      });
+  const auto pos =
+      std::upper_bound(dated_.begin() + static_cast<std::ptrdiff_t>(next_dated_), dated_.end(), a,
+                       [](const dated_action& x, const dated_action& y) {
+                         return x.tick != y.tick ? x.tick < y.tick : x.order < y.order;
+                       });
   dated_.insert(pos, std::move(a));
 }
 

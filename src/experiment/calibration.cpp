@@ -181,8 +181,9 @@ double simulated_value(const job_result& run, const io::calibration_target& targ
   const std::string& home = hub.empty() ? hubs.front() : hub;
   const auto& out = run.outputs;
   // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
-  const auto series = std::find_if(out.series.begin(), out.series.end(),
-                                   [&wanted = name](const engine::series_spec& s) { return s.name == wanted; });
+  const auto series =
+      std::find_if(out.series.begin(), out.series.end(),
+                   [&wanted = name](const engine::series_spec& s) { return s.name == wanted; });
   const auto group = std::find(out.groups.begin(), out.groups.end(), home);
   const auto start = engine::date::parse(run.run.start_date);
   if (series == out.series.end() || group == out.groups.end() || !start) return missing;

@@ -17,7 +17,8 @@ bool matches_family(std::string_view name, std::string_view family) {
   const auto close = family.find('>');
   const auto prefix = family.substr(0, open);
   const auto suffix = family.substr(close + 1);
-  if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+  if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) ||
+      !name.ends_with(suffix))
     return false;
   const auto middle = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
   const bool digits_only = family.substr(open, close - open + 1) == "<k>";
@@ -58,7 +59,8 @@ std::optional<std::string> check_output_name(std::string_view output,
   std::vector<std::string> families;
   const auto names = summary_names(&families);
   if (std::ranges::find(names, name) != names.end() ||
-      std::ranges::any_of(families, [&name = name](const std::string& f) { return matches_family(name, f); }))
+      std::ranges::any_of(families,
+                          [&name = name](const std::string& f) { return matches_family(name, f); }))
     return std::nullopt;
   return "output '" + std::string(output) +
          "' is not a summary figure (docs/outputs.md lists them)" + io::did_you_mean(name, names);

@@ -8,10 +8,10 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/engine/archive.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/engine/rng.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/cluster.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/statistics.hpp"
 
 namespace liangzhu::experiment {

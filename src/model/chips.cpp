@@ -23,23 +23,29 @@ double converging(double initial, double final, double half_life, double years) 
 double domestic_output(const context& ctx, const hub_state& hub, long tick) {
   const auto& w = ctx.p.world;
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
-  const double dies = w.domestic_capacity_dies_per_year * std::pow(1.0 + w.domestic_capacity_growth, years);
-  const double yield = converging(w.domestic_yield_initial, w.domestic_yield_final, w.domestic_progress_half_life_years, years);
-  const double perf = converging(w.domestic_performance_initial, w.domestic_performance_final, w.domestic_progress_half_life_years, years);
+  const double dies =
+      w.domestic_capacity_dies_per_year * std::pow(1.0 + w.domestic_capacity_growth, years);
+  const double yield = converging(w.domestic_yield_initial, w.domestic_yield_final,
+                                  w.domestic_progress_half_life_years, years);
+  const double perf = converging(w.domestic_performance_initial, w.domestic_performance_final,
+                                 w.domestic_progress_half_life_years, years);
   return dies * yield * perf * hub.p.domestic_allocation_share / ctx.ticks_per_year();
 }
 
 double startup_need(const context& ctx, const hub_state& hub, std::size_t s) {
   const auto& w = ctx.p.world;
-  return hub.startups.team[s] * w.compute_per_engineer_h100e * std::pow(w.compute_stage_factor, static_cast<int>(hub.startups.stage_of[s]));
+  return hub.startups.team[s] * w.compute_per_engineer_h100e *
+         std::pow(w.compute_stage_factor, static_cast<int>(hub.startups.stage_of[s]));
 }
 
 /// Share of a compute bill vouchers pay for this startup (before caps and budgets).
 double voucher_share(const hub_state& hub, double domestic_share, double yearly_bill) {
   double share = 0;
   for (const auto* g : {&hub.p.local, &hub.p.provincial}) {
-    const double mixed = domestic_share * g->voucher_share_domestic + (1 - domestic_share) * g->voucher_share_foreign;
-    share += yearly_bill < hub.p.small_contract_cny ? std::max(mixed, g->voucher_share_small) : mixed;
+    const double mixed = domestic_share * g->voucher_share_domestic +
+                         (1 - domestic_share) * g->voucher_share_foreign;
+    share +=
+        yearly_bill < hub.p.small_contract_cny ? std::max(mixed, g->voucher_share_small) : mixed;
   }
   return std::min(share, hub.p.voucher_stack_cap);
 }
@@ -48,7 +54,8 @@ double voucher_share(const hub_state& hub, double domestic_share, double yearly_
 /// budgets of the two levels (local pays first, as Hangzhou's scheme is the city's).
 double pay_vouchers(hub_state& hub, std::size_t s, double bill, double share) {
   auto& st = hub.startups;
-  double want = std::min(bill * share, std::max(0.0, hub.p.voucher_cap_per_firm_cny - st.voucher_year[s]));
+  double want =
+      std::min(bill * share, std::max(0.0, hub.p.voucher_cap_per_firm_cny - st.voucher_year[s]));
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const double part = std::min(want, level->voucher_left);
@@ -119,7 +126,8 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
     if (voucher > 0) {
       book_in(hub, s, money_in::voucher, voucher);
       // Vouchers are government money taken too ("state-tie score: rises with government money").
-      st.state_tie[s] += static_cast<float>(ctx.p.world.voucher_state_tie_per_million * voucher / 1e6);
+      st.state_tie[s] +=
+          static_cast<float>(ctx.p.world.voucher_state_tie_per_million * voucher / 1e6);
     }
   }
 
@@ -129,9 +137,11 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
   hub.c.compute_weeks += 1;
 
   // Chip independence: domestic supply covers the set share of demand, week after week.
-  const bool covered = hub.compute_demand > 0 && hub.domestic_stock >= w.independence_share * hub.compute_demand;
+  const bool covered =
+      hub.compute_demand > 0 && hub.domestic_stock >= w.independence_share * hub.compute_demand;
   hub.independence_streak = covered ? hub.independence_streak + 1 : 0;
-  if (hub.independence_tick < 0 && hub.independence_streak >= static_cast<long>(w.independence_weeks)) {
+  if (hub.independence_tick < 0 &&
+      hub.independence_streak >= static_cast<long>(w.independence_weeks)) {
     hub.independence_tick = tick - hub.independence_streak + 1;
     ctx.event(tick, hub, ctx.kinds.independence, 0, static_cast<double>(hub.independence_tick));
   }

@@ -13,8 +13,9 @@ namespace liangzhu::model::detail {
 
 /// Kinds of events written to the run store.
 struct event_kinds {
-  std::uint16_t founding, failure, acquisition, tiger, round_guidance, round_domestic_vc, round_foreign_vc, valuation, poach, litigation, breakthrough,
-      open_source, export_control, policy, independence, tension_shock;
+  std::uint16_t founding, failure, acquisition, tiger, round_guidance, round_domestic_vc,
+      round_foreign_vc, valuation, poach, litigation, breakthrough, open_source, export_control,
+      policy, independence, tension_shock;
 };
 
 struct context {
@@ -27,11 +28,14 @@ struct context {
 
   double ticks_per_year() const { return cal.ticks_per_year(); }
   /// Converts a yearly rate into a per-tick probability.
-  double per_tick(double rate_per_year) const { return 1.0 - std::exp(-rate_per_year / ticks_per_year()); }
+  double per_tick(double rate_per_year) const {
+    return 1.0 - std::exp(-rate_per_year / ticks_per_year());
+  }
   engine::rng_stream rng(purpose what, std::uint64_t subject, long tick) const {
     return {p.seed, static_cast<std::uint64_t>(what), subject, static_cast<std::uint64_t>(tick)};
   }
-  void event(long tick, const hub_state& hub, std::uint16_t kind, std::uint64_t subject, double value) const {
+  void event(long tick, const hub_state& hub, std::uint16_t kind, std::uint64_t subject,
+             double value) const {
     events.record({static_cast<std::int32_t>(tick), hub.index, kind, subject, value});
   }
 };

@@ -16,7 +16,8 @@ namespace {
 std::vector<std::uint32_t> tied_to_open_source(const context& ctx, const hub_state& hub) {
   const auto& e = hub.engineers;
   std::vector<std::uint32_t> slots;
-  for (const std::size_t row : ctx.ex.select(e.table.size(), [&](std::size_t r) { return e.open_founder[r] != 0; }))
+  for (const std::size_t row :
+       ctx.ex.select(e.table.size(), [&](std::size_t r) { return e.open_founder[r] != 0; }))
     for (const auto other : hub.ties.neighbours(e.table.id_at(row).index)) slots.push_back(other);
   std::sort(slots.begin(), slots.end());
   return slots;
@@ -34,15 +35,18 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick) {
     const double mean_skill = st.team_skill[s] / static_cast<double>(st.team[s]);
     auto r = ctx.rng(purpose::breakthrough, st.table.id_at(s).packed(), tick);
     if (!r.bernoulli(ctx.per_tick(w.breakthrough_per_year * mean_skill * push))) continue;
-    const double gain = std::min(w.breakthrough_size_cap, r.pareto(w.breakthrough_size_min, w.breakthrough_tail));
+    const double gain =
+        std::min(w.breakthrough_size_cap, r.pareto(w.breakthrough_size_min, w.breakthrough_tail));
     st.efficiency[s] = static_cast<float>(st.efficiency[s] * (1.0 + gain));
     hub.c.breakthroughs += 1;
     hub.c.breakthroughs_total += 1;
     ctx.event(tick, hub, ctx.kinds.breakthrough, st.table.id_at(s).packed(), gain);
     if (!r.bernoulli(w.open_source_share)) continue;
     st.open_sourced[s] = 1;
-    hub.engineers.open_founder[hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]))] = 1;
-    ctx.world.open_frontier = std::max(ctx.world.open_frontier, static_cast<double>(st.efficiency[s]));
+    hub.engineers.open_founder[hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]))] =
+        1;
+    ctx.world.open_frontier =
+        std::max(ctx.world.open_frontier, static_cast<double>(st.efficiency[s]));
     hub.c.open_sourced += 1;
     ctx.event(tick, hub, ctx.kinds.open_source, st.table.id_at(s).packed(), st.efficiency[s]);
   }
@@ -54,7 +58,9 @@ void efficiency_spillover(const context& ctx, hub_state& hub, long) {
   const double frontier = ctx.world.open_frontier;
   const double base = ctx.per_tick(w.spillover_per_year);
   const double boosted = ctx.per_tick(w.spillover_per_year * (1.0 + w.spillover_tie_boost));
-  const bool anyone_behind = std::any_of(st.efficiency.values().begin(), st.efficiency.values().end(), [&](float x) { return x < frontier; });
+  const bool anyone_behind =
+      std::any_of(st.efficiency.values().begin(), st.efficiency.values().end(),
+                  [&](float x) { return x < frontier; });
   const auto tied = anyone_behind ? tied_to_open_source(ctx, hub) : std::vector<std::uint32_t>{};
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.efficiency[s] >= frontier) continue;

@@ -33,7 +33,8 @@ int founder_ties(const hub_state& hub, std::size_t row) {
 double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
   const auto& h = hub.p;
   const bool inspired = tick - hub.engineers.last_meetup[row] <= h.meetup_memory_weeks;
-  const double now = 1.0 + h.founding_tie_boost * founder_ties(hub, row) + (inspired ? h.founding_meetup_boost : 0.0);
+  const double now = 1.0 + h.founding_tie_boost * founder_ties(hub, row) +
+                     (inspired ? h.founding_meetup_boost : 0.0);
   return now / (1.0 + h.founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
 }
 
@@ -55,7 +56,8 @@ void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
   }
 }
 
-void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row, std::size_t s, long tick) {
+void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row, std::size_t s,
+                    long tick) {
   auto& e = hub.engineers;
   const auto me = e.table.id_at(founder_row);
   std::vector<std::pair<double, std::uint32_t>> candidates;
@@ -86,7 +88,8 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
   }
 }
 
-void found(const context& ctx, hub_state& hub, std::size_t row, double idea, bool while_bound, long tick) {
+void found(const context& ctx, hub_state& hub, std::size_t row, double idea, bool while_bound,
+           long tick) {
   auto& e = hub.engineers;
   if (e.where[row] != place::unemployed) leave_place(hub, row);
   e.waiting_since[row] = -1;
@@ -118,7 +121,8 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   if (!is_restricted(ctx, hub, row, tick)) return found(ctx, hub, row, idea, false, tick);
   const double enforcement = effective_enforcement(hub, e.bound_by[row]);
   const double bias = hub.p.found_anyway_bias;
-  if (r.bernoulli(bias + (1.0 - bias) * (1.0 - enforcement))) return found(ctx, hub, row, idea, true, tick);
+  if (r.bernoulli(bias + (1.0 - bias) * (1.0 - enforcement)))
+    return found(ctx, hub, row, idea, true, tick);
   if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
   e.waiting_since[row] = static_cast<std::int32_t>(tick);
   e.idea_quality[row] = static_cast<float>(idea);
@@ -131,13 +135,15 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
 void found_startups(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) {
-    return (e.next_idea[row] == tick) | (e.waiting_since[row] >= 0);  // `|`: no branch, the scan vectorises
+    return (e.next_idea[row] == tick) |
+           (e.waiting_since[row] >= 0);  // `|`: no branch, the scan vectorises
   });
   for (const std::size_t row : due) {
     if (e.waiting_since[row] >= 0) {
       if (e.bound_until[row] <= tick) {
         found(ctx, hub, row, e.idea_quality[row], false, tick);
-      } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (1L << 40)).bernoulli(1.0 / hub.p.idea_patience_weeks)) {
+      } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (1L << 40))
+                     .bernoulli(1.0 / hub.p.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
         hub.c.gave_up_waiting += 1;
       }

@@ -20,11 +20,13 @@ namespace liangzhu::model::detail {
 namespace {
 
 double offshore_cost(const context& ctx) {
-  return ctx.p.world.offshore_cost_cny * (1.0 + ctx.p.world.offshore_tension_cost * ctx.world.tension);
+  return ctx.p.world.offshore_cost_cny *
+         (1.0 + ctx.p.world.offshore_tension_cost * ctx.world.tension);
 }
 
 double guidance_share(const hub_state& hub) {
-  return std::min(1.0, hub.p.local.guidance_share_of_round + hub.p.provincial.guidance_share_of_round);
+  return std::min(1.0,
+                  hub.p.local.guidance_share_of_round + hub.p.provincial.guidance_share_of_round);
 }
 
 /// Pays each level's share of a round of `size` from its guidance fund (as far as the fund's
@@ -33,7 +35,8 @@ double pay_guidance(hub_state& hub, double size) {
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
-    const double part = std::min({level->guidance_left, level->guidance_year_left, size * g.guidance_share_of_round});
+    const double part = std::min(
+        {level->guidance_left, level->guidance_year_left, size * g.guidance_share_of_round});
     level->guidance_left -= part;
     level->guidance_year_left -= part;
     level->invested_guidance += part;
@@ -46,7 +49,8 @@ double pay_guidance(hub_state& hub, double size) {
 /// among those that take part in rounds at its stage and have the capital and the pace left: one
 /// drawn at random among those that know the startup if any does, else among all of them. None:
 /// the round is smaller.
-std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& hub, std::size_t s, double amount, long tick) {
+std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& hub, std::size_t s,
+                                           double amount, long tick) {
   const auto& st = hub.startups;
   const auto id = st.table.id_at(s).packed();
   std::vector<std::size_t> able, knowing;
@@ -55,9 +59,9 @@ std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& 
     if (is_foreign(inv, hub) || !leads_round_at(inv, st.stage_of[s]) || inv.capital_left < amount ||
         inv.deals_this_year >= inv.deals_per_year)
       continue;
-    const bool knows = std::any_of(inv.contacts.begin(), inv.contacts.end(), [&](const investor_contact& c) {
-      return c.startup == id && c.hub == hub.index;
-    });
+    const bool knows = std::any_of(
+        inv.contacts.begin(), inv.contacts.end(),
+        [&](const investor_contact& c) { return c.startup == id && c.hub == hub.index; });
     (knows ? knowing : able).push_back(i);
   }
   const auto& pool = knowing.empty() ? able : knowing;
@@ -67,7 +71,8 @@ std::optional<std::size_t> find_coinvestor(const context& ctx, const hub_state& 
 }
 
 /// Takes `amount` from fund `i` for a stake in startup `s`.
-void invest(const context& ctx, hub_state& hub, std::size_t s, std::size_t i, money_in source, double amount) {
+void invest(const context& ctx, hub_state& hub, std::size_t s, std::size_t i, money_in source,
+            double amount) {
   auto& inv = ctx.world.investors[i];
   inv.capital_left -= amount;
   inv.invested += amount;
@@ -78,22 +83,26 @@ void invest(const context& ctx, hub_state& hub, std::size_t s, std::size_t i, mo
 
 }  // namespace
 
-std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase, long tick) {
+std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase,
+                                    long tick) {
   std::vector<std::size_t> order(ctx.world.investors.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  auto r = ctx.rng(purpose::fund_order, engine::mix_subject(hub.index, static_cast<std::uint64_t>(phase)), tick);
+  auto r = ctx.rng(purpose::fund_order,
+                   engine::mix_subject(hub.index, static_cast<std::uint64_t>(phase)), tick);
   r.shuffle(std::span<std::size_t>(order));
   return order;
 }
 
-double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, engine::rng_stream& r) {
+double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s,
+                    engine::rng_stream& r) {
   const auto& st = hub.startups;
   return (st.capability[s] + st.idea[s]) * r.lognormal_median(1.0, ctx.p.world.pitch_noise);
 }
 
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie) {
   const auto& w = ctx.p.world;
-  return w.foreign_base_appetite * std::exp(-w.foreign_state_tie_wariness * hub.p.state_tie_stigma * state_tie) *
+  return w.foreign_base_appetite *
+         std::exp(-w.foreign_state_tie_wariness * hub.p.state_tie_stigma * state_tie) *
          std::max(0.0, 1.0 - w.foreign_tension_wariness * ctx.world.tension);
 }
 
@@ -106,14 +115,17 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   if (st.route_of[s] != route::undecided || hub.p.government_route <= 0) return;
   const auto& w = ctx.p.world;
   const double cost = offshore_cost(ctx);
-  const double next = round_size(w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
-  const double value_offshore = foreign_appetite(ctx, hub, 0.0) * next - cost + w.route_preference_offshore;
+  const double next = round_size(
+      w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
+  const double value_offshore =
+      foreign_appetite(ctx, hub, 0.0) * next - cost + w.route_preference_offshore;
   const double value_government = guidance_share(hub) * next;
   const bool affordable = st.cash[s] + incoming >= cost;
   auto r = ctx.rng(purpose::funding_choice, st.table.id_at(s).packed(), tick);
   const double scale = ctx.p.world.route_choice_noise * next;
   const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
-  const bool prefers_offshore = r.bernoulli(p_offshore);  // drawn either way, to count who is priced out
+  const bool prefers_offshore =
+      r.bernoulli(p_offshore);  // drawn either way, to count who is priced out
   if (affordable) hub.c.could_afford_offshore_total += 1;
   if (!affordable && prefers_offshore) hub.c.priced_out_of_offshore_total += 1;
   if (affordable && prefers_offshore) {
@@ -127,7 +139,8 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   }
 }
 
-bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor, long tick) {
+bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor,
+                 long tick) {
   auto& st = hub.startups;
   const auto& w = ctx.p.world;
   const double size = round_size(w, st.stage_of[s]);
@@ -156,22 +169,26 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     const bool round_pays = rule == "any" || (rule == "foreign" && who == lead::foreign_vc);
     decide_route(ctx, hub, s, round_pays ? size : 0.0, tick);
     amount = size;
-    invest(ctx, hub, s, investor, who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
-    if (before == route::undecided && st.route_of[s] == route::offshore) pay_offshore_office(ctx, hub, s);
+    invest(ctx, hub, s, investor,
+           who == lead::foreign_vc ? money_in::foreign_vc : money_in::domestic_vc, amount);
+    if (before == route::undecided && st.route_of[s] == route::offshore)
+      pay_offshore_office(ctx, hub, s);
   }
   const double total = amount + coinvested;
   const double pre = std::max(st.valuation[s], total * ctx.p.world.min_pre_money_multiple);
   const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + total);
-  if (coinvestor) add_holding(hub, s, static_cast<std::int64_t>(*coinvestor), coinvested, pre + total);
-  st.stage_of[s] = static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
+  if (coinvestor)
+    add_holding(hub, s, static_cast<std::int64_t>(*coinvestor), coinvested, pre + total);
+  st.stage_of[s] =
+      static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
   st.last_round[s] = static_cast<std::int32_t>(tick);
   st.seeking[s] = 0;
   hub.c.rounds += 1;
   hub.c.rounds_total += 1;
-  const auto kind = who == lead::guidance ? ctx.kinds.round_guidance
-                   : who == lead::foreign_vc ? ctx.kinds.round_foreign_vc
-                                             : ctx.kinds.round_domestic_vc;
+  const auto kind = who == lead::guidance     ? ctx.kinds.round_guidance
+                    : who == lead::foreign_vc ? ctx.kinds.round_foreign_vc
+                                              : ctx.kinds.round_domestic_vc;
   ctx.event(tick, hub, kind, st.table.id_at(s).packed(), total);
   ctx.event(tick, hub, ctx.kinds.valuation, st.table.id_at(s).packed(), pre + total);
   return true;
@@ -184,7 +201,9 @@ void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;
     auto r = ctx.rng(purpose::guidance_round, st.table.id_at(s).packed(), tick);
     if (!r.bernoulli(ctx.p.world.guidance_screening_per_week)) continue;
-    if (pitch_signal(ctx, hub, s, r) < ctx.p.world.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s])) continue;
+    if (pitch_signal(ctx, hub, s, r) <
+        ctx.p.world.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s]))
+      continue;
     decide_route(ctx, hub, s, 0.0, tick);
     if (st.route_of[s] == route::offshore)
       pay_offshore_office(ctx, hub, s);
@@ -202,10 +221,13 @@ void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] != route::offshore) continue;
     auto r = ctx.rng(purpose::foreign_round, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(ctx.p.world.offshore_screening_per_week * foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
+    if (!r.bernoulli(ctx.p.world.offshore_screening_per_week *
+                     foreign_appetite(ctx, hub, st.state_tie[s])))
+      continue;
     if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
     const std::size_t i = foreign[r.below(foreign.size())];
-    if (leads_round_at(ctx.world.investors[i], st.stage_of[s])) raise_round(ctx, hub, s, lead::foreign_vc, i, tick);
+    if (leads_round_at(ctx.world.investors[i], st.stage_of[s]))
+      raise_round(ctx, hub, s, lead::foreign_vc, i, tick);
   }
 }
 

@@ -23,12 +23,15 @@ inline bool leads_round_at(const investor_state& inv, stage s) {
   return inv.late;
 }
 /// True if investor `i` is foreign to the hub.
-inline bool is_foreign(const investor_state& inv, const hub_state& hub) { return inv.country != hub.p.country; }
+inline bool is_foreign(const investor_state& inv, const hub_state& hub) {
+  return inv.country != hub.p.country;
+}
 /// Where several funds may want the same startup in one phase of a week, the order in which they
 /// act: a fresh random order per hub, week and phase, so no city's funds get first pick of the
 /// deals by their place in the scenario file.
 enum class fund_phase : std::uint64_t { meetup = 1, ties = 2 };
-std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase, long tick);
+std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fund_phase phase,
+                                    long tick);
 /// Makes the founder's choice (government or offshore) if it is still open and the hub offers
 /// government money; `incoming` is the money of the round being negotiated. The offshore route
 /// is open only to a startup that can pay for the office (with that money); the caller pays it
@@ -37,6 +40,7 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
 void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s);
 /// Closes a round led by investor `investor` (index into world.investors; ignored for guidance).
 /// Returns false if the lead cannot pay.
-bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor, long tick);
+bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, std::size_t investor,
+                 long tick);
 
 }  // namespace liangzhu::model::detail

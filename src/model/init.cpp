@@ -20,7 +20,8 @@ void init_engineers(const context& ctx, hub_state& hub) {
   hub.engineers.table.reserve(n + n / 4);  // room for a few years of graduates
   hub.ties.reserve_nodes(n + n / 4);
   for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
-  ctx.ex.for_each(n, [&](std::size_t row) { draw_new_engineer(ctx, hub, row, -1, purpose::init_engineer); });
+  ctx.ex.for_each(
+      n, [&](std::size_t row) { draw_new_engineer(ctx, hub, row, -1, purpose::init_engineer); });
 }
 
 void init_employment(hub_state& hub) {
@@ -47,17 +48,21 @@ void init_ties(const context& ctx, hub_state& hub) {
   using new_tie = engine::tie_graph::new_tie;
   constexpr std::size_t chunk = std::size_t{1} << 20;
   for (std::size_t first = 0; first < n; first += chunk) {
-    const auto ties = ctx.ex.gather<new_tie>(std::min(chunk, n - first), [&](std::size_t k, std::vector<new_tie>& out) {
-      const std::size_t row = first + k;
-      auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
-      const int alumni_ties = e.zju[row] && alumni.size() > 1 ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus)) : 0;
-      const int random_ties = hub.p.initial_ties;
-      for (int t = 0; t < random_ties + alumni_ties; ++t) {
-        const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
-        if (other != row)
-          out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.2, 1.0))});
-      }
-    });
+    const auto ties = ctx.ex.gather<new_tie>(
+        std::min(chunk, n - first), [&](std::size_t k, std::vector<new_tie>& out) {
+          const std::size_t row = first + k;
+          auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
+          const int alumni_ties = e.zju[row] && alumni.size() > 1
+                                      ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus))
+                                      : 0;
+          const int random_ties = hub.p.initial_ties;
+          for (int t = 0; t < random_ties + alumni_ties; ++t) {
+            const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
+            if (other != row)
+              out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0,
+                             static_cast<float>(r.uniform(0.2, 1.0))});
+          }
+        });
     hub.ties.add_ties(ties);
   }
 }
@@ -93,14 +98,17 @@ void init_startups(const context& ctx, hub_state& hub) {
     auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
     const std::size_t founder = take();
     if (founder == SIZE_MAX) break;
-    const std::size_t s = create_startup(ctx, hub, founder, r.lognormal_median(1.0, w.idea_quality_sigma), -1);
+    const std::size_t s =
+        create_startup(ctx, hub, founder, r.lognormal_median(1.0, w.idea_quality_sigma), -1);
     double u = r.uniform() * share_total;
     int k = 0;
     while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];
     const auto stg = static_cast<stage>(k);
     st.stage_of[s] = stg;
-    st.founded[s] = -static_cast<std::int32_t>(r.below(52 * (1 + static_cast<std::uint64_t>(k)))) - 1;
-    const auto team = static_cast<std::size_t>(std::max(1.0, team_target(w, stg) * r.uniform(0.4, 1.0)));
+    st.founded[s] =
+        -static_cast<std::int32_t>(r.below(52 * (1 + static_cast<std::uint64_t>(k)))) - 1;
+    const auto team =
+        static_cast<std::size_t>(std::max(1.0, team_target(w, stg) * r.uniform(0.4, 1.0)));
     for (std::size_t m = 1; m < team; ++m) {
       const std::size_t row = take();
       if (row == SIZE_MAX) break;
@@ -118,10 +126,12 @@ void init_startups(const context& ctx, hub_state& hub) {
         book_in(hub, s, money_in::guidance, raised);
         add_holding(hub, s, -1, raised, raised * hub.p.initial_post_money_multiple);
       } else {
-        const bool offshore = hub.p.government_route > 0 && route_draw < gov + hub.p.initial_offshore_share;
+        const bool offshore =
+            hub.p.government_route > 0 && route_draw < gov + hub.p.initial_offshore_share;
         if (offshore) st.route_of[s] = route::offshore;
         book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
-        add_holding(hub, s, -3, raised, raised * hub.p.initial_post_money_multiple);  // investors from before the run
+        add_holding(hub, s, -3, raised,
+                    raised * hub.p.initial_post_money_multiple);  // investors from before the run
       }
       st.last_round[s] = st.founded[s];
     }
@@ -148,12 +158,14 @@ void init_investors(const context& ctx) {
 
 }  // namespace
 
-void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long tick, purpose why) {
+void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long tick,
+                       purpose why) {
   auto& e = hub.engineers;
   auto r = ctx.rng(why, e.table.id_at(row).packed(), tick);
   const bool zju = r.bernoulli(hub.p.zju_share);
   e.zju[row] = zju ? 1 : 0;
-  e.skill[row] = static_cast<float>(r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, hub.p.skill_sigma));
+  e.skill[row] = static_cast<float>(
+      r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, hub.p.skill_sigma));
   e.propensity[row] = static_cast<float>(r.exponential(1.0));
   draw_timers(ctx, hub, row, std::max(0L, tick), purpose::new_engineer_timers);
 }

@@ -17,7 +17,9 @@ namespace {
   throw error("conservation check failed in hub '" + hub.p.name + "': " + what);
 }
 
-bool close(double a, double b, double scale) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(scale)); }
+bool close(double a, double b, double scale) {
+  return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(scale));
+}
 
 void check_people(const hub_state& hub) {
   const auto& e = hub.engineers;
@@ -29,13 +31,16 @@ void check_people(const hub_state& hub) {
   }
   for (int p = 0; p < place_count; ++p)
     if (by_place[static_cast<std::size_t>(p)] != hub.c.in_place[static_cast<std::size_t>(p)])
-      violated(hub, "engineers in place " + std::to_string(p) + ": " + std::to_string(by_place[static_cast<std::size_t>(p)]) +
-                        " counted, " + std::to_string(hub.c.in_place[static_cast<std::size_t>(p)]) + " kept");
+      violated(hub, "engineers in place " + std::to_string(p) + ": " +
+                        std::to_string(by_place[static_cast<std::size_t>(p)]) + " counted, " +
+                        std::to_string(hub.c.in_place[static_cast<std::size_t>(p)]) + " kept");
   double sum = 0;
   for (const double n : by_place) sum += n;
-  if (sum != static_cast<double>(e.table.size())) violated(hub, "engineers by place do not add up to the pool");
+  if (sum != static_cast<double>(e.table.size()))
+    violated(hub, "engineers by place do not add up to the pool");
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
-    if (at_incumbent[i] != hub.incumbents[i].headcount) violated(hub, "headcount of " + hub.incumbents[i].p.name);
+    if (at_incumbent[i] != hub.incumbents[i].headcount)
+      violated(hub, "headcount of " + hub.incumbents[i].p.name);
 }
 
 void check_teams(const hub_state& hub) {
@@ -52,20 +57,26 @@ void check_teams(const hub_state& hub) {
       const auto id = e.table.id_of_slot(member);
       if (id.is_null()) violated(hub, "roster names an engineer who left");
       const std::size_t row = e.table.row(id);
-      if ((e.where[row] != place::startup && e.where[row] != place::founder) || e.employer[row] != slot)
+      if ((e.where[row] != place::startup && e.where[row] != place::founder) ||
+          e.employer[row] != slot)
         violated(hub, "roster member employed elsewhere");
       founders += e.where[row] == place::founder;
       skill += e.skill[row];
       wages += e.wage[row];
     }
-    if (founders != 1 || engine::agent_id::unpack(st.founder[s]) != e.table.id_at(e.table.row(engine::agent_id::unpack(st.founder[s]))))
+    if (founders != 1 || engine::agent_id::unpack(st.founder[s]) !=
+                             e.table.id_at(e.table.row(engine::agent_id::unpack(st.founder[s]))))
       violated(hub, "a startup needs exactly its one lead founder");
-    if (std::abs(skill - st.team_skill[s]) > 1e-3 * std::max(1.0, skill)) violated(hub, "team skill differs from its members'");
-    if (std::abs(wages - st.wage_bill[s]) > 1e-3 * std::max(1.0, wages)) violated(hub, "wage bill differs from its members' wages");
+    if (std::abs(skill - st.team_skill[s]) > 1e-3 * std::max(1.0, skill))
+      violated(hub, "team skill differs from its members'");
+    if (std::abs(wages - st.wage_bill[s]) > 1e-3 * std::max(1.0, wages))
+      violated(hub, "wage bill differs from its members' wages");
     in_teams += roster.size();
   }
-  const double employed = hub.c.in_place[static_cast<std::size_t>(place::startup)] + hub.c.in_place[static_cast<std::size_t>(place::founder)];
-  if (static_cast<double>(in_teams) != employed) violated(hub, "startup engineers are not all in exactly one team");
+  const double employed = hub.c.in_place[static_cast<std::size_t>(place::startup)] +
+                          hub.c.in_place[static_cast<std::size_t>(place::founder)];
+  if (static_cast<double>(in_teams) != employed)
+    violated(hub, "startup engineers are not all in exactly one team");
 }
 
 void check_money(const hub_state& hub) {
@@ -74,14 +85,16 @@ void check_money(const hub_state& hub) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!close(st.cash[s], st.money_in_total[s] - st.money_out_total[s], st.money_in_total[s]))
       violated(hub, "a startup's cash is not its money in minus its money out");
-    if (st.cash[s] < -1e-6 * std::max(1.0, st.money_in_total[s])) violated(hub, "a live startup has negative cash");
+    if (st.cash[s] < -1e-6 * std::max(1.0, st.money_in_total[s]))
+      violated(hub, "a live startup has negative cash");
     cash += st.cash[s];
   }
   double in = 0, out = 0;
   for (const double v : hub.c.inflow_total) in += v;
   for (const double v : hub.c.outflow_total) out += v;
   if (!close(in, out + cash + hub.c.exited_cash, in))
-    violated(hub, "money in (" + std::to_string(in) + ") differs from money out + cash + exited cash (" +
+    violated(hub, "money in (" + std::to_string(in) +
+                      ") differs from money out + cash + exited cash (" +
                       std::to_string(out + cash + hub.c.exited_cash) + ")");
   for (const auto* g : {&hub.local, &hub.provincial})
     if (g->budget_left < -1e-6 || g->voucher_left < -1e-6 || g->guidance_left < -1e-6)
@@ -90,17 +103,21 @@ void check_money(const hub_state& hub) {
 
 /// Every yuan of government money a startup booked was paid by a government, and the reverse.
 void check_government_sources(const hub_state& hub) {
-  const auto both = [&](double government_state::*field) { return hub.local.*field + hub.provincial.*field; };
+  const auto both = [&](double government_state::*field) {
+    return hub.local.*field + hub.provincial.*field;
+  };
   const struct {
     money_in source;
     double paid;
     const char* what;
-  } checks[] = {{money_in::subsidy, both(&government_state::spent_subsidy), "subsidies"},
-                {money_in::voucher, both(&government_state::spent_voucher), "vouchers"},
-                {money_in::guidance, both(&government_state::invested_guidance), "guidance investments"}};
+  } checks[] = {
+      {money_in::subsidy, both(&government_state::spent_subsidy), "subsidies"},
+      {money_in::voucher, both(&government_state::spent_voucher), "vouchers"},
+      {money_in::guidance, both(&government_state::invested_guidance), "guidance investments"}};
   for (const auto& c : checks)
     if (!close(run_inflow(hub, c.source), c.paid, c.paid))
-      violated(hub, std::string(c.what) + " received by startups differ from what governments paid");
+      violated(hub,
+               std::string(c.what) + " received by startups differ from what governments paid");
 }
 
 }  // namespace
@@ -115,7 +132,8 @@ void check_conservation(const hub_state& hub) {
 void check_investor_sources(const world_state& world, const std::vector<const hub_state*>& hubs) {
   double invested = 0, received = 0;
   for (const auto& inv : world.investors) invested += inv.invested;
-  for (const hub_state* h : hubs) received += run_inflow(*h, money_in::domestic_vc) + run_inflow(*h, money_in::foreign_vc);
+  for (const hub_state* h : hubs)
+    received += run_inflow(*h, money_in::domestic_vc) + run_inflow(*h, money_in::foreign_vc);
   if (!close(invested, received, invested))
     throw error("conservation check failed: funds invested " + std::to_string(invested) +
                 " CNY but startups received " + std::to_string(received) + " CNY from VCs");

@@ -11,10 +11,12 @@
 
 namespace liangzhu::model::detail {
 
-void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, std::size_t s, long tick) {
+void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, std::size_t s,
+                 long tick) {
   const auto kept = static_cast<std::size_t>(ctx.p.world.investor_contacts_kept);
   if (kept == 0) return;
-  const investor_contact fresh{hub.startups.table.id_at(s).packed(), hub.index, static_cast<std::int32_t>(tick)};
+  const investor_contact fresh{hub.startups.table.id_at(s).packed(), hub.index,
+                               static_cast<std::int32_t>(tick)};
   auto& list = inv.contacts;
   const auto known = std::find_if(list.begin(), list.end(), [&](const investor_contact& c) {
     return c.startup == fresh.startup && c.hub == fresh.hub;
@@ -28,12 +30,14 @@ void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, 
     return;
   }
   // The oldest contact (the first of equals, so the choice never depends on anything but order).
-  *std::min_element(list.begin(), list.end(), [](const investor_contact& a, const investor_contact& b) {
-    return a.since < b.since;
-  }) = fresh;
+  *std::min_element(list.begin(), list.end(),
+                    [](const investor_contact& a, const investor_contact& b) {
+                      return a.since < b.since;
+                    }) = fresh;
 }
 
-void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::size_t s, long tick) {
+void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::size_t s,
+                                      long tick) {
   const auto& e = hub.engineers;
   const auto founder = engine::agent_id::unpack(hub.startups.founder[s]);
   for (const auto other_slot : hub.ties.neighbours(founder.index)) {
@@ -44,7 +48,9 @@ void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::s
     const auto startup_slot = e.employer[row];
     if (startup_slot == hub.startups.table.id_at(s).index) continue;
     for (const auto& stake : hub.holdings[startup_slot])
-      if (stake.investor >= 0) add_contact(ctx, ctx.world.investors[static_cast<std::size_t>(stake.investor)], hub, s, tick);
+      if (stake.investor >= 0)
+        add_contact(ctx, ctx.world.investors[static_cast<std::size_t>(stake.investor)], hub, s,
+                    tick);
   }
 }
 

@@ -8,7 +8,8 @@ namespace liangzhu::model::detail {
 /// Records that investor `inv` knows the startup in row `s` of `hub` (now, at `tick`): a known
 /// startup moves to the front; when the fund already keeps `capital.investor_contacts_kept`, the
 /// contact heard of longest ago is dropped.
-void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, std::size_t s, long tick);
+void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, std::size_t s,
+                 long tick);
 /// A new startup's founder is introduced to the funds that hold stakes in the startups of the
 /// founders they are tied to ("warm introductions").
 void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::size_t s, long tick);

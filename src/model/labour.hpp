@@ -12,7 +12,8 @@ void leave_place(hub_state& hub, std::size_t row);
 void join_market(hub_state& hub, std::size_t row, double wage);
 void join_incumbent(hub_state& hub, std::size_t row, std::size_t incumbent, double wage);
 /// Puts an unemployed engineer in the team of the startup in `startup_row`.
-void join_startup(hub_state& hub, std::size_t row, std::size_t startup_row, double wage, bool founder);
+void join_startup(hub_state& hub, std::size_t row, std::size_t startup_row, double wage,
+                  bool founder);
 /// Adds a new engineer (graduate or initial population) as unemployed; returns its row.
 std::size_t add_engineer(hub_state& hub);
 /// Removes an engineer from the hub (retirement or departure) after taking it out of its place.
@@ -35,7 +36,8 @@ inline bool accepts_startup_job(const hub_state& hub, std::size_t row, double wa
   if (e.where[row] == place::unemployed) return true;
   // Equity and mission are worth hub.p.startup_appeal of the wage per unit of propensity: why
   // engineers take startup jobs at lower cash wages.
-  return wage * (1.0 + hub.p.startup_appeal * e.propensity[row]) > e.wage[row] * (1.0 + hub.p.switching_premium);
+  return wage * (1.0 + hub.p.startup_appeal * e.propensity[row]) >
+         e.wage[row] * (1.0 + hub.p.switching_premium);
 }
 
 /// Row of the startup in `slot`, which must be alive.

@@ -17,14 +17,17 @@ void grow_capability(const context& ctx, hub_state& hub, std::size_t s) {
   const auto& w = ctx.p.world;
   auto& st = hub.startups;
   const double effective_compute = st.compute_got[s] * st.efficiency[s];
-  const double growth = w.capability_rate * st.idea[s] * std::sqrt(std::max(0.0f, st.team_skill[s])) *
+  const double growth = w.capability_rate * st.idea[s] *
+                        std::sqrt(std::max(0.0f, st.team_skill[s])) *
                         std::pow(1.0 + effective_compute, w.compute_elasticity);
-  st.capability[s] = st.capability[s] * (1.0 - w.capability_decay_per_year / ctx.ticks_per_year()) + growth;
+  st.capability[s] =
+      st.capability[s] * (1.0 - w.capability_decay_per_year / ctx.ticks_per_year()) + growth;
 }
 
 void pay_tax(const context&, hub_state& hub, std::size_t s, double profit) {
   if (profit <= 0) return;
-  const double breaks = std::min(hub.p.profit_tax_rate, hub.p.local.tax_break + hub.p.provincial.tax_break);
+  const double breaks =
+      std::min(hub.p.profit_tax_rate, hub.p.local.tax_break + hub.p.provincial.tax_break);
   const double tax = profit * (hub.p.profit_tax_rate - breaks);
   book_out(hub, s, money_out::tax, tax);
   hub.c.tax_revenue += tax;
@@ -42,8 +45,9 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   const double tpy = ctx.ticks_per_year();
   grow_capability(ctx, hub, s);
   const bool offshore = st.route_of[s] == route::offshore;
-  const double revenue = std::max(0.0, st.capability[s] - w.revenue_threshold) * w.revenue_per_capability_cny_per_year /
-                         tpy * (offshore ? 1.0 + w.offshore_market_bonus : 1.0);
+  const double revenue = std::max(0.0, st.capability[s] - w.revenue_threshold) *
+                         w.revenue_per_capability_cny_per_year / tpy *
+                         (offshore ? 1.0 + w.offshore_market_bonus : 1.0);
   const double wages = st.wage_bill[s] / tpy;
   const double costs = wages * ctx.p.world.overhead_share * hub.p.cost_level;
   const double office = offshore ? w.offshore_burn_cny_per_year / tpy : 0.0;
@@ -57,7 +61,8 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   book_out(hub, s, money_out::offshore, office);
   book_out(hub, s, money_out::compute, st.compute_cost[s]);
   pay_tax(ctx, hub, s, revenue - burn);
-  st.valuation[s] = w.valuation_revenue_multiple * revenue * tpy + w.valuation_per_capability_cny * st.capability[s];
+  st.valuation[s] = w.valuation_revenue_multiple * revenue * tpy +
+                    w.valuation_per_capability_cny * st.capability[s];
   if (!st.breakout[s] && st.valuation[s] >= w.tiger_valuation_cny) {
     st.breakout[s] = 1;
     hub.c.new_tigers += 1;
@@ -77,7 +82,8 @@ void operate_startups(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s)
     if (!operate(ctx, hub, s, tick)) failing.push_back(s);
   // Highest rows first: ending a startup moves the last row into its place.
-  for (auto it = failing.rbegin(); it != failing.rend(); ++it) end_startup(ctx, hub, *it, exit_kind::failure, 0, 0.0, tick);
+  for (auto it = failing.rbegin(); it != failing.rend(); ++it)
+    end_startup(ctx, hub, *it, exit_kind::failure, 0, 0.0, tick);
 }
 
 void acquisitions(const context& ctx, hub_state& hub, long tick) {
@@ -98,7 +104,8 @@ void acquisitions(const context& ctx, hub_state& hub, long tick) {
       }
       if (total <= 0) break;
       const double x = r.uniform() * total;
-      const auto s = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+      const auto s = static_cast<std::size_t>(
+          std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
       end_startup(ctx, hub, s, exit_kind::acquisition, i, st.valuation[s], tick);
     }
   }

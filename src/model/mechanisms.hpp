@@ -9,8 +9,10 @@ namespace liangzhu::model::detail {
 void update_tension(const context& ctx, long tick);
 void apply_tension_shock(const context& ctx, const tension_shock& shock, long tick);
 // policy.cpp
-void apply_export_control(const context& ctx, hub_state& hub, const export_control_step& step, long tick);
-void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change, long tick);
+void apply_export_control(const context& ctx, hub_state& hub, const export_control_step& step,
+                          long tick);
+void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change,
+                         long tick);
 void start_budget_year(hub_state& hub);
 // talent.cpp
 void graduates_arrive(const context& ctx, hub_state& hub, long tick);

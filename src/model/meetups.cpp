@@ -26,7 +26,8 @@ std::vector<std::size_t> draw_attendees(const context& ctx, hub_state& hub, long
   return rows;
 }
 
-void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t>& rows, long tick) {
+void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t>& rows,
+               long tick) {
   if (rows.size() < 2) return;
   auto& e = hub.engineers;
   const auto per = static_cast<int>(hub.p.meetup_ties_per_attendee);
@@ -35,12 +36,14 @@ void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t
     for (int k = 0; k < per; ++k) {
       const auto other = rows[r.below(rows.size())];
       if (other != row)
-        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 2, static_cast<float>(hub.p.tie_weight_meetup));
+        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 2,
+                         static_cast<float>(hub.p.tie_weight_meetup));
     }
   }
 }
 
-std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, const std::vector<std::size_t>& attendees, long tick) {
+std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub,
+                                           const std::vector<std::size_t>& attendees, long tick) {
   auto& st = hub.startups;
   auto& e = hub.engineers;
   std::vector<std::size_t> pitches;
@@ -54,7 +57,8 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, c
     for (int k = 0; k < hub.p.founder_ties_per_pitch && !attendees.empty(); ++k) {
       const auto other = attendees[r.below(attendees.size())];
       if (other != founder)
-        hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index, 2, static_cast<float>(hub.p.tie_weight_meetup));
+        hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index, 2,
+                         static_cast<float>(hub.p.tie_weight_meetup));
     }
   }
   return pitches;
@@ -64,24 +68,30 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub, c
 double visit_probability(const context& ctx, const hub_state& hub, const investor_state& inv) {
   if (ctx.p.world.investor_cities[inv.city].name == hub.p.name) return hub.p.local_fund_attendance;
   if (!is_foreign(inv, hub)) return inv.trip_probability;
-  return inv.trip_probability * std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
+  return inv.trip_probability *
+         std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
 }
 
-void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>& pitches, long tick) {
+void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>& pitches,
+                    long tick) {
   auto& st = hub.startups;
   std::vector<std::uint8_t> funded(pitches.size(), 0);
   for (const std::size_t i : fund_order(ctx, hub, fund_phase::meetup, tick)) {
     if (pitches.empty()) break;
     auto& inv = ctx.world.investors[i];
     auto r = ctx.rng(purpose::investor_trip, engine::mix_subject(i, hub.index), tick);
-    if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv))) continue;
+    if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv)))
+      continue;
     hub.c.visiting_investors += 1;
     const bool foreign = is_foreign(inv, hub);
-    for (std::size_t k = 0; k < std::min(static_cast<std::size_t>(hub.p.pitches_screened), pitches.size()); ++k) {
+    for (std::size_t k = 0;
+         k < std::min(static_cast<std::size_t>(hub.p.pitches_screened), pitches.size()); ++k) {
       const std::size_t p = r.below(pitches.size());
       const std::size_t s = pitches[p];
       add_contact(ctx, inv, hub, s, tick);  // the fund now knows the founder (investor_ties.cpp)
-      if (funded[p] || !leads_round_at(inv, st.stage_of[s]) || pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+      if (funded[p] || !leads_round_at(inv, st.stage_of[s]) ||
+          pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s]))
+        continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.c.term_sheets += 1;
       if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {

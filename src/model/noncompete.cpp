@@ -22,7 +22,8 @@ bool is_restricted(const context&, const hub_state& hub, std::size_t row, long t
   return e.bound_until[row] > tick && effective_enforcement(hub, e.bound_by[row]) > 0;
 }
 
-std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t row, std::size_t former, long tick) {
+std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t row,
+                         std::size_t former, long tick) {
   const auto& e = hub.engineers;
   const auto& inc = hub.incumbents[former];
   // The contract's clause is a property of this departure: the same stream answers whether the
@@ -36,10 +37,12 @@ std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t r
 bool leaving_would_restrict(const context& ctx, const hub_state& hub, std::size_t row, long tick) {
   const auto& e = hub.engineers;
   if (e.where[row] != place::incumbent) return false;
-  return effective_enforcement(hub, e.employer[row]) > 0 && binding_end(ctx, hub, row, e.employer[row], tick) > tick;
+  return effective_enforcement(hub, e.employer[row]) > 0 &&
+         binding_end(ctx, hub, row, e.employer[row], tick) > tick;
 }
 
-void maybe_bind(const context& ctx, hub_state& hub, std::size_t row, std::size_t former, long tick) {
+void maybe_bind(const context& ctx, hub_state& hub, std::size_t row, std::size_t former,
+                long tick) {
   const std::int32_t until = binding_end(ctx, hub, row, former, tick);
   if (until < 0) return;
   hub.engineers.bound_until[row] = until;
@@ -51,9 +54,11 @@ void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick) 
   // Compensation is due for every week of the binding, from the former employer, whatever the
   // engineer does meanwhile; its base is the market wage of the engineer's skill.
   std::vector<double> paid(hub.incumbents.size(), 0.0);
-  const auto bound = ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.bound_until[row] > tick; });
+  const auto bound =
+      ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.bound_until[row] > tick; });
   for (const std::size_t row : bound)
-    paid[e.bound_by[row]] += hub.p.noncompete_compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
+    paid[e.bound_by[row]] +=
+        hub.p.noncompete_compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
   for (std::size_t i = 0; i < paid.size(); ++i) {
     hub.incumbents[i].noncompete_paid += paid[i];
     hub.c.noncompete_compensation += paid[i];
@@ -66,7 +71,8 @@ void litigate(const context& ctx, hub_state& hub, long tick) {
     if (st.suit_tick[s] != tick) continue;
     auto r = ctx.rng(purpose::litigation, st.table.id_at(s).packed(), tick);
     const bool won = r.bernoulli(hub.p.suit_win_rate);
-    const double damages = won ? std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
+    const double damages =
+        won ? std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
     if (damages > 0) book_out(hub, s, money_out::damages, damages);
     hub.c.litigations += 1;
     hub.c.litigations_total += 1;
@@ -74,7 +80,8 @@ void litigate(const context& ctx, hub_state& hub, long tick) {
   }
 }
 
-void schedule_suit(const context& ctx, hub_state& hub, std::size_t s, std::size_t founder_row, long tick) {
+void schedule_suit(const context& ctx, hub_state& hub, std::size_t s, std::size_t founder_row,
+                   long tick) {
   auto& st = hub.startups;
   const auto& e = hub.engineers;
   const std::size_t former = e.bound_by[founder_row];
@@ -85,7 +92,8 @@ void schedule_suit(const context& ctx, hub_state& hub, std::size_t s, std::size_
   // rest of the binding.
   if (!r.bernoulli(effective_enforcement(hub, former))) return;
   const long left = std::max(1L, static_cast<long>(e.bound_until[founder_row]) - tick);
-  st.suit_tick[s] = static_cast<std::int32_t>(tick + 1 + static_cast<long>(r.below(static_cast<std::uint64_t>(left))));
+  st.suit_tick[s] = static_cast<std::int32_t>(
+      tick + 1 + static_cast<long>(r.below(static_cast<std::uint64_t>(left))));
 }
 
 }  // namespace liangzhu::model::detail

@@ -12,9 +12,11 @@ bool is_restricted(const context& ctx, const hub_state& hub, std::size_t row, lo
 /// probability, for the incumbent's duration capped by the hub's law.
 /// Records that the startup in row `s` was founded by a bound engineer, and draws whether and
 /// when the former employer sues.
-void schedule_suit(const context& ctx, hub_state& hub, std::size_t s, std::size_t founder_row, long tick);
+void schedule_suit(const context& ctx, hub_state& hub, std::size_t s, std::size_t founder_row,
+                   long tick);
 /// The tick a binding would end if the engineer in `row` left incumbent `former` at `tick`, or -1.
-std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t row, std::size_t former, long tick);
+std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t row,
+                         std::size_t former, long tick);
 /// True if the engineer in `row` works at an incumbent and leaving now would bind it with an
 /// enforceable noncompete (so it cannot join a startup).
 bool leaving_would_restrict(const context& ctx, const hub_state& hub, std::size_t row, long tick);

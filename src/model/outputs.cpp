@@ -13,7 +13,6 @@ using cx = const context&;
 double in_place(st h, place p) { return h.c.in_place[static_cast<std::size_t>(p)]; }
 double inflow(st h, money_in m) { return h.c.inflow[static_cast<std::size_t>(m)]; }
 
-
 double count_startups(st h, const std::function<bool(std::size_t)>& pred) {
   double n = 0;
   for (std::size_t s = 0; s < h.startups.table.size(); ++s) n += pred(s) ? 1 : 0;
@@ -24,7 +23,6 @@ double at_stage(st h, stage g) {
 }
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
-
 std::vector<series_output> build() {
   std::vector<series_output> o;
   auto add = [&](std::string name, std::string unit, std::string description,
@@ -32,75 +30,128 @@ std::vector<series_output> build() {
     o.push_back({{std::move(name), std::move(unit), std::move(description)}, std::move(read)});
   };
   // Talent
-  add("engineers", "engineers", "Engineers in the hub", [](cx, st h) { return static_cast<double>(h.engineers.table.size()); });
-  add("engineers_incumbents", "engineers", "Engineers employed by incumbents", [](cx, st h) { return in_place(h, place::incumbent); });
-  add("engineers_startups", "engineers", "Engineers employed by startups (founders excluded)", [](cx, st h) { return in_place(h, place::startup); });
-  add("founders", "engineers", "Lead founders of live startups", [](cx, st h) { return in_place(h, place::founder); });
-  add("engineers_market", "engineers", "Engineers in the rest of the labour market", [](cx, st h) { return in_place(h, place::market); });
-  add("engineers_unemployed", "engineers", "Engineers between jobs (including those waiting out a noncompete)", [](cx, st h) { return in_place(h, place::unemployed); });
-  add("graduates", "engineers per week", "Graduates who joined the pool this week", [](cx, st h) { return h.c.graduates; });
-  add("leavers", "engineers per week", "Engineers who retired or left the hub this week", [](cx, st h) { return h.c.leavers; });
-  add("job_moves", "moves per week", "Engineers who changed employer this week", [](cx, st h) { return h.c.moves; });
-  add("wage_index", "x start", "Market wage relative to the start", [](cx, st h) { return h.wage_index; });
-  add("mean_tenure_years", "years", "Mean time employed engineers have been in their current job (set-up jobs count from the start)", [](cx ctx, st h) {
-    const auto& e = h.engineers;
-    const double employed = static_cast<double>(e.table.size()) - h.c.in_place[static_cast<std::size_t>(place::unemployed)];
-    const double weeks = ctx.ex.sum(e.table.size(), 0.0, [&](std::size_t r) {
-      return e.where[r] == place::unemployed ? 0.0 : static_cast<double>(ctx.world.tick - std::max(0, e.hired[r]));
-    });
-    return employed > 0 ? weeks / employed / ctx.ticks_per_year() : 0.0;
-  });
+  add("engineers", "engineers", "Engineers in the hub",
+      [](cx, st h) { return static_cast<double>(h.engineers.table.size()); });
+  add("engineers_incumbents", "engineers", "Engineers employed by incumbents",
+      [](cx, st h) { return in_place(h, place::incumbent); });
+  add("engineers_startups", "engineers", "Engineers employed by startups (founders excluded)",
+      [](cx, st h) { return in_place(h, place::startup); });
+  add("founders", "engineers", "Lead founders of live startups",
+      [](cx, st h) { return in_place(h, place::founder); });
+  add("engineers_market", "engineers", "Engineers in the rest of the labour market",
+      [](cx, st h) { return in_place(h, place::market); });
+  add("engineers_unemployed", "engineers",
+      "Engineers between jobs (including those waiting out a noncompete)",
+      [](cx, st h) { return in_place(h, place::unemployed); });
+  add("graduates", "engineers per week", "Graduates who joined the pool this week",
+      [](cx, st h) { return h.c.graduates; });
+  add("leavers", "engineers per week", "Engineers who retired or left the hub this week",
+      [](cx, st h) { return h.c.leavers; });
+  add("job_moves", "moves per week", "Engineers who changed employer this week",
+      [](cx, st h) { return h.c.moves; });
+  add("wage_index", "x start", "Market wage relative to the start",
+      [](cx, st h) { return h.wage_index; });
+  add("mean_tenure_years", "years",
+      "Mean time employed engineers have been in their current job (set-up jobs count from the "
+      "start)",
+      [](cx ctx, st h) {
+        const auto& e = h.engineers;
+        const double employed = static_cast<double>(e.table.size()) -
+                                h.c.in_place[static_cast<std::size_t>(place::unemployed)];
+        const double weeks = ctx.ex.sum(e.table.size(), 0.0, [&](std::size_t r) {
+          return e.where[r] == place::unemployed
+                     ? 0.0
+                     : static_cast<double>(ctx.world.tick - std::max(0, e.hired[r]));
+        });
+        return employed > 0 ? weeks / employed / ctx.ticks_per_year() : 0.0;
+      });
   // Noncompetes and poaching
   add("bound_engineers", "engineers", "Engineers under a noncompete now", [](cx ctx, st h) {
-    return static_cast<double>(ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
-      return static_cast<std::size_t>(h.engineers.bound_until[r] > ctx.world.tick);
-    }));
+    return static_cast<double>(
+        ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
+          return static_cast<std::size_t>(h.engineers.bound_until[r] > ctx.world.tick);
+        }));
   });
-  add("waiting_founders", "engineers", "Bound engineers with an idea waiting for their noncompete to end", [](cx ctx, st h) {
-    return static_cast<double>(ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
-      return static_cast<std::size_t>(h.engineers.waiting_since[r] >= 0);
-    }));
-  });
-  add("started_waiting", "engineers per week", "Bound engineers who chose to wait this week", [](cx, st h) { return h.c.started_waiting; });
-  add("gave_up_waiting", "engineers per week", "Waiting engineers who gave up their idea this week", [](cx, st h) { return h.c.gave_up_waiting; });
-  add("founded_while_bound", "startups per week", "Startups founded anyway by a bound engineer this week", [](cx, st h) { return h.c.founded_bound; });
-  add("litigations", "suits per week", "Noncompete suits against startups this week", [](cx, st h) { return h.c.litigations; });
-  add("noncompete_compensation_cny", "CNY", "Noncompete compensation paid by incumbents so far", [](cx, st h) { return h.c.noncompete_compensation; });
-  add("poached", "engineers per week", "Startup engineers hired away by incumbents this week", [](cx, st h) { return h.c.poached; });
+  add("waiting_founders", "engineers",
+      "Bound engineers with an idea waiting for their noncompete to end", [](cx ctx, st h) {
+        return static_cast<double>(
+            ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
+              return static_cast<std::size_t>(h.engineers.waiting_since[r] >= 0);
+            }));
+      });
+  add("started_waiting", "engineers per week", "Bound engineers who chose to wait this week",
+      [](cx, st h) { return h.c.started_waiting; });
+  add("gave_up_waiting", "engineers per week", "Waiting engineers who gave up their idea this week",
+      [](cx, st h) { return h.c.gave_up_waiting; });
+  add("founded_while_bound", "startups per week",
+      "Startups founded anyway by a bound engineer this week",
+      [](cx, st h) { return h.c.founded_bound; });
+  add("litigations", "suits per week", "Noncompete suits against startups this week",
+      [](cx, st h) { return h.c.litigations; });
+  add("noncompete_compensation_cny", "CNY", "Noncompete compensation paid by incumbents so far",
+      [](cx, st h) { return h.c.noncompete_compensation; });
+  add("poached", "engineers per week", "Startup engineers hired away by incumbents this week",
+      [](cx, st h) { return h.c.poached; });
   // Startups
-  add("startups_alive", "startups", "Live startups", [](cx, st h) { return static_cast<double>(h.startups.table.size()); });
-  add("startups_idea", "startups", "Live startups at the idea stage", [](cx, st h) { return at_stage(h, stage::idea); });
-  add("startups_seed", "startups", "Live startups after a seed round", [](cx, st h) { return at_stage(h, stage::seed); });
-  add("startups_a", "startups", "Live startups after a series A", [](cx, st h) { return at_stage(h, stage::a); });
-  add("startups_b", "startups", "Live startups after a series B", [](cx, st h) { return at_stage(h, stage::b); });
-  add("startups_growth", "startups", "Live startups at the growth stage", [](cx, st h) { return at_stage(h, stage::growth); });
-  add("founded", "startups per week", "Startups founded this week", [](cx, st h) { return h.c.founded; });
-  add("failed", "startups per week", "Startups that failed this week", [](cx, st h) { return h.c.failed; });
-  add("acquired", "startups per week", "Startups acquired by incumbents this week", [](cx, st h) { return h.c.acquired; });
-  add("tigers_alive", "startups", "Live startups that broke out (valuation above the tiger threshold)", [](cx, st h) {
-    return count_startups(h, [&](std::size_t s) { return h.startups.breakout[s] != 0; });
-  });
-  add("tigers_total", "startups", "Startups that have broken out so far", [](cx, st h) { return h.c.tigers_total; });
+  add("startups_alive", "startups", "Live startups",
+      [](cx, st h) { return static_cast<double>(h.startups.table.size()); });
+  add("startups_idea", "startups", "Live startups at the idea stage",
+      [](cx, st h) { return at_stage(h, stage::idea); });
+  add("startups_seed", "startups", "Live startups after a seed round",
+      [](cx, st h) { return at_stage(h, stage::seed); });
+  add("startups_a", "startups", "Live startups after a series A",
+      [](cx, st h) { return at_stage(h, stage::a); });
+  add("startups_b", "startups", "Live startups after a series B",
+      [](cx, st h) { return at_stage(h, stage::b); });
+  add("startups_growth", "startups", "Live startups at the growth stage",
+      [](cx, st h) { return at_stage(h, stage::growth); });
+  add("founded", "startups per week", "Startups founded this week",
+      [](cx, st h) { return h.c.founded; });
+  add("failed", "startups per week", "Startups that failed this week",
+      [](cx, st h) { return h.c.failed; });
+  add("acquired", "startups per week", "Startups acquired by incumbents this week",
+      [](cx, st h) { return h.c.acquired; });
+  add("tigers_alive", "startups",
+      "Live startups that broke out (valuation above the tiger threshold)", [](cx, st h) {
+        return count_startups(h, [&](std::size_t s) { return h.startups.breakout[s] != 0; });
+      });
+  add("tigers_total", "startups", "Startups that have broken out so far",
+      [](cx, st h) { return h.c.tigers_total; });
   add("mean_capability", "capability", "Mean capability of live startups", [](cx, st h) {
     const auto& c = h.startups.capability.values();
     return ratio(std::accumulate(c.begin(), c.end(), 0.0), static_cast<double>(c.size()));
   });
   // Funding
-  add("funding_government_cny", "CNY per week", "Money from governments this week (subsidies, guidance funds, vouchers)", [](cx, st h) {
-    return inflow(h, money_in::subsidy) + inflow(h, money_in::guidance) + inflow(h, money_in::voucher);
-  });
-  add("funding_domestic_vc_cny", "CNY per week", "Money from domestic VCs this week", [](cx, st h) { return inflow(h, money_in::domestic_vc); });
-  add("funding_foreign_vc_cny", "CNY per week", "Money from foreign VCs this week", [](cx, st h) { return inflow(h, money_in::foreign_vc); });
-  add("funding_founders_cny", "CNY per week", "Founders' own money put in this week", [](cx, st h) { return inflow(h, money_in::founder); });
-  add("foreign_share", "share", "Foreign VC money / all equity money (VC and guidance), run so far", [](cx, st h) {
-    const double foreign = run_inflow(h, money_in::foreign_vc);
-    return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) + run_inflow(h, money_in::guidance));
-  });
+  add("funding_government_cny", "CNY per week",
+      "Money from governments this week (subsidies, guidance funds, vouchers)", [](cx, st h) {
+        return inflow(h, money_in::subsidy) + inflow(h, money_in::guidance) +
+               inflow(h, money_in::voucher);
+      });
+  add("funding_domestic_vc_cny", "CNY per week", "Money from domestic VCs this week",
+      [](cx, st h) { return inflow(h, money_in::domestic_vc); });
+  add("funding_foreign_vc_cny", "CNY per week", "Money from foreign VCs this week",
+      [](cx, st h) { return inflow(h, money_in::foreign_vc); });
+  add("funding_founders_cny", "CNY per week", "Founders' own money put in this week",
+      [](cx, st h) { return inflow(h, money_in::founder); });
+  add("foreign_share", "share", "Foreign VC money / all equity money (VC and guidance), run so far",
+      [](cx, st h) {
+        const double foreign = run_inflow(h, money_in::foreign_vc);
+        return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) +
+                                  run_inflow(h, money_in::guidance));
+      });
   add("rounds", "rounds per week", "Rounds closed this week", [](cx, st h) { return h.c.rounds; });
-  add("rounds_through_ties", "rounds per week", "Rounds led this week by a fund that knew the startup from an earlier pitch or an introduction (not at a meetup)", [](cx, st h) { return h.c.tie_rounds; });
-  add("coinvested_rounds", "rounds per week", "Government rounds this week in which a domestic VC co-invested beside the guidance funds", [](cx, st h) { return h.c.coinvested_rounds; });
-  add("chose_government", "startups per week", "Founders who chose the government route this week", [](cx, st h) { return h.c.chose_government; });
-  add("chose_offshore", "startups per week", "Founders who chose the offshore (Singapore) route this week", [](cx, st h) { return h.c.chose_offshore; });
+  add("rounds_through_ties", "rounds per week",
+      "Rounds led this week by a fund that knew the startup from an earlier pitch or an "
+      "introduction (not at a meetup)",
+      [](cx, st h) { return h.c.tie_rounds; });
+  add("coinvested_rounds", "rounds per week",
+      "Government rounds this week in which a domestic VC co-invested beside the guidance funds",
+      [](cx, st h) { return h.c.coinvested_rounds; });
+  add("chose_government", "startups per week", "Founders who chose the government route this week",
+      [](cx, st h) { return h.c.chose_government; });
+  add("chose_offshore", "startups per week",
+      "Founders who chose the offshore (Singapore) route this week",
+      [](cx, st h) { return h.c.chose_offshore; });
   add("offshore_share", "share", "Offshore choices / all route choices, run so far", [](cx, st h) {
     return ratio(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
   });
@@ -109,39 +160,64 @@ std::vector<series_output> build() {
     return ratio(std::accumulate(t.begin(), t.end(), 0.0), static_cast<double>(t.size()));
   });
   // Meetups
-  add("meetup_attendance", "people per week", "Engineers and founders at this week's meetups", [](cx, st h) { return h.c.attendance; });
-  add("pitches", "pitches per week", "Startups pitching this week", [](cx, st h) { return h.c.pitches; });
-  add("visiting_investors", "funds per week", "Funds at this week's meetups", [](cx, st h) { return h.c.visiting_investors; });
-  add("term_sheets", "term sheets per week", "Term sheets offered this week (at meetups and to startups funds knew)", [](cx, st h) { return h.c.term_sheets; });
-  add("ties", "ties", "Social ties among the hub's engineers", [](cx, st h) { return static_cast<double>(h.ties.tie_count()); });
+  add("meetup_attendance", "people per week", "Engineers and founders at this week's meetups",
+      [](cx, st h) { return h.c.attendance; });
+  add("pitches", "pitches per week", "Startups pitching this week",
+      [](cx, st h) { return h.c.pitches; });
+  add("visiting_investors", "funds per week", "Funds at this week's meetups",
+      [](cx, st h) { return h.c.visiting_investors; });
+  add("term_sheets", "term sheets per week",
+      "Term sheets offered this week (at meetups and to startups funds knew)",
+      [](cx, st h) { return h.c.term_sheets; });
+  add("ties", "ties", "Social ties among the hub's engineers",
+      [](cx, st h) { return static_cast<double>(h.ties.tie_count()); });
   // Compute
-  add("compute_demand_h100e", "H100e", "Compute wanted by incumbents and startups", [](cx, st h) { return h.compute_demand; });
-  add("compute_supply_foreign_h100e", "H100e", "Foreign accelerators installed", [](cx, st h) { return h.foreign_stock; });
-  add("compute_supply_domestic_h100e", "H100e", "Domestic accelerators installed", [](cx, st h) { return h.domestic_stock; });
-  add("compute_unmet_h100e", "H100e", "Demand the installed stock cannot serve", [](cx, st h) { return h.compute_unmet; });
-  add("domestic_share", "share", "Domestic supply / demand (chip independence when above its threshold long enough)", [](cx, st h) {
-    return ratio(h.domestic_stock, h.compute_demand);
-  });
-  add("compute_price_cny", "CNY per H100e-week", "Price of compute", [](cx, st h) { return h.compute_price; });
-  add("startup_compute_fulfilment", "share", "Compute startups got / compute they wanted", [](cx, st h) {
-    return h.startup_compute_need > 0 ? h.startup_compute_got / h.startup_compute_need : 1.0;
-  });
-  add("foreign_supply_share", "share", "Share of open-market foreign chip supply the export-control regime lets through", [](cx, st h) { return h.foreign_supply_share; });
+  add("compute_demand_h100e", "H100e", "Compute wanted by incumbents and startups",
+      [](cx, st h) { return h.compute_demand; });
+  add("compute_supply_foreign_h100e", "H100e", "Foreign accelerators installed",
+      [](cx, st h) { return h.foreign_stock; });
+  add("compute_supply_domestic_h100e", "H100e", "Domestic accelerators installed",
+      [](cx, st h) { return h.domestic_stock; });
+  add("compute_unmet_h100e", "H100e", "Demand the installed stock cannot serve",
+      [](cx, st h) { return h.compute_unmet; });
+  add("domestic_share", "share",
+      "Domestic supply / demand (chip independence when above its threshold long enough)",
+      [](cx, st h) { return ratio(h.domestic_stock, h.compute_demand); });
+  add("compute_price_cny", "CNY per H100e-week", "Price of compute",
+      [](cx, st h) { return h.compute_price; });
+  add("startup_compute_fulfilment", "share", "Compute startups got / compute they wanted",
+      [](cx, st h) {
+        return h.startup_compute_need > 0 ? h.startup_compute_got / h.startup_compute_need : 1.0;
+      });
+  add("foreign_supply_share", "share",
+      "Share of open-market foreign chip supply the export-control regime lets through",
+      [](cx, st h) { return h.foreign_supply_share; });
   add("chip_independent", "0/1", "1 from the chip-independence date on", [](cx ctx, st h) {
     return h.independence_tick >= 0 && h.independence_tick <= ctx.world.tick ? 1.0 : 0.0;
   });
   // Efficiency and world
-  add("open_frontier", "x start", "Efficiency of the best open-sourced work", [](cx ctx, st) { return ctx.world.open_frontier; });
-  add("breakthroughs", "per week", "Efficiency breakthroughs this week", [](cx, st h) { return h.c.breakthroughs; });
-  add("open_sourced", "per week", "Breakthroughs open-sourced this week", [](cx, st h) { return h.c.open_sourced; });
-  add("tension", "index (0-1)", "Geopolitical tension", [](cx ctx, st) { return ctx.world.tension; });
+  add("open_frontier", "x start", "Efficiency of the best open-sourced work",
+      [](cx ctx, st) { return ctx.world.open_frontier; });
+  add("breakthroughs", "per week", "Efficiency breakthroughs this week",
+      [](cx, st h) { return h.c.breakthroughs; });
+  add("open_sourced", "per week", "Breakthroughs open-sourced this week",
+      [](cx, st h) { return h.c.open_sourced; });
+  add("tension", "index (0-1)", "Geopolitical tension",
+      [](cx ctx, st) { return ctx.world.tension; });
   // Government
-  add("gov_subsidies_cny", "CNY", "Founding subsidies paid so far (both levels)", [](cx, st h) { return h.local.spent_subsidy + h.provincial.spent_subsidy; });
-  add("gov_vouchers_cny", "CNY", "Compute vouchers paid so far", [](cx, st h) { return h.local.spent_voucher + h.provincial.spent_voucher; });
-  add("gov_guidance_cny", "CNY", "Guidance-fund money invested so far", [](cx, st h) { return h.local.invested_guidance + h.provincial.invested_guidance; });
-  add("gov_tax_expenditure_cny", "CNY", "Profit tax forgone through tax breaks so far", [](cx, st h) { return h.local.tax_expenditure + h.provincial.tax_expenditure; });
-  add("gov_spending_cny", "CNY", "All government spending so far (subsidies, vouchers, guidance, tax expenditure)", [](cx, st h) { return government_spending(h); });
-  add("tax_revenue_cny", "CNY per week", "Profit tax paid by startups this week", [](cx, st h) { return h.c.tax_revenue; });
+  add("gov_subsidies_cny", "CNY", "Founding subsidies paid so far (both levels)",
+      [](cx, st h) { return h.local.spent_subsidy + h.provincial.spent_subsidy; });
+  add("gov_vouchers_cny", "CNY", "Compute vouchers paid so far",
+      [](cx, st h) { return h.local.spent_voucher + h.provincial.spent_voucher; });
+  add("gov_guidance_cny", "CNY", "Guidance-fund money invested so far",
+      [](cx, st h) { return h.local.invested_guidance + h.provincial.invested_guidance; });
+  add("gov_tax_expenditure_cny", "CNY", "Profit tax forgone through tax breaks so far",
+      [](cx, st h) { return h.local.tax_expenditure + h.provincial.tax_expenditure; });
+  add("gov_spending_cny", "CNY",
+      "All government spending so far (subsidies, vouchers, guidance, tax expenditure)",
+      [](cx, st h) { return government_spending(h); });
+  add("tax_revenue_cny", "CNY per week", "Profit tax paid by startups this week",
+      [](cx, st h) { return h.c.tax_revenue; });
   return o;
 }
 

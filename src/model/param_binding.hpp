@@ -28,13 +28,15 @@ binding<S> bind(double S::*field, io::param_spec spec) {
 }
 template <class S>
 binding<S> bind(long S::*field, io::param_spec spec) {
-  return {std::move(spec),
-          [field](S& s, const io::param_value& v) { s.*field = static_cast<long>(std::get<std::int64_t>(v)); }};
+  return {std::move(spec), [field](S& s, const io::param_value& v) {
+            s.*field = static_cast<long>(std::get<std::int64_t>(v));
+          }};
 }
 template <class S>
 binding<S> bind(int S::*field, io::param_spec spec) {
-  return {std::move(spec),
-          [field](S& s, const io::param_value& v) { s.*field = static_cast<int>(std::get<std::int64_t>(v)); }};
+  return {std::move(spec), [field](S& s, const io::param_value& v) {
+            s.*field = static_cast<int>(std::get<std::int64_t>(v));
+          }};
 }
 template <class S>
 binding<S> bind(std::uint64_t S::*field, io::param_spec spec) {
@@ -44,11 +46,13 @@ binding<S> bind(std::uint64_t S::*field, io::param_spec spec) {
 }
 template <class S>
 binding<S> bind(std::string S::*field, io::param_spec spec) {
-  return {std::move(spec), [field](S& s, const io::param_value& v) { s.*field = std::get<std::string>(v); }};
+  return {std::move(spec),
+          [field](S& s, const io::param_value& v) { s.*field = std::get<std::string>(v); }};
 }
 template <class S>
 binding<S> bind(engine::date S::*field, io::param_spec spec) {
-  return {std::move(spec), [field](S& s, const io::param_value& v) { s.*field = std::get<engine::date>(v); }};
+  return {std::move(spec),
+          [field](S& s, const io::param_value& v) { s.*field = std::get<engine::date>(v); }};
 }
 
 /// The section spec of a list of bindings.
@@ -62,16 +66,18 @@ io::section_spec section(std::string path, io::section_kind kind, std::string ti
 
 /// Fills `target` from the resolved scenario keys `prefix` + key.
 template <class S>
-void read_into(const io::scenario& s, const std::string& prefix, const std::vector<binding<S>>& bindings,
-               S& target) {
+void read_into(const io::scenario& s, const std::string& prefix,
+               const std::vector<binding<S>>& bindings, S& target) {
   for (const auto& b : bindings) b.assign(target, s.value(prefix + b.spec.key));
 }
 
 /// Fills `target` from one entry of a dated list.
 template <class S>
-void read_entry(const io::scenario::dated_entry& entry, const std::vector<binding<S>>& bindings, S& target) {
+void read_entry(const io::scenario::dated_entry& entry, const std::vector<binding<S>>& bindings,
+                S& target) {
   for (const auto& b : bindings)
-    if (const auto it = entry.values.find(b.spec.key); it != entry.values.end()) b.assign(target, it->second);
+    if (const auto it = entry.values.find(b.spec.key); it != entry.values.end())
+      b.assign(target, it->second);
 }
 
 }  // namespace liangzhu::model::detail

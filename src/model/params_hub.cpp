@@ -17,12 +17,16 @@ binding<hub_params> initial_stage_share(int stage, const char* name, double shar
                std::string("Share of the initial startups at the ") + name +
                    " stage (the five shares are scaled to their total, which must be positive)",
                source::assumption),
-          [stage](hub_params& h, const io::param_value& v) { h.initial_stage_share[stage] = as_real(v); }};
+          [stage](hub_params& h, const io::param_value& v) {
+            h.initial_stage_share[stage] = as_real(v);
+          }};
 }
 }  // namespace
 
 std::vector<binding<hub_params>> hub_bindings() {
   using h = hub_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&h::country, choice("country", "china", {"china", "us", "singapore", "other"}, "Country the hub is in (investors from the same country are domestic)", source::assumption)),
       bind(&h::engineers, real("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption)),
@@ -91,10 +95,13 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind(&h::domestic_allocation_share, real("chips.domestic_allocation_share", 0.08, 0, 1, "share", "Share of national domestic chip output the hub can buy", source::assumption)),
       bind(&h::foreign_supply_h100e_per_year, real("chips.foreign_supply_h100e_per_year", 120000, 0, inf, "H100e per year", "Foreign accelerators the hub could buy per year without export controls", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<government_params>> government_bindings() {
   using g = government_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&g::budget_cny_per_year, real("budget_cny_per_year", 5e8, 0, inf, "CNY per year", "Yearly budget for founding subsidies", source::assumption)),
       bind(&g::subsidy_per_startup_cny, real("subsidy_per_startup_cny", 5e5, 0, inf, "CNY", "Grant to each new startup", source::seeds)),
@@ -107,10 +114,13 @@ std::vector<binding<government_params>> government_bindings() {
       bind(&g::guidance_years, real("guidance_years", 5, 0.5, 50, "years", "Investment period of the guidance fund: a 1/guidance_years share of it may be invested each year", source::assumption)),
       bind(&g::tax_break, real("tax_break", 0.1, 0, 1, "share points", "Cut of the profit tax rate for AI startups (e.g. 25% -> 15%)", "PRC Enterprise Income Tax Law art. 28 (15% for high-tech firms)")),
   };
+  // clang-format on
 }
 
 std::vector<binding<incumbent_params>> incumbent_bindings() {
   using i = incumbent_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&i::headcount, real("headcount", 20000, 0, 1e7, "engineers", "Engineers it employs in the hub at the start", source::assumption)),
       bind(&i::headcount_growth, real("headcount_growth", 0.03, -0.5, 2, "per year", "Growth of its wanted headcount", source::assumption)),
@@ -123,23 +133,30 @@ std::vector<binding<incumbent_params>> incumbent_bindings() {
       bind(&i::poaching_per_year, real("poaching_per_year", 40, 0, 1e5, "offers per year", "Offers it makes to startups' top engineers", source::seeds)),
       bind(&i::acquisitions_per_year, real("acquisitions_per_year", 0.5, 0, 1000, "per year", "Startups it acquires per year (expected)", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<export_control_step>> export_control_bindings() {
   using e = export_control_step;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&e::label, string_param("label", "", "What the step is (the rule it models)", source::export_controls)),
       bind(&e::supply_share, real("supply_share", 1.0, 0, 1, "share", "Share of open-market foreign supply that still reaches the hub", source::export_controls)),
       bind(&e::performance, real("performance", 1.0, 0, 2, "H100e per chip", "Performance of the best foreign chip allowed", source::export_controls)),
   };
+  // clang-format on
 }
 
 std::vector<binding<policy_change>> policy_change_bindings() {
   using p = policy_change;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&p::key, string_param("key", "government.local.subsidy_per_startup_cny", "Instrument that changes: government.<local|provincial>.<key of the government section>", source::assumption)),
       bind(&p::value, real("value", 0, -inf, inf, "unit of the instrument", "Its new value", source::assumption)),
   };
+  // clang-format on
 }
 
 }  // namespace liangzhu::model::detail

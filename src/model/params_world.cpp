@@ -14,6 +14,8 @@ using io::real, io::integer, io::string_param, io::date_param;
 }  // namespace
 
 std::vector<binding<parameters>> run_bindings() {
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&parameters::name, string_param("name", "unnamed", "Scenario name shown in outputs", source::assumption)),
       bind(&parameters::start, date_param("start", {2025, 1, 1}, "Simulated date of tick 0 (ticks are weeks)", "MODEL.md")),
@@ -21,24 +23,32 @@ std::vector<binding<parameters>> run_bindings() {
       bind(&parameters::seed, integer("seed", 1, 0, 9.0e18, "", "Master seed; every random stream derives from it", source::assumption)),
       bind(&parameters::tie_capacity, integer("tie_capacity", 12, 2, 64, "ties", "Most social ties an engineer keeps", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<world_params>> geopolitics_bindings() {
   using w = world_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&w::tension_initial, real("tension_initial", 0.6, 0, 1, "index (0-1)", "Geopolitical tension at the start", source::us_vc_china)),
       bind(&w::tension_mean, real("tension_mean", 0.6, 0, 1, "index (0-1)", "Level tension reverts to", source::assumption)),
       bind(&w::tension_reversion_per_year, real("tension_reversion_per_year", 0.5, 0, 52, "per year", "Speed of reversion to the mean", source::assumption)),
       bind(&w::tension_volatility_per_year, real("tension_volatility_per_year", 0.1, 0, 2, "index per sqrt(year)", "Random drift of tension", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<tension_shock>> tension_shock_bindings() {
-  return {bind(&tension_shock::size, real("size", 0.1, -1, 1, "index (0-1)", "Jump of the tension index on the date", source::assumption))};
+  return {bind(&tension_shock::size,
+               real("size", 0.1, -1, 1, "index (0-1)", "Jump of the tension index on the date",
+                    source::assumption))};
 }
 
 std::vector<binding<world_params>> capital_bindings() {
   using w = world_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&w::offshore_cost_cny, real("offshore_cost_cny", 3.6e6, 0, inf, "CNY", "Fixed cost of opening an office in Singapore (entity, relocation, first hires)", source::assumption)),
       bind(&w::offshore_burn_cny_per_year, real("offshore_burn_cny_per_year", 1.5e6, 0, inf, "CNY per year", "Running cost of the offshore office", source::assumption)),
@@ -61,10 +71,13 @@ std::vector<binding<world_params>> capital_bindings() {
       bind(&w::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, inf, "CNY", "Median own money a founder brings", source::assumption)),
       bind(&w::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<world_params>> startup_bindings() {
   using w = world_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&w::idea_quality_sigma, real("idea_quality_sigma", 0.5, 0, 3, "log-scale", "Spread of idea quality (log-normal, median 1)", source::assumption)),
       bind(&w::capability_rate, real("capability_rate", 0.025, 0, 10, "capability per week", "Capability a team of skill 1 with one H100e gains per week", source::assumption)),
@@ -93,10 +106,13 @@ std::vector<binding<world_params>> startup_bindings() {
       bind(&w::hiring_share_per_week, real("hiring_share_per_week", 0.25, 0, 1, "share per week", "Share of the gap to the wanted team a startup tries to fill in a week (plus one seat)", source::assumption)),
       bind(&w::overhead_share, real("overhead_share", 0.2, 0, 10, "CNY per CNY of wages", "Non-wage costs (offices, services) per yuan of wages at Hangzhou's cost level", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<world_params>> chip_bindings() {
   using w = world_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&w::compute_price_cny_per_week, real("compute_price_cny_per_week", 2419, 0, inf, "CNY per H100e-week", "Price of compute when supply meets demand (USD 2/GPU-hour at 7.2 CNY/USD)", source::deepseek)),
       bind(&w::compute_scarcity_price, real("compute_scarcity_price", 2.0, 0, 100, "", "Price rise per unit of unmet share of demand", source::assumption)),
@@ -111,10 +127,13 @@ std::vector<binding<world_params>> chip_bindings() {
       bind(&w::independence_share, real("independence_share", 0.8, 0, 1, "share", "Share of demand domestic supply must cover for chip independence", source::assumption)),
       bind(&w::independence_weeks, real("independence_weeks", 26, 1, 520, "weeks", "Consecutive weeks it must hold", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<world_params>> efficiency_bindings() {
   using w = world_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&w::breakthrough_per_year, real("breakthrough_per_year", 0.05, 0, 52, "per team-year", "Chance a startup team of average skill makes an efficiency breakthrough in a year", source::assumption)),
       bind(&w::breakthrough_size_min, real("breakthrough_size_min", 0.05, 0, 10, "share", "Smallest efficiency gain of a breakthrough (Pareto scale)", source::assumption)),
@@ -125,10 +144,13 @@ std::vector<binding<world_params>> efficiency_bindings() {
       bind(&w::spillover_tie_boost, real("spillover_tie_boost", 3.0, 0, 100, "x", "Extra spillover rate for a founder tied to an open-sourcing founder", source::assumption)),
       bind(&w::scarcity_push, real("scarcity_push", 1.0, 0, 20, "x per unmet share", "Extra breakthrough rate per unit of unmet compute share (0 switches the hypothesis off)", source::assumption)),
   };
+  // clang-format on
 }
 
 std::vector<binding<investor_city_params>> investor_city_bindings() {
   using c = investor_city_params;
+  // One line per key (unformatted on purpose: a key is found with grep).
+  // clang-format off
   return {
       bind(&c::country, io::choice("country", "china", {"china", "us", "singapore", "other"}, "Country of the investors' home city", source::assumption)),
       bind(&c::vcs, real("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
@@ -137,6 +159,7 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
       bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
       bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes per year to each modelled hub (to the hub of its own city: most weeks; to a hub abroad: fewer as tension rises)", source::seeds)),
   };
+  // clang-format on
 }
 
 }  // namespace liangzhu::model::detail

@@ -15,7 +15,8 @@ std::size_t best_member(const hub_state& hub, std::size_t s) {
   std::size_t best = SIZE_MAX;
   for (const auto slot : hub.roster[hub.startups.table.id_at(s).index]) {
     const std::size_t row = e.table.row(e.table.id_of_slot(slot));
-    if (e.where[row] == place::startup && (best == SIZE_MAX || e.skill[row] > e.skill[best])) best = row;
+    if (e.where[row] == place::startup && (best == SIZE_MAX || e.skill[row] > e.skill[best]))
+      best = row;
   }
   return best;
 }
@@ -36,7 +37,8 @@ void poach(const context& ctx, hub_state& hub, long tick) {
         cumulative.push_back(total += st.team[s] > 1 ? std::max(0.0, st.capability[s]) : 0.0);
       if (total <= 0) break;
       const double x = r.uniform() * total;
-      const auto s = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+      const auto s = static_cast<std::size_t>(
+          std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
       const std::size_t row = best_member(hub, s);
       if (row == SIZE_MAX) continue;
       const double offer = incumbent_wage(hub, i, e.skill[row]) * (1.0 + hub.p.poach_premium);

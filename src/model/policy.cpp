@@ -23,13 +23,15 @@ double& instrument(government_params& g, const std::string& key) {
 
 }  // namespace
 
-void apply_export_control(const context& ctx, hub_state& hub, const export_control_step& step, long tick) {
+void apply_export_control(const context& ctx, hub_state& hub, const export_control_step& step,
+                          long tick) {
   hub.foreign_supply_share = step.supply_share;
   hub.foreign_performance = step.performance;
   ctx.event(tick, hub, ctx.kinds.export_control, 0, step.supply_share);
 }
 
-void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change, long tick) {
+void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change,
+                         long tick) {
   const std::string local = "government.local.", provincial = "government.provincial.";
   const bool is_local = change.key.rfind(local, 0) == 0;
   auto& level = is_local ? hub.p.local : hub.p.provincial;
@@ -38,7 +40,8 @@ void apply_policy_change(const context& ctx, hub_state& hub, const policy_change
   double& value = instrument(level, name);
   // Yearly budgets change from the next budget year; a new guidance-fund size adds or removes the
   // difference from the capital not yet invested.
-  if (name == "guidance_fund_cny") state.guidance_left = std::max(0.0, state.guidance_left + change.value - value);
+  if (name == "guidance_fund_cny")
+    state.guidance_left = std::max(0.0, state.guidance_left + change.value - value);
   value = change.value;
   ctx.event(tick, hub, ctx.kinds.policy, 0, change.value);
 }
@@ -50,7 +53,8 @@ void start_budget_year(hub_state& hub) {
   hub.provincial.voucher_left = hub.p.provincial.voucher_budget_cny_per_year;
   // Guidance funds deploy their capital over their investment period.
   hub.local.guidance_year_left = hub.p.local.guidance_fund_cny / hub.p.local.guidance_years;
-  hub.provincial.guidance_year_left = hub.p.provincial.guidance_fund_cny / hub.p.provincial.guidance_years;
+  hub.provincial.guidance_year_left =
+      hub.p.provincial.guidance_fund_cny / hub.p.provincial.guidance_years;
   for (auto& used : hub.startups.voucher_year.values()) used = 0;  // the per-firm cap is yearly
 }
 

@@ -8,6 +8,7 @@ namespace liangzhu::model::detail {
 
 /// Value of each fund's stakes still held in live startups of `hubs`, at the startups' current
 /// valuations; indexed like world.investors.
-std::vector<double> held_value_by_fund(const context& ctx, const std::vector<const hub_state*>& hubs);
+std::vector<double> held_value_by_fund(const context& ctx,
+                                       const std::vector<const hub_state*>& hubs);
 
 }  // namespace liangzhu::model::detail

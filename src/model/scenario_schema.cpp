@@ -19,8 +19,13 @@ std::vector<binding<government_params>> government_level(const std::string& leve
     // (reaching the 60% stacked cap on domestic compute) and a larger guidance fund, and to pay
     // no per-startup grant.
     const std::vector<std::pair<std::string, double>> provincial = {
-        {"budget_cny_per_year", 3e8}, {"subsidy_per_startup_cny", 0}, {"voucher_budget_cny_per_year", 1.5e8},
-        {"voucher_share_small", 0.1}, {"voucher_share_foreign", 0.1}, {"guidance_fund_cny", 5e9}, {"tax_break", 0}};
+        {"budget_cny_per_year", 3e8},
+        {"subsidy_per_startup_cny", 0},
+        {"voucher_budget_cny_per_year", 1.5e8},
+        {"voucher_share_small", 0.1},
+        {"voucher_share_foreign", 0.1},
+        {"guidance_fund_cny", 5e9},
+        {"tax_break", 0}};
     for (auto& b : list)
       for (const auto& [key, value] : provincial)
         if (b.spec.key == key) {
@@ -36,7 +41,8 @@ std::vector<binding<hub_params>> all_hub_bindings() {
   auto list = detail::hub_bindings();
   for (const std::string level : {"local", "provincial"})
     for (auto& g : government_level(level)) {
-      government_params hub_params::*member = level == "local" ? &hub_params::local : &hub_params::provincial;
+      government_params hub_params::*member =
+          level == "local" ? &hub_params::local : &hub_params::provincial;
       list.push_back({g.spec, [member, assign = g.assign](hub_params& h, const io::param_value& v) {
                         assign(h.*member, v);
                       }});
@@ -47,40 +53,54 @@ std::vector<binding<hub_params>> all_hub_bindings() {
 io::schema build_schema() {
   using namespace detail;
   io::schema s;
-  s.add_section(section("", section_kind::single, "Run", "What is simulated, from when, for how long.", run_bindings()));
+  s.add_section(section("", section_kind::single, "Run",
+                        "What is simulated, from when, for how long.", run_bindings()));
   s.add_section(section("geopolitics", section_kind::single, "Geopolitical tension",
-                        "A mean-reverting tension index in [0, 1] with dated shocks; it makes foreign investors wary and the offshore route dearer.",
+                        "A mean-reverting tension index in [0, 1] with dated shocks; it makes "
+                        "foreign investors wary and the offshore route dearer.",
                         geopolitics_bindings()));
   s.add_section(section("geopolitics.shock", section_kind::dated_list, "Tension shocks",
                         "Dated jumps of the tension index.", tension_shock_bindings()));
   s.add_section(section("capital", section_kind::single, "Capital and the founder's choice",
-                        "Government money versus the offshore (Singapore) route, state ties and foreign investors' wariness.",
+                        "Government money versus the offshore (Singapore) route, state ties and "
+                        "foreign investors' wariness.",
                         capital_bindings()));
   s.add_section(section("startups", section_kind::single, "Startups",
-                        "Capability, revenue, valuation, rounds, teams and breakout ('tigers').", startup_bindings()));
+                        "Capability, revenue, valuation, rounds, teams and breakout ('tigers').",
+                        startup_bindings()));
   s.add_section(section("chips", section_kind::single, "Chips and compute",
-                        "The compute market: domestic supply growing in capacity, yield and performance; price; chip independence.",
+                        "The compute market: domestic supply growing in capacity, yield and "
+                        "performance; price; chip independence.",
                         chip_bindings()));
-  s.add_section(section("efficiency", section_kind::single, "Compute efficiency",
-                        "Heavy-tailed efficiency breakthroughs, open-sourcing and spillovers along ties.", efficiency_bindings()));
+  s.add_section(
+      section("efficiency", section_kind::single, "Compute efficiency",
+              "Heavy-tailed efficiency breakthroughs, open-sourcing and spillovers along ties.",
+              efficiency_bindings()));
   s.add_section(section("investors", section_kind::named, "Investors by home city",
-                        "Venture funds of a city; they fly to hubs' weekend meetups. Funds of another country than the hub's are foreign to it.",
+                        "Venture funds of a city; they fly to hubs' weekend meetups. Funds of "
+                        "another country than the hub's are foreign to it.",
                         investor_city_bindings()));
-  s.add_section(section("hub", section_kind::named, "Hubs",
-                        "A hub: talent pool, noncompete law, meetups, costs, vouchers, chip stock and two levels of government (keys government.local.* and government.provincial.*).",
-                        all_hub_bindings()));
+  s.add_section(
+      section("hub", section_kind::named, "Hubs",
+              "A hub: talent pool, noncompete law, meetups, costs, vouchers, chip stock and two "
+              "levels of government (keys government.local.* and government.provincial.*).",
+              all_hub_bindings()));
   s.add_section(section("hub.*.incumbent", section_kind::named, "Incumbents",
-                        "Large employers of a hub: headcount, wages, noncompete policy, compute, poaching, acquisitions.",
+                        "Large employers of a hub: headcount, wages, noncompete policy, compute, "
+                        "poaching, acquisitions.",
                         incumbent_bindings()));
   s.add_section(section("hub.*.export_control", section_kind::dated_list, "Export-control steps",
-                        "The foreign-chip regime of a hub from each date on (the latest step on or before the start applies from tick 0).",
+                        "The foreign-chip regime of a hub from each date on (the latest step on or "
+                        "before the start applies from tick 0).",
                         export_control_bindings()));
   s.add_section(section("hub.*.policy", section_kind::dated_list, "Policy changes",
-                        "Dated changes of a government instrument of the hub.", policy_change_bindings()));
+                        "Dated changes of a government instrument of the hub.",
+                        policy_change_bindings()));
   return s;
 }
 
-void check_policy_keys(const io::scenario& scenario, const hub_params& hub, const std::string& prefix) {
+void check_policy_keys(const io::scenario& scenario, const hub_params& hub,
+                       const std::string& prefix) {
   const auto gov = detail::government_bindings();
   for (const auto& entry : scenario.dated(prefix + "policy")) {
     const auto& key = std::get<std::string>(entry.values.at("key"));
@@ -91,7 +111,8 @@ void check_policy_keys(const io::scenario& scenario, const hub_params& hub, cons
     if (!known)
       throw input_error("unknown instrument '" + key + "' in a policy change of hub '" + hub.name +
                             "'; expected government.local.<key> or government.provincial.<key>",
-                        entry.origin.file, entry.origin.line, entry.origin.column, prefix + "policy.key");
+                        entry.origin.file, entry.origin.line, entry.origin.column,
+                        prefix + "policy.key");
   }
 }
 
@@ -100,11 +121,14 @@ hub_params read_hub(const io::scenario& scenario, const std::string& name) {
   hub.name = name;
   const std::string prefix = "hub." + name + ".";
   detail::read_into(scenario, prefix, all_hub_bindings(), hub);
-  if (std::accumulate(std::begin(hub.initial_stage_share), std::end(hub.initial_stage_share), 0.0) <= 0) {
+  if (std::accumulate(std::begin(hub.initial_stage_share), std::end(hub.initial_stage_share),
+                      0.0) <= 0) {
     const std::string key = prefix + "founding.initial_share_idea";
     const auto& at = scenario.origin(key);
-    throw input_error("the initial stage shares of hub '" + name + "' (founding.initial_share_*) are all zero; give at least one a positive share",
-                      at.file, at.line, at.column, key);
+    throw input_error(
+        "the initial stage shares of hub '" + name +
+            "' (founding.initial_share_*) are all zero; give at least one a positive share",
+        at.file, at.line, at.column, key);
   }
   for (const auto& inc : scenario.names(prefix + "incumbent")) {
     incumbent_params p;
@@ -157,9 +181,9 @@ parameters read_parameters(const io::scenario& scenario) {
   }
   for (const auto& name : scenario.names("hub")) p.hubs.push_back(read_hub(scenario, name));
   if (p.hubs.empty())
-    throw input_error("a scenario needs at least one hub: add a [hub.<name>] table", scenario.path().string());
-  if (p.hubs.size() > 16)
-    throw input_error("at most 16 hubs per run", scenario.path().string());
+    throw input_error("a scenario needs at least one hub: add a [hub.<name>] table",
+                      scenario.path().string());
+  if (p.hubs.size() > 16) throw input_error("at most 16 hubs per run", scenario.path().string());
   return p;
 }
 

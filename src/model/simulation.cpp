@@ -33,20 +33,33 @@ event_kinds declare_events(engine::collector& c) {
   event_kinds k{};
   k.founding = c.declare_event_kind({"founding", "A startup was founded (value: idea quality)"});
   k.failure = c.declare_event_kind({"failure", "A startup failed (value: cash left, CNY)"});
-  k.acquisition = c.declare_event_kind({"acquisition", "An incumbent acquired a startup (value: price, CNY)"});
+  k.acquisition =
+      c.declare_event_kind({"acquisition", "An incumbent acquired a startup (value: price, CNY)"});
   k.tiger = c.declare_event_kind({"tiger", "A startup broke out (value: valuation, CNY)"});
-  k.round_guidance = c.declare_event_kind({"round_guidance", "A round led by the government guidance funds closed (value: amount, CNY)"});
-  k.round_domestic_vc = c.declare_event_kind({"round_domestic_vc", "A round led by a domestic VC closed (value: amount, CNY)"});
-  k.round_foreign_vc = c.declare_event_kind({"round_foreign_vc", "A round led by a foreign VC closed (value: amount, CNY)"});
-  k.valuation = c.declare_event_kind({"round_valuation", "Post-money valuation of the round just closed (value: CNY)"});
-  k.poach = c.declare_event_kind({"poach", "An incumbent hired a startup's top engineer (value: share of team skill lost)"});
-  k.litigation = c.declare_event_kind({"litigation", "A noncompete suit against a startup (value: damages, CNY)"});
-  k.breakthrough = c.declare_event_kind({"breakthrough", "An efficiency breakthrough (value: gain)"});
-  k.open_source = c.declare_event_kind({"open_source", "A breakthrough was open-sourced (value: new frontier)"});
-  k.export_control = c.declare_event_kind({"export_control", "An export-control step took effect (value: supply share)"});
+  k.round_guidance = c.declare_event_kind(
+      {"round_guidance",
+       "A round led by the government guidance funds closed (value: amount, CNY)"});
+  k.round_domestic_vc = c.declare_event_kind(
+      {"round_domestic_vc", "A round led by a domestic VC closed (value: amount, CNY)"});
+  k.round_foreign_vc = c.declare_event_kind(
+      {"round_foreign_vc", "A round led by a foreign VC closed (value: amount, CNY)"});
+  k.valuation = c.declare_event_kind(
+      {"round_valuation", "Post-money valuation of the round just closed (value: CNY)"});
+  k.poach = c.declare_event_kind(
+      {"poach", "An incumbent hired a startup's top engineer (value: share of team skill lost)"});
+  k.litigation = c.declare_event_kind(
+      {"litigation", "A noncompete suit against a startup (value: damages, CNY)"});
+  k.breakthrough =
+      c.declare_event_kind({"breakthrough", "An efficiency breakthrough (value: gain)"});
+  k.open_source = c.declare_event_kind(
+      {"open_source", "A breakthrough was open-sourced (value: new frontier)"});
+  k.export_control = c.declare_event_kind(
+      {"export_control", "An export-control step took effect (value: supply share)"});
   k.policy = c.declare_event_kind({"policy", "A policy change took effect (value: new value)"});
-  k.independence = c.declare_event_kind({"chip_independence", "The hub became chip-independent (value: first tick)"});
-  k.tension_shock = c.declare_event_kind({"tension_shock", "A geopolitical shock (value: jump of the index)"});
+  k.independence = c.declare_event_kind(
+      {"chip_independence", "The hub became chip-independent (value: first tick)"});
+  k.tension_shock =
+      c.declare_event_kind({"tension_shock", "A geopolitical shock (value: jump of the index)"});
   return k;
 }
 
@@ -94,12 +107,15 @@ struct simulation::impl {
     for (auto& h : hubs) {
       hub_state* hub = h.get();
       for (const auto& step : hub->p.export_controls)
-        sched.at(cal.tick_of(step.date), "export control", [this, hub, step](long t) { apply_export_control(ctx, *hub, step, t); });
+        sched.at(cal.tick_of(step.date), "export control",
+                 [this, hub, step](long t) { apply_export_control(ctx, *hub, step, t); });
       for (const auto& change : hub->p.policy_changes)
-        sched.at(cal.tick_of(change.date), "policy", [this, hub, change](long t) { apply_policy_change(ctx, *hub, change, t); });
+        sched.at(cal.tick_of(change.date), "policy",
+                 [this, hub, change](long t) { apply_policy_change(ctx, *hub, change, t); });
     }
     for (const auto& shock : p.world.tension_shocks)
-      sched.at(cal.tick_of(shock.date), "tension shock", [this, shock](long t) { apply_tension_shock(ctx, shock, t); });
+      sched.at(cal.tick_of(shock.date), "tension shock",
+               [this, shock](long t) { apply_tension_shock(ctx, shock, t); });
   }
 
   void build_schedule() {
@@ -154,7 +170,9 @@ struct simulation::impl {
     record(t);
     if (check_each_tick()) check_all();
     world.tick = t + 1;
-    if (options.flush_every > 0 && col.pending_ticks() >= static_cast<std::size_t>(options.flush_every)) col.flush();
+    if (options.flush_every > 0 &&
+        col.pending_ticks() >= static_cast<std::size_t>(options.flush_every))
+      col.flush();
   }
 
   void check_all() const {
@@ -195,7 +213,9 @@ void simulation::run(std::optional<long> until) {
 
 void simulation::flush() { impl_->col.flush(); }
 
-std::vector<summary_figure> simulation::summary() const { return summarise(impl_->ctx, impl_->hub_views()); }
+std::vector<summary_figure> simulation::summary() const {
+  return summarise(impl_->ctx, impl_->hub_views());
+}
 
 void simulation::check_invariants() const { impl_->check_all(); }
 
@@ -233,14 +253,17 @@ std::vector<std::pair<std::string, double>> simulation::memory_report() const {
       return b;
     };
     out.push_back({h->p.name + ".engineers", static_cast<double>(h->engineers.table.size())});
-    out.push_back({h->p.name + ".bytes_per_engineer", bytes_per_row(h->engineers.table) + h->ties.capacity() * 9.0 + 2.0});
+    out.push_back({h->p.name + ".bytes_per_engineer",
+                   bytes_per_row(h->engineers.table) + h->ties.capacity() * 9.0 + 2.0});
     out.push_back({h->p.name + ".startups", static_cast<double>(h->startups.table.size())});
     out.push_back({h->p.name + ".bytes_per_startup", bytes_per_row(h->startups.table)});
   }
   return out;
 }
 
-std::vector<char> simulation::checkpoint() const { return save_state(impl_->p, impl_->world, impl_->hubs); }
+std::vector<char> simulation::checkpoint() const {
+  return save_state(impl_->p, impl_->world, impl_->hubs);
+}
 
 void simulation::restore(std::string_view bytes) {
   load_state(bytes, impl_->p, impl_->world, impl_->hubs);
@@ -249,7 +272,8 @@ void simulation::restore(std::string_view bytes) {
 
 std::vector<output_doc> output_reference() {
   std::vector<output_doc> docs;
-  for (const auto& s : series_outputs()) docs.push_back({s.spec.name, s.spec.unit, s.spec.description, "series"});
+  for (const auto& s : series_outputs())
+    docs.push_back({s.spec.name, s.spec.unit, s.spec.description, "series"});
   for (auto& d : summary_docs()) docs.push_back(d);
   for (auto& d : snapshot_docs()) docs.push_back(d);
   return docs;

@@ -21,6 +21,7 @@ engine::agent_snapshot holding_snapshot(const hub_state& hub, long tick);
 /// `investor`: one row per fund (all hubs): its city, whether it leads early and late rounds,
 /// capital left this year, money invested, proceeds of exits, stakes still held at current
 /// valuations, deals, and the startups it keeps in touch with.
-engine::agent_snapshot investor_snapshot(const context& ctx, const std::vector<const hub_state*>& hubs, long tick);
+engine::agent_snapshot investor_snapshot(const context& ctx,
+                                         const std::vector<const hub_state*>& hubs, long tick);
 
 }  // namespace liangzhu::model::detail

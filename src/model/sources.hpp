@@ -5,7 +5,8 @@ inline constexpr const char* assumption = "assumption";
 inline constexpr const char* hangzhou_firms =
     "Hangzhou: 420 core AI firms in 2021, more than 500 AI firms in 2024 (municipal figures)";
 inline constexpr const char* hangzhou_graduates =
-    "Hangzhou took in about 80,000 graduates a year in 2017-2018; the engineering share is an assumption";
+    "Hangzhou took in about 80,000 graduates a year in 2017-2018; the engineering share is an "
+    "assumption";
 inline constexpr const char* vouchers =
     "Hangzhou 2025 compute vouchers: about CNY 250M a year; 30% domestic, 20% foreign, 50% small "
     "contracts; up to 60% stacked with the province; CNY 8M cap per firm-year";
@@ -18,7 +19,8 @@ inline constexpr const char* huawei =
     "Huawei made about 200k Ascend 910B in 2024; 910C yields 20-40%; a 910C gives about 60% of an "
     "H100 on inference";
 inline constexpr const char* ai_investment =
-    "Private AI investment 2024: about USD 109B in the US, USD 9.3B in China (Stanford AI Index 2025)";
+    "Private AI investment 2024: about USD 109B in the US, USD 9.3B in China (Stanford AI Index "
+    "2025)";
 inline constexpr const char* us_vc_china =
     "US-backed VC into China fell by about half from 2022 to 2023";
 inline constexpr const char* labor_law =

@@ -8,16 +8,21 @@ namespace liangzhu::model::detail {
 
 double round_size(const world_params& w, stage s) {
   switch (s) {
-    case stage::idea: return w.round_seed_cny;
-    case stage::seed: return w.round_a_cny;
-    case stage::a: return w.round_b_cny;
+    case stage::idea:
+      return w.round_seed_cny;
+    case stage::seed:
+      return w.round_a_cny;
+    case stage::a:
+      return w.round_b_cny;
     case stage::b:
-    case stage::growth: return w.round_growth_cny;
+    case stage::growth:
+      return w.round_growth_cny;
   }
   return w.round_growth_cny;
 }
 
-std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t founder_row, double idea, long tick) {
+std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t founder_row, double idea,
+                           long tick) {
   auto& st = hub.startups;
   const auto& e = hub.engineers;
   const auto id = st.table.create();
@@ -32,9 +37,11 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   st.founder[s] = founder_id.packed();
   st.founded[s] = static_cast<std::int32_t>(tick);
   st.idea[s] = static_cast<float>(idea);
-  join_startup(hub, founder_row, s, startup_wage(hub, e.skill[founder_row]) * ctx.p.world.founder_wage_share, true);
+  join_startup(hub, founder_row, s,
+               startup_wage(hub, e.skill[founder_row]) * ctx.p.world.founder_wage_share, true);
   auto r = ctx.rng(purpose::founding, founder_id.packed(), tick);
-  const double savings = r.lognormal_median(ctx.p.world.founder_savings_median_cny, ctx.p.world.founder_savings_sigma);
+  const double savings =
+      r.lognormal_median(ctx.p.world.founder_savings_median_cny, ctx.p.world.founder_savings_sigma);
   book_in(hub, s, money_in::founder, savings);
   introduce_to_portfolio_investors(ctx, hub, s, tick);
   if (tick >= 0) {  // cohorts follow startups founded during the run
@@ -49,13 +56,14 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   return s;
 }
 
-void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount, double post_money) {
+void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount,
+                 double post_money) {
   const auto slot = hub.startups.table.id_at(s).index;
   hub.holdings[slot].push_back({investor, amount, post_money > 0 ? amount / post_money : 0.0});
 }
 
-void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind how, std::size_t acquirer,
-                 double price, long tick) {
+void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind how,
+                 std::size_t acquirer, double price, long tick) {
   auto& st = hub.startups;
   const auto id = st.table.id_at(s);
   // Team members leave in roster order (deterministic).
@@ -65,18 +73,21 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
     const double skill = hub.engineers.skill[row];
     leave_place(hub, row);
     hub.engineers.open_founder[row] = 0;
-    if (how == exit_kind::acquisition) join_incumbent(hub, row, acquirer, incumbent_wage(hub, acquirer, skill));
+    if (how == exit_kind::acquisition)
+      join_incumbent(hub, row, acquirer, incumbent_wage(hub, acquirer, skill));
   }
   for (const auto& h : hub.holdings[id.index]) {
     const double proceeds = how == exit_kind::acquisition ? h.share * price : 0.0;
-    if (h.investor >= 0) ctx.world.investors[static_cast<std::size_t>(h.investor)].proceeds += proceeds;
+    if (h.investor >= 0)
+      ctx.world.investors[static_cast<std::size_t>(h.investor)].proceeds += proceeds;
     ctx.world.exit_values.push_back(proceeds);
     hub.c.exit_value_total += proceeds;
   }
   hub.holdings[id.index].clear();
   hub.c.exited_cash += st.cash[s];
   if (st.founded[s] >= 0) {
-    const auto year = static_cast<std::size_t>(static_cast<double>(st.founded[s]) / ctx.ticks_per_year());
+    const auto year =
+        static_cast<std::size_t>(static_cast<double>(st.founded[s]) / ctx.ticks_per_year());
     if (year < hub.cohort_alive.size()) hub.cohort_alive[year] -= 1;
   }
   if (how == exit_kind::failure) {

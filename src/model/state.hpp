@@ -22,7 +22,13 @@ using engine::column;
 
 /// Where an engineer works. Every engineer is in exactly one place (a conservation invariant).
 /// `market` is the rest of the hub's labour market (firms outside the model's AI sector).
-enum class place : std::uint8_t { unemployed = 0, market = 1, incumbent = 2, startup = 3, founder = 4 };
+enum class place : std::uint8_t {
+  unemployed = 0,
+  market = 1,
+  incumbent = 2,
+  startup = 3,
+  founder = 4
+};
 inline constexpr int place_count = 5;
 enum class stage : std::uint8_t { idea = 0, seed = 1, a = 2, b = 3, growth = 4 };
 inline constexpr int stage_count = 5;
@@ -31,19 +37,46 @@ enum class route : std::uint8_t { undecided = 0, government = 1, offshore = 2 };
 
 /// Where a startup's money comes from; each yuan in is booked under one of these.
 enum class money_in : std::uint8_t {
-  founder, subsidy, guidance, domestic_vc, foreign_vc, voucher, revenue, count
+  founder,
+  subsidy,
+  guidance,
+  domestic_vc,
+  foreign_vc,
+  voucher,
+  revenue,
+  count
 };
 /// Where it goes.
-enum class money_out : std::uint8_t {
-  wages, compute, offshore, costs, tax, damages, count
-};
+enum class money_out : std::uint8_t { wages, compute, offshore, costs, tax, damages, count };
 
 /// Random-stream purposes: one per mechanism, so their draws never shift each other.
 enum class purpose : std::uint64_t {
-  init_engineer = 1, init_ties, init_startup, graduate, leave, search, idea, founding, cofounder,
-  meetup, pitch, funding_choice, foreign_round, guidance_round, poach, breakthrough, open_source,
-  tension, acquisition, litigation, hiring, investor_trip, new_engineer_timers, investor_contact,
-  coinvestor, fund_order,
+  init_engineer = 1,
+  init_ties,
+  init_startup,
+  graduate,
+  leave,
+  search,
+  idea,
+  founding,
+  cofounder,
+  meetup,
+  pitch,
+  funding_choice,
+  foreign_round,
+  guidance_round,
+  poach,
+  breakthrough,
+  open_source,
+  tension,
+  acquisition,
+  litigation,
+  hiring,
+  investor_trip,
+  new_engineer_timers,
+  investor_contact,
+  coinvestor,
+  fund_order,
 };
 
 struct engineer_table {
@@ -63,7 +96,8 @@ struct engineer_table {
   column<float>& idea_quality = table.add_column<float>("idea_quality");
   column<std::int32_t>& last_meetup = table.add_column<std::int32_t>("last_meetup", -1000);
   column<std::uint8_t>& open_founder = table.add_column<std::uint8_t>("open_sourcing_founder");
-  column<std::int32_t>& hired = table.add_column<std::int32_t>("hired_tick", -1);  ///< start of the current job (tenure)
+  column<std::int32_t>& hired =
+      table.add_column<std::int32_t>("hired_tick", -1);  ///< start of the current job (tenure)
 };
 
 struct startup_table {
@@ -110,25 +144,25 @@ struct holding {
 
 struct incumbent_state {
   incumbent_params p;
-  double headcount = 0;       ///< engineers employed now
-  double wanted = 0;          ///< headcount it wants
+  double headcount = 0;  ///< engineers employed now
+  double wanted = 0;     ///< headcount it wants
   double compute_need = 0;
   double compute_got = 0;
   double efficiency = 1;
-  double noncompete_paid = 0; ///< compensation paid so far (CNY)
+  double noncompete_paid = 0;  ///< compensation paid so far (CNY)
   double acquisitions = 0;
   double spent_on_acquisitions = 0;  ///< prices paid to the acquired startups' investors (CNY)
 };
 
 struct government_state {
-  double budget_left = 0;          ///< this year
-  double voucher_left = 0;         ///< this year
-  double guidance_left = 0;        ///< capital not yet invested
-  double guidance_year_left = 0;   ///< what it may still invest this year (its pace)
-  double spent_subsidy = 0;        ///< cumulative
+  double budget_left = 0;         ///< this year
+  double voucher_left = 0;        ///< this year
+  double guidance_left = 0;       ///< capital not yet invested
+  double guidance_year_left = 0;  ///< what it may still invest this year (its pace)
+  double spent_subsidy = 0;       ///< cumulative
   double spent_voucher = 0;
   double invested_guidance = 0;
-  double tax_expenditure = 0;      ///< revenue forgone through the tax break
+  double tax_expenditure = 0;  ///< revenue forgone through the tax break
 };
 
 /// Counts of the current tick, reset after the outputs are recorded.
@@ -136,17 +170,18 @@ struct hub_flows {
   double founded = 0, failed = 0, acquired = 0, new_tigers = 0, graduates = 0, leavers = 0,
          moves = 0, poached = 0, founded_bound = 0, litigations = 0, started_waiting = 0,
          gave_up_waiting = 0, attendance = 0, pitches = 0, term_sheets = 0, visiting_investors = 0,
-         rounds = 0, breakthroughs = 0, open_sourced = 0, chose_government = 0,
-         chose_offshore = 0, tax_revenue = 0, tie_rounds = 0, coinvested_rounds = 0;
+         rounds = 0, breakthroughs = 0, open_sourced = 0, chose_government = 0, chose_offshore = 0,
+         tax_revenue = 0, tie_rounds = 0, coinvested_rounds = 0;
   std::array<double, static_cast<std::size_t>(money_in::count)> inflow{};
 };
 
 /// The tick's flows and the run's totals.
 struct hub_counters : hub_flows {
   double founded_total = 0, failed_total = 0, acquired_total = 0, tigers_total = 0,
-         government_route_total = 0, offshore_route_total = 0, founded_bound_total = 0, subsidised_total = 0, waited_total = 0,
-         litigations_total = 0, breakthroughs_total = 0, poached_total = 0, rounds_total = 0,
-         tax_revenue_total = 0, exit_value_total = 0, tie_rounds_total = 0, coinvested_rounds_total = 0;
+         government_route_total = 0, offshore_route_total = 0, founded_bound_total = 0,
+         subsidised_total = 0, waited_total = 0, litigations_total = 0, breakthroughs_total = 0,
+         poached_total = 0, rounds_total = 0, tax_revenue_total = 0, exit_value_total = 0,
+         tie_rounds_total = 0, coinvested_rounds_total = 0;
   std::array<double, static_cast<std::size_t>(money_in::count)> inflow_total{};
   std::array<double, static_cast<std::size_t>(money_out::count)> outflow_total{};
   double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
@@ -164,20 +199,20 @@ struct hub_state {
   std::uint16_t index = 0;
   engineer_table engineers;
   startup_table startups;
-  std::vector<std::vector<std::uint32_t>> roster;    ///< by startup slot: engineer slots
-  std::vector<std::vector<holding>> holdings;        ///< by startup slot
+  std::vector<std::vector<std::uint32_t>> roster;  ///< by startup slot: engineer slots
+  std::vector<std::vector<holding>> holdings;      ///< by startup slot
   std::vector<incumbent_state> incumbents;
   engine::tie_graph ties;
   government_state local, provincial;
   // chips
-  double foreign_stock = 0, domestic_stock = 0;      ///< H100e installed
+  double foreign_stock = 0, domestic_stock = 0;  ///< H100e installed
   double foreign_supply_share = 1, foreign_performance = 1;
   double compute_demand = 0, compute_unmet = 0, compute_price = 0;
   double startup_compute_need = 0, startup_compute_got = 0;
   long independence_streak = 0;
   long independence_tick = -1;
-  double wage_index = 1;                              ///< market wage growth since the start
-  std::int32_t clock = -1;                            ///< the tick being run (-1 during set-up)
+  double wage_index = 1;    ///< market wage growth since the start
+  std::int32_t clock = -1;  ///< the tick being run (-1 during set-up)
   hub_counters c;
   /// Money the startups alive at the start had received before it (part of the totals, so that
   /// conservation holds, but not of the run's funding figures).
@@ -193,7 +228,7 @@ struct hub_state {
 struct investor_contact {
   std::uint64_t startup = 0;  ///< packed agent id in the hub's startup table
   std::int32_t hub = 0;
-  std::int32_t since = 0;     ///< tick the fund last heard of it
+  std::int32_t since = 0;  ///< tick the fund last heard of it
 };
 
 /// A venture fund.
@@ -206,9 +241,9 @@ struct investor_state {
   double deals = 0;
   double deals_this_year = 0;
   double deals_per_year = 0;
-  bool early = true;             ///< leads seed and A rounds
-  bool late = true;              ///< leads A and later rounds
-  double trip_probability = 0;   ///< per week, to a hub of its own country
+  bool early = true;                       ///< leads seed and A rounds
+  bool late = true;                        ///< leads A and later rounds
+  double trip_probability = 0;             ///< per week, to a hub of its own country
   std::vector<investor_contact> contacts;  ///< at most capital.investor_contacts_kept, newest kept
 };
 
@@ -216,9 +251,9 @@ struct investor_state {
 struct world_state {
   long tick = 0;
   double tension = 0;
-  double open_frontier = 1;   ///< efficiency anyone can adopt from open-sourced work
+  double open_frontier = 1;  ///< efficiency anyone can adopt from open-sourced work
   std::vector<investor_state> investors;
-  std::vector<double> exit_values;   ///< every exit's value to investors, for the returns' skew
+  std::vector<double> exit_values;  ///< every exit's value to investors, for the returns' skew
 };
 
 }  // namespace liangzhu::model::detail

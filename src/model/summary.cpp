@@ -16,9 +16,7 @@ namespace {
 
 using st = const hub_state&;
 
-
 double ratio_or_nan(double a, double b) { return b > 0 ? a / b : std::nan(""); }
-
 
 double team_quantile(st h, double q) {
   std::vector<double> teams;
@@ -36,82 +34,133 @@ struct hub_figure {
 
 std::vector<hub_figure> build() {
   std::vector<hub_figure> f;
-  auto add = [&](std::string name, std::string unit, std::string description, std::function<double(const context&, st)> v) {
-    f.push_back({{std::move(name), std::move(unit), std::move(description), "summary"}, std::move(v)});
+  auto add = [&](std::string name, std::string unit, std::string description,
+                 std::function<double(const context&, st)> v) {
+    f.push_back(
+        {{std::move(name), std::move(unit), std::move(description), "summary"}, std::move(v)});
   };
-  add("startups_founded", "startups", "Startups founded during the run", [](auto&, st h) { return h.c.founded_total; });
-  add("startups_alive_end", "startups", "Startups alive at the end", [](auto&, st h) { return static_cast<double>(h.startups.table.size()); });
-  add("startups_failed", "startups", "Startups that failed", [](auto&, st h) { return h.c.failed_total; });
-  add("startups_acquired", "startups", "Startups acquired by incumbents", [](auto&, st h) { return h.c.acquired_total; });
-  add("tigers", "startups", "Startups that broke out during the run (Hangzhou's 'six tigers')", [](auto&, st h) { return h.c.tigers_total; });
-  add("subsidised_startups", "startups", "Startups that took a founding subsidy", [](auto&, st h) { return h.c.subsidised_total; });
-  add("funding_government_cny", "CNY", "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
-    return run_inflow(h, money_in::subsidy) + run_inflow(h, money_in::guidance) + run_inflow(h, money_in::voucher);
-  });
-  add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs", [](auto&, st h) { return run_inflow(h, money_in::domestic_vc); });
-  add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs", [](auto&, st h) { return run_inflow(h, money_in::foreign_vc); });
-  add("funding_founders_cny", "CNY", "Founders' own money", [](auto&, st h) { return run_inflow(h, money_in::founder); });
-  add("foreign_share", "share", "Foreign VC money / all equity money (VCs and guidance funds)", [](auto&, st h) {
-    const double foreign = run_inflow(h, money_in::foreign_vc);
-    return ratio_or_nan(foreign, foreign + run_inflow(h, money_in::domestic_vc) + run_inflow(h, money_in::guidance));
-  });
-  add("offshore_share", "share", "Founders choosing the offshore route / all who chose", [](auto&, st h) {
-    return ratio_or_nan(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
-  });
-  add("offshore_affordable_share", "share", "Founders at the choice of route who could pay for the offshore office (with the round on offer where capital.office_paid_from_round lets it pay) / all who chose", [](auto&, st h) {
-    return ratio_or_nan(h.c.could_afford_offshore_total, h.c.offshore_route_total + h.c.government_route_total);
-  });
-  add("priced_out_of_offshore", "founders", "Founders whose choice favoured the offshore route but who could not pay for the office (they took the government route)", [](auto&, st h) {
-    return h.c.priced_out_of_offshore_total;
-  });
-  add("government_spending_cny", "CNY", "Subsidies, vouchers, guidance investments and tax expenditure", [](auto&, st h) { return government_spending(h); });
-  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.founded_total); });
-  add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)", [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.tigers_total); });
-  add("tax_revenue_cny", "CNY", "Profit tax paid by startups", [](auto&, st h) { return h.c.tax_revenue_total; });
-  add("chip_independence_tick", "tick", "First tick of chip independence (empty if not reached; the date is in the text)", [](auto&, st h) {
-    return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");
-  });
+  add("startups_founded", "startups", "Startups founded during the run",
+      [](auto&, st h) { return h.c.founded_total; });
+  add("startups_alive_end", "startups", "Startups alive at the end",
+      [](auto&, st h) { return static_cast<double>(h.startups.table.size()); });
+  add("startups_failed", "startups", "Startups that failed",
+      [](auto&, st h) { return h.c.failed_total; });
+  add("startups_acquired", "startups", "Startups acquired by incumbents",
+      [](auto&, st h) { return h.c.acquired_total; });
+  add("tigers", "startups", "Startups that broke out during the run (Hangzhou's 'six tigers')",
+      [](auto&, st h) { return h.c.tigers_total; });
+  add("subsidised_startups", "startups", "Startups that took a founding subsidy",
+      [](auto&, st h) { return h.c.subsidised_total; });
+  add("funding_government_cny", "CNY",
+      "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
+        return run_inflow(h, money_in::subsidy) + run_inflow(h, money_in::guidance) +
+               run_inflow(h, money_in::voucher);
+      });
+  add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs",
+      [](auto&, st h) { return run_inflow(h, money_in::domestic_vc); });
+  add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs",
+      [](auto&, st h) { return run_inflow(h, money_in::foreign_vc); });
+  add("funding_founders_cny", "CNY", "Founders' own money",
+      [](auto&, st h) { return run_inflow(h, money_in::founder); });
+  add("foreign_share", "share", "Foreign VC money / all equity money (VCs and guidance funds)",
+      [](auto&, st h) {
+        const double foreign = run_inflow(h, money_in::foreign_vc);
+        return ratio_or_nan(foreign, foreign + run_inflow(h, money_in::domestic_vc) +
+                                         run_inflow(h, money_in::guidance));
+      });
+  add("offshore_share", "share", "Founders choosing the offshore route / all who chose",
+      [](auto&, st h) {
+        return ratio_or_nan(h.c.offshore_route_total,
+                            h.c.offshore_route_total + h.c.government_route_total);
+      });
+  add("offshore_affordable_share", "share",
+      "Founders at the choice of route who could pay for the offshore office (with the round on "
+      "offer where capital.office_paid_from_round lets it pay) / all who chose",
+      [](auto&, st h) {
+        return ratio_or_nan(h.c.could_afford_offshore_total,
+                            h.c.offshore_route_total + h.c.government_route_total);
+      });
+  add("priced_out_of_offshore", "founders",
+      "Founders whose choice favoured the offshore route but who could not pay for the office "
+      "(they took the government route)",
+      [](auto&, st h) { return h.c.priced_out_of_offshore_total; });
+  add("government_spending_cny", "CNY",
+      "Subsidies, vouchers, guidance investments and tax expenditure",
+      [](auto&, st h) { return government_spending(h); });
+  add("cost_per_startup_cny", "CNY", "Government spending per startup founded",
+      [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.founded_total); });
+  add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)",
+      [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.tigers_total); });
+  add("tax_revenue_cny", "CNY", "Profit tax paid by startups",
+      [](auto&, st h) { return h.c.tax_revenue_total; });
+  add("chip_independence_tick", "tick",
+      "First tick of chip independence (empty if not reached; the date is in the text)",
+      [](auto&, st h) {
+        return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");
+      });
   // The tick alone is empty when independence is not reached, which averages and sensitivity
   // analyses cannot use: these two give the share reached and a time censored at the run's end.
-  add("chip_independence_reached", "share (0/1)", "1 if the hub became chip-independent during the run, else 0", [](auto&, st h) {
-    return h.independence_tick >= 0 ? 1.0 : 0.0;
-  });
-  add("chip_independence_years", "years", "Years from the start to chip independence, censored at the run's length when not reached", [](const context& ctx, st h) {
-    const long tick = h.independence_tick >= 0 ? h.independence_tick : ctx.world.tick;
-    return static_cast<double>(tick) / ctx.ticks_per_year();
-  });
+  add("chip_independence_reached", "share (0/1)",
+      "1 if the hub became chip-independent during the run, else 0",
+      [](auto&, st h) { return h.independence_tick >= 0 ? 1.0 : 0.0; });
+  add("chip_independence_years", "years",
+      "Years from the start to chip independence, censored at the run's length when not reached",
+      [](const context& ctx, st h) {
+        const long tick = h.independence_tick >= 0 ? h.independence_tick : ctx.world.tick;
+        return static_cast<double>(tick) / ctx.ticks_per_year();
+      });
   // What export controls and the chip market did to startups over the whole run.
-  add("startup_compute_fulfilment_run", "share", "Compute startups got / compute they wanted, over the whole run", [](auto&, st h) {
-    return ratio_or_nan(h.c.startup_compute_got_total, h.c.startup_compute_need_total);
-  });
-  add("startup_compute_h100e_years", "H100e-years", "Compute startups got over the whole run", [](const context& ctx, st h) {
-    return h.c.startup_compute_got_total / ctx.ticks_per_year();
-  });
-  add("compute_price_mean_cny", "CNY per H100e-week", "Mean weekly price of compute over the run", [](auto&, st h) {
-    return ratio_or_nan(h.c.compute_price_total, h.c.compute_weeks);
-  });
-  add("domestic_share_end", "share", "Domestic supply / demand at the end", [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
-  add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding", [](auto&, st h) { return h.c.waited_total; });
-  add("founded_while_bound", "startups", "Startups founded anyway by bound engineers", [](auto&, st h) { return h.c.founded_bound_total; });
-  add("litigations", "suits", "Noncompete suits", [](auto&, st h) { return h.c.litigations_total; });
-  add("poached", "engineers", "Startup engineers poached by incumbents", [](auto&, st h) { return h.c.poached_total; });
-  add("breakthroughs", "breakthroughs", "Efficiency breakthroughs", [](auto&, st h) { return h.c.breakthroughs_total; });
-  add("acquisition_spending_cny", "CNY", "What incumbents paid for the startups they acquired (to the startups' investors, pro rata to their stakes)", [](auto&, st h) {
-    double total = 0;
-    for (const auto& inc : h.incumbents) total += inc.spent_on_acquisitions;
-    return total;
-  });
+  add("startup_compute_fulfilment_run", "share",
+      "Compute startups got / compute they wanted, over the whole run", [](auto&, st h) {
+        return ratio_or_nan(h.c.startup_compute_got_total, h.c.startup_compute_need_total);
+      });
+  add("startup_compute_h100e_years", "H100e-years", "Compute startups got over the whole run",
+      [](const context& ctx, st h) {
+        return h.c.startup_compute_got_total / ctx.ticks_per_year();
+      });
+  add("compute_price_mean_cny", "CNY per H100e-week", "Mean weekly price of compute over the run",
+      [](auto&, st h) { return ratio_or_nan(h.c.compute_price_total, h.c.compute_weeks); });
+  add("domestic_share_end", "share", "Domestic supply / demand at the end",
+      [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
+  add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding",
+      [](auto&, st h) { return h.c.waited_total; });
+  add("founded_while_bound", "startups", "Startups founded anyway by bound engineers",
+      [](auto&, st h) { return h.c.founded_bound_total; });
+  add("litigations", "suits", "Noncompete suits",
+      [](auto&, st h) { return h.c.litigations_total; });
+  add("poached", "engineers", "Startup engineers poached by incumbents",
+      [](auto&, st h) { return h.c.poached_total; });
+  add("breakthroughs", "breakthroughs", "Efficiency breakthroughs",
+      [](auto&, st h) { return h.c.breakthroughs_total; });
+  add("acquisition_spending_cny", "CNY",
+      "What incumbents paid for the startups they acquired (to the startups' investors, pro rata "
+      "to their stakes)",
+      [](auto&, st h) {
+        double total = 0;
+        for (const auto& inc : h.incumbents) total += inc.spent_on_acquisitions;
+        return total;
+      });
   add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
-  add("rounds_through_ties", "rounds", "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio founder)", [](auto&, st h) { return h.c.tie_rounds_total; });
-  add("coinvested_rounds", "rounds", "Government rounds with a domestic VC co-investing beside the guidance funds", [](auto&, st h) { return h.c.coinvested_rounds_total; });
-  add("state_tie_mean_end", "state-tie units", "Mean state-tie score of the startups alive at the end (government money taken: guidance rounds, subsidies, vouchers)", [](auto&, st h) {
-    const auto& ties = h.startups.state_tie;
-    double total = 0;
-    for (std::size_t s = 0; s < h.startups.table.size(); ++s) total += ties[s];
-    return ratio_or_nan(total, static_cast<double>(h.startups.table.size()));
-  });
-  add("team_median_end", "engineers", "Median team size of live startups at the end", [](auto&, st h) { return team_quantile(h, 0.5); });
-  add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)", [](auto&, st h) { return team_quantile(h, 0.9); });
+  add("rounds_through_ties", "rounds",
+      "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio "
+      "founder)",
+      [](auto&, st h) { return h.c.tie_rounds_total; });
+  add("coinvested_rounds", "rounds",
+      "Government rounds with a domestic VC co-investing beside the guidance funds",
+      [](auto&, st h) { return h.c.coinvested_rounds_total; });
+  add("state_tie_mean_end", "state-tie units",
+      "Mean state-tie score of the startups alive at the end (government money taken: guidance "
+      "rounds, subsidies, vouchers)",
+      [](auto&, st h) {
+        const auto& ties = h.startups.state_tie;
+        double total = 0;
+        for (std::size_t s = 0; s < h.startups.table.size(); ++s) total += ties[s];
+        return ratio_or_nan(total, static_cast<double>(h.startups.table.size()));
+      });
+  add("team_median_end", "engineers", "Median team size of live startups at the end",
+      [](auto&, st h) { return team_quantile(h, 0.5); });
+  add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)",
+      [](auto&, st h) { return team_quantile(h, 0.9); });
   return f;
 }
 
@@ -126,13 +175,18 @@ double top_decile_share(std::vector<double> values) {
   std::sort(values.begin(), values.end(), std::greater<>());
   const double total = std::accumulate(values.begin(), values.end(), 0.0);
   const auto top = std::max<std::size_t>(1, values.size() / 10);
-  return ratio_or_nan(std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(top), 0.0), total);
+  return ratio_or_nan(
+      std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(top), 0.0),
+      total);
 }
 
 /// A city's name as part of an output name: lower case, anything but letters and digits as '_'.
 std::string name_part(const std::string& city) {
   std::string out;
-  for (const char ch : city) out += std::isalnum(static_cast<unsigned char>(ch)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch))) : '_';
+  for (const char ch : city)
+    out += std::isalnum(static_cast<unsigned char>(ch))
+               ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch)))
+               : '_';
   return out;
 }
 
@@ -142,7 +196,8 @@ struct city_returns {
   double invested = 0, value = 0, deals = 0;
 };
 
-std::vector<city_returns> returns_by_city(const context& ctx, const std::vector<const hub_state*>& hubs) {
+std::vector<city_returns> returns_by_city(const context& ctx,
+                                          const std::vector<const hub_state*>& hubs) {
   std::vector<city_returns> by_city(ctx.p.world.investor_cities.size());
   const auto held = held_value_by_fund(ctx, hubs);
   for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
@@ -165,18 +220,38 @@ summary_figure figure(const std::string& hub, const output_doc& doc, double valu
 std::vector<output_doc> summary_docs() {
   std::vector<output_doc> docs;
   for (const auto& f : hub_figures()) docs.push_back(f.doc);
-  docs.push_back({"survival_cohort_<k>", "share", "Share of the startups founded in year k of the run (k = 0, 1, ...) still alive at the end", "summary"});
-  docs.push_back({"top_decile_returns_share", "share", "Whole run: share of investors' proceeds (exits and end values) from the best tenth of deals", "summary"});
-  docs.push_back({"exits", "deals", "Whole run: investor stakes that ended (failure, acquisition) or were valued at the end", "summary"});
-  docs.push_back({"tension_end", "index (0-1)", "Whole run: geopolitical tension at the end", "summary"});
-  docs.push_back({"investors_<city>_invested_cny", "CNY", "Whole run: money the funds of investor city <city> (its name in lower case, '_' for spaces) invested in the hubs' startups", "summary"});
-  docs.push_back({"investors_<city>_value_cny", "CNY", "Whole run: what those funds got back from exits plus their stakes still held, at the startups' valuations at the end", "summary"});
-  docs.push_back({"investors_<city>_multiple", "x", "Whole run: value / invested of those funds (empty if they invested nothing)", "summary"});
-  docs.push_back({"investors_<city>_deals", "deals", "Whole run: investments those funds made (leads and co-investments)", "summary"});
+  docs.push_back(
+      {"survival_cohort_<k>", "share",
+       "Share of the startups founded in year k of the run (k = 0, 1, ...) still alive at the end",
+       "summary"});
+  docs.push_back({"top_decile_returns_share", "share",
+                  "Whole run: share of investors' proceeds (exits and end values) from the best "
+                  "tenth of deals",
+                  "summary"});
+  docs.push_back(
+      {"exits", "deals",
+       "Whole run: investor stakes that ended (failure, acquisition) or were valued at the end",
+       "summary"});
+  docs.push_back(
+      {"tension_end", "index (0-1)", "Whole run: geopolitical tension at the end", "summary"});
+  docs.push_back({"investors_<city>_invested_cny", "CNY",
+                  "Whole run: money the funds of investor city <city> (its name in lower case, '_' "
+                  "for spaces) invested in the hubs' startups",
+                  "summary"});
+  docs.push_back({"investors_<city>_value_cny", "CNY",
+                  "Whole run: what those funds got back from exits plus their stakes still held, "
+                  "at the startups' valuations at the end",
+                  "summary"});
+  docs.push_back({"investors_<city>_multiple", "x",
+                  "Whole run: value / invested of those funds (empty if they invested nothing)",
+                  "summary"});
+  docs.push_back({"investors_<city>_deals", "deals",
+                  "Whole run: investments those funds made (leads and co-investments)", "summary"});
   return docs;
 }
 
-std::vector<summary_figure> summarise(const context& ctx, const std::vector<const hub_state*>& hubs) {
+std::vector<summary_figure> summarise(const context& ctx,
+                                      const std::vector<const hub_state*>& hubs) {
   std::vector<summary_figure> out;
   std::vector<double> proceeds = ctx.world.exit_values;
   for (const hub_state* h : hubs) {
@@ -184,19 +259,29 @@ std::vector<summary_figure> summarise(const context& ctx, const std::vector<cons
     auto& independence = *std::find_if(out.begin(), out.end(), [&](const summary_figure& s) {
       return s.hub == h->p.name && s.name == "chip_independence_tick";
     });
-    independence.text = h->independence_tick >= 0 ? ctx.cal.date_of(h->independence_tick).to_string() : "not reached";
+    independence.text = h->independence_tick >= 0
+                            ? ctx.cal.date_of(h->independence_tick).to_string()
+                            : "not reached";
     for (std::size_t y = 0; y < h->cohort_founded.size(); ++y) {
       const output_doc doc{"survival_cohort_" + std::to_string(y), "share",
-                           "Share of startups founded in year " + std::to_string(y) + " (from " + ctx.cal.date_of(static_cast<long>(std::lround(static_cast<double>(y) * ctx.ticks_per_year()))).to_string() + ") alive at the end", "summary"};
+                           "Share of startups founded in year " + std::to_string(y) + " (from " +
+                               ctx.cal
+                                   .date_of(static_cast<long>(
+                                       std::lround(static_cast<double>(y) * ctx.ticks_per_year())))
+                                   .to_string() +
+                               ") alive at the end",
+                           "summary"};
       out.push_back(figure(h->p.name, doc, ratio_or_nan(h->cohort_alive[y], h->cohort_founded[y])));
     }
     // Stakes still held are valued at the startups' current valuations.
     for (std::size_t s = 0; s < h->startups.table.size(); ++s)
-      for (const auto& stake : h->holdings[h->startups.table.id_at(s).index]) proceeds.push_back(stake.share * h->startups.valuation[s]);
+      for (const auto& stake : h->holdings[h->startups.table.id_at(s).index])
+        proceeds.push_back(stake.share * h->startups.valuation[s]);
   }
   const auto docs = summary_docs();
   const auto doc = [&](const std::string& name) {
-    return *std::find_if(docs.begin(), docs.end(), [&](const output_doc& d) { return d.name == name; });
+    return *std::find_if(docs.begin(), docs.end(),
+                         [&](const output_doc& d) { return d.name == name; });
   };
   out.push_back(figure("", doc("top_decile_returns_share"), top_decile_share(proceeds)));
   out.push_back(figure("", doc("exits"), static_cast<double>(proceeds.size())));
@@ -208,10 +293,17 @@ std::vector<summary_figure> summarise(const context& ctx, const std::vector<cons
     const auto city_doc = [&](const char* what, const char* unit, const std::string& description) {
       return output_doc{prefix + what, unit, description + " (" + city + ")", "summary"};
     };
-    out.push_back(figure("", city_doc("invested_cny", "CNY", "Money this city's funds invested"), by_city[c].invested));
-    out.push_back(figure("", city_doc("value_cny", "CNY", "Exit proceeds plus stakes held at the end, of this city's funds"), by_city[c].value));
-    out.push_back(figure("", city_doc("multiple", "x", "Value / invested of this city's funds"), ratio_or_nan(by_city[c].value, by_city[c].invested)));
-    out.push_back(figure("", city_doc("deals", "deals", "Investments this city's funds made"), by_city[c].deals));
+    out.push_back(figure("", city_doc("invested_cny", "CNY", "Money this city's funds invested"),
+                         by_city[c].invested));
+    out.push_back(
+        figure("",
+               city_doc("value_cny", "CNY",
+                        "Exit proceeds plus stakes held at the end, of this city's funds"),
+               by_city[c].value));
+    out.push_back(figure("", city_doc("multiple", "x", "Value / invested of this city's funds"),
+                         ratio_or_nan(by_city[c].value, by_city[c].invested)));
+    out.push_back(figure("", city_doc("deals", "deals", "Investments this city's funds made"),
+                         by_city[c].deals));
   }
   return out;
 }

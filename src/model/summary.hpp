@@ -4,6 +4,7 @@
 #include "liangzhu/model/simulation.hpp"
 
 namespace liangzhu::model::detail {
-std::vector<summary_figure> summarise(const context& ctx, const std::vector<const hub_state*>& hubs);
+std::vector<summary_figure> summarise(const context& ctx,
+                                      const std::vector<const hub_state*>& hubs);
 std::vector<output_doc> summary_docs();
 }  // namespace liangzhu::model::detail

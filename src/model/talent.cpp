@@ -14,11 +14,11 @@
 namespace liangzhu::model::detail {
 namespace {
 
-
 /// Picks an index with probability proportional to weights (cumulative sums given).
 std::size_t pick_weighted(const std::vector<double>& cumulative, engine::rng_stream& r) {
   const double x = r.uniform() * cumulative.back();
-  return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+  return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), x) -
+                                  cumulative.begin());
 }
 
 struct openings {
@@ -29,7 +29,8 @@ struct openings {
 openings find_openings(const context& ctx, const hub_state& hub) {
   openings o;
   double total = 0;
-  for (const auto& inc : hub.incumbents) o.incumbent_cum.push_back(total += std::max(0.0, inc.wanted - inc.headcount));
+  for (const auto& inc : hub.incumbents)
+    o.incumbent_cum.push_back(total += std::max(0.0, inc.wanted - inc.headcount));
   const auto& st = hub.startups;
   total = 0;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
@@ -66,7 +67,8 @@ class offer_list {
 };
 
 /// The offers the engineer in `row` receives this week.
-offer_list offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row, long tick, bool only_market) {
+offer_list offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row,
+                      long tick, bool only_market) {
   const auto& e = hub.engineers;
   auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
   const double skill = e.skill[row];
@@ -99,15 +101,17 @@ struct search_plan {
 /// engineers, so each column would otherwise be a separate wait for memory.
 void prefetch_searcher(const engineer_table& e, std::size_t row) {
   e.table.prefetch_id(row);
-  for (const void* p : {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
-                        static_cast<const void*>(&e.bound_until[row]), static_cast<const void*>(&e.employer[row]),
-                        static_cast<const void*>(&e.skill[row]), static_cast<const void*>(&e.propensity[row])})
+  for (const void* p :
+       {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
+        static_cast<const void*>(&e.bound_until[row]), static_cast<const void*>(&e.employer[row]),
+        static_cast<const void*>(&e.skill[row]), static_cast<const void*>(&e.propensity[row])})
     __builtin_prefetch(p);
 }
 
 /// Draws the engineer's next search and its offers. It reads and writes only the engineer's own
 /// row, so engineers are planned in parallel.
-search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row, long tick) {
+search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row,
+                        long tick) {
   auto& e = hub.engineers;
   if (e.next_search[row] == tick) {
     auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (1L << 40));
@@ -115,14 +119,17 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
   }
   if (e.where[row] == place::founder || e.waiting_since[row] >= 0) return {};
   // A bound engineer, or one whose departure would bind it, may not join a competitor.
-  const bool restricted = is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
+  const bool restricted =
+      is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
   return {true, offers_for(ctx, hub, o, row, tick, restricted)};
 }
 
 bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
-  if (o.where == place::incumbent) return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
+  if (o.where == place::incumbent)
+    return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
   if (o.where == place::startup)
-    return hub.startups.team[o.employer] < team_target(ctx.p.world, hub.startups.stage_of[o.employer]);
+    return hub.startups.team[o.employer] <
+           team_target(ctx.p.world, hub.startups.stage_of[o.employer]);
   return true;
 }
 
@@ -151,23 +158,26 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   });
   // Drawn in parallel, added in row order (see tie_graph::add_ties).
   using new_tie = engine::tie_graph::new_tie;
-  const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
-    const std::size_t row = first + k;
-    auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
-    for (int t = 0; t < hub.p.graduate_ties; ++t) {
-      // Classmates: graduates of the same year, and alumni already in the hub.
-      const std::size_t other = r.below(row);
-      if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
-        out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0, static_cast<float>(r.uniform(0.3, 1.0))});
-    }
-  });
+  const auto ties =
+      ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
+        const std::size_t row = first + k;
+        auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
+        for (int t = 0; t < hub.p.graduate_ties; ++t) {
+          // Classmates: graduates of the same year, and alumni already in the hub.
+          const std::size_t other = r.below(row);
+          if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
+            out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0,
+                           static_cast<float>(r.uniform(0.3, 1.0))});
+        }
+      });
   hub.ties.add_ties(ties);
   hub.c.graduates += static_cast<double>(n);
 }
 
 void engineers_leave(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
-  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
+  const auto due =
+      ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
   // Highest rows first: a removal moves the last row into the hole, and the rows still due are
   // lower, so they keep their engineers. Removing an engineer's ties touches its neighbours'
   // rows, scattered over the graph: they are fetched a few leavers ahead, in two steps (the
@@ -194,15 +204,22 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
   // taken only if no one earlier this week filled the position.
   const auto plans = ctx.ex.select_map(
-      e.table.size(), [&](std::size_t row) { return (e.next_search[row] == tick) | (e.where[row] == place::unemployed); },
-      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); }, [&](std::size_t row) { prefetch_searcher(e, row); });
+      e.table.size(),
+      [&](std::size_t row) {
+        return (e.next_search[row] == tick) | (e.where[row] == place::unemployed);
+      },
+      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); },
+      [&](std::size_t row) { prefetch_searcher(e, row); });
   for (const auto& [row, plan] : plans) {
     if (!plan.searches) continue;
     // The best offer whose position is still open.
-    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(), [&](const offer& of) { return still_open(ctx, hub, of); });
+    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(),
+                                   [&](const offer& of) { return still_open(ctx, hub, of); });
     if (open == plan.offers.end()) continue;
     const offer best = *open;
-    if (e.where[row] != place::unemployed && best.value <= e.wage[row] * (1.0 + hub.p.switching_premium)) continue;
+    if (e.where[row] != place::unemployed &&
+        best.value <= e.wage[row] * (1.0 + hub.p.switching_premium))
+      continue;
     const bool leaving_incumbent = e.where[row] == place::incumbent;
     const std::size_t former = e.employer[row];
     take_offer(hub, row, best);
@@ -213,11 +230,13 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
 void annual_labour_update(const context& ctx, hub_state& hub, long tick) {
   if (tick == 0 || tick % static_cast<long>(std::lround(ctx.ticks_per_year())) != 0) return;
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
-  for (auto& inc : hub.incumbents) inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);
+  for (auto& inc : hub.incumbents)
+    inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);
   const double g = 1.0 + hub.p.wage_growth;
   hub.wage_index *= g;
   auto& e = hub.engineers;
-  ctx.ex.for_each(e.table.size(), [&](std::size_t row) { e.wage[row] = static_cast<float>(e.wage[row] * g); });
+  ctx.ex.for_each(e.table.size(),
+                  [&](std::size_t row) { e.wage[row] = static_cast<float>(e.wage[row] * g); });
   for (std::size_t s = 0; s < hub.startups.table.size(); ++s) hub.startups.wage_bill[s] *= g;
 }
 

@@ -24,7 +24,8 @@ inline double max_idea_rate(const hub_params& h, double propensity) {
 }
 
 /// Draws the next search, idea and departure ticks of the engineer in `row`.
-inline void draw_timers(const context& ctx, hub_state& hub, std::size_t row, long now, purpose why) {
+inline void draw_timers(const context& ctx, hub_state& hub, std::size_t row, long now,
+                        purpose why) {
   auto& e = hub.engineers;
   auto r = ctx.rng(why, e.table.id_at(row).packed(), now);
   e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), now);

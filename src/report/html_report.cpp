@@ -18,11 +18,20 @@ std::string escape_html(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -63,7 +72,8 @@ void write_report(const std::filesystem::path& file, const nlohmann::json& data)
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   if (ec)
-    throw io_error(fmt::format("cannot create the folder of '{}': {}", file.string(), ec.message()));
+    throw io_error(
+        fmt::format("cannot create the folder of '{}': {}", file.string(), ec.message()));
   store::atomic_file out(file);
   out.stream().write(html.data(), static_cast<std::streamsize>(html.size()));
   out.commit();

@@ -83,21 +83,20 @@ void show_run(const server_context& ctx, const httplib::Request& req, httplib::R
 }  // namespace
 
 void add_api_routes(route_table& routes, server_context& ctx) {
-  routes.get("/api/scenarios", guarded([&ctx](const auto&, auto& res) {
-    send_json(res, ctx.catalog.list());
-  }));
+  routes.get("/api/scenarios",
+             guarded([&ctx](const auto&, auto& res) { send_json(res, ctx.catalog.list()); }));
   routes.get(R"(/api/scenarios/([A-Za-z0-9_.-]+))", guarded([&ctx](const auto& req, auto& res) {
-    send_json(res, ctx.catalog.parameters(req.matches[1].str()));
-  }));
-  routes.post("/api/runs", guarded([&ctx](const auto& req, auto& res) { start_run(ctx, req, res); }));
+               send_json(res, ctx.catalog.parameters(req.matches[1].str()));
+             }));
+  routes.post("/api/runs",
+              guarded([&ctx](const auto& req, auto& res) { start_run(ctx, req, res); }));
   routes.get("/api/runs", guarded([&ctx](const auto&, auto& res) { list_runs(ctx, res); }));
-  routes.get(R"(/api/runs/(\d+))", guarded([&ctx](const auto& req, auto& res) {
-    show_run(ctx, req, res);
-  }));
+  routes.get(R"(/api/runs/(\d+))",
+             guarded([&ctx](const auto& req, auto& res) { show_run(ctx, req, res); }));
   routes.get(R"(/api/runs/(\d+)/data)", guarded([&ctx](const auto& req, auto& res) {
-    const std::int64_t id = stored_run(ctx, req).run_id;
-    send_json(res, report::report_data(ctx.store.reader(), std::span(&id, 1)));
-  }));
+               const std::int64_t id = stored_run(ctx, req).run_id;
+               send_json(res, report::report_data(ctx.store.reader(), std::span(&id, 1)));
+             }));
 }
 
 }  // namespace liangzhu::serve::detail

@@ -50,13 +50,13 @@ void send_dashboard(httplib::Response& res) {
 void add_page_routes(route_table& routes, server_context& ctx) {
   routes.get("/", guarded([](const auto&, auto& res) { send_dashboard(res); }));
   routes.get(R"(/runs/(\d+)/report)", guarded([&ctx](const auto& req, auto& res) {
-    const std::array ids{stored_run(ctx, req).run_id};
-    send_html(res, report::report_html(report::report_data(ctx.store.reader(), ids)));
-  }));
+               const std::array ids{stored_run(ctx, req).run_id};
+               send_html(res, report::report_html(report::report_data(ctx.store.reader(), ids)));
+             }));
   routes.get(R"(/compare/(\d+)/(\d+))", guarded([&ctx](const auto& req, auto& res) {
-    const std::array ids{stored_run(ctx, req, 1).run_id, stored_run(ctx, req, 2).run_id};
-    send_html(res, report::report_html(report::report_data(ctx.store.reader(), ids)));
-  }));
+               const std::array ids{stored_run(ctx, req, 1).run_id, stored_run(ctx, req, 2).run_id};
+               send_html(res, report::report_html(report::report_data(ctx.store.reader(), ids)));
+             }));
 }
 
 }  // namespace liangzhu::serve::detail

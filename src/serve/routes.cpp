@@ -12,10 +12,14 @@ namespace {
 
 std::string error_text(const httplib::Request& req, int status, std::size_t max_body) {
   switch (status) {
-    case 404: return fmt::format("there is nothing at {} {}", req.method, req.path);
-    case 413: return fmt::format("the request body is larger than {} bytes", max_body);
-    case 400: return "the request cannot be read";
-    default: return fmt::format("the request failed with HTTP status {}", status);
+    case 404:
+      return fmt::format("there is nothing at {} {}", req.method, req.path);
+    case 413:
+      return fmt::format("the request body is larger than {} bytes", max_body);
+    case 400:
+      return "the request cannot be read";
+    default:
+      return fmt::format("the request failed with HTTP status {}", status);
   }
 }
 

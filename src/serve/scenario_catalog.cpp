@@ -109,8 +109,8 @@ const shipped_scenario& scenario_catalog::find(std::string_view name) const {
   if (it != scenarios_.end()) return *it;
   std::vector<std::string> names;
   for (const auto& s : scenarios_) names.push_back(s.name);
-  throw http_error(404, fmt::format("there is no scenario '{}' (there are: {})", name,
-                                    fmt::join(names, ", ")));
+  throw http_error(
+      404, fmt::format("there is no scenario '{}' (there are: {})", name, fmt::join(names, ", ")));
 }
 
 io::scenario scenario_catalog::load(std::string_view name,
@@ -128,11 +128,14 @@ json scenario_catalog::parameters(std::string_view name) const {
   const io::scenario scenario = load(name, {});
   const auto hubs = scenario.names("hub");
   json params = json::array();
-  for (const lever& l : run_levers) params.push_back(describe_lever(scenario, l, full_key(l, ""), "run"));
+  for (const lever& l : run_levers)
+    params.push_back(describe_lever(scenario, l, full_key(l, ""), "run"));
   for (const auto& hub : hubs)
     for (const lever& l : hub_levers)
       params.push_back(describe_lever(scenario, l, full_key(l, hub), "hub " + hub));
-  return {{"name", s.name}, {"description", s.description}, {"hubs", hubs},
+  return {{"name", s.name},
+          {"description", s.description},
+          {"hubs", hubs},
           {"parameters", std::move(params)}};
 }
 
@@ -144,7 +147,8 @@ std::vector<std::string> overrides_of(const json& values) {
   for (const auto& [key, value] : values.items()) {
     if (!plain_key(key)) throw http_error(400, fmt::format("'{}' is not a parameter key", key));
     if (!value.is_primitive() || value.is_null())
-      throw http_error(400, fmt::format("the value of '{}' must be a number, true/false or text", key));
+      throw http_error(400,
+                       fmt::format("the value of '{}' must be a number, true/false or text", key));
     // A JSON number, boolean or string is also TOML (a string's escapes included).
     out.push_back(fmt::format("{}={}", key, value.dump()));
   }

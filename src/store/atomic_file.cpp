@@ -26,8 +26,9 @@ void atomic_file::commit() {
   if (!out_) throw io_error("cannot write '" + partial_.string() + "' (disk full?)");
   std::error_code ec;
   std::filesystem::rename(partial_, target_, ec);
-  if (ec) throw io_error("cannot rename '" + partial_.string() + "' to '" + target_.string() +
-                         "': " + ec.message());
+  if (ec)
+    throw io_error("cannot rename '" + partial_.string() + "' to '" + target_.string() +
+                   "': " + ec.message());
   committed_ = true;
 }
 

@@ -32,8 +32,8 @@ std::vector<run_info> chosen_runs(const store_reader& store, std::span<const std
   std::vector<run_info> runs;
   for (const std::int64_t id : ids) {
     auto run = store.find_run(id);
-    if (!run) throw input_error("no run " + std::to_string(id) + " in this store",
-                                store.path().string());
+    if (!run)
+      throw input_error("no run " + std::to_string(id) + " in this store", store.path().string());
     runs.push_back(std::move(*run));
   }
   return runs;
@@ -47,8 +47,8 @@ void write_runs(const std::vector<run_info>& runs, const std::filesystem::path& 
             "started_at", "ended_at", "status", "label");
     for (const auto& r : runs) {
       csv.row(r.run_id, r.scenario_name, r.scenario_path, r.scenario_hash, r.seed, r.threads,
-              r.version, r.git_revision, r.start_date, r.days_per_tick, r.ticks_total,
-              r.ticks_done, r.started_at, r.ended_at, to_string(r.status), r.label);
+              r.version, r.git_revision, r.start_date, r.days_per_tick, r.ticks_total, r.ticks_done,
+              r.started_at, r.ended_at, to_string(r.status), r.label);
     }
   });
 }
@@ -58,7 +58,8 @@ void write_parameters(const store_reader& store, const std::vector<run_info>& ru
   write_csv(file, [&](csv_writer& csv) {
     csv.row("run_id", "key", "value");
     for (const auto& r : runs)
-      for (const auto& [key, value] : store.read_parameters(r.run_id)) csv.row(r.run_id, key, value);
+      for (const auto& [key, value] : store.read_parameters(r.run_id))
+        csv.row(r.run_id, key, value);
   });
 }
 

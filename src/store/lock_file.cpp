@@ -16,8 +16,8 @@ lock_file::lock_file(const std::filesystem::path& store) {
   const std::string name = store.string() + ".lock";
   fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw store_error(store, "cannot open it for writing (lock file '" + name +
-                                 "'): " + std::strerror(errno));
+    throw store_error(
+        store, "cannot open it for writing (lock file '" + name + "'): " + std::strerror(errno));
   }
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;

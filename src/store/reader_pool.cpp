@@ -40,8 +40,7 @@ std::unique_ptr<database> reader_pool::take() {
   }
   if (!released_.wait_for(lock, std::chrono::milliseconds(busy_timeout_ms),
                           [this] { return out_ < size; })) {
-    throw store_error(file_, "all " + std::to_string(size) +
-                                 " read connections stayed busy for " +
+    throw store_error(file_, "all " + std::to_string(size) + " read connections stayed busy for " +
                                  std::to_string(busy_timeout_ms / 1000) + " s");
   }
   ++out_;

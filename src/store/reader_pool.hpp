@@ -42,8 +42,8 @@ class reader_pool {
   std::mutex mutex_;
   std::condition_variable released_;
   std::vector<std::unique_ptr<database>> free_;
-  std::size_t out_ = 0;      // connections handed out
-  bool opened_ = false;      // the first acquire opened the pool's connections
+  std::size_t out_ = 0;  // connections handed out
+  bool opened_ = false;  // the first acquire opened the pool's connections
 };
 
 /// How long a statement waits for a lock another connection holds before failing with "busy",

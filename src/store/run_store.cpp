@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "liangzhu/engine/errors.hpp"
-#include "store/run_sink.hpp"
 #include "store/run_rows.hpp"
+#include "store/run_sink.hpp"
 #include "store/store_state.hpp"
 #include "store/utc_clock.hpp"
 
@@ -55,8 +55,9 @@ void run_store::write_summary(std::int64_t run, std::span<const summary_row> row
                    "(run_id, group_name, name, value, text, unit, description) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& r : rows) {
-    insert.bind_all(run, r.group, r.name, r.value, detail::null_if_empty(r.text), r.unit,
-                    r.description)
+    insert
+        .bind_all(run, r.group, r.name, r.value, detail::null_if_empty(r.text), r.unit,
+                  r.description)
         .run();
   }
   tx.commit();

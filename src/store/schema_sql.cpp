@@ -198,8 +198,9 @@ bool has_tables(database& db) {
 void prepare_schema(database& db, bool writable) {
   const int version = user_version(db);
   if (version > schema_version) {
-    refuse(db, "schema version " + std::to_string(version) + " is newer than this liangzhu reads (" +
-                   std::to_string(schema_version) + "); use a newer liangzhu");
+    refuse(db, "schema version " + std::to_string(version) +
+                   " is newer than this liangzhu reads (" + std::to_string(schema_version) +
+                   "); use a newer liangzhu");
   }
   if (version == schema_version) return;
   if (version == 1 && !writable) return;  // read as it is: a version-1 store has no experiments

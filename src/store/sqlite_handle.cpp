@@ -162,9 +162,7 @@ bool statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t statement::column_int(int column) const {
-  return sqlite3_column_int64(stmt_, column);
-}
+std::int64_t statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 double statement::column_real(int column) const {
   return is_null(column) ? std::numeric_limits<double>::quiet_NaN()

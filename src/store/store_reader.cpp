@@ -46,8 +46,7 @@ std::optional<run_info> store_reader::find_run(std::int64_t run) const {
 
 std::vector<std::pair<std::string, std::string>> store_reader::read_parameters(
     std::int64_t run) const {
-  statement select(db(),
-                   "SELECT key, value FROM parameters WHERE run_id = ? ORDER BY rowid");
+  statement select(db(), "SELECT key, value FROM parameters WHERE run_id = ? ORDER BY rowid");
   std::vector<std::pair<std::string, std::string>> out;
   for (select.bind_all(run); select.step();)
     out.emplace_back(select.column_text(0), select.column_text(1));
@@ -71,8 +70,8 @@ run_catalog store_reader::read_catalog(std::int64_t run) const {
 }
 
 void store_reader::visit_series(std::int64_t run,
-                             const std::function<void(const series_table_row&)>& visit,
-                             tick_range ticks) const {
+                                const std::function<void(const series_table_row&)>& visit,
+                                tick_range ticks) const {
   const detail::tick_dates date_of(detail::find_run(db(), run).value_or(run_info{}));
   const run_catalog catalog = detail::read_catalog(db(), run);
   const std::size_t width = catalog.series.size();
@@ -102,12 +101,13 @@ void store_reader::visit_series(std::int64_t run,
 series_table store_reader::read_series(std::int64_t run, tick_range ticks) const {
   series_table table;
   for (auto& spec : read_catalog(run).series) table.columns.push_back(std::move(spec.name));
-  visit_series(run, [&](const series_table_row& row) { table.rows.push_back(row); }, ticks);
+  visit_series(
+      run, [&](const series_table_row& row) { table.rows.push_back(row); }, ticks);
   return table;
 }
 
 std::vector<series_point> store_reader::read_series_points(std::int64_t run,
-                                                        std::string_view series) const {
+                                                           std::string_view series) const {
   statement select(db(),
                    "SELECT s.tick, g.name, c.name, s.value FROM series AS s "
                    "JOIN groups AS g USING (run_id, group_index) "
@@ -122,8 +122,8 @@ std::vector<series_point> store_reader::read_series_points(std::int64_t run,
   return out;
 }
 
-void store_reader::visit_events(std::int64_t run,
-                             const std::function<void(const engine::event_record&)>& visit) const {
+void store_reader::visit_events(
+    std::int64_t run, const std::function<void(const engine::event_record&)>& visit) const {
   statement select(db(),
                    "SELECT tick, group_index, kind_index, subject, value FROM events "
                    "WHERE run_id = ? ORDER BY tick, rowid");

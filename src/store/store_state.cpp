@@ -17,8 +17,7 @@ std::unique_ptr<lock_file> lock_if(bool writable, const std::filesystem::path& f
 /// A missing file gets its own message: SQLite would only say "unable to open database file".
 const std::filesystem::path& existing(const std::filesystem::path& file, bool writable) {
   std::error_code ec;
-  if (!writable && !std::filesystem::exists(file, ec))
-    throw store_error(file, "no such file");
+  if (!writable && !std::filesystem::exists(file, ec)) throw store_error(file, "no such file");
   return file;
 }
 

@@ -61,14 +61,12 @@ std::optional<sweep_info> store_reader::find_sweep(std::int64_t sweep) const {
 }
 
 std::vector<sweep_info> store_reader::list_sweeps() const {
-  return read_rows<sweep_info>(db(), std::string(select_sweeps) + "ORDER BY sweep_id",
-                               read_sweep);
+  return read_rows<sweep_info>(db(), std::string(select_sweeps) + "ORDER BY sweep_id", read_sweep);
 }
 
 std::vector<sweep_coordinate> store_reader::read_sweep_points(std::int64_t sweep) const {
   return read_rows<sweep_coordinate>(
-      db(),
-      "SELECT point, key, value FROM sweep_points WHERE sweep_id = ? ORDER BY point, rowid",
+      db(), "SELECT point, key, value FROM sweep_points WHERE sweep_id = ? ORDER BY point, rowid",
       [](const statement& row) {
         return sweep_coordinate{row.column_int(0), row.column_text(1), row.column_text(2)};
       },

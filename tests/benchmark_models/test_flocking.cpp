@@ -16,7 +16,8 @@ flocking_params only(double cohere, double separate, double match) {
   return p;
 }
 
-// The velocity BENCHMARKS.md's update gives for velocity v pulled by `pull`: (v + pull) / 2, normalised.
+// The velocity BENCHMARKS.md's update gives for velocity v pulled by `pull`: (v + pull) / 2,
+// normalised.
 vec2 expected_heading(vec2 v, vec2 pull) {
   const double x = (v.x + pull.x) / 2, y = (v.y + pull.y) / 2;
   const double norm = std::hypot(x, y);
@@ -104,8 +105,11 @@ void brute_force_step(std::vector<vec2>& pos, std::vector<vec2>& vel, const floc
       if (std::hypot(dx, dy) < p.separation) separate = {separate.x - dx, separate.y - dy};
     }
     const double k = std::max(n, 1);
-    const vec2 pull{(cohere.x * p.cohere_factor + separate.x * p.separate_factor + match.x * p.match_factor) / k,
-                    (cohere.y * p.cohere_factor + separate.y * p.separate_factor + match.y * p.match_factor) / k};
+    const vec2 pull{
+        (cohere.x * p.cohere_factor + separate.x * p.separate_factor + match.x * p.match_factor) /
+            k,
+        (cohere.y * p.cohere_factor + separate.y * p.separate_factor + match.y * p.match_factor) /
+            k};
     vel[i] = expected_heading(vel[i], pull);
     pos[i] = {space.wrap(pos[i].x + vel[i].x * p.speed), space.wrap(pos[i].y + vel[i].y * p.speed)};
   }

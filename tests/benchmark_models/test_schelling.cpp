@@ -79,7 +79,8 @@ TEST(Schelling, GridIsFiniteNotPeriodic) {
   // In a corner only 3 cells are neighbours; the opposite corners would be neighbours on a torus.
   auto model = tiny_grid(1, 4);
   const auto a = model.add_agent(0, 0, 1);
-  for (auto [x, y] : {std::pair{1, 0}, {0, 1}, {1, 1}, {4, 4}, {4, 0}, {0, 4}}) model.add_agent(x, y, 1);
+  for (auto [x, y] : {std::pair{1, 0}, {0, 1}, {1, 1}, {4, 4}, {4, 0}, {0, 4}})
+    model.add_agent(x, y, 1);
   activate(model, a);
   EXPECT_FALSE(model.happy(a));
 }

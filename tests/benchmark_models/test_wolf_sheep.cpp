@@ -12,7 +12,9 @@ wolf_sheep_params tiny(double sheep_reproduction = 0.0, double wolf_reproduction
   return {5, 5, 0, 0, 4, sheep_reproduction, wolf_reproduction, 5.0, 13.0, 1};
 }
 
-float energy_of(const animals& kind, engine::agent_id id) { return kind.state[kind.table.row(id)].energy; }
+float energy_of(const animals& kind, engine::agent_id id) {
+  return kind.state[kind.table.row(id)].energy;
+}
 
 void make_all_grass_bare(wolf_sheep_model& model, int countdown) {
   for (std::size_t c = 0; c < model.grass().cells(); ++c) model.grass().set(c, countdown);
@@ -28,7 +30,8 @@ TEST(WolfSheep, SheepMovesToANeighbourCellAcrossTheEdge) {
     const animal& a = model.sheep().state[model.sheep().table.row(s)];
     reached.insert({a.x, a.y});
   }
-  const std::set<std::pair<int, int>> neighbours{{4, 4}, {0, 4}, {1, 4}, {4, 0}, {1, 0}, {4, 1}, {0, 1}, {1, 1}};
+  const std::set<std::pair<int, int>> neighbours{{4, 4}, {0, 4}, {1, 4}, {4, 0},
+                                                 {1, 0}, {4, 1}, {0, 1}, {1, 1}};
   EXPECT_EQ(reached, neighbours);
 }
 
@@ -122,7 +125,8 @@ TEST(WolfSheep, PopulationsBalanceBirthsAndDeaths) {
   for (int s = 0; s < 30; ++s) model.step();
   const auto& sc = model.sheep_changes();
   const auto& wc = model.wolf_changes();
-  EXPECT_EQ(static_cast<long>(model.sheep().table.size()), 1000 + sc.births - sc.starved - sc.eaten);
+  EXPECT_EQ(static_cast<long>(model.sheep().table.size()),
+            1000 + sc.births - sc.starved - sc.eaten);
   EXPECT_EQ(static_cast<long>(model.wolves().table.size()), 500 + wc.births - wc.starved);
   EXPECT_GT(sc.births, 0);
   EXPECT_GT(sc.eaten, 0);
@@ -138,8 +142,10 @@ std::vector<double> state_after_run(std::uint64_t seed, int threads) {
   model.run();
   std::vector<double> state;
   for (const animals* kind : {&model.sheep(), &model.wolves()})
-    for (const animal& a : kind->state.values()) state.insert(state.end(), {double(a.x), double(a.y), a.energy});
-  for (std::size_t c = 0; c < model.grass().cells(); ++c) state.push_back(model.grass().countdown(c));
+    for (const animal& a : kind->state.values())
+      state.insert(state.end(), {double(a.x), double(a.y), a.energy});
+  for (std::size_t c = 0; c < model.grass().cells(); ++c)
+    state.push_back(model.grass().countdown(c));
   return state;
 }
 

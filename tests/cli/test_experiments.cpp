@@ -241,9 +241,10 @@ TEST_F(experiments, SensitivityStoresIndicesForEveryFactorAndOutput) {
   const auto s = open_store(path("sa.db"));
   const auto sweeps = s.reader().list_sweeps();
   ASSERT_EQ(sweeps.size(), 2u);
-  EXPECT_EQ(sweeps[0].points, 6 * 4);                                    // N (k + 2)
-  EXPECT_EQ(sweeps[1].points, 3 * 3);                                    // r (k + 1)
-  EXPECT_EQ(s.reader().read_sensitivity(sweeps[0].sweep_id).size(), 2u * 2 * 2);  // outputs x factors x
+  EXPECT_EQ(sweeps[0].points, 6 * 4);  // N (k + 2)
+  EXPECT_EQ(sweeps[1].points, 3 * 3);  // r (k + 1)
+  EXPECT_EQ(s.reader().read_sensitivity(sweeps[0].sweep_id).size(),
+            2u * 2 * 2);  // outputs x factors x
   EXPECT_EQ(s.reader().read_sensitivity(sweeps[1].sweep_id).size(), 2u * 2 * 2);  // measures
 }
 

@@ -86,7 +86,8 @@ TEST_F(interrupt_resume, ResumeWithAnotherSeedOrScenarioIsBadInput) {
                                "hub.liangzhu.talent.engineers=2900", "--resume", "c.ckpt"});
   EXPECT_EQ(scenario.code, 2) << describe(scenario);
   EXPECT_NE(scenario.err.find("scenario"), std::string::npos) << scenario.err;
-  EXPECT_EQ(open_store(path("runs.db")).reader().list_runs().size(), 1u) << "a refused resume writes no run";
+  EXPECT_EQ(open_store(path("runs.db")).reader().list_runs().size(), 1u)
+      << "a refused resume writes no run";
 }
 
 TEST_F(interrupt_resume, ACorruptCheckpointIsAnIoError) {

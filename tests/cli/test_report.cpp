@@ -9,20 +9,36 @@ namespace {
 
 /// The series the charts of web/src/report/charts.ts draw (web/test/sync.test.ts fails when the
 /// two lists differ; the browser test checks that every chart draws something).
-const std::vector<std::string> charted_series = {
-    "startups_idea", "startups_seed", "startups_a", "startups_b", "startups_growth",
-    "tigers_alive", "tigers_total",
-    "funding_government_cny", "funding_domestic_vc_cny", "funding_foreign_vc_cny",
-    "funding_founders_cny", "foreign_share",
-    "chose_government", "chose_offshore", "offshore_share",
-    "graduates", "leavers", "job_moves", "poached",
-    "waiting_founders", "bound_engineers",
-    "compute_supply_foreign_h100e", "compute_supply_domestic_h100e", "compute_demand_h100e",
-    "gov_spending_cny", "startups_alive"};
+const std::vector<std::string> charted_series = {"startups_idea",
+                                                 "startups_seed",
+                                                 "startups_a",
+                                                 "startups_b",
+                                                 "startups_growth",
+                                                 "tigers_alive",
+                                                 "tigers_total",
+                                                 "funding_government_cny",
+                                                 "funding_domestic_vc_cny",
+                                                 "funding_foreign_vc_cny",
+                                                 "funding_founders_cny",
+                                                 "foreign_share",
+                                                 "chose_government",
+                                                 "chose_offshore",
+                                                 "offshore_share",
+                                                 "graduates",
+                                                 "leavers",
+                                                 "job_moves",
+                                                 "poached",
+                                                 "waiting_founders",
+                                                 "bound_engineers",
+                                                 "compute_supply_foreign_h100e",
+                                                 "compute_supply_domestic_h100e",
+                                                 "compute_demand_h100e",
+                                                 "gov_spending_cny",
+                                                 "startups_alive"};
 
 /// The summary figures the headline table and the cost chart show.
 const std::vector<std::string> charted_figures = {
-    "startups_founded", "tigers", "government_spending_cny", "cost_per_startup_cny",
+    "startups_founded",       "tigers",        "government_spending_cny", "cost_per_startup_cny",
     "chip_independence_tick", "foreign_share", "offshore_share"};
 
 /// The JSON document embedded in a report page.

@@ -36,8 +36,8 @@ TEST(Collector, BatchesHoldCompleteTicks) {
   toy_model m(5, 1, 500);
   hashing_sink sink;
   m.run(0, 20, &sink);
-  EXPECT_EQ(sink.rows(), 20u);      // one group, 20 ticks
-  EXPECT_EQ(sink.batches(), 3u);    // 8 + 8 + the final flush of 4
+  EXPECT_EQ(sink.rows(), 20u);    // one group, 20 ticks
+  EXPECT_EQ(sink.batches(), 3u);  // 8 + 8 + the final flush of 4
 }
 
 TEST(Checkpoint, ResumeGivesTheSameResultAsAnUninterruptedRun) {

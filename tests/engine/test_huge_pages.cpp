@@ -10,7 +10,8 @@ namespace liangzhu::engine {
 namespace {
 
 TEST(HugePageAllocator, LargeBlocksAreAlignedToHugePagesAndUsable) {
-  std::vector<std::uint32_t, huge_page_allocator<std::uint32_t>> big(std::size_t{3} << 20);  // 12 MiB
+  std::vector<std::uint32_t, huge_page_allocator<std::uint32_t>> big(std::size_t{3}
+                                                                     << 20);  // 12 MiB
   EXPECT_EQ(reinterpret_cast<std::uintptr_t>(big.data()) % (std::uintptr_t{2} << 20), 0u);
   std::iota(big.begin(), big.end(), 0u);
   EXPECT_EQ(big.back(), (3u << 20) - 1);

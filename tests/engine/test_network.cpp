@@ -96,8 +96,9 @@ TEST(TieGraph, AddTiesIsAddTieInOrder) {
   // Small capacity and many ties per node, so refusals and replacements of the weakest occur.
   std::vector<tie_graph::new_tie> ties;
   for (tie_graph::node k = 0; k < 5000; ++k)
-    ties.push_back({k % 300, (k * 7919u + 1u) % 300 == k % 300 ? (k + 1) % 300 : (k * 7919u + 1u) % 300,
-                    static_cast<std::uint8_t>(k % 3), static_cast<float>((k * 37u) % 101) / 101.0f});
+    ties.push_back(
+        {k % 300, (k * 7919u + 1u) % 300 == k % 300 ? (k + 1) % 300 : (k * 7919u + 1u) % 300,
+         static_cast<std::uint8_t>(k % 3), static_cast<float>((k * 37u) % 101) / 101.0f});
   tie_graph one_by_one(3), together(3);
   for (const auto& t : ties) one_by_one.add_tie(t.a, t.b, t.kind, t.weight);
   together.add_ties(ties);

@@ -37,7 +37,8 @@ TEST(Executor, SelectAndSelectMapKeepIndexOrderWhateverTheThreads) {
     const executor ex(threads);
     EXPECT_EQ(ex.select(n, pred), expected);
     std::vector<std::atomic<int>> prepared(n);
-    const auto pairs = ex.select_map(n, pred, [](std::size_t i) { return i * 2; }, [&](std::size_t i) { prepared[i]++; });
+    const auto pairs = ex.select_map(
+        n, pred, [](std::size_t i) { return i * 2; }, [&](std::size_t i) { prepared[i]++; });
     ASSERT_EQ(pairs.size(), expected.size());
     for (std::size_t k = 0; k < pairs.size(); ++k) {
       EXPECT_EQ(pairs[k].first, expected[k]);
@@ -64,7 +65,13 @@ TEST(Schedule, PhasesRunInOrderAndOnTheirPeriods) {
   s.every(4, 1, "q", [&](long) { log += 'q'; });
   s.every_tick("b", [&](long) { log += 'b'; });
   for (long t = 0; t < 6; ++t) s.run_tick(t);
-  EXPECT_EQ(log, "ab" "aqb" "ab" "ab" "ab" "aqb");
+  EXPECT_EQ(log,
+            "ab"
+            "aqb"
+            "ab"
+            "ab"
+            "ab"
+            "aqb");
 }
 
 TEST(Schedule, DatedActionsRunOnceBeforePhasesInInsertionOrder) {
@@ -76,7 +83,11 @@ TEST(Schedule, DatedActionsRunOnceBeforePhasesInInsertionOrder) {
   s.at(2, "z", [&](long) { log += 'z'; });
   s.at(-5, "early", [&](long) { log += 'e'; });
   for (long t = 0; t < 4; ++t) s.run_tick(t);
-  EXPECT_EQ(log, "ep" "xp" "yzp" "p");
+  EXPECT_EQ(log,
+            "ep"
+            "xp"
+            "yzp"
+            "p");
 }
 
 TEST(Schedule, ResumeSkipsActionsAlreadyApplied) {

@@ -15,7 +15,8 @@ namespace {
 
 template <class F>
 void run_on(thread_team& team, std::size_t count, F& f) {
-  team.run(count, [](void* context, std::size_t i) { (*static_cast<F*>(context))(i); }, &f);
+  team.run(
+      count, [](void* context, std::size_t i) { (*static_cast<F*>(context))(i); }, &f);
 }
 
 TEST(ThreadTeam, EveryTaskRunsExactlyOnceLoopAfterLoop) {

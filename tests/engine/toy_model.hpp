@@ -53,7 +53,9 @@ class toy_model {
     injected_ = r.read<double>();
   }
 
-  double total_wealth() const { return ex_.sum(people_.size(), 0.0, [&](std::size_t i) { return wealth_[i]; }); }
+  double total_wealth() const {
+    return ex_.sum(people_.size(), 0.0, [&](std::size_t i) { return wealth_[i]; });
+  }
   double injected() const { return injected_; }
   const agent_table& people() const { return people_; }
   const tie_graph& ties() const { return ties_; }
@@ -86,7 +88,8 @@ class toy_model {
       wealth_[i] -= amount;
       gifts.record(id.index, {friends[r.below(friends.size())], amount});
     });
-    for (const auto& g : gifts.drain()) wealth_[people_.row(people_.id_of_slot(g.item.to_slot))] += g.item.amount;
+    for (const auto& g : gifts.drain())
+      wealth_[people_.row(people_.id_of_slot(g.item.to_slot))] += g.item.amount;
   }
 
   void meet_phase(long t) {
@@ -95,7 +98,8 @@ class toy_model {
       const auto id = people_.id_at(i);
       rng_stream r(seed_, meet, id.packed(), static_cast<std::uint64_t>(t));
       const auto other = people_.id_at(r.below(n));
-      if (other != id) ties_.add_tie(id.index, other.index, 0, static_cast<float>(r.uniform(0.2, 1.0)));
+      if (other != id)
+        ties_.add_tie(id.index, other.index, 0, static_cast<float>(r.uniform(0.2, 1.0)));
     }
     ties_.decay(0.9f, 0.05f, ex_);
   }
@@ -108,7 +112,8 @@ class toy_model {
       rng_stream s(seed_, die, id.packed(), static_cast<std::uint64_t>(t));
       if (s.bernoulli(0.01)) {
         estate += wealth_[r];
-        collector_.events().record({static_cast<std::int32_t>(t), 0, death_kind_, id.packed(), wealth_[r]});
+        collector_.events().record(
+            {static_cast<std::int32_t>(t), 0, death_kind_, id.packed(), wealth_[r]});
         ties_.clear_node(id.index);
         people_.destroy(id);
       }
@@ -148,10 +153,13 @@ class hashing_sink final : public collection_sink {
  public:
   void declare(std::span<const std::string>, std::span<const series_spec>,
                std::span<const event_kind_spec>) override {}
-  void write_batch(std::span<const series_row> rows, std::span<const event_record> events) override {
+  void write_batch(std::span<const series_row> rows,
+                   std::span<const event_record> events) override {
     for (const auto& r : rows) {
       hash_ = fnv1a64({reinterpret_cast<const char*>(&r.tick), sizeof r.tick}, hash_);
-      hash_ = fnv1a64({reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)}, hash_);
+      hash_ = fnv1a64(
+          {reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)},
+          hash_);
     }
     for (const auto& e : events) {
       hash_ = fnv1a64({reinterpret_cast<const char*>(&e.subject), sizeof e.subject}, hash_);

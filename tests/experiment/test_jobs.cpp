@@ -109,7 +109,8 @@ TEST(ExperimentSession, RunsEveryJobOnceAndResumesWithoutRedoing) {
   // The redone run equals the one it replaces (same seed, same point).
   EXPECT_EQ(store.reader().read_series(redone.run_id).rows.size(),
             store.reader().read_series(runs[5].run_id).rows.size());
-  EXPECT_EQ(store.reader().read_summary(redone.run_id).size(), store.reader().read_summary(runs[0].run_id).size());
+  EXPECT_EQ(store.reader().read_summary(redone.run_id).size(),
+            store.reader().read_summary(runs[0].run_id).size());
 }
 
 // A result is stored in one transaction: one that cannot be stored whole (here: its experiment

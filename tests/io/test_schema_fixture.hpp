@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "support/scratch_dir.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/io/schema.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace liangzhu::io::test {
 

@@ -11,8 +11,11 @@ namespace liangzhu::model::testing {
 
 struct hub_fixture {
   explicit hub_fixture(std::vector<std::string> overrides = {})
-      : p(read_parameters(small_scenario(std::move(overrides)))), cal(p.start), col({"test"}),
-        ctx{p, world, ex, cal, col.events(), kinds}, hub(static_cast<std::uint16_t>(p.tie_capacity)) {
+      : p(read_parameters(small_scenario(std::move(overrides)))),
+        cal(p.start),
+        col({"test"}),
+        ctx{p, world, ex, cal, col.events(), kinds},
+        hub(static_cast<std::uint16_t>(p.tie_capacity)) {
     hub.p = p.hubs[0];
     detail::init_world(ctx);
     detail::init_hub(ctx, hub);

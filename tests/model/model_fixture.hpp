@@ -18,7 +18,8 @@ inline std::string source_dir() {
 }
 
 inline io::scenario small_scenario(std::vector<std::string> overrides = {}) {
-  return io::load_scenario(source_dir() + "/tests/model/data/small.toml", scenario_schema(), overrides);
+  return io::load_scenario(source_dir() + "/tests/model/data/small.toml", scenario_schema(),
+                           overrides);
 }
 
 /// Everything a run produced: every series row and event, and the summary.
@@ -28,7 +29,8 @@ class recording_sink final : public engine::collection_sink {
                std::span<const engine::event_kind_spec>) override {
     series.assign(s.begin(), s.end());
   }
-  void write_batch(std::span<const engine::series_row> r, std::span<const engine::event_record> e) override {
+  void write_batch(std::span<const engine::series_row> r,
+                   std::span<const engine::event_record> e) override {
     rows.insert(rows.end(), r.begin(), r.end());
     events.insert(events.end(), e.begin(), e.end());
   }
@@ -37,8 +39,10 @@ class recording_sink final : public engine::collection_sink {
   std::uint64_t hash() const {
     std::uint64_t h = 0xcbf29ce484222325ull;
     for (const auto& r : rows)
-      h = engine::fnv1a64({reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)}, h);
-    for (const auto& e : events) h = engine::fnv1a64({reinterpret_cast<const char*>(&e), sizeof e}, h);
+      h = engine::fnv1a64(
+          {reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double)}, h);
+    for (const auto& e : events)
+      h = engine::fnv1a64({reinterpret_cast<const char*>(&e), sizeof e}, h);
     return h;
   }
   /// Values of one series over the run (first hub unless told).
@@ -71,7 +75,8 @@ struct run_result {
   }
 };
 
-inline run_result run_small(std::vector<std::string> overrides = {}, int threads = 1, bool check = false) {
+inline run_result run_small(std::vector<std::string> overrides = {}, int threads = 1,
+                            bool check = false) {
   run_result out;
   run_options o;
   o.threads = threads;

@@ -13,15 +13,18 @@ namespace {
 constexpr int seeds = 3;
 
 /// Sum over the seeds of a summary figure for the small scenario with `overrides`.
-double summed(const std::string& figure, std::vector<std::string> overrides, const std::string& file = "") {
+double summed(const std::string& figure, std::vector<std::string> overrides,
+              const std::string& file = "") {
   double total = 0;
   for (int seed = 1; seed <= seeds; ++seed) {
     auto o = overrides;
     o.push_back("seed=" + std::to_string(seed));
     run_options opts;
     opts.threads = 2;
-    const auto scenario = file.empty() ? testing::small_scenario(o)
-                                       : io::load_scenario(testing::source_dir() + "/tests/model/data/" + file, scenario_schema(), o);
+    const auto scenario =
+        file.empty() ? testing::small_scenario(o)
+                     : io::load_scenario(testing::source_dir() + "/tests/model/data/" + file,
+                                         scenario_schema(), o);
     simulation sim(scenario, opts);
     testing::recording_sink sink;
     sim.collector().set_sink(&sink);
@@ -44,12 +47,15 @@ TEST(Directional, TighterExportControlsNeverGiveStartupsMoreCompute) {
   EXPECT_LE(summed("series:compute_supply_foreign_h100e", {}, "tight_controls.toml"),
             summed("series:compute_supply_foreign_h100e", {}));
   // The run's summary says the same: a lower share of the compute wanted, at a price no lower.
-  EXPECT_LE(summed("startup_compute_fulfilment_run", {}, "tight_controls.toml"), summed("startup_compute_fulfilment_run", {}));
-  EXPECT_GE(summed("compute_price_mean_cny", {}, "tight_controls.toml"), summed("compute_price_mean_cny", {}));
+  EXPECT_LE(summed("startup_compute_fulfilment_run", {}, "tight_controls.toml"),
+            summed("startup_compute_fulfilment_run", {}));
+  EXPECT_GE(summed("compute_price_mean_cny", {}, "tight_controls.toml"),
+            summed("compute_price_mean_cny", {}));
 }
 
 TEST(Directional, StateTiesComeOnlyFromGovernmentMoney) {
-  const std::vector<std::string> no_ties = {"capital.guidance_state_tie=0", "capital.subsidy_state_tie=0",
+  const std::vector<std::string> no_ties = {"capital.guidance_state_tie=0",
+                                            "capital.subsidy_state_tie=0",
                                             "capital.voucher_state_tie_per_million=0"};
   EXPECT_EQ(summed("state_tie_mean_end", no_ties), 0.0);
   const double base = summed("state_tie_mean_end", {});
@@ -63,7 +69,8 @@ TEST(Directional, ADearerOfficeNeverLetsMoreFoundersAffordOrTakeTheOffshoreRoute
   const double dear = summed("offshore_affordable_share", {"capital.offshore_cost_cny=2e7"});
   EXPECT_GT(base, dear);
   // (Fewer may be priced out, though: a dearer office also makes fewer founders want it.)
-  EXPECT_GT(summed("offshore_share", {}), summed("offshore_share", {"capital.offshore_cost_cny=2e7"}));
+  EXPECT_GT(summed("offshore_share", {}),
+            summed("offshore_share", {"capital.offshore_cost_cny=2e7"}));
   // Free offices: everyone can afford them and nobody is priced out.
   EXPECT_EQ(summed("offshore_affordable_share", {"capital.offshore_cost_cny=0"}), seeds);
   EXPECT_EQ(summed("priced_out_of_offshore", {"capital.offshore_cost_cny=0"}), 0.0);
@@ -71,7 +78,8 @@ TEST(Directional, ADearerOfficeNeverLetsMoreFoundersAffordOrTakeTheOffshoreRoute
 
 TEST(Directional, TheMoreRoundsMayPayTheOfficeTheMoreFoundersCanAffordIt) {
   const double any = summed("offshore_affordable_share", {"capital.office_paid_from_round=any"});
-  const double foreign = summed("offshore_affordable_share", {"capital.office_paid_from_round=foreign"});
+  const double foreign =
+      summed("offshore_affordable_share", {"capital.office_paid_from_round=foreign"});
   const double none = summed("offshore_affordable_share", {"capital.office_paid_from_round=none"});
   EXPECT_GT(any, foreign);
   EXPECT_GE(foreign, none);
@@ -96,7 +104,8 @@ TEST(Summary, RunComputeFiguresAddUpTheWeeks) {
 
 TEST(Directional, BetterEnforcedNoncompetesNeverRaiseFounding) {
   const double lax = summed("startups_founded", {"hub.test.noncompete.enforceable=0"});
-  const double strict = summed("startups_founded", {"hub.test.noncompete.enforceable=1", "hub.test.incumbent.big.enforcement=1",
+  const double strict = summed("startups_founded", {"hub.test.noncompete.enforceable=1",
+                                                    "hub.test.incumbent.big.enforcement=1",
                                                     "hub.test.noncompete.found_anyway_bias=0"});
   EXPECT_GT(lax, 0.0);
   EXPECT_LE(strict, lax);
@@ -104,30 +113,37 @@ TEST(Directional, BetterEnforcedNoncompetesNeverRaiseFounding) {
 
 TEST(Directional, LongerNoncompetesNeverRaiseFounding) {
   const double shorter = summed("startups_founded", {"hub.test.noncompete.max_months=1"});
-  const double longer = summed("startups_founded", {"hub.test.noncompete.max_months=24", "hub.test.incumbent.big.noncompete_months=24"});
+  const double longer = summed("startups_founded", {"hub.test.noncompete.max_months=24",
+                                                    "hub.test.incumbent.big.noncompete_months=24"});
   EXPECT_GT(shorter, 0.0);
   EXPECT_LE(longer, shorter);
 }
 
 TEST(Directional, MoreSubsidyNeverLowersTheNumberOfSubsidisedStartups) {
-  const double small = summed("subsidised_startups", {"hub.test.government.local.budget_cny_per_year=5e6"});
-  const double large = summed("subsidised_startups", {"hub.test.government.local.budget_cny_per_year=5e8"});
+  const double small =
+      summed("subsidised_startups", {"hub.test.government.local.budget_cny_per_year=5e6"});
+  const double large =
+      summed("subsidised_startups", {"hub.test.government.local.budget_cny_per_year=5e8"});
   EXPECT_GT(small, 0.0);
   EXPECT_GE(large, small);
 }
 
 TEST(Directional, HigherStateTiesNeverRaiseForeignFunding) {
-  const double light = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=0.0", "capital.subsidy_state_tie=0.0",
-                                                         "capital.voucher_state_tie_per_million=0"});
-  const double heavy = summed("funding_foreign_vc_cny", {"capital.guidance_state_tie=1.0", "capital.subsidy_state_tie=1.0",
-                                                         "capital.voucher_state_tie_per_million=1"});
+  const double light = summed("funding_foreign_vc_cny",
+                              {"capital.guidance_state_tie=0.0", "capital.subsidy_state_tie=0.0",
+                               "capital.voucher_state_tie_per_million=0"});
+  const double heavy = summed("funding_foreign_vc_cny",
+                              {"capital.guidance_state_tie=1.0", "capital.subsidy_state_tie=1.0",
+                               "capital.voucher_state_tie_per_million=1"});
   EXPECT_GT(light, 0.0);
   EXPECT_LE(heavy, light);
 }
 
 TEST(Directional, HigherTensionNeverRaisesForeignFunding) {
-  const double calm = summed("funding_foreign_vc_cny", {"geopolitics.tension_initial=0.1", "geopolitics.tension_mean=0.1"});
-  const double tense = summed("funding_foreign_vc_cny", {"geopolitics.tension_initial=0.9", "geopolitics.tension_mean=0.9"});
+  const double calm = summed("funding_foreign_vc_cny",
+                             {"geopolitics.tension_initial=0.1", "geopolitics.tension_mean=0.1"});
+  const double tense = summed("funding_foreign_vc_cny",
+                              {"geopolitics.tension_initial=0.9", "geopolitics.tension_mean=0.9"});
   EXPECT_GT(calm, 0.0);
   EXPECT_LE(tense, calm);
 }

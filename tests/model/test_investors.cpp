@@ -20,10 +20,13 @@ using testing::hub_fixture;
 
 bool knows(const investor_state& inv, const hub_state& hub, std::size_t s) {
   const auto id = hub.startups.table.id_at(s).packed();
-  return std::any_of(inv.contacts.begin(), inv.contacts.end(), [&](const investor_contact& c) { return c.startup == id; });
+  return std::any_of(inv.contacts.begin(), inv.contacts.end(),
+                     [&](const investor_contact& c) { return c.startup == id; });
 }
 
-double money_from(const hub_state& hub, money_in source) { return hub.c.inflow_total[static_cast<std::size_t>(source)]; }
+double money_from(const hub_state& hub, money_in source) {
+  return hub.c.inflow_total[static_cast<std::size_t>(source)];
+}
 
 TEST(InvestorTies, AFundKeepsItsNewestContactsWithoutDuplicates) {
   hub_fixture f({"capital.investor_contacts_kept=3"});
@@ -50,19 +53,23 @@ TEST(InvestorTies, FundsAtAMeetupGetToKnowThePitchingFounders) {
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) f.hub.startups.seeking[s] = 1;
   meetups(f.ctx, f.hub, 3);
   ASSERT_GT(f.hub.c.visiting_investors, 0);
-  const auto with_contacts = std::count_if(f.world.investors.begin(), f.world.investors.end(),
-                                           [](const investor_state& inv) { return !inv.contacts.empty(); });
+  const auto with_contacts =
+      std::count_if(f.world.investors.begin(), f.world.investors.end(),
+                    [](const investor_state& inv) { return !inv.contacts.empty(); });
   EXPECT_GE(static_cast<double>(with_contacts), f.hub.c.visiting_investors);
 }
 
 TEST(InvestorTies, AFundLeadsTheRoundOfAStartupItKnowsWithoutAMeetup) {
-  hub_fixture f({"capital.contact_followup_per_week=1", "startups.round_bar_seed=0", "startups.round_bar_step=1"});
+  hub_fixture f({"capital.contact_followup_per_week=1", "startups.round_bar_seed=0",
+                 "startups.round_bar_step=1"});
   auto& st = f.hub.startups;
   const std::size_t s = 0;
   st.seeking[s] = 1;
   const auto stage_before = st.stage_of[s];
   std::size_t local = 0;  // a fund of the hub's own city, so no foreign wariness is drawn
-  while (is_foreign(f.world.investors[local], f.hub) || !leads_round_at(f.world.investors[local], stage_before)) ++local;
+  while (is_foreign(f.world.investors[local], f.hub) ||
+         !leads_round_at(f.world.investors[local], stage_before))
+    ++local;
   add_contact(f.ctx, f.world.investors[local], f.hub, s, 0);
   const double deals = f.world.investors[local].deals;
   deal_flow_through_ties(f.ctx, f.hub, 1);
@@ -101,7 +108,8 @@ TEST(Funding, GuidanceFundsCoInvestBesideADomesticVc) {
   st.route_of[s] = route::government;
   st.stage_of[s] = stage::idea;  // a seed round, well within the funds' yearly pace
   const double size = round_size(f.p.world, st.stage_of[s]);
-  const double guidance = money_from(f.hub, money_in::guidance), vc = money_from(f.hub, money_in::domestic_vc);
+  const double guidance = money_from(f.hub, money_in::guidance),
+               vc = money_from(f.hub, money_in::domestic_vc);
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::guidance, 0, 5));
   EXPECT_NEAR(money_from(f.hub, money_in::guidance) - guidance, 0.4 * size, 1e-6 * size);
   EXPECT_NEAR(money_from(f.hub, money_in::domestic_vc) - vc, 0.6 * size, 1e-6 * size);
@@ -111,7 +119,8 @@ TEST(Funding, GuidanceFundsCoInvestBesideADomesticVc) {
   const auto& vc_stake = stakes.back();
   ASSERT_GE(vc_stake.investor, 0);
   EXPECT_FALSE(is_foreign(f.world.investors[static_cast<std::size_t>(vc_stake.investor)], f.hub));
-  EXPECT_NEAR(vc_stake.share, 1.5 * stakes[stakes.size() - 2].share, 1e-9);  // 0.6 against 0.4 of the same post-money
+  EXPECT_NEAR(vc_stake.share, 1.5 * stakes[stakes.size() - 2].share,
+              1e-9);  // 0.6 against 0.4 of the same post-money
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
 
@@ -138,11 +147,13 @@ TEST(Funding, WithoutAnAbleCoInvestorTheGovernmentRoundIsSmaller) {
 
 TEST(ComputeMarket, VouchersRaiseStateTies) {
   const auto ties_after_vouchers = [](const char* per_million) {
-    hub_fixture f({"hub.test.chips.foreign_stock_h100e=1e6", "hub.test.government.local.voucher_budget_cny_per_year=1e12",
+    hub_fixture f({"hub.test.chips.foreign_stock_h100e=1e6",
+                   "hub.test.government.local.voucher_budget_cny_per_year=1e12",
                    std::string("capital.voucher_state_tie_per_million=") + per_million});
     clear_compute_market(f.ctx, f.hub, 0);
     double total = 0;
-    for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) total += f.hub.startups.state_tie[s];
+    for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s)
+      total += f.hub.startups.state_tie[s];
     return total;
   };
   EXPECT_GT(ties_after_vouchers("0.5"), ties_after_vouchers("0"));
@@ -156,21 +167,26 @@ TEST(Returns, EachInvestorCityHasItsPortfolioFigures) {
     const double value = run.figure(prefix + "value_cny", "");
     EXPECT_GT(invested, 0) << city;
     EXPECT_GT(run.figure(prefix + "deals", ""), 0) << city;
-    EXPECT_NEAR(run.figure(prefix + "multiple", ""), value / invested, 1e-9 * value / invested) << city;
+    EXPECT_NEAR(run.figure(prefix + "multiple", ""), value / invested, 1e-9 * value / invested)
+        << city;
   }
 }
 
 /// The values of column `name` of a snapshot, one per row.
 std::vector<double> snapshot_column(const engine::agent_snapshot& snap, const std::string& name) {
-  const auto k = static_cast<std::size_t>(std::find(snap.columns.begin(), snap.columns.end(), name) - snap.columns.begin());
+  const auto k = static_cast<std::size_t>(
+      std::find(snap.columns.begin(), snap.columns.end(), name) - snap.columns.begin());
   EXPECT_LT(k, snap.columns.size()) << name;
   std::vector<double> out;
-  for (std::size_t at = k; at < snap.values.size(); at += snap.columns.size()) out.push_back(snap.values[at]);
+  for (std::size_t at = k; at < snap.values.size(); at += snap.columns.size())
+    out.push_back(snap.values[at]);
   return out;
 }
 
-const engine::agent_snapshot& snapshot_of(const std::vector<engine::agent_snapshot>& all, const std::string& kind) {
-  const auto it = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.kind == kind; });
+const engine::agent_snapshot& snapshot_of(const std::vector<engine::agent_snapshot>& all,
+                                          const std::string& kind) {
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.kind == kind; });
   if (it == all.end()) throw std::out_of_range("no snapshot " + kind);
   return *it;
 }
@@ -211,7 +227,8 @@ TEST(Returns, PortfolioSnapshotsAddUpToTheSummary) {
     guidance_seen = guidance_seen || owner[k] == -1;
   }
   EXPECT_TRUE(guidance_seen);
-  for (std::size_t i = 0; i < held.size(); ++i) EXPECT_NEAR(by_fund[i], held[i], 1e-6 * (1 + held[i])) << i;
+  for (std::size_t i = 0; i < held.size(); ++i)
+    EXPECT_NEAR(by_fund[i], held[i], 1e-6 * (1 + held[i])) << i;
   // Shares of one startup never exceed the whole of it.
   const auto slot = snapshot_column(stakes, "startup_slot");
   const auto share = snapshot_column(stakes, "share");

@@ -105,7 +105,9 @@ TEST(Noncompete, CompensationIsPaidWhileBound) {
   maybe_bind(f.ctx, f.hub, row, former, 10);
   pay_noncompete_compensation(f.ctx, f.hub, 11);
   EXPECT_NEAR(f.hub.c.noncompete_compensation,
-              f.hub.p.noncompete_compensation_share * market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(), 1e-6);
+              f.hub.p.noncompete_compensation_share *
+                  market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(),
+              1e-6);
 }
 
 /// Damages startups paid in suits all falling this week, with the employers' win rate `rate`.
@@ -127,9 +129,10 @@ TEST(Noncompete, StartupsPayDamagesOnlyForTheSuitsTheyLose) {
 }
 
 TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
-  hub_fixture f({"hub.test.founding.ideas_per_year=1", "hub.test.incumbent.big.noncompete_share=1",
-                 "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
-                 "hub.test.incumbent.other.enforcement=1", "hub.test.noncompete.found_anyway_bias=0"});
+  hub_fixture f(
+      {"hub.test.founding.ideas_per_year=1", "hub.test.incumbent.big.noncompete_share=1",
+       "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
+       "hub.test.incumbent.other.enforcement=1", "hub.test.noncompete.found_anyway_bias=0"});
   for (long t = 0; t < 20; ++t) found_startups(f.ctx, f.hub, t);
   EXPECT_GT(f.hub.c.waited_total, 0);
   EXPECT_EQ(f.hub.c.founded_bound_total, 0);
@@ -142,7 +145,8 @@ TEST(Founding, FoundersBringCofoundersAndTakeTheSubsidy) {
   const double before = f.hub.local.spent_subsidy;
   for (long t = 0; t < 10; ++t) found_startups(f.ctx, f.hub, t);
   ASSERT_GT(f.hub.c.founded_total, 0);
-  EXPECT_EQ(f.hub.local.spent_subsidy - before, f.hub.c.subsidised_total * f.hub.p.local.subsidy_per_startup_cny);
+  EXPECT_EQ(f.hub.local.spent_subsidy - before,
+            f.hub.c.subsidised_total * f.hub.p.local.subsidy_per_startup_cny);
   double team = 0;
   for (std::size_t s = 40; s < f.hub.startups.table.size(); ++s) team += f.hub.startups.team[s];
   EXPECT_GT(team, f.hub.c.founded_total);  // some co-founders joined
@@ -162,20 +166,24 @@ TEST(Poaching, TakesTheBestEngineerAndCapability) {
 
 TEST(ComputeMarket, IncumbentsAreServedFirst) {
   hub_fixture f({"hub.test.chips.foreign_stock_h100e=1000", "hub.test.chips.domestic_stock_h100e=0",
-                 "hub.test.chips.foreign_supply_h100e_per_year=0", "hub.test.chips.domestic_allocation_share=0"});
+                 "hub.test.chips.foreign_supply_h100e_per_year=0",
+                 "hub.test.chips.domestic_allocation_share=0"});
   clear_compute_market(f.ctx, f.hub, 0);
-  EXPECT_NEAR(f.hub.incumbents[0].compute_got + f.hub.incumbents[1].compute_got, f.hub.foreign_stock, 1e-6);
+  EXPECT_NEAR(f.hub.incumbents[0].compute_got + f.hub.incumbents[1].compute_got,
+              f.hub.foreign_stock, 1e-6);
   EXPECT_EQ(f.hub.startup_compute_got, 0.0);
   EXPECT_GT(f.hub.compute_price, f.p.world.compute_price_cny_per_week);
 }
 
 TEST(ComputeMarket, VouchersRespectTheStackedShareAndTheFirmCap) {
-  hub_fixture f({"hub.test.chips.foreign_stock_h100e=1e6", "hub.test.vouchers.cap_per_firm_cny=1000",
+  hub_fixture f({"hub.test.chips.foreign_stock_h100e=1e6",
+                 "hub.test.vouchers.cap_per_firm_cny=1000",
                  "hub.test.government.local.voucher_budget_cny_per_year=1e12"});
   clear_compute_market(f.ctx, f.hub, 0);
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) {
     EXPECT_LE(f.hub.startups.voucher_year[s], 1000.0 + 1e-9);
-    EXPECT_LE(f.hub.startups.voucher_year[s], f.hub.p.voucher_stack_cap * f.hub.startups.compute_cost[s] + 1e-9);
+    EXPECT_LE(f.hub.startups.voucher_year[s],
+              f.hub.p.voucher_stack_cap * f.hub.startups.compute_cost[s] + 1e-9);
   }
 }
 
@@ -288,7 +296,8 @@ TEST(Geopolitics, TensionStaysInItsRangeAndShocksMoveIt) {
 
 TEST(Government, PolicyChangesSetInstrumentsAndBudgetsRenewYearly) {
   hub_fixture f;
-  apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "government.local.subsidy_per_startup_cny", 42.0}, 0);
+  apply_policy_change(f.ctx, f.hub,
+                      {{2026, 1, 1}, "government.local.subsidy_per_startup_cny", 42.0}, 0);
   EXPECT_EQ(f.hub.p.local.subsidy_per_startup_cny, 42.0);
   f.hub.local.budget_left = 0;
   start_budget_year(f.hub);

@@ -17,7 +17,8 @@ using testing::small_scenario;
 
 std::size_t in_stage(const hub_fixture& f, stage s) {
   std::size_t n = 0;
-  for (std::size_t k = 0; k < f.hub.startups.table.size(); ++k) n += f.hub.startups.stage_of[k] == s;
+  for (std::size_t k = 0; k < f.hub.startups.table.size(); ++k)
+    n += f.hub.startups.stage_of[k] == s;
   return n;
 }
 
@@ -41,18 +42,22 @@ TEST(Parameters, AllZeroStageSharesAreRefusedWithTheKey) {
     read_parameters(small_scenario(zero));
     FAIL() << "all-zero stage shares were accepted";
   } catch (const input_error& e) {
-    EXPECT_NE(std::string(e.what()).find("founding.initial_share_idea"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("founding.initial_share_idea"), std::string::npos)
+        << e.what();
   }
 }
 
 TEST(Parameters, UnemployedShareSetsWhoIsBetweenJobsAtTheStart) {
   const auto unemployed = [](const hub_fixture& f) {
     std::size_t n = 0;
-    for (std::size_t r = 0; r < f.hub.engineers.table.size(); ++r) n += f.hub.engineers.where[r] == place::unemployed;
+    for (std::size_t r = 0; r < f.hub.engineers.table.size(); ++r)
+      n += f.hub.engineers.where[r] == place::unemployed;
     return n;
   };
   EXPECT_EQ(unemployed(hub_fixture({"hub.test.talent.unemployed_share=0"})), 0u);
-  EXPECT_NEAR(static_cast<double>(unemployed(hub_fixture({"hub.test.talent.unemployed_share=0.1"}))), 600, 1);
+  EXPECT_NEAR(
+      static_cast<double>(unemployed(hub_fixture({"hub.test.talent.unemployed_share=0.1"}))), 600,
+      1);
 }
 
 TEST(Parameters, SkillSigmaIsTheSpreadOfSkills) {

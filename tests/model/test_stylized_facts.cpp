@@ -32,7 +32,8 @@ TEST(StylizedFacts, SkewedFirmsDyingCohortsConcentratedReturns) {
   // Venture data put the best tenth of deals at well over half of all returns; the model's best
   // tenth carry about 30% (three times their number), a known gap (docs/model.md, "Simplifications
   // and known gaps"). The bar guards the concentration the model has: 2.5 times an even share.
-  EXPECT_GT(f.top_decile / 3, 0.25) << "the best tenth of deals should carry a large share of returns";
+  EXPECT_GT(f.top_decile / 3, 0.25)
+      << "the best tenth of deals should carry a large share of returns";
 }
 
 }  // namespace

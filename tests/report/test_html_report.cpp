@@ -21,8 +21,10 @@ TEST(report_html, TextInTheDataCannotCloseItsScriptElement) {
   const auto open = html.find("id=\"liangzhu-data\">");
   ASSERT_NE(open, std::string::npos);
   const auto start = html.find('>', open) + 1;
-  const auto data = nlohmann::json::parse(html.substr(start, html.find("</script>", start) - start));
-  EXPECT_EQ(data["runs"][0]["label"], "</script><script>alert(1)</script>") << "read back as written";
+  const auto data =
+      nlohmann::json::parse(html.substr(start, html.find("</script>", start) - start));
+  EXPECT_EQ(data["runs"][0]["label"], "</script><script>alert(1)</script>")
+      << "read back as written";
 }
 
 TEST(report_html, TheTitleIsEscapedAndTheFrontEndInlined) {

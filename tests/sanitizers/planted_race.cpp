@@ -10,14 +10,15 @@
 
 int main() {
   liangzhu::engine::executor ex(2);
-  long counter = 0;                 // written by both blocks, unsynchronised: the planted race
-  std::atomic<int> started{0};      // relaxed only: it must not order the two writes
+  long counter = 0;             // written by both blocks, unsynchronised: the planted race
+  std::atomic<int> started{0};  // relaxed only: it must not order the two writes
   // Two blocks; each waits (10 s at most) until the other has started, so that the caller and the
   // worker run them at the same time whatever the scheduling (the caller alone would take both).
   ex.for_each_block(2 * liangzhu::engine::executor::block, [&](std::size_t, std::size_t) {
     started.fetch_add(1, std::memory_order_relaxed);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (started.load(std::memory_order_relaxed) < 2 && std::chrono::steady_clock::now() < deadline)
+    while (started.load(std::memory_order_relaxed) < 2 &&
+           std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     ++counter;
   });

@@ -21,7 +21,8 @@ class server_fixture : public ::testing::Test {
     serve::server_options options;
     options.port = 0;
     options.store = dir_ / "runs.db";
-    const std::filesystem::path data = std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data";
+    const std::filesystem::path data =
+        std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data";
     options.scenarios = {{"tiny", data / "tiny.toml", "a tiny hub"}};
     options.progress_every = std::chrono::milliseconds(20);
     if (adjust) adjust(options);

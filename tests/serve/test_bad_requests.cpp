@@ -13,7 +13,8 @@ class serve_bad_requests : public server_fixture {
   void SetUp() override { start(); }
 
   /// Expects `status` and a JSON {"error": ...} containing `words`.
-  static void expect_error(const std::pair<int, std::string>& answer, int status, const std::string& words) {
+  static void expect_error(const std::pair<int, std::string>& answer, int status,
+                           const std::string& words) {
     EXPECT_EQ(answer.first, status) << answer.second;
     const json body = json::parse(answer.second, nullptr, false);
     ASSERT_TRUE(body.is_object() && body.contains("error")) << answer.second;
@@ -33,13 +34,15 @@ TEST_F(serve_bad_requests, unknown_scenarios_are_404_naming_the_known_ones) {
 }
 
 TEST_F(serve_bad_requests, out_of_range_and_malformed_parameters_are_400_with_the_schema_message) {
-  expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 600}})", 400,
-                     "above the maximum 120");
+  expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.noncompete.max_months": 600}})",
+                     400, "above the maximum 120");
   expect_run_refused(R"({"scenario": "tiny", "values": {"ticks": 0}})", 400, "ticks");
   expect_run_refused(R"({"scenario": "tiny", "values": {"ticks": 2.5}})", 400, "ticks");
   expect_run_refused(R"({"scenario": "tiny", "values": {"no.such.key": 1}})", 400, "unknown key");
-  expect_run_refused(R"({"scenario": "tiny", "values": {"ticks": [1, 2]}})", 400, "must be a number");
-  expect_run_refused(R"({"scenario": "tiny", "values": {"ticks=3\nseed": 1}})", 400, "not a parameter key");
+  expect_run_refused(R"({"scenario": "tiny", "values": {"ticks": [1, 2]}})", 400,
+                     "must be a number");
+  expect_run_refused(R"({"scenario": "tiny", "values": {"ticks=3\nseed": 1}})", 400,
+                     "not a parameter key");
   expect_run_refused(R"({"scenario": "tiny", "values": [1]})", 400, "must be an object");
   expect_run_refused(R"({"scenario": "tiny", "tick_delay_ms": 99999})", 400, "tick_delay_ms");
   expect_run_refused(R"({"scenario": 3})", 400, "wrong type");

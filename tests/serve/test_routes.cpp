@@ -19,13 +19,16 @@ class serve_routes_without_socket : public ::testing::Test {
   static serve::server_options options_in(const scratch_dir& dir) {
     serve::server_options o;
     o.store = dir.path() / "runs.db";
-    o.scenarios = {{"tiny", std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data/tiny.toml", "a tiny hub"}};
+    o.scenarios = {{"tiny",
+                    std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data/tiny.toml",
+                    "a tiny hub"}};
     o.max_waiting_runs = 0;  // nothing runs: a valid run request gets 429
     return o;
   }
 
   /// The answer to `method path` with `body`.
-  httplib::Response answer(const std::string& method, const std::string& path, const std::string& body = {}) {
+  httplib::Response answer(const std::string& method, const std::string& path,
+                           const std::string& body = {}) {
     httplib::Request req;
     req.method = method;
     req.path = path;
@@ -38,7 +41,8 @@ class serve_routes_without_socket : public ::testing::Test {
   /// The {"error": ...} message of an answer.
   static std::string error_of(const httplib::Response& res) {
     const json body = json::parse(res.body, nullptr, false);
-    return body.is_object() && body.contains("error") ? body["error"].get<std::string>() : "(no error: " + res.body + ")";
+    return body.is_object() && body.contains("error") ? body["error"].get<std::string>()
+                                                      : "(no error: " + res.body + ")";
   }
 
   scratch_dir dir_;
@@ -77,7 +81,9 @@ TEST_F(serve_routes_without_socket, a_number_beyond_double_is_400_not_an_interna
   const auto res = answer("POST", "/api/runs", "1e400");
   EXPECT_EQ(res.status, 400);
   EXPECT_NE(error_of(res).find("not JSON"), std::string::npos) << res.body;
-  EXPECT_EQ(answer("POST", "/api/runs", R"({"scenario": "tiny", "values": {"ticks": 1e400}})").status, 400);
+  EXPECT_EQ(
+      answer("POST", "/api/runs", R"({"scenario": "tiny", "values": {"ticks": 1e400}})").status,
+      400);
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ TEST_F(serve_runs_api, the_scenario_lists_its_levers_with_units_ranges_and_value
   EXPECT_EQ(described["hubs"], json::array({"test"}));
   bool found = false;
   for (const auto& p : described["parameters"]) {
-    EXPECT_TRUE(p.contains("unit") && p.contains("min") && p.contains("max") && p.contains("default"));
+    EXPECT_TRUE(p.contains("unit") && p.contains("min") && p.contains("max") &&
+                p.contains("default"));
     if (p["key"] != "hub.test.noncompete.max_months") continue;
     found = true;
     EXPECT_EQ(p["unit"], "months");

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "support/scratch_dir.hpp"
 #include "liangzhu/store/run_store.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace liangzhu::store::testing {
 
@@ -61,9 +61,12 @@ inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) 
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c != '"') field += c;
-      else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
-      else quoted = false;
+      if (c != '"')
+        field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"')
+        field += text[++i];
+      else
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {

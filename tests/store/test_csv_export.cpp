@@ -46,9 +46,8 @@ std::size_t column(const csv_table& table, const std::string& name) {
 TEST(CsvExport, WritesEveryFileWithHeaders) {
   scratch_dir dir;
   run_store store(dir / "runs.db");
-  const std::int64_t id =
-      add_run(store, sample_run(), {"Liangzhu"}, {"firms"}, {{0, 0, {3}}, {1, 0, {4}}},
-              {{1, 0, 1, 77, 2.5}});
+  const std::int64_t id = add_run(store, sample_run(), {"Liangzhu"}, {"firms"},
+                                  {{0, 0, {3}}, {1, 0, {4}}}, {{1, 0, 1, 77, 2.5}});
   store.write_parameters(id, std::vector<std::pair<std::string, std::string>>{{"seed", "42"}});
   store.write_summary(id, std::vector<summary_row>{{"", "firms", 4.0, "", "firms", ""}});
   store.finish_run(id, run_status::complete, 2);
@@ -64,10 +63,9 @@ TEST(CsvExport, WritesEveryFileWithHeaders) {
 
   EXPECT_EQ(read_csv(out / "parameters.csv"),
             (csv_table{{"run_id", "key", "value"}, {"1", "seed", "42"}}));
-  EXPECT_EQ(read_csv(out / "series.csv"),
-            (csv_table{{"run_id", "tick", "date", "group", "firms"},
-                       {"1", "0", "2025-01-06", "Liangzhu", "3"},
-                       {"1", "1", "2025-01-13", "Liangzhu", "4"}}));
+  EXPECT_EQ(read_csv(out / "series.csv"), (csv_table{{"run_id", "tick", "date", "group", "firms"},
+                                                     {"1", "0", "2025-01-06", "Liangzhu", "3"},
+                                                     {"1", "1", "2025-01-13", "Liangzhu", "4"}}));
   EXPECT_EQ(read_csv(out / "events.csv"),
             (csv_table{{"run_id", "tick", "date", "group", "kind", "subject", "value"},
                        {"1", "1", "2025-01-13", "Liangzhu", "exit, \"big\"", "77", "2.5"}}));
@@ -80,8 +78,8 @@ TEST(CsvExport, QuotesCommasQuotesAndLineBreaks) {
   scratch_dir dir;
   run_store store(dir / "runs.db");
   const std::string tricky = "a, \"quoted\"\nsecond line\r\nthird";
-  const std::int64_t id = add_run(store, sample_run(tricky), {"West, Zone \"2\""}, {"x, y"},
-                                  {{0, 0, {1}}});
+  const std::int64_t id =
+      add_run(store, sample_run(tricky), {"West, Zone \"2\""}, {"x, y"}, {{0, 0, {1}}});
   store.write_parameters(id, std::vector<std::pair<std::string, std::string>>{{"k,1", tricky}});
   export_csv(store, {}, dir / "csv");
 
@@ -115,7 +113,8 @@ TEST(CsvExport, NumbersRoundTripBitForBit) {
                                    std::numeric_limits<double>::infinity(),
                                    -std::numeric_limits<double>::infinity()};
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < values.size(); ++i) names.push_back(std::string("v") += std::to_string(i));
+  for (std::size_t i = 0; i < values.size(); ++i)
+    names.push_back(std::string("v") += std::to_string(i));
   add_run(store, sample_run(), {"g"}, names, {{0, 0, values}});
   export_csv(store, {}, dir / "csv");
   const csv_table series = read_csv(dir / "csv" / "series.csv");

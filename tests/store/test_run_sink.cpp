@@ -43,7 +43,8 @@ std::vector<engine::event_record> simulate(engine::collector& c, int ticks, int 
     for (int g = 0; g < 2; ++g) {
       for (int s = 0; s < 3; ++s)
         c.set(static_cast<std::uint16_t>(g), static_cast<std::size_t>(s), value_at(t, g, s));
-      const engine::event_record e{t, static_cast<std::uint16_t>(g), static_cast<std::uint16_t>(t % 2),
+      const engine::event_record e{t, static_cast<std::uint16_t>(g),
+                                   static_cast<std::uint16_t>(t % 2),
                                    0xffffffffffffff00ULL + static_cast<std::uint64_t>(t), t * 0.5};
       c.events().record(e);
       recorded.push_back(e);
@@ -151,8 +152,8 @@ struct one_batch {
     sink = store.sink_for(run);
     const std::vector<engine::series_spec> series{{"x", "", ""}};
     sink->declare(hubs, series, one_kind);
-    const std::vector<engine::series_row> rows{{0, 0, {1.0}}, {0, 1, {2.0}}, {1, 0, {3.0}},
-                                               {1, 1, {4.0}}};
+    const std::vector<engine::series_row> rows{
+        {0, 0, {1.0}}, {0, 1, {2.0}}, {1, 0, {3.0}}, {1, 1, {4.0}}};
     const std::vector<engine::event_record> events{{1, 0, 0, 9, 0.5}};
     sink->write_batch(rows, events);
   }
@@ -193,8 +194,8 @@ TEST(RunSink, ForcedErrorInEventsRollsBackTheWholeBatch) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
-  const std::vector<engine::series_row> rows{{2, 0, {5.0}}, {2, 1, {5.0}}, {3, 0, {6.0}},
-                                             {3, 1, {6.0}}};
+  const std::vector<engine::series_row> rows{
+      {2, 0, {5.0}}, {2, 1, {5.0}}, {3, 0, {6.0}}, {3, 1, {6.0}}};
   const std::vector<engine::event_record> events{{2, 0, 0, 1, 1.0}, {3, 0, 0, 1, 1.0}};
   try {
     fixture.sink->write_batch(rows, events);

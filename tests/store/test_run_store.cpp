@@ -68,8 +68,8 @@ TEST(RunStore, FinishRunSetsStatusTicksAndEnd) {
 }
 
 TEST(RunStore, StatusNamesRoundTrip) {
-  for (const auto s : {run_status::running, run_status::complete, run_status::interrupted,
-                       run_status::failed})
+  for (const auto s :
+       {run_status::running, run_status::complete, run_status::interrupted, run_status::failed})
     EXPECT_EQ(parse_run_status(to_string(s)), s);
   EXPECT_FALSE(parse_run_status("done").has_value());
 }

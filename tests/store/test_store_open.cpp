@@ -13,8 +13,8 @@
 namespace liangzhu::store {
 namespace {
 
-using testing::sample_run;
 using testing::raw_sql;
+using testing::sample_run;
 using testing::scratch_dir;
 
 /// The io_error message thrown by opening `file` in mode `m`; fails the test if none is thrown.
@@ -73,9 +73,9 @@ TEST(StoreOpen, UsesWalAndStampsTheSchemaVersion) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT user_version FROM pragma_user_version", -1, &stmt,
-                               nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "SELECT user_version FROM pragma_user_version", -1, &stmt, nullptr),
+      SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
   sqlite3_finalize(stmt);

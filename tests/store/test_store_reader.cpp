@@ -119,7 +119,8 @@ TEST_F(store_reader_test, a_summary_written_after_a_reader_opened_is_not_half_se
   const std::int64_t run = store.begin_run(sample_run());
   const store_reader reader = store.reader();
   store.atomically([&] {
-    store.write_summary(run, std::vector<summary_row>{{"Liangzhu", "tigers", 4.0, "", "count", ""}});
+    store.write_summary(run,
+                        std::vector<summary_row>{{"Liangzhu", "tigers", 4.0, "", "count", ""}});
     store.finish_run(run, run_status::complete, 0);
   });
   EXPECT_TRUE(reader.read_summary(run).empty());

@@ -76,18 +76,17 @@ TEST(SweepTables, PointsResultsAndIndicesAreReplacedWhole) {
   store.write_sweep_points(sweep, points);
   EXPECT_EQ(store.reader().read_sweep_points(sweep), points);  // written order within a point
 
-  std::vector<sweep_result> results = {{0, "tigers", 3, 2.0, 1.0, -0.48, 4.48},
-                                       {1, "tigers", 1, 5.0, std::nullopt, std::nullopt,
-                                        std::nullopt}};
+  std::vector<sweep_result> results = {
+      {0, "tigers", 3, 2.0, 1.0, -0.48, 4.48},
+      {1, "tigers", 1, 5.0, std::nullopt, std::nullopt, std::nullopt}};
   store.write_sweep_results(sweep, results);
   EXPECT_EQ(store.reader().read_sweep_results(sweep), results);
   results.pop_back();
   store.write_sweep_results(sweep, results);
   EXPECT_EQ(store.reader().read_sweep_results(sweep), results);
 
-  const std::vector<sensitivity_row> indices = {{"tigers", "x", "S1", 0.3, 0.2, 0.4},
-                                                {"tigers", "x", "ST", 0.5, std::nullopt,
-                                                 std::nullopt}};
+  const std::vector<sensitivity_row> indices = {
+      {"tigers", "x", "S1", 0.3, 0.2, 0.4}, {"tigers", "x", "ST", 0.5, std::nullopt, std::nullopt}};
   store.write_sensitivity(sweep, indices);
   EXPECT_EQ(store.reader().read_sensitivity(sweep), indices);
 }

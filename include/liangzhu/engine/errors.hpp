@@ -18,7 +18,8 @@ class error : public std::runtime_error {
 /// Bad user input: a scenario, experiment or command-line value that cannot be used.
 class input_error : public error {
  public:
-  /// `file` may be a path or a pseudo-source such as "--set"; line/column are 1-based, 0 if unknown.
+  /// `file` may be a path or a pseudo-source such as "--set"; line/column are 1-based, 0 if
+  /// unknown.
   input_error(std::string message, std::string file = {}, int line = 0, int column = 0,
               std::string key = {});
 
@@ -50,8 +51,8 @@ namespace detail {
 }  // namespace liangzhu
 
 /// Checks an internal invariant; a failure is a bug in liangzhu, never a user error.
-#define LIANGZHU_ASSERT(condition, message)                                              \
-  do {                                                                                   \
-    if (!(condition)) [[unlikely]]                                                       \
-      ::liangzhu::detail::assertion_failed(#condition, (message), __FILE__, __LINE__);   \
+#define LIANGZHU_ASSERT(condition, message)                                            \
+  do {                                                                                 \
+    if (!(condition)) [[unlikely]]                                                     \
+      ::liangzhu::detail::assertion_failed(#condition, (message), __FILE__, __LINE__); \
   } while (false)

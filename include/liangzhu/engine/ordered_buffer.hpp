@@ -28,8 +28,7 @@ class ordered_buffer {
       all.insert(all.end(), buffer.begin(), buffer.end());
       buffer.clear();
     });
-    std::sort(all.begin(), all.end(),
-              [](const entry& a, const entry& b) { return a.key < b.key; });
+    std::sort(all.begin(), all.end(), [](const entry& a, const entry& b) { return a.key < b.key; });
     return all;
   }
 

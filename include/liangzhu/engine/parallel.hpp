@@ -50,16 +50,18 @@ class executor {
     }
     auto one_block = [&](std::size_t b) { f(b * block, std::min(n, (b + 1) * block)); };
     run_blocks(
-        blocks, [](void* context, std::size_t b) { (*static_cast<decltype(one_block)*>(context))(b); },
+        blocks,
+        [](void* context, std::size_t b) { (*static_cast<decltype(one_block)*>(context))(b); },
         &one_block);
   }
 
   /// The indices i in [0, n) for which pred(i) holds, in increasing order.
   template <class Pred>
   std::vector<std::size_t> select(std::size_t n, Pred&& pred) const {
-    return gather_blocks<std::size_t>(n, [&](std::size_t begin, std::size_t end, std::vector<std::size_t>& out) {
-      for_each_hit(begin, end, pred, [&](std::size_t i) { out.push_back(i); });
-    });
+    return gather_blocks<std::size_t>(
+        n, [&](std::size_t begin, std::size_t end, std::vector<std::size_t>& out) {
+          for_each_hit(begin, end, pred, [&](std::size_t i) { out.push_back(i); });
+        });
   }
 
   /// The pairs (i, map(i)) for the i in [0, n) where pred(i) holds, in increasing i; pred and
@@ -67,7 +69,8 @@ class executor {
   /// prepare(i) is called for all of a block's hits before map is called for any of them: it may
   /// prefetch what map will read, so that the memory latencies of sparse hits overlap.
   template <class Pred, class Map, class Prepare = void (*)(std::size_t)>
-  auto select_map(std::size_t n, Pred&& pred, Map&& map, Prepare&& prepare = [](std::size_t) {}) const {
+  auto select_map(
+      std::size_t n, Pred&& pred, Map&& map, Prepare&& prepare = [](std::size_t) {}) const {
     using item = std::pair<std::size_t, decltype(map(std::size_t{0}))>;
     return gather_blocks<item>(n, [&](std::size_t begin, std::size_t end, std::vector<item>& out) {
       std::vector<std::size_t> hits;
@@ -91,12 +94,14 @@ class executor {
   std::vector<T> gather_blocks(std::size_t n, EmitBlock&& emit) const {
     const std::size_t blocks = (n + block - 1) / block;
     std::vector<std::vector<T>> found(blocks);
-    for_each_block(n, [&](std::size_t begin, std::size_t end) { emit(begin, end, found[begin / block]); });
+    for_each_block(
+        n, [&](std::size_t begin, std::size_t end) { emit(begin, end, found[begin / block]); });
     std::size_t total = 0;
     for (const auto& f : found) total += f.size();
     std::vector<T> all;
     all.reserve(total);
-    for (auto& f : found) all.insert(all.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+    for (auto& f : found)
+      all.insert(all.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
     return all;
   }
 
@@ -124,8 +129,10 @@ class executor {
     for (std::size_t first = begin; first < end; first += 64) {
       const std::size_t last = std::min(end, first + 64);
       std::uint64_t hits = 0;
-      for (std::size_t i = first; i < last; ++i) hits |= std::uint64_t{static_cast<bool>(pred(i))} << (i - first);
-      for (; hits != 0; hits &= hits - 1) visit(first + static_cast<std::size_t>(std::countr_zero(hits)));
+      for (std::size_t i = first; i < last; ++i)
+        hits |= std::uint64_t{static_cast<bool>(pred(i))} << (i - first);
+      for (; hits != 0; hits &= hits - 1)
+        visit(first + static_cast<std::size_t>(std::countr_zero(hits)));
     }
   }
 

@@ -42,8 +42,9 @@ double simulated_value(const job_result& run, const io::calibration_target& targ
 /// Minimises the misfit over the factors' bounds, starting from the base scenario's values.
 /// `on_evaluation` sees each evaluation as it ends. input_error if the experiment has no targets,
 /// a factor without bounds, a target naming no output or a date outside the run.
-calibration_result calibrate(const io::experiment_spec& spec, const scenario_resolver& resolve,
-                             const execution_settings& settings,
-                             const std::function<void(const calibration_evaluation&)>& on_evaluation);
+calibration_result calibrate(
+    const io::experiment_spec& spec, const scenario_resolver& resolve,
+    const execution_settings& settings,
+    const std::function<void(const calibration_evaluation&)>& on_evaluation);
 
 }  // namespace liangzhu::experiment

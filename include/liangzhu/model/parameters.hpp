@@ -1,8 +1,9 @@
 #pragma once
 /// @file The validated description of a Liangzhu run, as typed values (defaults filled in).
 /// Built once from a scenario file; the defaults, units, ranges and sources of every field are in
-/// ONE place, the bindings in src/model/params_*.cpp (and so in docs/parameters.md); the running state lives elsewhere (state.hpp). Money is in yuan (CNY), compute in
-/// H100-equivalent accelerators (H100e), time in weeks unless a name says otherwise.
+/// ONE place, the bindings in src/model/params_*.cpp (and so in docs/parameters.md); the running
+/// state lives elsewhere (state.hpp). Money is in yuan (CNY), compute in H100-equivalent
+/// accelerators (H100e), time in weeks unless a name says otherwise.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,23 +16,23 @@ namespace liangzhu::model {
 struct incumbent_params {
   std::string name;
   double headcount{};              ///< engineers it employs at the start
-  double headcount_growth{};        ///< per year
-  double wage_premium{};            ///< over the hub's market wage
-  double noncompete_share{};         ///< share of leavers bound by a noncompete
-  double noncompete_months{};         ///< duration it writes into contracts
-  double enforcement{};              ///< probability it sues a bound leaver who competes
+  double headcount_growth{};       ///< per year
+  double wage_premium{};           ///< over the hub's market wage
+  double noncompete_share{};       ///< share of leavers bound by a noncompete
+  double noncompete_months{};      ///< duration it writes into contracts
+  double enforcement{};            ///< probability it sues a bound leaver who competes
   double compute_h100e{};          ///< compute it needs at the start
-  double compute_growth{};           ///< per year
-  double poaching_per_year{};         ///< offers to top startup engineers per year
-  double acquisitions_per_year{};    ///< startups it acquires per year (expected)
+  double compute_growth{};         ///< per year
+  double poaching_per_year{};      ///< offers to top startup engineers per year
+  double acquisitions_per_year{};  ///< startups it acquires per year (expected)
 };
 
 /// One step of the export-control regime applying to a hub.
 struct export_control_step {
   engine::date date;
   std::string label;
-  double supply_share{};   ///< share of open-market foreign supply still reaching the hub
-  double performance{};    ///< H100e per foreign accelerator the rules allow
+  double supply_share{};  ///< share of open-market foreign supply still reaching the hub
+  double performance{};   ///< H100e per foreign accelerator the rules allow
 };
 
 /// A dated change of a government instrument ("government.local.subsidy_per_startup_cny").
@@ -51,7 +52,7 @@ struct government_params {
   double voucher_share_small{};
   double guidance_fund_cny{};
   double guidance_share_of_round{};
-  double tax_break{};   ///< reduction of the effective profit tax rate (share points)
+  double tax_break{};       ///< reduction of the effective profit tax rate (share points)
   double guidance_years{};  ///< investment period over which the guidance fund is deployed
 };
 
@@ -81,19 +82,19 @@ struct hub_params {
   double market_offer_sigma{};
   double startup_appeal{};
   double initial_startups{};
-  double founding_per_year{};      ///< ideas per engineer-year at propensity 1
+  double founding_per_year{};  ///< ideas per engineer-year at propensity 1
   double founding_tie_boost{};
   double founding_meetup_boost{};
   double idea_patience_weeks{};
   int founder_ties_counted{};
   long meetup_memory_weeks{};
   double cofounder_chance{};
-  double initial_stage_share[5]{};   ///< idea, seed, A, B, growth (scaled to their total when drawn)
+  double initial_stage_share[5]{};  ///< idea, seed, A, B, growth (scaled to their total when drawn)
   double initial_government_share{};
   double initial_offshore_share{};
   double initial_post_money_multiple{};
   double noncompete_max_months{};
-  double noncompete_enforceable{};   ///< 0..1: how far courts uphold noncompetes
+  double noncompete_enforceable{};  ///< 0..1: how far courts uphold noncompetes
   double noncompete_compensation_share{};
   double litigation_damages_cny{};
   double suit_win_rate{};
@@ -101,7 +102,7 @@ struct hub_params {
   double poach_premium{};
   double capability_loss_factor{};
   double meetup_attendance{};     ///< share of engineers at the weekly meetup
-  double meetup_founder_share{};    ///< share of founders pitching each week
+  double meetup_founder_share{};  ///< share of founders pitching each week
   double meetup_ties_per_attendee{};
   double local_fund_attendance{};
   int pitches_screened{};
@@ -109,9 +110,9 @@ struct hub_params {
   double tie_drop_weight{};
   double tie_weight_meetup{};
   double tie_decay_per_year{};
-  double government_route{};           ///< 1 if state money exists here (0 in Silicon Valley)
-  double state_tie_stigma{};           ///< how much foreign VCs discount state ties here
-  double cost_level{};               ///< offices, services: multiplies burn besides wages
+  double government_route{};  ///< 1 if state money exists here (0 in Silicon Valley)
+  double state_tie_stigma{};  ///< how much foreign VCs discount state ties here
+  double cost_level{};        ///< offices, services: multiplies burn besides wages
   double voucher_stack_cap{};
   double voucher_cap_per_firm_cny{};
   double small_contract_cny{};
@@ -165,7 +166,8 @@ struct world_params {
   double contact_followup_per_week{};
   double route_preference_offshore{};
   double route_choice_noise{};
-  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may pay the office
+  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may pay
+                                       ///< the office
   double min_pre_money_multiple{};
   double guidance_screening_per_week{};
   double guidance_bar_factor{};
