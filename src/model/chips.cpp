@@ -41,7 +41,7 @@ double startup_need(const context& ctx, const hub_state& hub, std::size_t s) {
 /// Share of a compute bill vouchers pay for this startup (before caps and budgets).
 double voucher_share(const hub_state& hub, double domestic_share, double yearly_bill) {
   double share = 0;
-  for (const auto* g : {&hub.p.local, &hub.p.provincial}) {
+  for (const auto* g : {&hub.local.instruments, &hub.provincial.instruments}) {
     const double mixed = domestic_share * g->voucher_share_domestic +
                          (1 - domestic_share) * g->voucher_share_foreign;
     share +=
@@ -131,10 +131,10 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
     }
   }
 
-  hub.c.startup_compute_need_total += startup_total;
-  hub.c.startup_compute_got_total += hub.startup_compute_got;
-  hub.c.compute_price_total += hub.compute_price;
-  hub.c.compute_weeks += 1;
+  hub.sums.add(summed::startup_compute_need_h100e, startup_total);
+  hub.sums.add(summed::startup_compute_got_h100e, hub.startup_compute_got);
+  hub.sums.add(summed::compute_price_cny, hub.compute_price);
+  hub.counts.add(counted::market_weeks);
 
   // Chip independence: domestic supply covers the set share of demand, week after week.
   const bool covered =

@@ -38,8 +38,7 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick) {
     const double gain =
         std::min(w.breakthrough_size_cap, r.pareto(w.breakthrough_size_min, w.breakthrough_tail));
     st.efficiency[s] = static_cast<float>(st.efficiency[s] * (1.0 + gain));
-    hub.c.breakthroughs += 1;
-    hub.c.breakthroughs_total += 1;
+    hub.counts.add(counted::breakthroughs);
     ctx.event(tick, hub, ctx.kinds.breakthrough, st.table.id_at(s).packed(), gain);
     if (!r.bernoulli(w.open_source_share)) continue;
     st.open_sourced[s] = 1;
@@ -47,7 +46,7 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick) {
         1;
     ctx.world.open_frontier =
         std::max(ctx.world.open_frontier, static_cast<double>(st.efficiency[s]));
-    hub.c.open_sourced += 1;
+    hub.counts.add(counted::open_sourced);
     ctx.event(tick, hub, ctx.kinds.open_source, st.table.id_at(s).packed(), st.efficiency[s]);
   }
 }

@@ -42,8 +42,7 @@ void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
   if (hub.p.government_route <= 0) return;
   bool took = false;
   for (auto* level : {&hub.local, &hub.provincial}) {
-    const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
-    const double amount = g.subsidy_per_startup_cny;
+    const double amount = level->instruments.subsidy_per_startup_cny;
     if (amount <= 0 || level->budget_left < amount) continue;
     level->budget_left -= amount;
     level->spent_subsidy += amount;
@@ -52,7 +51,7 @@ void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
   }
   if (took) {
     hub.startups.state_tie[s] += static_cast<float>(ctx.p.world.subsidy_state_tie);
-    hub.c.subsidised_total += 1;
+    hub.counts.add(counted::subsidised);
   }
 }
 
@@ -96,13 +95,11 @@ void found(const context& ctx, hub_state& hub, std::size_t row, double idea, boo
   const std::size_t s = create_startup(ctx, hub, row, idea, tick);
   if (while_bound) {
     schedule_suit(ctx, hub, s, row, tick);
-    hub.c.founded_bound += 1;
-    hub.c.founded_bound_total += 1;
+    hub.counts.add(counted::founded_while_bound);
   }
   add_cofounders(ctx, hub, row, s, tick);
   take_subsidies(ctx, hub, s);
-  hub.c.founded += 1;
-  hub.c.founded_total += 1;
+  hub.counts.add(counted::founded);
   ctx.event(tick, hub, ctx.kinds.founding, hub.startups.table.id_at(s).packed(), idea);
 }
 
@@ -126,8 +123,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
   e.waiting_since[row] = static_cast<std::int32_t>(tick);
   e.idea_quality[row] = static_cast<float>(idea);
-  hub.c.started_waiting += 1;
-  hub.c.waited_total += 1;
+  hub.counts.add(counted::started_waiting);
 }
 
 }  // namespace
@@ -145,7 +141,7 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
       } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (1L << 40))
                      .bernoulli(1.0 / hub.p.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
-        hub.c.gave_up_waiting += 1;
+        hub.counts.add(counted::gave_up_waiting);
       }
       continue;
     }
@@ -179,7 +175,7 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
       leave_place(hub, row);
       if (from_incumbent) maybe_bind(ctx, hub, row, former, tick);
       join_startup(hub, row, s, wage, false);
-      hub.c.moves += 1;
+      hub.counts.add(counted::job_moves);
       --hires;
     }
   }

@@ -25,8 +25,8 @@ double offshore_cost(const context& ctx) {
 }
 
 double guidance_share(const hub_state& hub) {
-  return std::min(1.0,
-                  hub.p.local.guidance_share_of_round + hub.p.provincial.guidance_share_of_round);
+  return std::min(1.0, hub.local.instruments.guidance_share_of_round +
+                           hub.provincial.instruments.guidance_share_of_round);
 }
 
 /// Pays each level's share of a round of `size` from its guidance fund (as far as the fund's
@@ -34,9 +34,8 @@ double guidance_share(const hub_state& hub) {
 double pay_guidance(hub_state& hub, double size) {
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
-    const auto& g = level == &hub.local ? hub.p.local : hub.p.provincial;
-    const double part = std::min(
-        {level->guidance_left, level->guidance_year_left, size * g.guidance_share_of_round});
+    const double part = std::min({level->guidance_left, level->guidance_year_left,
+                                  size * level->instruments.guidance_share_of_round});
     level->guidance_left -= part;
     level->guidance_year_left -= part;
     level->invested_guidance += part;
@@ -126,16 +125,14 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
   const bool prefers_offshore =
       r.bernoulli(p_offshore);  // drawn either way, to count who is priced out
-  if (affordable) hub.c.could_afford_offshore_total += 1;
-  if (!affordable && prefers_offshore) hub.c.priced_out_of_offshore_total += 1;
+  if (affordable) hub.counts.add(counted::could_afford_offshore);
+  if (!affordable && prefers_offshore) hub.counts.add(counted::priced_out_of_offshore);
   if (affordable && prefers_offshore) {
     st.route_of[s] = route::offshore;
-    hub.c.chose_offshore += 1;
-    hub.c.offshore_route_total += 1;
+    hub.counts.add(counted::chose_offshore);
   } else {
     st.route_of[s] = route::government;
-    hub.c.chose_government += 1;
-    hub.c.government_route_total += 1;
+    hub.counts.add(counted::chose_government);
   }
 }
 
@@ -158,8 +155,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     if (rest > 0 && (coinvestor = find_coinvestor(ctx, hub, s, rest, tick))) {
       coinvested = rest;
       invest(ctx, hub, s, *coinvestor, money_in::domestic_vc, coinvested);
-      hub.c.coinvested_rounds += 1;
-      hub.c.coinvested_rounds_total += 1;
+      hub.counts.add(counted::coinvested_rounds);
     }
   } else {
     auto& inv = ctx.world.investors[investor];
@@ -184,8 +180,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
       static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
   st.last_round[s] = static_cast<std::int32_t>(tick);
   st.seeking[s] = 0;
-  hub.c.rounds += 1;
-  hub.c.rounds_total += 1;
+  hub.counts.add(counted::rounds);
   const auto kind = who == lead::guidance     ? ctx.kinds.round_guidance
                     : who == lead::foreign_vc ? ctx.kinds.round_foreign_vc
                                               : ctx.kinds.round_domestic_vc;

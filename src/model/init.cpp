@@ -183,10 +183,12 @@ void init_hub(const context& ctx, hub_state& hub) {
   init_employment(hub);
   init_ties(ctx, hub);
   init_startups(ctx, hub);
-  hub.inflow_before_start = hub.c.inflow_total;
-  static_cast<hub_flows&>(hub.c) = hub_flows{};
-  hub.local.guidance_left = hub.p.local.guidance_fund_cny;
-  hub.provincial.guidance_left = hub.p.provincial.guidance_fund_cny;
+  hub.inflow_before_start = hub.inflows.totals();
+  hub.start_week();
+  hub.local.instruments = hub.p.local;
+  hub.provincial.instruments = hub.p.provincial;
+  hub.local.guidance_left = hub.local.instruments.guidance_fund_cny;
+  hub.provincial.guidance_left = hub.provincial.instruments.guidance_fund_cny;
   hub.foreign_stock = hub.p.compute_foreign_h100e;
   hub.domestic_stock = hub.p.compute_domestic_h100e;
   hub.foreign_supply_share = 1.0;

@@ -23,20 +23,20 @@ bool close(double a, double b, double scale) {
 
 void check_people(const hub_state& hub) {
   const auto& e = hub.engineers;
-  std::array<double, place_count> by_place{};
+  std::array<std::int64_t, place_count> by_place{};
   std::vector<double> at_incumbent(hub.incumbents.size(), 0.0);
   for (std::size_t row = 0; row < e.table.size(); ++row) {
     by_place[static_cast<std::size_t>(e.where[row])] += 1;
     if (e.where[row] == place::incumbent) at_incumbent.at(e.employer[row]) += 1;
   }
   for (int p = 0; p < place_count; ++p)
-    if (by_place[static_cast<std::size_t>(p)] != hub.c.in_place[static_cast<std::size_t>(p)])
+    if (by_place[static_cast<std::size_t>(p)] != hub.in_place[static_cast<std::size_t>(p)])
       violated(hub, "engineers in place " + std::to_string(p) + ": " +
                         std::to_string(by_place[static_cast<std::size_t>(p)]) + " counted, " +
-                        std::to_string(hub.c.in_place[static_cast<std::size_t>(p)]) + " kept");
-  double sum = 0;
-  for (const double n : by_place) sum += n;
-  if (sum != static_cast<double>(e.table.size()))
+                        std::to_string(hub.in_place[static_cast<std::size_t>(p)]) + " kept");
+  std::int64_t sum = 0;
+  for (const std::int64_t n : by_place) sum += n;
+  if (sum != static_cast<std::int64_t>(e.table.size()))
     violated(hub, "engineers by place do not add up to the pool");
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
     if (at_incumbent[i] != hub.incumbents[i].headcount)
@@ -73,9 +73,9 @@ void check_teams(const hub_state& hub) {
       violated(hub, "wage bill differs from its members' wages");
     in_teams += roster.size();
   }
-  const double employed = hub.c.in_place[static_cast<std::size_t>(place::startup)] +
-                          hub.c.in_place[static_cast<std::size_t>(place::founder)];
-  if (static_cast<double>(in_teams) != employed)
+  const std::int64_t employed = hub.in_place[static_cast<std::size_t>(place::startup)] +
+                                hub.in_place[static_cast<std::size_t>(place::founder)];
+  if (static_cast<std::int64_t>(in_teams) != employed)
     violated(hub, "startup engineers are not all in exactly one team");
 }
 
@@ -90,12 +90,12 @@ void check_money(const hub_state& hub) {
     cash += st.cash[s];
   }
   double in = 0, out = 0;
-  for (const double v : hub.c.inflow_total) in += v;
-  for (const double v : hub.c.outflow_total) out += v;
-  if (!close(in, out + cash + hub.c.exited_cash, in))
+  for (const double v : hub.inflows.totals()) in += v;
+  for (const double v : hub.outflows.totals()) out += v;
+  if (!close(in, out + cash + hub.sums.so_far(summed::exited_cash_cny), in))
     violated(hub, "money in (" + std::to_string(in) +
                       ") differs from money out + cash + exited cash (" +
-                      std::to_string(out + cash + hub.c.exited_cash) + ")");
+                      std::to_string(out + cash + hub.sums.so_far(summed::exited_cash_cny)) + ")");
   for (const auto* g : {&hub.local, &hub.provincial})
     if (g->budget_left < -1e-6 || g->voucher_left < -1e-6 || g->guidance_left < -1e-6)
       violated(hub, "a government spent beyond its budget");

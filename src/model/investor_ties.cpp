@@ -76,10 +76,9 @@ void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick) {
       // fund, its wariness of the startup's state ties.
       if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
-      hub.c.term_sheets += 1;
+      hub.counts.add(counted::term_sheets);
       if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {
-        hub.c.tie_rounds += 1;
-        hub.c.tie_rounds_total += 1;
+        hub.counts.add(counted::rounds_through_ties);
         break;  // one new deal per fund and week through ties
       }
     }

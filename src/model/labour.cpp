@@ -7,8 +7,8 @@ namespace {
 
 void set_place(hub_state& hub, std::size_t row, place where, std::uint32_t employer, double wage) {
   auto& e = hub.engineers;
-  hub.c.in_place[static_cast<std::size_t>(e.where[row])] -= 1;
-  hub.c.in_place[static_cast<std::size_t>(where)] += 1;
+  hub.in_place[static_cast<std::size_t>(e.where[row])] -= 1;
+  hub.in_place[static_cast<std::size_t>(where)] += 1;
   e.where[row] = where;
   e.employer[row] = employer;
   e.wage[row] = static_cast<float>(wage);
@@ -64,13 +64,13 @@ void join_startup(hub_state& hub, std::size_t row, std::size_t s, double wage, b
 std::size_t add_engineer(hub_state& hub) {
   const auto id = hub.engineers.table.create();
   hub.ties.ensure_nodes(hub.engineers.table.slot_count());
-  hub.c.in_place[static_cast<std::size_t>(place::unemployed)] += 1;
+  hub.in_place[static_cast<std::size_t>(place::unemployed)] += 1;
   return hub.engineers.table.row(id);
 }
 
 void remove_engineer(hub_state& hub, std::size_t row) {
   leave_place(hub, row);
-  hub.c.in_place[static_cast<std::size_t>(place::unemployed)] -= 1;
+  hub.in_place[static_cast<std::size_t>(place::unemployed)] -= 1;
   const auto id = hub.engineers.table.id_at(row);
   hub.ties.clear_node(id.index);
   hub.engineers.table.destroy(id);

@@ -11,8 +11,7 @@ inline void book_in(hub_state& hub, std::size_t s, money_in source, double amoun
   auto& st = hub.startups;
   st.cash[s] += amount;
   st.money_in_total[s] += amount;
-  hub.c.inflow[static_cast<std::size_t>(source)] += amount;
-  hub.c.inflow_total[static_cast<std::size_t>(source)] += amount;
+  hub.inflows.add(source, amount);
   if (source == money_in::subsidy || source == money_in::guidance || source == money_in::voucher)
     st.government_money[s] += amount;
   if (source == money_in::foreign_vc) st.foreign_money[s] += amount;
@@ -22,13 +21,12 @@ inline void book_out(hub_state& hub, std::size_t s, money_out use, double amount
   auto& st = hub.startups;
   st.cash[s] -= amount;
   st.money_out_total[s] += amount;
-  hub.c.outflow_total[static_cast<std::size_t>(use)] += amount;
+  hub.outflows.add(use, amount);
 }
 
 /// Money a hub's startups received from `source` since the start of the run.
 inline double run_inflow(const hub_state& hub, money_in source) {
-  const auto k = static_cast<std::size_t>(source);
-  return hub.c.inflow_total[k] - hub.inflow_before_start[k];
+  return hub.inflows.so_far(source) - hub.inflow_before_start[static_cast<std::size_t>(source)];
 }
 
 /// All government spending so far: subsidies, vouchers, guidance investments, tax expenditure.

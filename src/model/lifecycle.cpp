@@ -26,14 +26,14 @@ void grow_capability(const context& ctx, hub_state& hub, std::size_t s) {
 
 void pay_tax(const context&, hub_state& hub, std::size_t s, double profit) {
   if (profit <= 0) return;
-  const double breaks =
-      std::min(hub.p.profit_tax_rate, hub.p.local.tax_break + hub.p.provincial.tax_break);
+  const double breaks = std::min(hub.p.profit_tax_rate, hub.local.instruments.tax_break +
+                                                            hub.provincial.instruments.tax_break);
   const double tax = profit * (hub.p.profit_tax_rate - breaks);
   book_out(hub, s, money_out::tax, tax);
-  hub.c.tax_revenue += tax;
-  hub.c.tax_revenue_total += tax;
+  hub.sums.add(summed::tax_revenue_cny, tax);
   const double forgone = profit * breaks;
-  const double local_part = breaks > 0 ? std::min(hub.p.local.tax_break, breaks) / breaks : 0.0;
+  const double local_part =
+      breaks > 0 ? std::min(hub.local.instruments.tax_break, breaks) / breaks : 0.0;
   hub.local.tax_expenditure += forgone * local_part;
   hub.provincial.tax_expenditure += forgone * (1.0 - local_part);
 }
@@ -65,8 +65,7 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
                     w.valuation_per_capability_cny * st.capability[s];
   if (!st.breakout[s] && st.valuation[s] >= w.tiger_valuation_cny) {
     st.breakout[s] = 1;
-    hub.c.new_tigers += 1;
-    hub.c.tigers_total += 1;
+    hub.counts.add(counted::tigers);
     ctx.event(tick, hub, ctx.kinds.tiger, st.table.id_at(s).packed(), st.valuation[s]);
   }
   const double net_burn = std::max(1.0, burn - revenue);

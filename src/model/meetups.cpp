@@ -82,7 +82,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
     auto r = ctx.rng(purpose::investor_trip, engine::mix_subject(i, hub.index), tick);
     if (inv.deals_this_year >= inv.deals_per_year || !r.bernoulli(visit_probability(ctx, hub, inv)))
       continue;
-    hub.c.visiting_investors += 1;
+    hub.counts.add(counted::visiting_investors);
     const bool foreign = is_foreign(inv, hub);
     for (std::size_t k = 0;
          k < std::min(static_cast<std::size_t>(hub.p.pitches_screened), pitches.size()); ++k) {
@@ -93,7 +93,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
           pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s]))
         continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
-      hub.c.term_sheets += 1;
+      hub.counts.add(counted::term_sheets);
       if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {
         funded[p] = 1;
         break;  // one new deal per trip
@@ -108,8 +108,9 @@ void meetups(const context& ctx, hub_state& hub, long tick) {
   const auto attendees = draw_attendees(ctx, hub, tick);
   make_ties(ctx, hub, attendees, tick);
   auto pitches = pitching_startups(ctx, hub, attendees, tick);
-  hub.c.attendance += static_cast<double>(attendees.size() + pitches.size());
-  hub.c.pitches += static_cast<double>(pitches.size());
+  hub.counts.add(counted::meetup_attendance,
+                 static_cast<std::int64_t>(attendees.size() + pitches.size()));
+  hub.counts.add(counted::pitches, static_cast<std::int64_t>(pitches.size()));
   screen_pitches(ctx, hub, pitches, tick);
 }
 

@@ -61,7 +61,7 @@ void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick) 
         hub.p.noncompete_compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
   for (std::size_t i = 0; i < paid.size(); ++i) {
     hub.incumbents[i].noncompete_paid += paid[i];
-    hub.c.noncompete_compensation += paid[i];
+    hub.sums.add(summed::noncompete_compensation_cny, paid[i]);
   }
 }
 
@@ -74,8 +74,7 @@ void litigate(const context& ctx, hub_state& hub, long tick) {
     const double damages =
         won ? std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
     if (damages > 0) book_out(hub, s, money_out::damages, damages);
-    hub.c.litigations += 1;
-    hub.c.litigations_total += 1;
+    hub.counts.add(counted::litigations);
     ctx.event(tick, hub, ctx.kinds.litigation, st.table.id_at(s).packed(), damages);
   }
 }

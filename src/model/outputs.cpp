@@ -10,8 +10,10 @@ namespace {
 using st = const hub_state&;
 using cx = const context&;
 
-double in_place(st h, place p) { return h.c.in_place[static_cast<std::size_t>(p)]; }
-double inflow(st h, money_in m) { return h.c.inflow[static_cast<std::size_t>(m)]; }
+double in_place(st h, place p) {
+  return static_cast<double>(h.in_place[static_cast<std::size_t>(p)]);
+}
+double inflow(st h, money_in m) { return h.inflows.this_week(m); }
 
 double count_startups(st h, const std::function<bool(std::size_t)>& pred) {
   double n = 0;
@@ -29,6 +31,16 @@ std::vector<series_output> build() {
                  std::function<double(cx, st)> read) {
     o.push_back({{std::move(name), std::move(unit), std::move(description)}, std::move(read)});
   };
+  // A count or sum as counters.hpp names it: the week's, or the total so far.
+  auto add_counter = [&](auto key) {
+    const auto& spec = outputs_of(key);
+    LIANGZHU_ASSERT(!spec.series.name.empty(), "the counter has a series");
+    add(std::string(spec.series.name), std::string(spec.series.unit),
+        std::string(spec.series.description), [key, so_far = spec.series_so_far](cx, st h) {
+          const auto& t = h.tally_of(key);
+          return static_cast<double>(so_far ? t.so_far(key) : t.this_week(key));
+        });
+  };
   // Talent
   add("engineers", "engineers", "Engineers in the hub",
       [](cx, st h) { return static_cast<double>(h.engineers.table.size()); });
@@ -43,12 +55,9 @@ std::vector<series_output> build() {
   add("engineers_unemployed", "engineers",
       "Engineers between jobs (including those waiting out a noncompete)",
       [](cx, st h) { return in_place(h, place::unemployed); });
-  add("graduates", "engineers per week", "Graduates who joined the pool this week",
-      [](cx, st h) { return h.c.graduates; });
-  add("leavers", "engineers per week", "Engineers who retired or left the hub this week",
-      [](cx, st h) { return h.c.leavers; });
-  add("job_moves", "moves per week", "Engineers who changed employer this week",
-      [](cx, st h) { return h.c.moves; });
+  add_counter(counted::graduates);
+  add_counter(counted::leavers);
+  add_counter(counted::job_moves);
   add("wage_index", "x start", "Market wage relative to the start",
       [](cx, st h) { return h.wage_index; });
   add("mean_tenure_years", "years",
@@ -56,8 +65,8 @@ std::vector<series_output> build() {
       "start)",
       [](cx ctx, st h) {
         const auto& e = h.engineers;
-        const double employed = static_cast<double>(e.table.size()) -
-                                h.c.in_place[static_cast<std::size_t>(place::unemployed)];
+        const double employed =
+            static_cast<double>(e.table.size()) - in_place(h, place::unemployed);
         const double weeks = ctx.ex.sum(e.table.size(), 0.0, [&](std::size_t r) {
           return e.where[r] == place::unemployed
                      ? 0.0
@@ -79,19 +88,12 @@ std::vector<series_output> build() {
               return static_cast<std::size_t>(h.engineers.waiting_since[r] >= 0);
             }));
       });
-  add("started_waiting", "engineers per week", "Bound engineers who chose to wait this week",
-      [](cx, st h) { return h.c.started_waiting; });
-  add("gave_up_waiting", "engineers per week", "Waiting engineers who gave up their idea this week",
-      [](cx, st h) { return h.c.gave_up_waiting; });
-  add("founded_while_bound", "startups per week",
-      "Startups founded anyway by a bound engineer this week",
-      [](cx, st h) { return h.c.founded_bound; });
-  add("litigations", "suits per week", "Noncompete suits against startups this week",
-      [](cx, st h) { return h.c.litigations; });
-  add("noncompete_compensation_cny", "CNY", "Noncompete compensation paid by incumbents so far",
-      [](cx, st h) { return h.c.noncompete_compensation; });
-  add("poached", "engineers per week", "Startup engineers hired away by incumbents this week",
-      [](cx, st h) { return h.c.poached; });
+  add_counter(counted::started_waiting);
+  add_counter(counted::gave_up_waiting);
+  add_counter(counted::founded_while_bound);
+  add_counter(counted::litigations);
+  add_counter(summed::noncompete_compensation_cny);
+  add_counter(counted::poached);
   // Startups
   add("startups_alive", "startups", "Live startups",
       [](cx, st h) { return static_cast<double>(h.startups.table.size()); });
@@ -105,18 +107,14 @@ std::vector<series_output> build() {
       [](cx, st h) { return at_stage(h, stage::b); });
   add("startups_growth", "startups", "Live startups at the growth stage",
       [](cx, st h) { return at_stage(h, stage::growth); });
-  add("founded", "startups per week", "Startups founded this week",
-      [](cx, st h) { return h.c.founded; });
-  add("failed", "startups per week", "Startups that failed this week",
-      [](cx, st h) { return h.c.failed; });
-  add("acquired", "startups per week", "Startups acquired by incumbents this week",
-      [](cx, st h) { return h.c.acquired; });
+  add_counter(counted::founded);
+  add_counter(counted::failed);
+  add_counter(counted::acquired);
   add("tigers_alive", "startups",
       "Live startups that broke out (valuation above the tiger threshold)", [](cx, st h) {
         return count_startups(h, [&](std::size_t s) { return h.startups.breakout[s] != 0; });
       });
-  add("tigers_total", "startups", "Startups that have broken out so far",
-      [](cx, st h) { return h.c.tigers_total; });
+  add_counter(counted::tigers);
   add("mean_capability", "capability", "Mean capability of live startups", [](cx, st h) {
     const auto& c = h.startups.capability.values();
     return ratio(std::accumulate(c.begin(), c.end(), 0.0), static_cast<double>(c.size()));
@@ -139,36 +137,25 @@ std::vector<series_output> build() {
         return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) +
                                   run_inflow(h, money_in::guidance));
       });
-  add("rounds", "rounds per week", "Rounds closed this week", [](cx, st h) { return h.c.rounds; });
-  add("rounds_through_ties", "rounds per week",
-      "Rounds led this week by a fund that knew the startup from an earlier pitch or an "
-      "introduction (not at a meetup)",
-      [](cx, st h) { return h.c.tie_rounds; });
-  add("coinvested_rounds", "rounds per week",
-      "Government rounds this week in which a domestic VC co-invested beside the guidance funds",
-      [](cx, st h) { return h.c.coinvested_rounds; });
-  add("chose_government", "startups per week", "Founders who chose the government route this week",
-      [](cx, st h) { return h.c.chose_government; });
-  add("chose_offshore", "startups per week",
-      "Founders who chose the offshore (Singapore) route this week",
-      [](cx, st h) { return h.c.chose_offshore; });
+  add_counter(counted::rounds);
+  add_counter(counted::rounds_through_ties);
+  add_counter(counted::coinvested_rounds);
+  add_counter(counted::chose_government);
+  add_counter(counted::chose_offshore);
   add("offshore_share", "share", "Offshore choices / all route choices, run so far", [](cx, st h) {
-    return ratio(h.c.offshore_route_total, h.c.offshore_route_total + h.c.government_route_total);
+    const double offshore = static_cast<double>(h.counts.so_far(counted::chose_offshore));
+    return ratio(offshore,
+                 offshore + static_cast<double>(h.counts.so_far(counted::chose_government)));
   });
   add("mean_state_tie", "state-tie score", "Mean state-tie score of live startups", [](cx, st h) {
     const auto& t = h.startups.state_tie.values();
     return ratio(std::accumulate(t.begin(), t.end(), 0.0), static_cast<double>(t.size()));
   });
   // Meetups
-  add("meetup_attendance", "people per week", "Engineers and founders at this week's meetups",
-      [](cx, st h) { return h.c.attendance; });
-  add("pitches", "pitches per week", "Startups pitching this week",
-      [](cx, st h) { return h.c.pitches; });
-  add("visiting_investors", "funds per week", "Funds at this week's meetups",
-      [](cx, st h) { return h.c.visiting_investors; });
-  add("term_sheets", "term sheets per week",
-      "Term sheets offered this week (at meetups and to startups funds knew)",
-      [](cx, st h) { return h.c.term_sheets; });
+  add_counter(counted::meetup_attendance);
+  add_counter(counted::pitches);
+  add_counter(counted::visiting_investors);
+  add_counter(counted::term_sheets);
   add("ties", "ties", "Social ties among the hub's engineers",
       [](cx, st h) { return static_cast<double>(h.ties.tie_count()); });
   // Compute
@@ -198,10 +185,8 @@ std::vector<series_output> build() {
   // Efficiency and world
   add("open_frontier", "x start", "Efficiency of the best open-sourced work",
       [](cx ctx, st) { return ctx.world.open_frontier; });
-  add("breakthroughs", "per week", "Efficiency breakthroughs this week",
-      [](cx, st h) { return h.c.breakthroughs; });
-  add("open_sourced", "per week", "Breakthroughs open-sourced this week",
-      [](cx, st h) { return h.c.open_sourced; });
+  add_counter(counted::breakthroughs);
+  add_counter(counted::open_sourced);
   add("tension", "index (0-1)", "Geopolitical tension",
       [](cx ctx, st) { return ctx.world.tension; });
   // Government
@@ -216,8 +201,7 @@ std::vector<series_output> build() {
   add("gov_spending_cny", "CNY",
       "All government spending so far (subsidies, vouchers, guidance, tax expenditure)",
       [](cx, st h) { return government_spending(h); });
-  add("tax_revenue_cny", "CNY per week", "Profit tax paid by startups this week",
-      [](cx, st h) { return h.c.tax_revenue; });
+  add_counter(summed::tax_revenue_cny);
   return o;
 }
 
@@ -235,7 +219,7 @@ void declare_series(engine::collector& c) {
 void record_series(const context& ctx, hub_state& hub, engine::collector& c) {
   const auto& outputs = series_outputs();
   for (std::size_t i = 0; i < outputs.size(); ++i) c.set(hub.index, i, outputs[i].read(ctx, hub));
-  static_cast<hub_flows&>(hub.c) = hub_flows{};
+  hub.start_week();
 }
 
 }  // namespace liangzhu::model::detail

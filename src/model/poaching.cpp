@@ -47,8 +47,7 @@ void poach(const context& ctx, hub_state& hub, long tick) {
       st.capability[s] *= 1.0 - hub.p.capability_loss_factor * std::min(1.0, lost);
       leave_place(hub, row);
       join_incumbent(hub, row, i, offer);
-      hub.c.poached += 1;
-      hub.c.poached_total += 1;
+      hub.counts.add(counted::poached);
       ctx.event(tick, hub, ctx.kinds.poach, st.table.id_at(s).packed(), lost);
     }
   }

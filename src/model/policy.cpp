@@ -3,21 +3,17 @@
 #include <stdexcept>
 
 #include "mechanisms.hpp"
+#include "params_world.hpp"
 
 namespace liangzhu::model::detail {
 namespace {
 
-double& instrument(government_params& g, const std::string& key) {
-  if (key == "budget_cny_per_year") return g.budget_cny_per_year;
-  if (key == "subsidy_per_startup_cny") return g.subsidy_per_startup_cny;
-  if (key == "voucher_budget_cny_per_year") return g.voucher_budget_cny_per_year;
-  if (key == "voucher_share_domestic") return g.voucher_share_domestic;
-  if (key == "voucher_share_foreign") return g.voucher_share_foreign;
-  if (key == "voucher_share_small") return g.voucher_share_small;
-  if (key == "guidance_fund_cny") return g.guidance_fund_cny;
-  if (key == "guidance_share_of_round") return g.guidance_share_of_round;
-  if (key == "tax_break") return g.tax_break;
-  if (key == "guidance_years") return g.guidance_years;
+/// The binding of a government instrument: the schema's own table (params_world.cpp), so the
+/// instruments a policy may change are the keys a scenario may set, listed once.
+const binding<government_params>& instrument(const std::string& key) {
+  static const std::vector<binding<government_params>> instruments = government_bindings();
+  for (const auto& b : instruments)
+    if (b.spec.key == key) return b;
   throw std::logic_error("unknown instrument " + key);  // read_parameters has checked the keys
 }
 
@@ -34,27 +30,27 @@ void apply_policy_change(const context& ctx, hub_state& hub, const policy_change
                          long tick) {
   const std::string local = "government.local.", provincial = "government.provincial.";
   const bool is_local = change.key.rfind(local, 0) == 0;
-  auto& level = is_local ? hub.p.local : hub.p.provincial;
-  auto& state = is_local ? hub.local : hub.provincial;
+  auto& level = is_local ? hub.local : hub.provincial;
   const std::string name = change.key.substr((is_local ? local : provincial).size());
-  double& value = instrument(level, name);
+  const government_params before = level.instruments;
+  instrument(name).assign(level.instruments, change.value);
   // Yearly budgets change from the next budget year; a new guidance-fund size adds or removes the
   // difference from the capital not yet invested.
-  if (name == "guidance_fund_cny")
-    state.guidance_left = std::max(0.0, state.guidance_left + change.value - value);
-  value = change.value;
+  if (name == "guidance_fund_cny") {
+    level.guidance_left =
+        std::max(0.0, level.guidance_left + change.value - before.guidance_fund_cny);
+  }
   ctx.event(tick, hub, ctx.kinds.policy, 0, change.value);
 }
 
 void start_budget_year(hub_state& hub) {
-  hub.local.budget_left = hub.p.local.budget_cny_per_year;
-  hub.local.voucher_left = hub.p.local.voucher_budget_cny_per_year;
-  hub.provincial.budget_left = hub.p.provincial.budget_cny_per_year;
-  hub.provincial.voucher_left = hub.p.provincial.voucher_budget_cny_per_year;
-  // Guidance funds deploy their capital over their investment period.
-  hub.local.guidance_year_left = hub.p.local.guidance_fund_cny / hub.p.local.guidance_years;
-  hub.provincial.guidance_year_left =
-      hub.p.provincial.guidance_fund_cny / hub.p.provincial.guidance_years;
+  for (auto* level : {&hub.local, &hub.provincial}) {
+    level->budget_left = level->instruments.budget_cny_per_year;
+    level->voucher_left = level->instruments.voucher_budget_cny_per_year;
+    // Guidance funds deploy their capital over their investment period.
+    level->guidance_year_left =
+        level->instruments.guidance_fund_cny / level->instruments.guidance_years;
+  }
   for (auto& used : hub.startups.voucher_year.values()) used = 0;  // the per-firm cap is yearly
 }
 

@@ -26,12 +26,13 @@ std::vector<binding<government_params>> government_level(const std::string& leve
         {"voucher_share_foreign", 0.1},
         {"guidance_fund_cny", 5e9},
         {"tax_break", 0}};
-    for (auto& b : list)
-      for (const auto& [key, value] : provincial)
-        if (b.spec.key == key) {
-          b.spec.default_value = value;
-          b.spec.source = "assumption";
-        }
+    for (const auto& [key, value] : provincial) {
+      const auto b = std::find_if(list.begin(), list.end(),
+                                  [&key = key](const auto& g) { return g.spec.key == key; });
+      LIANGZHU_ASSERT(b != list.end(), "every provincial default names a government instrument");
+      b->spec.default_value = value;
+      b->spec.source = "assumption";
+    }
   }
   for (auto& b : list) b.spec.key = "government." + level + "." + b.spec.key;
   return list;

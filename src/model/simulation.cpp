@@ -88,8 +88,8 @@ struct simulation::impl {
     declare_series(col);
     init_world(ctx);
     for (std::size_t i = 0; i < p.hubs.size(); ++i) {
-      hubs.push_back(std::make_unique<hub_state>(static_cast<std::uint16_t>(p.tie_capacity)));
-      hubs.back()->p = p.hubs[i];
+      hubs.push_back(
+          std::make_unique<hub_state>(p.hubs[i], static_cast<std::uint16_t>(p.tie_capacity)));
       hubs.back()->index = static_cast<std::uint16_t>(i);
       init_hub(ctx, *hubs.back());
     }

@@ -81,22 +81,20 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
     if (h.investor >= 0)
       ctx.world.investors[static_cast<std::size_t>(h.investor)].proceeds += proceeds;
     ctx.world.exit_values.push_back(proceeds);
-    hub.c.exit_value_total += proceeds;
+    hub.sums.add(summed::exit_value_cny, proceeds);
   }
   hub.holdings[id.index].clear();
-  hub.c.exited_cash += st.cash[s];
+  hub.sums.add(summed::exited_cash_cny, st.cash[s]);
   if (st.founded[s] >= 0) {
     const auto year =
         static_cast<std::size_t>(static_cast<double>(st.founded[s]) / ctx.ticks_per_year());
     if (year < hub.cohort_alive.size()) hub.cohort_alive[year] -= 1;
   }
   if (how == exit_kind::failure) {
-    hub.c.failed += 1;
-    hub.c.failed_total += 1;
+    hub.counts.add(counted::failed);
     ctx.event(tick, hub, ctx.kinds.failure, id.packed(), st.cash[s]);
   } else {
-    hub.c.acquired += 1;
-    hub.c.acquired_total += 1;
+    hub.counts.add(counted::acquired);
     hub.incumbents[acquirer].acquisitions += 1;
     hub.incumbents[acquirer].spent_on_acquisitions += price;
     ctx.event(tick, hub, ctx.kinds.acquisition, id.packed(), price);

@@ -5,8 +5,10 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "counters.hpp"
 #include "liangzhu/engine/agent_table.hpp"
 #include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/engine/collector.hpp"
@@ -44,10 +46,10 @@ enum class money_in : std::uint8_t {
   foreign_vc,
   voucher,
   revenue,
-  count
+  size
 };
 /// Where it goes.
-enum class money_out : std::uint8_t { wages, compute, offshore, costs, tax, damages, count };
+enum class money_out : std::uint8_t { wages, compute, offshore, costs, tax, damages, size };
 
 /// Random-stream purposes: one per mechanism, so their draws never shift each other.
 enum class purpose : std::uint64_t {
@@ -154,7 +156,10 @@ struct incumbent_state {
   double spent_on_acquisitions = 0;  ///< prices paid to the acquired startups' investors (CNY)
 };
 
+/// A level of government during a run: its instruments in force (the scenario's, changed by
+/// dated policy changes; the parameters themselves never change) and its money.
 struct government_state {
+  government_params instruments;
   double budget_left = 0;         ///< this year
   double voucher_left = 0;        ///< this year
   double guidance_left = 0;       ///< capital not yet invested
@@ -165,37 +170,8 @@ struct government_state {
   double tax_expenditure = 0;  ///< revenue forgone through the tax break
 };
 
-/// Counts of the current tick, reset after the outputs are recorded.
-struct hub_flows {
-  double founded = 0, failed = 0, acquired = 0, new_tigers = 0, graduates = 0, leavers = 0,
-         moves = 0, poached = 0, founded_bound = 0, litigations = 0, started_waiting = 0,
-         gave_up_waiting = 0, attendance = 0, pitches = 0, term_sheets = 0, visiting_investors = 0,
-         rounds = 0, breakthroughs = 0, open_sourced = 0, chose_government = 0, chose_offshore = 0,
-         tax_revenue = 0, tie_rounds = 0, coinvested_rounds = 0;
-  std::array<double, static_cast<std::size_t>(money_in::count)> inflow{};
-};
-
-/// The tick's flows and the run's totals.
-struct hub_counters : hub_flows {
-  double founded_total = 0, failed_total = 0, acquired_total = 0, tigers_total = 0,
-         government_route_total = 0, offshore_route_total = 0, founded_bound_total = 0,
-         subsidised_total = 0, waited_total = 0, litigations_total = 0, breakthroughs_total = 0,
-         poached_total = 0, rounds_total = 0, tax_revenue_total = 0, exit_value_total = 0,
-         tie_rounds_total = 0, coinvested_rounds_total = 0;
-  std::array<double, static_cast<std::size_t>(money_in::count)> inflow_total{};
-  std::array<double, static_cast<std::size_t>(money_out::count)> outflow_total{};
-  double exited_cash = 0;  ///< cash of startups that failed or were acquired, when they left
-  double startup_compute_need_total = 0, startup_compute_got_total = 0;  ///< H100e-weeks
-  double compute_price_total = 0, compute_weeks = 0;  ///< sum of weekly prices, and weeks cleared
-  /// Founders at the choice who could pay for the offshore office, and those whose draw favoured
-  /// the offshore route but who could not pay ("most people can't afford the second route").
-  double could_afford_offshore_total = 0, priced_out_of_offshore_total = 0;
-  double noncompete_compensation = 0;
-  std::array<double, place_count> in_place{};  ///< engineers by place (kept up to date)
-};
-
 struct hub_state {
-  hub_params p;
+  const hub_params p;  ///< as the scenario sets them; what changes during a run is state below
   std::uint16_t index = 0;
   engineer_table engineers;
   startup_table startups;
@@ -213,14 +189,30 @@ struct hub_state {
   long independence_tick = -1;
   double wage_index = 1;    ///< market wage growth since the start
   std::int32_t clock = -1;  ///< the tick being run (-1 during set-up)
-  hub_counters c;
+  // What the mechanisms count (counters.hpp), the money booked in and out of startups by source
+  // and use (ledger.hpp), and the engineers by place (kept up to date by labour.cpp).
+  event_tally counts;
+  amount_tally sums;
+  tally<money_in, double> inflows;
+  tally<money_out, double> outflows;
+  std::array<std::int64_t, place_count> in_place{};
+  const event_tally& tally_of(counted) const { return counts; }
+  const amount_tally& tally_of(summed) const { return sums; }
+  /// Clears the week's halves of the tallies (after set-up and after each week's outputs).
+  void start_week() {
+    counts.start_week();
+    sums.start_week();
+    inflows.start_week();
+    outflows.start_week();
+  }
   /// Money the startups alive at the start had received before it (part of the totals, so that
   /// conservation holds, but not of the run's funding figures).
-  std::array<double, static_cast<std::size_t>(money_in::count)> inflow_before_start{};
+  std::array<double, static_cast<std::size_t>(money_in::size)> inflow_before_start{};
   /// Founding cohorts by year since the start: founded, and still alive.
   std::vector<double> cohort_founded, cohort_alive;
 
-  explicit hub_state(std::uint16_t tie_capacity) : ties(tie_capacity) {}
+  hub_state(hub_params params, std::uint16_t tie_capacity)
+      : p(std::move(params)), ties(tie_capacity) {}
 };
 
 /// A startup a fund knows: met when its founder pitched to the fund, or introduced by the

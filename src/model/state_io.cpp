@@ -1,98 +1,179 @@
-// Checkpoints: everything that changes during a run, written in a fixed order. Parameters are
-// not written (a checkpoint is restored into a simulation built from the same scenario), except
-// the government instruments, which dated policy changes alter during the run.
+// Checkpoints: everything that changes during a run. Each part of the state lists what changes in
+// it once (the `fields` functions below), and the same list writes and reads it, so a field cannot
+// be saved and forgotten on load. Parameters are not written: a checkpoint is restored into a
+// simulation built from the same scenario (the instruments dated policies change are state).
 #include "state_io.hpp"
 
+#include <concepts>
 #include <type_traits>
 
 namespace liangzhu::model::detail {
 namespace {
 
-static_assert(std::is_trivially_copyable_v<hub_counters>);
 static_assert(std::is_trivially_copyable_v<government_state>);
-static_assert(std::is_trivially_copyable_v<government_params>);
 static_assert(std::is_trivially_copyable_v<holding> && sizeof(holding) == 24,
               "no padding in checkpoints");
 
-template <class T>
-void save_nested(engine::archive_writer& out, const std::vector<std::vector<T>>& nested) {
-  out.write<std::uint64_t>(nested.size());
-  for (const auto& v : nested) out.write_vector(v);
+template <class T, class U>
+concept state_of = std::same_as<std::remove_const_t<T>, U>;
+
+// What changes in each part of the state, in checkpoint order. `Self` is the part, const when
+// saving; `visit` writes or reads each field.
+
+template <state_of<incumbent_state> Self, class Visit>
+void fields(Self& inc, Visit&& visit) {
+  visit(inc.headcount);
+  visit(inc.wanted);
+  visit(inc.compute_need);
+  visit(inc.compute_got);
+  visit(inc.efficiency);
+  visit(inc.noncompete_paid);
+  visit(inc.acquisitions);
+  visit(inc.spent_on_acquisitions);
+}
+
+template <state_of<investor_state> Self, class Visit>
+void fields(Self& inv, Visit&& visit) {
+  visit(inv.capital_left);
+  visit(inv.invested);
+  visit(inv.proceeds);
+  visit(inv.deals);
+  visit(inv.deals_this_year);
+  visit(inv.contacts);
 }
 
 template <class T>
-void load_nested(engine::archive_reader& in, std::vector<std::vector<T>>& nested) {
-  const auto n = in.read<std::uint64_t>();
-  if (n > in.remaining()) in.fail("nested vector length beyond the end");
-  nested.resize(n);
-  for (auto& v : nested) in.read_vector(v);
+inline constexpr bool is_tally = false;
+template <class Key, class Value>
+inline constexpr bool is_tally<tally<Key, Value>> = true;
+
+template <class Self, class Visit>
+requires is_tally<std::remove_const_t<Self>>
+void fields(Self& counts, Visit&& visit) { std::remove_const_t<Self>::fields(counts, visit); }
+
+template <state_of<hub_state> Self, class Visit>
+void fields(Self& h, Visit&& visit) {
+  visit(h.engineers.table);
+  visit(h.startups.table);
+  visit(h.roster);
+  visit(h.holdings);
+  visit(h.incumbents);
+  visit(h.ties);
+  visit(h.local);
+  visit(h.provincial);
+  visit(h.foreign_stock);
+  visit(h.domestic_stock);
+  visit(h.foreign_supply_share);
+  visit(h.foreign_performance);
+  visit(h.compute_demand);
+  visit(h.compute_unmet);
+  visit(h.compute_price);
+  visit(h.startup_compute_need);
+  visit(h.startup_compute_got);
+  visit(h.wage_index);
+  visit(h.independence_streak);
+  visit(h.independence_tick);
+  visit(h.counts);
+  visit(h.sums);
+  visit(h.inflows);
+  visit(h.outflows);
+  visit(h.in_place);
+  visit(h.cohort_founded);
+  visit(h.cohort_alive);
 }
 
-void save_hub(engine::archive_writer& out, const hub_state& h) {
-  out.write_string(h.p.name);
-  out.write(h.p.local);
-  out.write(h.p.provincial);
-  h.engineers.table.save(out);
-  h.startups.table.save(out);
-  save_nested(out, h.roster);
-  save_nested(out, h.holdings);
-  out.write<std::uint64_t>(h.incumbents.size());
-  for (const auto& inc : h.incumbents) {
-    for (const double v :
-         {inc.headcount, inc.wanted, inc.compute_need, inc.compute_got, inc.efficiency,
-          inc.noncompete_paid, inc.acquisitions, inc.spent_on_acquisitions})
-      out.write(v);
+template <state_of<world_state> Self, class Visit>
+void fields(Self& w, Visit&& visit) {
+  visit(w.tick);
+  visit(w.tension);
+  visit(w.open_frontier);
+  visit(w.investors);
+  visit(w.exit_values);
+}
+
+template <class T>
+concept listed = requires(T& t) {
+  fields(t, [](auto&) {});
+};
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
+template <class T>
+concept archived = requires(const T& t, engine::archive_writer& out) {
+  t.save(out);
+};
+
+/// Writes a field: a listed part field by field; a list of parts (or of vectors) as its length
+/// and each element; an agent table or tie graph as it saves itself; anything else as its bytes.
+class saver {
+ public:
+  explicit saver(engine::archive_writer& out) : out_(out) {}
+
+  template <class T>
+  void operator()(const T& v) {
+    if constexpr (listed<T>) {
+      fields(v, *this);
+    } else if constexpr (is_vector<T>) {
+      using element = typename T::value_type;
+      if constexpr (listed<element> || is_vector<element>) {
+        out_.write<std::uint64_t>(v.size());
+        for (const auto& e : v) (*this)(e);
+      } else {
+        out_.write_vector(v);
+      }
+    } else if constexpr (archived<T>) {
+      v.save(out_);
+    } else {
+      static_assert(std::is_trivially_copyable_v<T>);
+      out_.write(v);
+    }
   }
-  h.ties.save(out);
-  out.write(h.local);
-  out.write(h.provincial);
-  for (const double v : {h.foreign_stock, h.domestic_stock, h.foreign_supply_share,
-                         h.foreign_performance, h.compute_demand, h.compute_unmet, h.compute_price,
-                         h.startup_compute_need, h.startup_compute_got, h.wage_index})
-    out.write(v);
-  out.write(h.independence_streak);
-  out.write(h.independence_tick);
-  out.write(h.c);
-  out.write_vector(h.cohort_founded);
-  out.write_vector(h.cohort_alive);
-}
 
-void load_hub(engine::archive_reader& in, hub_state& h) {
-  in.expect_string(h.p.name, "hub");
-  h.p.local = in.read<government_params>();
-  h.p.provincial = in.read<government_params>();
-  h.engineers.table.load(in);
-  h.startups.table.load(in);
-  load_nested(in, h.roster);
-  load_nested(in, h.holdings);
-  if (in.read<std::uint64_t>() != h.incumbents.size()) in.fail("incumbents differ");
-  for (auto& inc : h.incumbents)
-    for (double* v :
-         {&inc.headcount, &inc.wanted, &inc.compute_need, &inc.compute_got, &inc.efficiency,
-          &inc.noncompete_paid, &inc.acquisitions, &inc.spent_on_acquisitions})
-      *v = in.read<double>();
-  h.ties.load(in);
-  h.local = in.read<government_state>();
-  h.provincial = in.read<government_state>();
-  for (double* v : {&h.foreign_stock, &h.domestic_stock, &h.foreign_supply_share,
-                    &h.foreign_performance, &h.compute_demand, &h.compute_unmet, &h.compute_price,
-                    &h.startup_compute_need, &h.startup_compute_got, &h.wage_index})
-    *v = in.read<double>();
-  h.independence_streak = in.read<long>();
-  h.independence_tick = in.read<long>();
-  h.c = in.read<hub_counters>();
-  in.read_vector(h.cohort_founded);
-  in.read_vector(h.cohort_alive);
-  if (h.roster.size() < h.startups.table.slot_count() ||
-      h.holdings.size() < h.startups.table.slot_count())
-    in.fail("rosters do not cover the startups");
-}
+ private:
+  engine::archive_writer& out_;
+};
+
+/// Reads what saver wrote. Lists of listed parts (incumbents, investors) are sized by the
+/// scenario and must have the same length; lists of vectors (rosters, holdings) are resized.
+class loader {
+ public:
+  explicit loader(engine::archive_reader& in) : in_(in) {}
+
+  template <class T>
+  void operator()(T& v) {
+    if constexpr (listed<T>) {
+      fields(v, *this);
+    } else if constexpr (is_vector<T>) {
+      using element = typename T::value_type;
+      if constexpr (listed<element>) {
+        if (in_.read<std::uint64_t>() != v.size())
+          in_.fail("incumbents or investors differ from the scenario's");
+        for (auto& e : v) (*this)(e);
+      } else if constexpr (is_vector<element>) {
+        const auto n = in_.read<std::uint64_t>();
+        if (n > in_.remaining()) in_.fail("nested vector length beyond the end");
+        v.resize(n);
+        for (auto& e : v) (*this)(e);
+      } else {
+        in_.read_vector(v);
+      }
+    } else if constexpr (archived<T>) {
+      v.load(in_);
+    } else {
+      v = in_.read<T>();
+    }
+  }
+
+ private:
+  engine::archive_reader& in_;
+};
 
 /// Changes whenever what save_state writes changes (2: investors' contacts; 3: incumbents'
 /// acquisition spending; 4: run totals of startups' compute and of prices; 5: who could afford the
-/// offshore route), so that a checkpoint of an older build is refused with a clear message rather
-/// than misread.
-constexpr int state_layout = 5;
+/// offshore route; 6: counters as tallies, government instruments in the state), so that a
+/// checkpoint of an older build is refused with a clear message rather than misread.
+constexpr int state_layout = 6;
 
 /// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint
 /// is not restored into a run of another scenario.
@@ -111,40 +192,31 @@ std::string fingerprint(const parameters& p) {
 std::vector<char> save_state(const parameters& p, const world_state& world,
                              const std::vector<std::unique_ptr<hub_state>>& hubs) {
   engine::archive_writer out;
+  saver save(out);
   out.write_string(fingerprint(p));
-  out.write(world.tick);
-  out.write(world.tension);
-  out.write(world.open_frontier);
-  out.write<std::uint64_t>(world.investors.size());
-  for (const auto& inv : world.investors) {
-    for (const double v :
-         {inv.capital_left, inv.invested, inv.proceeds, inv.deals, inv.deals_this_year})
-      out.write(v);
-    out.write_vector(inv.contacts);
-  }
-  out.write_vector(world.exit_values);
+  save(world);
   out.write<std::uint64_t>(hubs.size());
-  for (const auto& h : hubs) save_hub(out, *h);
+  for (const auto& h : hubs) {
+    out.write_string(h->p.name);
+    save(*h);
+  }
   return out.bytes();
 }
 
 void load_state(std::string_view bytes, const parameters& p, world_state& world,
                 std::vector<std::unique_ptr<hub_state>>& hubs) {
   engine::archive_reader in(bytes, "checkpoint");
+  loader load(in);
   in.expect_string(fingerprint(p), "run of the same scenario and seed");
-  world.tick = in.read<long>();
-  world.tension = in.read<double>();
-  world.open_frontier = in.read<double>();
-  if (in.read<std::uint64_t>() != world.investors.size()) in.fail("investors differ");
-  for (auto& inv : world.investors) {
-    for (double* v :
-         {&inv.capital_left, &inv.invested, &inv.proceeds, &inv.deals, &inv.deals_this_year})
-      *v = in.read<double>();
-    in.read_vector(inv.contacts);
-  }
-  in.read_vector(world.exit_values);
+  load(world);
   if (in.read<std::uint64_t>() != hubs.size()) in.fail("hubs differ");
-  for (auto& h : hubs) load_hub(in, *h);
+  for (auto& h : hubs) {
+    in.expect_string(h->p.name, "hub");
+    load(*h);
+    if (h->roster.size() < h->startups.table.slot_count() ||
+        h->holdings.size() < h->startups.table.slot_count())
+      in.fail("rosters do not cover the startups");
+  }
   if (in.remaining() != 0) in.fail("trailing bytes");
 }
 

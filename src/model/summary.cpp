@@ -17,6 +17,11 @@ namespace {
 using st = const hub_state&;
 
 double ratio_or_nan(double a, double b) { return b > 0 ? a / b : std::nan(""); }
+double so_far(st h, counted key) { return static_cast<double>(h.counts.so_far(key)); }
+/// Founders who chose a route (government or offshore) during the run.
+double routes_chosen(st h) {
+  return so_far(h, counted::chose_offshore) + so_far(h, counted::chose_government);
+}
 
 double team_quantile(st h, double q) {
   std::vector<double> teams;
@@ -39,18 +44,21 @@ std::vector<hub_figure> build() {
     f.push_back(
         {{std::move(name), std::move(unit), std::move(description), "summary"}, std::move(v)});
   };
-  add("startups_founded", "startups", "Startups founded during the run",
-      [](auto&, st h) { return h.c.founded_total; });
+  // A count or sum's run total, as counters.hpp names it.
+  auto add_counter = [&](auto key) {
+    const auto& spec = outputs_of(key);
+    LIANGZHU_ASSERT(!spec.summary.name.empty(), "the counter has a summary figure");
+    add(std::string(spec.summary.name), std::string(spec.summary.unit),
+        std::string(spec.summary.description),
+        [key](auto&, st h) { return static_cast<double>(h.tally_of(key).so_far(key)); });
+  };
+  add_counter(counted::founded);
   add("startups_alive_end", "startups", "Startups alive at the end",
       [](auto&, st h) { return static_cast<double>(h.startups.table.size()); });
-  add("startups_failed", "startups", "Startups that failed",
-      [](auto&, st h) { return h.c.failed_total; });
-  add("startups_acquired", "startups", "Startups acquired by incumbents",
-      [](auto&, st h) { return h.c.acquired_total; });
-  add("tigers", "startups", "Startups that broke out during the run (Hangzhou's 'six tigers')",
-      [](auto&, st h) { return h.c.tigers_total; });
-  add("subsidised_startups", "startups", "Startups that took a founding subsidy",
-      [](auto&, st h) { return h.c.subsidised_total; });
+  add_counter(counted::failed);
+  add_counter(counted::acquired);
+  add_counter(counted::tigers);
+  add_counter(counted::subsidised);
   add("funding_government_cny", "CNY",
       "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
         return run_inflow(h, money_in::subsidy) + run_inflow(h, money_in::guidance) +
@@ -70,29 +78,24 @@ std::vector<hub_figure> build() {
       });
   add("offshore_share", "share", "Founders choosing the offshore route / all who chose",
       [](auto&, st h) {
-        return ratio_or_nan(h.c.offshore_route_total,
-                            h.c.offshore_route_total + h.c.government_route_total);
+        return ratio_or_nan(so_far(h, counted::chose_offshore), routes_chosen(h));
       });
   add("offshore_affordable_share", "share",
       "Founders at the choice of route who could pay for the offshore office (with the round on "
       "offer where capital.office_paid_from_round lets it pay) / all who chose",
       [](auto&, st h) {
-        return ratio_or_nan(h.c.could_afford_offshore_total,
-                            h.c.offshore_route_total + h.c.government_route_total);
+        return ratio_or_nan(so_far(h, counted::could_afford_offshore), routes_chosen(h));
       });
-  add("priced_out_of_offshore", "founders",
-      "Founders whose choice favoured the offshore route but who could not pay for the office "
-      "(they took the government route)",
-      [](auto&, st h) { return h.c.priced_out_of_offshore_total; });
+  add_counter(counted::priced_out_of_offshore);
   add("government_spending_cny", "CNY",
       "Subsidies, vouchers, guidance investments and tax expenditure",
       [](auto&, st h) { return government_spending(h); });
-  add("cost_per_startup_cny", "CNY", "Government spending per startup founded",
-      [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.founded_total); });
+  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) {
+    return ratio_or_nan(government_spending(h), so_far(h, counted::founded));
+  });
   add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)",
-      [](auto&, st h) { return ratio_or_nan(government_spending(h), h.c.tigers_total); });
-  add("tax_revenue_cny", "CNY", "Profit tax paid by startups",
-      [](auto&, st h) { return h.c.tax_revenue_total; });
+      [](auto&, st h) { return ratio_or_nan(government_spending(h), so_far(h, counted::tigers)); });
+  add_counter(summed::tax_revenue_cny);
   add("chip_independence_tick", "tick",
       "First tick of chip independence (empty if not reached; the date is in the text)",
       [](auto&, st h) {
@@ -112,26 +115,25 @@ std::vector<hub_figure> build() {
   // What export controls and the chip market did to startups over the whole run.
   add("startup_compute_fulfilment_run", "share",
       "Compute startups got / compute they wanted, over the whole run", [](auto&, st h) {
-        return ratio_or_nan(h.c.startup_compute_got_total, h.c.startup_compute_need_total);
+        return ratio_or_nan(h.sums.so_far(summed::startup_compute_got_h100e),
+                            h.sums.so_far(summed::startup_compute_need_h100e));
       });
   add("startup_compute_h100e_years", "H100e-years", "Compute startups got over the whole run",
       [](const context& ctx, st h) {
-        return h.c.startup_compute_got_total / ctx.ticks_per_year();
+        return h.sums.so_far(summed::startup_compute_got_h100e) / ctx.ticks_per_year();
       });
   add("compute_price_mean_cny", "CNY per H100e-week", "Mean weekly price of compute over the run",
-      [](auto&, st h) { return ratio_or_nan(h.c.compute_price_total, h.c.compute_weeks); });
+      [](auto&, st h) {
+        return ratio_or_nan(h.sums.so_far(summed::compute_price_cny),
+                            so_far(h, counted::market_weeks));
+      });
   add("domestic_share_end", "share", "Domestic supply / demand at the end",
       [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
-  add("waited_for_noncompete", "engineers", "Bound engineers who chose to wait before founding",
-      [](auto&, st h) { return h.c.waited_total; });
-  add("founded_while_bound", "startups", "Startups founded anyway by bound engineers",
-      [](auto&, st h) { return h.c.founded_bound_total; });
-  add("litigations", "suits", "Noncompete suits",
-      [](auto&, st h) { return h.c.litigations_total; });
-  add("poached", "engineers", "Startup engineers poached by incumbents",
-      [](auto&, st h) { return h.c.poached_total; });
-  add("breakthroughs", "breakthroughs", "Efficiency breakthroughs",
-      [](auto&, st h) { return h.c.breakthroughs_total; });
+  add_counter(counted::started_waiting);
+  add_counter(counted::founded_while_bound);
+  add_counter(counted::litigations);
+  add_counter(counted::poached);
+  add_counter(counted::breakthroughs);
   add("acquisition_spending_cny", "CNY",
       "What incumbents paid for the startups they acquired (to the startups' investors, pro rata "
       "to their stakes)",
@@ -140,14 +142,9 @@ std::vector<hub_figure> build() {
         for (const auto& inc : h.incumbents) total += inc.spent_on_acquisitions;
         return total;
       });
-  add("rounds", "rounds", "Funding rounds closed", [](auto&, st h) { return h.c.rounds_total; });
-  add("rounds_through_ties", "rounds",
-      "Rounds led by a fund that knew the startup (earlier pitch, introduction by a portfolio "
-      "founder)",
-      [](auto&, st h) { return h.c.tie_rounds_total; });
-  add("coinvested_rounds", "rounds",
-      "Government rounds with a domestic VC co-investing beside the guidance funds",
-      [](auto&, st h) { return h.c.coinvested_rounds_total; });
+  add_counter(counted::rounds);
+  add_counter(counted::rounds_through_ties);
+  add_counter(counted::coinvested_rounds);
   add("state_tie_mean_end", "state-tie units",
       "Mean state-tie score of the startups alive at the end (government money taken: guidance "
       "rounds, subsidies, vouchers)",

@@ -138,7 +138,7 @@ void take_offer(hub_state& hub, std::size_t row, const offer& o) {
   if (o.where == place::market) join_market(hub, row, o.wage);
   if (o.where == place::incumbent) join_incumbent(hub, row, o.employer, o.wage);
   if (o.where == place::startup) join_startup(hub, row, o.employer, o.wage, false);
-  hub.c.moves += 1;
+  hub.counts.add(counted::job_moves);
 }
 
 }  // namespace
@@ -171,7 +171,7 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
         }
       });
   hub.ties.add_ties(ties);
-  hub.c.graduates += static_cast<double>(n);
+  hub.counts.add(counted::graduates, static_cast<std::int64_t>(n));
 }
 
 void engineers_leave(const context& ctx, hub_state& hub, long tick) {
@@ -194,7 +194,7 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
       continue;
     }
     remove_engineer(hub, row);
-    hub.c.leavers += 1;
+    hub.counts.add(counted::leavers);
   }
 }
 

@@ -15,8 +15,7 @@ struct hub_fixture {
         cal(p.start),
         col({"test"}),
         ctx{p, world, ex, cal, col.events(), kinds},
-        hub(static_cast<std::uint16_t>(p.tie_capacity)) {
-    hub.p = p.hubs[0];
+        hub(p.hubs[0], static_cast<std::uint16_t>(p.tie_capacity)) {
     detail::init_world(ctx);
     detail::init_hub(ctx, hub);
     detail::start_budget_year(hub);

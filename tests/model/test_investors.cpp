@@ -24,9 +24,7 @@ bool knows(const investor_state& inv, const hub_state& hub, std::size_t s) {
                      [&](const investor_contact& c) { return c.startup == id; });
 }
 
-double money_from(const hub_state& hub, money_in source) {
-  return hub.c.inflow_total[static_cast<std::size_t>(source)];
-}
+double money_from(const hub_state& hub, money_in source) { return hub.inflows.so_far(source); }
 
 TEST(InvestorTies, AFundKeepsItsNewestContactsWithoutDuplicates) {
   hub_fixture f({"capital.investor_contacts_kept=3"});
@@ -52,11 +50,12 @@ TEST(InvestorTies, FundsAtAMeetupGetToKnowThePitchingFounders) {
   hub_fixture f({"hub.test.meetups.pitch_chance=1"});
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) f.hub.startups.seeking[s] = 1;
   meetups(f.ctx, f.hub, 3);
-  ASSERT_GT(f.hub.c.visiting_investors, 0);
+  ASSERT_GT(static_cast<double>(f.hub.counts.this_week(detail::counted::visiting_investors)), 0);
   const auto with_contacts =
       std::count_if(f.world.investors.begin(), f.world.investors.end(),
                     [](const investor_state& inv) { return !inv.contacts.empty(); });
-  EXPECT_GE(static_cast<double>(with_contacts), f.hub.c.visiting_investors);
+  EXPECT_GE(static_cast<double>(with_contacts),
+            static_cast<double>(f.hub.counts.this_week(detail::counted::visiting_investors)));
 }
 
 TEST(InvestorTies, AFundLeadsTheRoundOfAStartupItKnowsWithoutAMeetup) {
@@ -73,7 +72,7 @@ TEST(InvestorTies, AFundLeadsTheRoundOfAStartupItKnowsWithoutAMeetup) {
   add_contact(f.ctx, f.world.investors[local], f.hub, s, 0);
   const double deals = f.world.investors[local].deals;
   deal_flow_through_ties(f.ctx, f.hub, 1);
-  EXPECT_EQ(f.hub.c.tie_rounds, 1.0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::rounds_through_ties)), 1.0);
   EXPECT_EQ(f.world.investors[local].deals, deals + 1);
   EXPECT_GT(static_cast<int>(st.stage_of[s]), static_cast<int>(stage_before));
   EXPECT_NO_THROW(check_conservation(f.hub));
@@ -84,7 +83,7 @@ TEST(InvestorTies, WithoutFollowUpTiesBringNoRounds) {
   f.hub.startups.seeking[0] = 1;
   add_contact(f.ctx, f.world.investors[0], f.hub, 0, 0);
   deal_flow_through_ties(f.ctx, f.hub, 1);
-  EXPECT_EQ(f.hub.c.tie_rounds, 0.0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::rounds_through_ties)), 0.0);
 }
 
 TEST(InvestorTies, PortfolioFoundersIntroduceTheFoundersTheyKnow) {
@@ -113,7 +112,7 @@ TEST(Funding, GuidanceFundsCoInvestBesideADomesticVc) {
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::guidance, 0, 5));
   EXPECT_NEAR(money_from(f.hub, money_in::guidance) - guidance, 0.4 * size, 1e-6 * size);
   EXPECT_NEAR(money_from(f.hub, money_in::domestic_vc) - vc, 0.6 * size, 1e-6 * size);
-  EXPECT_EQ(f.hub.c.coinvested_rounds, 1.0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::coinvested_rounds)), 1.0);
   const auto& stakes = f.hub.holdings[st.table.id_at(s).index];
   ASSERT_GE(stakes.size(), 2u);
   const auto& vc_stake = stakes.back();
@@ -131,7 +130,7 @@ TEST(Funding, GuidanceFundsThatPayTheWholeRoundNeedNoCoInvestor) {
   const double vc = money_from(f.hub, money_in::domestic_vc);
   ASSERT_TRUE(raise_round(f.ctx, f.hub, 0, lead::guidance, 0, 5));
   EXPECT_EQ(money_from(f.hub, money_in::domestic_vc), vc);
-  EXPECT_EQ(f.hub.c.coinvested_rounds, 0.0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::coinvested_rounds)), 0.0);
 }
 
 TEST(Funding, WithoutAnAbleCoInvestorTheGovernmentRoundIsSmaller) {
@@ -141,7 +140,7 @@ TEST(Funding, WithoutAnAbleCoInvestorTheGovernmentRoundIsSmaller) {
   const double vc = money_from(f.hub, money_in::domestic_vc);
   ASSERT_TRUE(raise_round(f.ctx, f.hub, 0, lead::guidance, 0, 5));
   EXPECT_EQ(money_from(f.hub, money_in::domestic_vc), vc);
-  EXPECT_EQ(f.hub.c.coinvested_rounds, 0.0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::coinvested_rounds)), 0.0);
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
 

@@ -104,7 +104,7 @@ TEST(Noncompete, CompensationIsPaidWhileBound) {
   leave_place(f.hub, row);
   maybe_bind(f.ctx, f.hub, row, former, 10);
   pay_noncompete_compensation(f.ctx, f.hub, 11);
-  EXPECT_NEAR(f.hub.c.noncompete_compensation,
+  EXPECT_NEAR(f.hub.sums.so_far(detail::summed::noncompete_compensation_cny),
               f.hub.p.noncompete_compensation_share *
                   market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(),
               1e-6);
@@ -116,8 +116,9 @@ double damages_with_win_rate(const char* rate) {
   auto& st = f.hub.startups;
   for (std::size_t s = 0; s < st.table.size(); ++s) st.suit_tick[s] = 9;
   litigate(f.ctx, f.hub, 9);
-  EXPECT_EQ(f.hub.c.litigations, static_cast<double>(st.table.size()));
-  return f.hub.c.outflow_total[static_cast<std::size_t>(money_out::damages)];
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::litigations)),
+            static_cast<double>(st.table.size()));
+  return f.hub.outflows.so_far(money_out::damages);
 }
 
 TEST(Noncompete, StartupsPayDamagesOnlyForTheSuitsTheyLose) {
@@ -134,9 +135,10 @@ TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
        "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
        "hub.test.incumbent.other.enforcement=1", "hub.test.noncompete.found_anyway_bias=0"});
   for (long t = 0; t < 20; ++t) found_startups(f.ctx, f.hub, t);
-  EXPECT_GT(f.hub.c.waited_total, 0);
-  EXPECT_EQ(f.hub.c.founded_bound_total, 0);
-  EXPECT_GT(f.hub.c.founded_total, 0);  // engineers outside incumbents still found
+  EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::started_waiting)), 0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.so_far(detail::counted::founded_while_bound)), 0);
+  EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::founded)),
+            0);  // engineers outside incumbents still found
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
 
@@ -144,12 +146,14 @@ TEST(Founding, FoundersBringCofoundersAndTakeTheSubsidy) {
   hub_fixture f({"hub.test.founding.ideas_per_year=0.5"});
   const double before = f.hub.local.spent_subsidy;
   for (long t = 0; t < 10; ++t) found_startups(f.ctx, f.hub, t);
-  ASSERT_GT(f.hub.c.founded_total, 0);
+  ASSERT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::founded)), 0);
   EXPECT_EQ(f.hub.local.spent_subsidy - before,
-            f.hub.c.subsidised_total * f.hub.p.local.subsidy_per_startup_cny);
+            static_cast<double>(f.hub.counts.so_far(detail::counted::subsidised)) *
+                f.hub.p.local.subsidy_per_startup_cny);
   double team = 0;
   for (std::size_t s = 40; s < f.hub.startups.table.size(); ++s) team += f.hub.startups.team[s];
-  EXPECT_GT(team, f.hub.c.founded_total);  // some co-founders joined
+  EXPECT_GT(team, static_cast<double>(
+                      f.hub.counts.so_far(detail::counted::founded)));  // some co-founders joined
 }
 
 TEST(Poaching, TakesTheBestEngineerAndCapability) {
@@ -159,7 +163,7 @@ TEST(Poaching, TakesTheBestEngineerAndCapability) {
   poach(f.ctx, f.hub, 1);
   double after = 0;
   for (double c : f.hub.startups.capability.values()) after += c;
-  EXPECT_GT(f.hub.c.poached, 0);
+  EXPECT_GT(static_cast<double>(f.hub.counts.this_week(detail::counted::poached)), 0);
   EXPECT_LT(after, capability);
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
@@ -201,7 +205,7 @@ TEST(ComputeMarket, ExportControlsCutForeignPurchases) {
 TEST(Efficiency, BreakthroughsRaiseEfficiencyAndOpenSourceRaisesTheFrontier) {
   hub_fixture f({"efficiency.breakthrough_per_year=52", "efficiency.open_source_share=1"});
   efficiency_research(f.ctx, f.hub, 0);
-  EXPECT_GT(f.hub.c.breakthroughs, 0);
+  EXPECT_GT(static_cast<double>(f.hub.counts.this_week(detail::counted::breakthroughs)), 0);
   EXPECT_GT(f.world.open_frontier, 1.0);
   hub_fixture g({"efficiency.spillover_per_year=52"});
   g.world.open_frontier = 2.0;
@@ -261,7 +265,7 @@ TEST(Acquisitions, TheAcquirerPaysThePriceToTheInvestorsPerStake) {
   EXPECT_DOUBLE_EQ(f.world.investors[1].proceeds - before, 0.25 * 8e6);
   double paid_out = 0;
   for (const auto& stake : stakes) paid_out += stake.share * 8e6;
-  EXPECT_NEAR(f.hub.c.exit_value_total, paid_out, 1e-6);
+  EXPECT_NEAR(f.hub.sums.so_far(detail::summed::exit_value_cny), paid_out, 1e-6);
 }
 
 TEST(Lifecycle, AStartupThatCannotPayFails) {
@@ -270,16 +274,16 @@ TEST(Lifecycle, AStartupThatCannotPayFails) {
   const double cash = st.cash[0];
   book_out(f.hub, 0, money_out::costs, cash);  // spend everything
   st.compute_cost[0] = 1e9;
-  const double failed = f.hub.c.failed_total;
+  const double failed = static_cast<double>(f.hub.counts.so_far(detail::counted::failed));
   operate_startups(f.ctx, f.hub, 1);
-  EXPECT_GE(f.hub.c.failed_total, failed + 1);
+  EXPECT_GE(static_cast<double>(f.hub.counts.so_far(detail::counted::failed)), failed + 1);
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
 
 TEST(Lifecycle, HighValuationMakesATiger) {
   hub_fixture f({"startups.tiger_valuation_cny=1"});
   operate_startups(f.ctx, f.hub, 1);
-  EXPECT_GT(f.hub.c.tigers_total, 0);
+  EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::tigers)), 0);
 }
 
 TEST(Geopolitics, TensionStaysInItsRangeAndShocksMoveIt) {
@@ -298,10 +302,16 @@ TEST(Government, PolicyChangesSetInstrumentsAndBudgetsRenewYearly) {
   hub_fixture f;
   apply_policy_change(f.ctx, f.hub,
                       {{2026, 1, 1}, "government.local.subsidy_per_startup_cny", 42.0}, 0);
-  EXPECT_EQ(f.hub.p.local.subsidy_per_startup_cny, 42.0);
+  EXPECT_EQ(f.hub.local.instruments.subsidy_per_startup_cny, 42.0);
+  EXPECT_NE(f.hub.p.local.subsidy_per_startup_cny, 42.0)
+      << "the parameters stay as the scenario set";
+  apply_policy_change(f.ctx, f.hub,
+                      {{2026, 1, 1}, "government.provincial.budget_cny_per_year", 7e6}, 0);
+  EXPECT_EQ(f.hub.provincial.instruments.budget_cny_per_year, 7e6);
   f.hub.local.budget_left = 0;
   start_budget_year(f.hub);
-  EXPECT_EQ(f.hub.local.budget_left, f.hub.p.local.budget_cny_per_year);
+  EXPECT_EQ(f.hub.local.budget_left, f.hub.local.instruments.budget_cny_per_year);
+  EXPECT_EQ(f.hub.provincial.budget_left, 7e6);
 }
 
 TEST(Meetups, CreateTiesAndDealFlow) {
@@ -309,10 +319,11 @@ TEST(Meetups, CreateTiesAndDealFlow) {
   const auto ties = f.hub.ties.tie_count();
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) f.hub.startups.seeking[s] = 1;
   meetups(f.ctx, f.hub, 3);
-  EXPECT_GT(f.hub.c.attendance, 100);
+  EXPECT_GT(static_cast<double>(f.hub.counts.this_week(detail::counted::meetup_attendance)), 100);
   EXPECT_GT(f.hub.ties.tie_count(), ties);
-  EXPECT_EQ(f.hub.c.pitches, static_cast<double>(f.hub.startups.table.size()));
-  EXPECT_GT(f.hub.c.visiting_investors, 0);
+  EXPECT_EQ(static_cast<double>(f.hub.counts.this_week(detail::counted::pitches)),
+            static_cast<double>(f.hub.startups.table.size()));
+  EXPECT_GT(static_cast<double>(f.hub.counts.this_week(detail::counted::visiting_investors)), 0);
 }
 
 }  // namespace
