@@ -31,8 +31,10 @@ struct context {
   double per_tick(double rate_per_year) const {
     return 1.0 - std::exp(-rate_per_year / ticks_per_year());
   }
-  engine::rng_stream rng(purpose what, std::uint64_t subject, long tick) const {
-    return {p.seed, static_cast<std::uint64_t>(what), subject, static_cast<std::uint64_t>(tick)};
+  engine::rng_stream rng(purpose what, std::uint64_t subject, long tick,
+                         substream which = substream::main) const {
+    return {p.seed, static_cast<std::uint64_t>(what), subject, static_cast<std::uint64_t>(tick),
+            static_cast<std::uint64_t>(which)};
   }
   void event(long tick, const hub_state& hub, std::uint16_t kind, std::uint64_t subject,
              double value) const {

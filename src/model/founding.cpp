@@ -83,7 +83,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
     leave_place(hub, row);
     if (from_incumbent) maybe_bind(ctx, hub, row, former, tick);
     join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
-    hub.ties.add_tie(me.index, candidates[k].second, 1, 1.0f);
+    hub.ties.add_tie(me.index, candidates[k].second, kind_of(tie_kind::cofounder), 1.0f);
   }
 }
 
@@ -138,14 +138,14 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
     if (e.waiting_since[row] >= 0) {
       if (e.bound_until[row] <= tick) {
         found(ctx, hub, row, e.idea_quality[row], false, tick);
-      } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (1L << 40))
+      } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::patience)
                      .bernoulli(1.0 / hub.p.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
         hub.counts.add(counted::gave_up_waiting);
       }
       continue;
     }
-    auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick + (2L << 40));
+    auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::timer);
     e.next_idea[row] = next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick);
     if (e.where[row] == place::founder) continue;
     act_on_idea(ctx, hub, row, tick);

@@ -172,7 +172,8 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   }
   const double total = amount + coinvested;
   const double pre = std::max(st.valuation[s], total * ctx.p.world.min_pre_money_multiple);
-  const auto investor_id = who == lead::guidance ? -1 : static_cast<std::int64_t>(investor);
+  const auto investor_id =
+      who == lead::guidance ? holder::guidance_funds : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + total);
   if (coinvestor)
     add_holding(hub, s, static_cast<std::int64_t>(*coinvestor), coinvested, pre + total);

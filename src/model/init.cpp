@@ -59,7 +59,8 @@ void init_ties(const context& ctx, hub_state& hub) {
           for (int t = 0; t < random_ties + alumni_ties; ++t) {
             const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
             if (other != row)
-              out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0,
+              out.push_back({e.table.id_at(row).index, e.table.id_at(other).index,
+                             kind_of(tie_kind::acquaintance),
                              static_cast<float>(r.uniform(0.2, 1.0))});
           }
         });
@@ -91,6 +92,13 @@ void init_startups(const context& ctx, hub_state& hub) {
     }
     return SIZE_MAX;
   };
+  // How far along the initial startups are, within their stage: not observed; drawn uniformly
+  // over ranges wide enough that the initial population does not move in step. A startup at stage
+  // k was founded up to k + 1 years before the start; its team is 40-100% of the stage's target,
+  // its capability 50-150% of the stage's bar, and 30-100% of its last round is left in cash.
+  constexpr std::uint64_t max_age_weeks_per_stage = 52;
+  constexpr double team_fill_min = 0.4, capability_min = 0.5, capability_max = 1.5;
+  constexpr double cash_left_min = 0.3;
   // The stage mix as given, scaled to its total (read_parameters has checked it is positive).
   const auto& stage_share = hub.p.initial_stage_share;
   const double share_total = std::accumulate(std::begin(stage_share), std::end(stage_share), 0.0);
@@ -105,32 +113,35 @@ void init_startups(const context& ctx, hub_state& hub) {
     while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];
     const auto stg = static_cast<stage>(k);
     st.stage_of[s] = stg;
-    st.founded[s] =
-        -static_cast<std::int32_t>(r.below(52 * (1 + static_cast<std::uint64_t>(k)))) - 1;
-    const auto team =
-        static_cast<std::size_t>(std::max(1.0, team_target(w, stg) * r.uniform(0.4, 1.0)));
+    st.founded[s] = -static_cast<std::int32_t>(
+                        r.below(max_age_weeks_per_stage * (1 + static_cast<std::uint64_t>(k)))) -
+                    1;
+    const auto team = static_cast<std::size_t>(
+        std::max(1.0, team_target(w, stg) * r.uniform(team_fill_min, 1.0)));
     for (std::size_t m = 1; m < team; ++m) {
       const std::size_t row = take();
       if (row == SIZE_MAX) break;
       join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
     }
-    st.capability[s] = round_bar(w, stg) * r.uniform(0.5, 1.5);
+    st.capability[s] = round_bar(w, stg) * r.uniform(capability_min, capability_max);
     // Past rounds: the last one's money is partly spent.
     if (k > 0) {
-      const double raised = round_size(w, static_cast<stage>(k - 1)) * r.uniform(0.3, 1.0);
+      const double raised =
+          round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
       const double gov = hub.p.government_route > 0 ? hub.p.initial_government_share : 0.0;
       const double route_draw = r.uniform();
       if (route_draw < gov) {
         st.route_of[s] = route::government;
         st.state_tie[s] = static_cast<float>(w.guidance_state_tie * k);
         book_in(hub, s, money_in::guidance, raised);
-        add_holding(hub, s, -1, raised, raised * hub.p.initial_post_money_multiple);
+        add_holding(hub, s, holder::guidance_funds, raised,
+                    raised * hub.p.initial_post_money_multiple);
       } else {
         const bool offshore =
             hub.p.government_route > 0 && route_draw < gov + hub.p.initial_offshore_share;
         if (offshore) st.route_of[s] = route::offshore;
         book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
-        add_holding(hub, s, -3, raised,
+        add_holding(hub, s, holder::before_the_run, raised,
                     raised * hub.p.initial_post_money_multiple);  // investors from before the run
       }
       st.last_round[s] = st.founded[s];

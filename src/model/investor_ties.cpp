@@ -48,7 +48,7 @@ void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::s
     const auto startup_slot = e.employer[row];
     if (startup_slot == hub.startups.table.id_at(s).index) continue;
     for (const auto& stake : hub.holdings[startup_slot])
-      if (stake.investor >= 0)
+      if (holder::is_fund(stake.investor))
         add_contact(ctx, ctx.world.investors[static_cast<std::size_t>(stake.investor)], hub, s,
                     tick);
   }

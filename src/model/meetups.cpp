@@ -36,8 +36,8 @@ void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t
     for (int k = 0; k < per; ++k) {
       const auto other = rows[r.below(rows.size())];
       if (other != row)
-        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index, 2,
-                         static_cast<float>(hub.p.tie_weight_meetup));
+        hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index,
+                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.tie_weight_meetup));
     }
   }
 }
@@ -57,8 +57,8 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub,
     for (int k = 0; k < hub.p.founder_ties_per_pitch && !attendees.empty(); ++k) {
       const auto other = attendees[r.below(attendees.size())];
       if (other != founder)
-        hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index, 2,
-                         static_cast<float>(hub.p.tie_weight_meetup));
+        hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index,
+                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.tie_weight_meetup));
     }
   }
   return pitches;

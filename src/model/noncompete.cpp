@@ -28,7 +28,8 @@ std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t r
   const auto& inc = hub.incumbents[former];
   // The contract's clause is a property of this departure: the same stream answers whether the
   // engineer asks in advance (a startup weighing a hire) or actually leaves.
-  auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (2L << 40));
+  auto r =
+      ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::noncompete_clause);
   const double months = std::min(inc.p.noncompete_months, hub.p.noncompete_max_months);
   if (months <= 0 || !r.bernoulli(inc.p.noncompete_share)) return -1;
   return static_cast<std::int32_t>(tick + std::lround(months * ctx.ticks_per_year() / 12.0));

@@ -8,7 +8,7 @@ std::vector<double> held_value_by_fund(const context& ctx,
   for (const hub_state* h : hubs)
     for (std::size_t s = 0; s < h->startups.table.size(); ++s)
       for (const auto& stake : h->holdings[h->startups.table.id_at(s).index])
-        if (stake.investor >= 0)
+        if (holder::is_fund(stake.investor))
           held[static_cast<std::size_t>(stake.investor)] += stake.share * h->startups.valuation[s];
   return held;
 }

@@ -78,7 +78,7 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
   }
   for (const auto& h : hub.holdings[id.index]) {
     const double proceeds = how == exit_kind::acquisition ? h.share * price : 0.0;
-    if (h.investor >= 0)
+    if (holder::is_fund(h.investor))
       ctx.world.investors[static_cast<std::size_t>(h.investor)].proceeds += proceeds;
     ctx.world.exit_values.push_back(proceeds);
     hub.sums.add(summed::exit_value_cny, proceeds);

@@ -81,6 +81,20 @@ enum class purpose : std::uint64_t {
   fund_order,
 };
 
+/// A purpose's second draws for one agent in one tick, kept apart from its main draw in the
+/// stream's fourth counter word (engine::rng_stream), so adding one shifts no other.
+enum class substream : std::uint64_t {
+  main = 0,
+  timer = 1,              ///< when an engineer's next search or idea comes (talent, founding)
+  patience = 2,           ///< whether a waiting engineer gives up an idea this week
+  noncompete_clause = 3,  ///< whether a departure is bound by a noncompete
+  ties = 4,               ///< a new graduate's ties
+};
+
+/// What a tie between two engineers comes from (engine::tie_graph kinds; snapshot `kind`).
+enum class tie_kind : std::uint8_t { acquaintance = 0, cofounder = 1, meetup = 2 };
+constexpr std::uint8_t kind_of(tie_kind k) { return static_cast<std::uint8_t>(k); }
+
 struct engineer_table {
   engine::agent_table table{"engineer"};
   column<float>& skill = table.add_column<float>("skill", 1.0f);
@@ -136,8 +150,15 @@ struct startup_table {
   column<std::uint8_t>& seeking = table.add_column<std::uint8_t>("seeking_round");
 };
 
-/// A stake an investor holds in a startup: `investor` indexes world.investors; -1 stands for the
-/// hub's guidance funds and -3 for investors of rounds before the run.
+/// Holders of a stake that are not a fund of world.investors (holding::investor).
+namespace holder {
+inline constexpr std::int64_t guidance_funds = -1;  ///< the hub's two guidance funds
+inline constexpr std::int64_t before_the_run = -3;  ///< investors of rounds before the start
+constexpr bool is_fund(std::int64_t investor) { return investor >= 0; }
+}  // namespace holder
+
+/// A stake an investor holds in a startup: `investor` indexes world.investors, or names a holder
+/// above.
 struct holding {
   std::int64_t investor = 0;  // 64 bits: no padding, so checkpoints hold no stray bytes
   double invested = 0;

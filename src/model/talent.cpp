@@ -114,7 +114,7 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
                         long tick) {
   auto& e = hub.engineers;
   if (e.next_search[row] == tick) {
-    auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick + (1L << 40));
+    auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::timer);
     e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), tick);
   }
   if (e.where[row] == place::founder || e.waiting_since[row] >= 0) return {};
@@ -158,18 +158,18 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   });
   // Drawn in parallel, added in row order (see tie_graph::add_ties).
   using new_tie = engine::tie_graph::new_tie;
-  const auto ties =
-      ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k, std::vector<new_tie>& out) {
-        const std::size_t row = first + k;
-        auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick + 1);
-        for (int t = 0; t < hub.p.graduate_ties; ++t) {
-          // Classmates: graduates of the same year, and alumni already in the hub.
-          const std::size_t other = r.below(row);
-          if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
-            out.push_back({e.table.id_at(row).index, e.table.id_at(other).index, 0,
-                           static_cast<float>(r.uniform(0.3, 1.0))});
-        }
-      });
+  const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k,
+                                                                  std::vector<new_tie>& out) {
+    const std::size_t row = first + k;
+    auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick, substream::ties);
+    for (int t = 0; t < hub.p.graduate_ties; ++t) {
+      // Classmates: graduates of the same year, and alumni already in the hub.
+      const std::size_t other = r.below(row);
+      if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
+        out.push_back({e.table.id_at(row).index, e.table.id_at(other).index,
+                       kind_of(tie_kind::acquaintance), static_cast<float>(r.uniform(0.3, 1.0))});
+    }
+  });
   hub.ties.add_ties(ties);
   hub.counts.add(counted::graduates, static_cast<std::int64_t>(n));
 }

@@ -1,8 +1,10 @@
 #pragma once
 /// @file Counter-based random streams (Random123 Philox-4x64).
 ///
-/// A stream is named by (seed, purpose, subject, tick): the seed of the run, the mechanism that
-/// draws (a purpose constant of the model), the agent or object concerned, and the tick. Its
+/// A stream is named by (seed, purpose, subject, tick, substream): the seed of the run, the
+/// mechanism that draws (a purpose constant of the model), the agent or object concerned, the
+/// tick, and which of the purpose's draws for that subject and tick it is (a sub-stream the model
+/// names; 0 for the main one). Its
 /// numbers depend on nothing else, so results do not change with the number of threads or ranks
 /// or the order agents are visited, and a change in one mechanism's draws leaves the others alone.
 #include <cstdint>
@@ -20,8 +22,10 @@ class rng_stream {
  public:
   using result_type = std::uint64_t;
 
-  rng_stream(std::uint64_t seed, std::uint64_t purpose, std::uint64_t subject, std::uint64_t tick)
-      : key_{{seed, purpose}}, counter_{{subject, tick, 0, 0}} {}
+  /// The substream is the counter's fourth word; the third counts the stream's blocks.
+  rng_stream(std::uint64_t seed, std::uint64_t purpose, std::uint64_t subject, std::uint64_t tick,
+             std::uint64_t substream = 0)
+      : key_{{seed, purpose}}, counter_{{subject, tick, 0, substream}} {}
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
