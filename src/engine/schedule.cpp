@@ -20,10 +20,10 @@ void schedule::every_tick(std::string name, std::function<void(long)> run) {
   every(1, 0, std::move(name), std::move(run));
 }
 
-void schedule::every(int period, int offset, std::string name, std::function<void(long)> run) {
-  LIANGZHU_ASSERT(period >= 1 && offset >= 0 && offset < period, "bad phase period/offset");
+void schedule::every(int period, int first, std::string name, std::function<void(long)> run) {
+  LIANGZHU_ASSERT(period >= 1 && first >= 0, "bad phase period or first tick");
   timings_.push_back({name, 0.0, 0});
-  phases_.push_back({std::move(name), std::move(run), period, offset});
+  phases_.push_back({std::move(name), std::move(run), period, first});
 }
 
 void schedule::at(long tick, std::string name, std::function<void(long)> run) {

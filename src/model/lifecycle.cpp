@@ -86,8 +86,6 @@ void operate_startups(const context& ctx, hub_state& hub, long tick) {
 }
 
 void acquisitions(const context& ctx, hub_state& hub, long tick) {
-  const long quarter = std::lround(ctx.ticks_per_year() / 4);
-  if (tick % quarter != quarter - 1) return;
   auto& st = hub.startups;
   const auto& w = ctx.p.world;
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i) {

@@ -18,7 +18,8 @@ void start_budget_year(hub_state& hub);
 void graduates_arrive(const context& ctx, hub_state& hub, long tick);
 void engineers_leave(const context& ctx, hub_state& hub, long tick);
 void job_moves(const context& ctx, hub_state& hub, long tick);
-/// Yearly: wage growth and incumbents' wanted headcount.
+/// Yearly, from the end of the first year (the schedule says when): wage growth and incumbents'
+/// wanted headcount.
 void annual_labour_update(const context& ctx, hub_state& hub, long tick);
 // noncompete.cpp
 void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick);
@@ -42,8 +43,12 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick);
 void efficiency_spillover(const context& ctx, hub_state& hub, long tick);
 // lifecycle.cpp
 void operate_startups(const context& ctx, hub_state& hub, long tick);
+/// Quarterly, in the last week of each quarter (the schedule says when).
 void acquisitions(const context& ctx, hub_state& hub, long tick);
 // social ties (meetups.cpp)
+/// Ties decay every `tie_decay_period` ticks, so the cost of touching every tie is paid a fourth
+/// as often as weekly; the decay compounds the weekly rate, so the result barely depends on it.
+inline constexpr int tie_decay_period = 4;
 void decay_ties(const context& ctx, hub_state& hub, long tick);
 
 }  // namespace liangzhu::model::detail

@@ -114,12 +114,10 @@ void meetups(const context& ctx, hub_state& hub, long tick) {
   screen_pitches(ctx, hub, pitches, tick);
 }
 
-void decay_ties(const context& ctx, hub_state& hub, long tick) {
-  // Monthly, so the cost of touching every tie is paid a fourth as often; the factor compounds
-  // the weekly decay, so the period is a matter of speed, not a parameter of the model.
-  constexpr long every = 4;
-  if (tick % every != 0) return;
-  const double factor = std::exp(-hub.p.tie_decay_per_year * every / ctx.ticks_per_year());
+void decay_ties(const context& ctx, hub_state& hub, long) {
+  // The factor compounds the weekly decay over the period, so the period is a matter of speed.
+  const double factor =
+      std::exp(-hub.p.tie_decay_per_year * tie_decay_period / ctx.ticks_per_year());
   hub.ties.decay(static_cast<float>(factor), static_cast<float>(hub.p.tie_drop_weight), ctx.ex);
 }
 

@@ -7,20 +7,20 @@
 namespace liangzhu::model::detail {
 namespace {
 
-using st = const hub_state&;
+using hub_ref = const hub_state&;  // the hub an output reads
 using cx = const context&;
 
-double in_place(st h, place p) {
+double in_place(hub_ref h, place p) {
   return static_cast<double>(h.in_place[static_cast<std::size_t>(p)]);
 }
-double inflow(st h, money_in m) { return h.inflows.this_week(m); }
+double inflow(hub_ref h, money_in m) { return h.inflows.this_week(m); }
 
-double count_startups(st h, const std::function<bool(std::size_t)>& pred) {
+double count_startups(hub_ref h, const std::function<bool(std::size_t)>& pred) {
   double n = 0;
   for (std::size_t s = 0; s < h.startups.table.size(); ++s) n += pred(s) ? 1 : 0;
   return n;
 }
-double at_stage(st h, stage g) {
+double at_stage(hub_ref h, stage g) {
   return count_startups(h, [&](std::size_t s) { return h.startups.stage_of[s] == g; });
 }
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
@@ -28,7 +28,7 @@ double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 std::vector<series_output> build() {
   std::vector<series_output> o;
   auto add = [&](std::string name, std::string unit, std::string description,
-                 std::function<double(cx, st)> read) {
+                 std::function<double(cx, hub_ref)> read) {
     o.push_back({{std::move(name), std::move(unit), std::move(description)}, std::move(read)});
   };
   // A count or sum as counters.hpp names it: the week's, or the total so far.
@@ -36,34 +36,34 @@ std::vector<series_output> build() {
     const auto& spec = outputs_of(key);
     LIANGZHU_ASSERT(!spec.series.name.empty(), "the counter has a series");
     add(std::string(spec.series.name), std::string(spec.series.unit),
-        std::string(spec.series.description), [key, so_far = spec.series_so_far](cx, st h) {
+        std::string(spec.series.description), [key, so_far = spec.series_so_far](cx, hub_ref h) {
           const auto& t = h.tally_of(key);
           return static_cast<double>(so_far ? t.so_far(key) : t.this_week(key));
         });
   };
   // Talent
   add("engineers", "engineers", "Engineers in the hub",
-      [](cx, st h) { return static_cast<double>(h.engineers.table.size()); });
+      [](cx, hub_ref h) { return static_cast<double>(h.engineers.table.size()); });
   add("engineers_incumbents", "engineers", "Engineers employed by incumbents",
-      [](cx, st h) { return in_place(h, place::incumbent); });
+      [](cx, hub_ref h) { return in_place(h, place::incumbent); });
   add("engineers_startups", "engineers", "Engineers employed by startups (founders excluded)",
-      [](cx, st h) { return in_place(h, place::startup); });
+      [](cx, hub_ref h) { return in_place(h, place::startup); });
   add("founders", "engineers", "Lead founders of live startups",
-      [](cx, st h) { return in_place(h, place::founder); });
+      [](cx, hub_ref h) { return in_place(h, place::founder); });
   add("engineers_market", "engineers", "Engineers in the rest of the labour market",
-      [](cx, st h) { return in_place(h, place::market); });
+      [](cx, hub_ref h) { return in_place(h, place::market); });
   add("engineers_unemployed", "engineers",
       "Engineers between jobs (including those waiting out a noncompete)",
-      [](cx, st h) { return in_place(h, place::unemployed); });
+      [](cx, hub_ref h) { return in_place(h, place::unemployed); });
   add_counter(counted::graduates);
   add_counter(counted::leavers);
   add_counter(counted::job_moves);
   add("wage_index", "x start", "Market wage relative to the start",
-      [](cx, st h) { return h.wage_index; });
+      [](cx, hub_ref h) { return h.wage_index; });
   add("mean_tenure_years", "years",
       "Mean time employed engineers have been in their current job (set-up jobs count from the "
       "start)",
-      [](cx ctx, st h) {
+      [](cx ctx, hub_ref h) {
         const auto& e = h.engineers;
         const double employed =
             static_cast<double>(e.table.size()) - in_place(h, place::unemployed);
@@ -75,14 +75,14 @@ std::vector<series_output> build() {
         return employed > 0 ? weeks / employed / ctx.ticks_per_year() : 0.0;
       });
   // Noncompetes and poaching
-  add("bound_engineers", "engineers", "Engineers under a noncompete now", [](cx ctx, st h) {
+  add("bound_engineers", "engineers", "Engineers under a noncompete now", [](cx ctx, hub_ref h) {
     return static_cast<double>(
         ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
           return static_cast<std::size_t>(h.engineers.bound_until[r] > ctx.world.tick);
         }));
   });
   add("waiting_founders", "engineers",
-      "Bound engineers with an idea waiting for their noncompete to end", [](cx ctx, st h) {
+      "Bound engineers with an idea waiting for their noncompete to end", [](cx ctx, hub_ref h) {
         return static_cast<double>(
             ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
               return static_cast<std::size_t>(h.engineers.waiting_since[r] >= 0);
@@ -96,43 +96,43 @@ std::vector<series_output> build() {
   add_counter(counted::poached);
   // Startups
   add("startups_alive", "startups", "Live startups",
-      [](cx, st h) { return static_cast<double>(h.startups.table.size()); });
+      [](cx, hub_ref h) { return static_cast<double>(h.startups.table.size()); });
   add("startups_idea", "startups", "Live startups at the idea stage",
-      [](cx, st h) { return at_stage(h, stage::idea); });
+      [](cx, hub_ref h) { return at_stage(h, stage::idea); });
   add("startups_seed", "startups", "Live startups after a seed round",
-      [](cx, st h) { return at_stage(h, stage::seed); });
+      [](cx, hub_ref h) { return at_stage(h, stage::seed); });
   add("startups_a", "startups", "Live startups after a series A",
-      [](cx, st h) { return at_stage(h, stage::a); });
+      [](cx, hub_ref h) { return at_stage(h, stage::a); });
   add("startups_b", "startups", "Live startups after a series B",
-      [](cx, st h) { return at_stage(h, stage::b); });
+      [](cx, hub_ref h) { return at_stage(h, stage::b); });
   add("startups_growth", "startups", "Live startups at the growth stage",
-      [](cx, st h) { return at_stage(h, stage::growth); });
+      [](cx, hub_ref h) { return at_stage(h, stage::growth); });
   add_counter(counted::founded);
   add_counter(counted::failed);
   add_counter(counted::acquired);
   add("tigers_alive", "startups",
-      "Live startups that broke out (valuation above the tiger threshold)", [](cx, st h) {
+      "Live startups that broke out (valuation above the tiger threshold)", [](cx, hub_ref h) {
         return count_startups(h, [&](std::size_t s) { return h.startups.breakout[s] != 0; });
       });
   add_counter(counted::tigers);
-  add("mean_capability", "capability", "Mean capability of live startups", [](cx, st h) {
+  add("mean_capability", "capability", "Mean capability of live startups", [](cx, hub_ref h) {
     const auto& c = h.startups.capability.values();
     return ratio(std::accumulate(c.begin(), c.end(), 0.0), static_cast<double>(c.size()));
   });
   // Funding
   add("funding_government_cny", "CNY per week",
-      "Money from governments this week (subsidies, guidance funds, vouchers)", [](cx, st h) {
+      "Money from governments this week (subsidies, guidance funds, vouchers)", [](cx, hub_ref h) {
         return inflow(h, money_in::subsidy) + inflow(h, money_in::guidance) +
                inflow(h, money_in::voucher);
       });
   add("funding_domestic_vc_cny", "CNY per week", "Money from domestic VCs this week",
-      [](cx, st h) { return inflow(h, money_in::domestic_vc); });
+      [](cx, hub_ref h) { return inflow(h, money_in::domestic_vc); });
   add("funding_foreign_vc_cny", "CNY per week", "Money from foreign VCs this week",
-      [](cx, st h) { return inflow(h, money_in::foreign_vc); });
+      [](cx, hub_ref h) { return inflow(h, money_in::foreign_vc); });
   add("funding_founders_cny", "CNY per week", "Founders' own money put in this week",
-      [](cx, st h) { return inflow(h, money_in::founder); });
+      [](cx, hub_ref h) { return inflow(h, money_in::founder); });
   add("foreign_share", "share", "Foreign VC money / all equity money (VC and guidance), run so far",
-      [](cx, st h) {
+      [](cx, hub_ref h) {
         const double foreign = run_inflow(h, money_in::foreign_vc);
         return ratio(foreign, foreign + run_inflow(h, money_in::domestic_vc) +
                                   run_inflow(h, money_in::guidance));
@@ -142,65 +142,67 @@ std::vector<series_output> build() {
   add_counter(counted::coinvested_rounds);
   add_counter(counted::chose_government);
   add_counter(counted::chose_offshore);
-  add("offshore_share", "share", "Offshore choices / all route choices, run so far", [](cx, st h) {
-    const double offshore = static_cast<double>(h.counts.so_far(counted::chose_offshore));
-    return ratio(offshore,
-                 offshore + static_cast<double>(h.counts.so_far(counted::chose_government)));
-  });
-  add("mean_state_tie", "state-tie score", "Mean state-tie score of live startups", [](cx, st h) {
-    const auto& t = h.startups.state_tie.values();
-    return ratio(std::accumulate(t.begin(), t.end(), 0.0), static_cast<double>(t.size()));
-  });
+  add("offshore_share", "share", "Offshore choices / all route choices, run so far",
+      [](cx, hub_ref h) {
+        const double offshore = static_cast<double>(h.counts.so_far(counted::chose_offshore));
+        return ratio(offshore,
+                     offshore + static_cast<double>(h.counts.so_far(counted::chose_government)));
+      });
+  add("mean_state_tie", "state-tie score", "Mean state-tie score of live startups",
+      [](cx, hub_ref h) {
+        const auto& t = h.startups.state_tie.values();
+        return ratio(std::accumulate(t.begin(), t.end(), 0.0), static_cast<double>(t.size()));
+      });
   // Meetups
   add_counter(counted::meetup_attendance);
   add_counter(counted::pitches);
   add_counter(counted::visiting_investors);
   add_counter(counted::term_sheets);
   add("ties", "ties", "Social ties among the hub's engineers",
-      [](cx, st h) { return static_cast<double>(h.ties.tie_count()); });
+      [](cx, hub_ref h) { return static_cast<double>(h.ties.tie_count()); });
   // Compute
   add("compute_demand_h100e", "H100e", "Compute wanted by incumbents and startups",
-      [](cx, st h) { return h.compute_demand; });
+      [](cx, hub_ref h) { return h.compute_demand; });
   add("compute_supply_foreign_h100e", "H100e", "Foreign accelerators installed",
-      [](cx, st h) { return h.foreign_stock; });
+      [](cx, hub_ref h) { return h.foreign_stock; });
   add("compute_supply_domestic_h100e", "H100e", "Domestic accelerators installed",
-      [](cx, st h) { return h.domestic_stock; });
+      [](cx, hub_ref h) { return h.domestic_stock; });
   add("compute_unmet_h100e", "H100e", "Demand the installed stock cannot serve",
-      [](cx, st h) { return h.compute_unmet; });
+      [](cx, hub_ref h) { return h.compute_unmet; });
   add("domestic_share", "share",
       "Domestic supply / demand (chip independence when above its threshold long enough)",
-      [](cx, st h) { return ratio(h.domestic_stock, h.compute_demand); });
+      [](cx, hub_ref h) { return ratio(h.domestic_stock, h.compute_demand); });
   add("compute_price_cny", "CNY per H100e-week", "Price of compute",
-      [](cx, st h) { return h.compute_price; });
+      [](cx, hub_ref h) { return h.compute_price; });
   add("startup_compute_fulfilment", "share", "Compute startups got / compute they wanted",
-      [](cx, st h) {
+      [](cx, hub_ref h) {
         return h.startup_compute_need > 0 ? h.startup_compute_got / h.startup_compute_need : 1.0;
       });
   add("foreign_supply_share", "share",
       "Share of open-market foreign chip supply the export-control regime lets through",
-      [](cx, st h) { return h.foreign_supply_share; });
-  add("chip_independent", "0/1", "1 from the chip-independence date on", [](cx ctx, st h) {
+      [](cx, hub_ref h) { return h.foreign_supply_share; });
+  add("chip_independent", "0/1", "1 from the chip-independence date on", [](cx ctx, hub_ref h) {
     return h.independence_tick >= 0 && h.independence_tick <= ctx.world.tick ? 1.0 : 0.0;
   });
   // Efficiency and world
   add("open_frontier", "x start", "Efficiency of the best open-sourced work",
-      [](cx ctx, st) { return ctx.world.open_frontier; });
+      [](cx ctx, hub_ref) { return ctx.world.open_frontier; });
   add_counter(counted::breakthroughs);
   add_counter(counted::open_sourced);
   add("tension", "index (0-1)", "Geopolitical tension",
-      [](cx ctx, st) { return ctx.world.tension; });
+      [](cx ctx, hub_ref) { return ctx.world.tension; });
   // Government
   add("gov_subsidies_cny", "CNY", "Founding subsidies paid so far (both levels)",
-      [](cx, st h) { return h.local.spent_subsidy + h.provincial.spent_subsidy; });
+      [](cx, hub_ref h) { return h.local.spent_subsidy + h.provincial.spent_subsidy; });
   add("gov_vouchers_cny", "CNY", "Compute vouchers paid so far",
-      [](cx, st h) { return h.local.spent_voucher + h.provincial.spent_voucher; });
+      [](cx, hub_ref h) { return h.local.spent_voucher + h.provincial.spent_voucher; });
   add("gov_guidance_cny", "CNY", "Guidance-fund money invested so far",
-      [](cx, st h) { return h.local.invested_guidance + h.provincial.invested_guidance; });
+      [](cx, hub_ref h) { return h.local.invested_guidance + h.provincial.invested_guidance; });
   add("gov_tax_expenditure_cny", "CNY", "Profit tax forgone through tax breaks so far",
-      [](cx, st h) { return h.local.tax_expenditure + h.provincial.tax_expenditure; });
+      [](cx, hub_ref h) { return h.local.tax_expenditure + h.provincial.tax_expenditure; });
   add("gov_spending_cny", "CNY",
       "All government spending so far (subsidies, vouchers, guidance, tax expenditure)",
-      [](cx, st h) { return government_spending(h); });
+      [](cx, hub_ref h) { return government_spending(h); });
   add_counter(summed::tax_revenue_cny);
   return o;
 }

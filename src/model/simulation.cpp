@@ -96,9 +96,11 @@ struct simulation::impl {
     build_schedule();
   }
 
-  /// Adds a phase that runs `f` for every hub in order.
-  void per_hub(std::string name, void (*f)(const context&, hub_state&, long)) {
-    sched.every_tick(std::move(name), [this, f](long t) {
+  /// Adds a phase that runs `f` for every hub in order, every tick or on ticks first,
+  /// first + period, ...
+  void per_hub(std::string name, void (*f)(const context&, hub_state&, long), int period = 1,
+               int first = 0) {
+    sched.every(period, first, std::move(name), [this, f](long t) {
       for (auto& h : hubs) f(ctx, *h, t);
     });
   }
@@ -129,7 +131,7 @@ struct simulation::impl {
       }
     });
     sched.every_tick("geopolitics", [this](long t) { update_tension(ctx, t); });
-    per_hub("labour market (yearly)", annual_labour_update);
+    per_hub("labour market (yearly)", annual_labour_update, year, year);
     per_hub("graduates", graduates_arrive);
     per_hub("departures", engineers_leave);
     per_hub("job moves", job_moves);
@@ -146,8 +148,9 @@ struct simulation::impl {
     per_hub("efficiency spillover", efficiency_spillover);
     per_hub("litigation", litigate);
     per_hub("startup operations", operate_startups);
-    per_hub("acquisitions", acquisitions);
-    per_hub("tie decay", decay_ties);
+    const int quarter = static_cast<int>(std::lround(cal.ticks_per_year() / 4));
+    per_hub("acquisitions", acquisitions, quarter, quarter - 1);
+    per_hub("tie decay", decay_ties, tie_decay_period);
   }
 
   void record(long t) {

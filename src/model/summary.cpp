@@ -14,16 +14,16 @@
 namespace liangzhu::model::detail {
 namespace {
 
-using st = const hub_state&;
+using hub_ref = const hub_state&;  // the hub an output reads
 
 double ratio_or_nan(double a, double b) { return b > 0 ? a / b : std::nan(""); }
-double so_far(st h, counted key) { return static_cast<double>(h.counts.so_far(key)); }
+double so_far(hub_ref h, counted key) { return static_cast<double>(h.counts.so_far(key)); }
 /// Founders who chose a route (government or offshore) during the run.
-double routes_chosen(st h) {
+double routes_chosen(hub_ref h) {
   return so_far(h, counted::chose_offshore) + so_far(h, counted::chose_government);
 }
 
-double team_quantile(st h, double q) {
+double team_quantile(hub_ref h, double q) {
   std::vector<double> teams;
   for (std::size_t s = 0; s < h.startups.table.size(); ++s) teams.push_back(h.startups.team[s]);
   if (teams.empty()) return std::nan("");
@@ -34,13 +34,13 @@ double team_quantile(st h, double q) {
 
 struct hub_figure {
   output_doc doc;
-  std::function<double(const context&, st)> value;
+  std::function<double(const context&, hub_ref)> value;
 };
 
 std::vector<hub_figure> build() {
   std::vector<hub_figure> f;
   auto add = [&](std::string name, std::string unit, std::string description,
-                 std::function<double(const context&, st)> v) {
+                 std::function<double(const context&, hub_ref)> v) {
     f.push_back(
         {{std::move(name), std::move(unit), std::move(description), "summary"}, std::move(v)});
   };
@@ -50,85 +50,88 @@ std::vector<hub_figure> build() {
     LIANGZHU_ASSERT(!spec.summary.name.empty(), "the counter has a summary figure");
     add(std::string(spec.summary.name), std::string(spec.summary.unit),
         std::string(spec.summary.description),
-        [key](auto&, st h) { return static_cast<double>(h.tally_of(key).so_far(key)); });
+        [key](auto&, hub_ref h) { return static_cast<double>(h.tally_of(key).so_far(key)); });
   };
   add_counter(counted::founded);
   add("startups_alive_end", "startups", "Startups alive at the end",
-      [](auto&, st h) { return static_cast<double>(h.startups.table.size()); });
+      [](auto&, hub_ref h) { return static_cast<double>(h.startups.table.size()); });
   add_counter(counted::failed);
   add_counter(counted::acquired);
   add_counter(counted::tigers);
   add_counter(counted::subsidised);
   add("funding_government_cny", "CNY",
-      "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, st h) {
+      "Money from governments (subsidies, guidance funds, vouchers)", [](auto&, hub_ref h) {
         return run_inflow(h, money_in::subsidy) + run_inflow(h, money_in::guidance) +
                run_inflow(h, money_in::voucher);
       });
   add("funding_domestic_vc_cny", "CNY", "Money from domestic VCs",
-      [](auto&, st h) { return run_inflow(h, money_in::domestic_vc); });
+      [](auto&, hub_ref h) { return run_inflow(h, money_in::domestic_vc); });
   add("funding_foreign_vc_cny", "CNY", "Money from foreign VCs",
-      [](auto&, st h) { return run_inflow(h, money_in::foreign_vc); });
+      [](auto&, hub_ref h) { return run_inflow(h, money_in::foreign_vc); });
   add("funding_founders_cny", "CNY", "Founders' own money",
-      [](auto&, st h) { return run_inflow(h, money_in::founder); });
+      [](auto&, hub_ref h) { return run_inflow(h, money_in::founder); });
   add("foreign_share", "share", "Foreign VC money / all equity money (VCs and guidance funds)",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         const double foreign = run_inflow(h, money_in::foreign_vc);
         return ratio_or_nan(foreign, foreign + run_inflow(h, money_in::domestic_vc) +
                                          run_inflow(h, money_in::guidance));
       });
   add("offshore_share", "share", "Founders choosing the offshore route / all who chose",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         return ratio_or_nan(so_far(h, counted::chose_offshore), routes_chosen(h));
       });
   add("offshore_affordable_share", "share",
       "Founders at the choice of route who could pay for the offshore office (with the round on "
       "offer where capital.office_paid_from_round lets it pay) / all who chose",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         return ratio_or_nan(so_far(h, counted::could_afford_offshore), routes_chosen(h));
       });
   add_counter(counted::priced_out_of_offshore);
   add("government_spending_cny", "CNY",
       "Subsidies, vouchers, guidance investments and tax expenditure",
-      [](auto&, st h) { return government_spending(h); });
-  add("cost_per_startup_cny", "CNY", "Government spending per startup founded", [](auto&, st h) {
-    return ratio_or_nan(government_spending(h), so_far(h, counted::founded));
-  });
+      [](auto&, hub_ref h) { return government_spending(h); });
+  add("cost_per_startup_cny", "CNY", "Government spending per startup founded",
+      [](auto&, hub_ref h) {
+        return ratio_or_nan(government_spending(h), so_far(h, counted::founded));
+      });
   add("cost_per_tiger_cny", "CNY", "Government spending per tiger (empty if none)",
-      [](auto&, st h) { return ratio_or_nan(government_spending(h), so_far(h, counted::tigers)); });
+      [](auto&, hub_ref h) {
+        return ratio_or_nan(government_spending(h), so_far(h, counted::tigers));
+      });
   add_counter(summed::tax_revenue_cny);
   add("chip_independence_tick", "tick",
       "First tick of chip independence (empty if not reached; the date is in the text)",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         return h.independence_tick >= 0 ? static_cast<double>(h.independence_tick) : std::nan("");
       });
   // The tick alone is empty when independence is not reached, which averages and sensitivity
   // analyses cannot use: these two give the share reached and a time censored at the run's end.
   add("chip_independence_reached", "share (0/1)",
       "1 if the hub became chip-independent during the run, else 0",
-      [](auto&, st h) { return h.independence_tick >= 0 ? 1.0 : 0.0; });
+      [](auto&, hub_ref h) { return h.independence_tick >= 0 ? 1.0 : 0.0; });
   add("chip_independence_years", "years",
       "Years from the start to chip independence, censored at the run's length when not reached",
-      [](const context& ctx, st h) {
+      [](const context& ctx, hub_ref h) {
         const long tick = h.independence_tick >= 0 ? h.independence_tick : ctx.world.tick;
         return static_cast<double>(tick) / ctx.ticks_per_year();
       });
   // What export controls and the chip market did to startups over the whole run.
   add("startup_compute_fulfilment_run", "share",
-      "Compute startups got / compute they wanted, over the whole run", [](auto&, st h) {
+      "Compute startups got / compute they wanted, over the whole run", [](auto&, hub_ref h) {
         return ratio_or_nan(h.sums.so_far(summed::startup_compute_got_h100e),
                             h.sums.so_far(summed::startup_compute_need_h100e));
       });
   add("startup_compute_h100e_years", "H100e-years", "Compute startups got over the whole run",
-      [](const context& ctx, st h) {
+      [](const context& ctx, hub_ref h) {
         return h.sums.so_far(summed::startup_compute_got_h100e) / ctx.ticks_per_year();
       });
   add("compute_price_mean_cny", "CNY per H100e-week", "Mean weekly price of compute over the run",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         return ratio_or_nan(h.sums.so_far(summed::compute_price_cny),
                             so_far(h, counted::market_weeks));
       });
   add("domestic_share_end", "share", "Domestic supply / demand at the end",
-      [](auto&, st h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
+      [](auto&, hub_ref h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
   add_counter(counted::started_waiting);
   add_counter(counted::founded_while_bound);
   add_counter(counted::litigations);
@@ -137,7 +140,7 @@ std::vector<hub_figure> build() {
   add("acquisition_spending_cny", "CNY",
       "What incumbents paid for the startups they acquired (to the startups' investors, pro rata "
       "to their stakes)",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         double total = 0;
         for (const auto& inc : h.incumbents) total += inc.spent_on_acquisitions;
         return total;
@@ -148,16 +151,16 @@ std::vector<hub_figure> build() {
   add("state_tie_mean_end", "state-tie units",
       "Mean state-tie score of the startups alive at the end (government money taken: guidance "
       "rounds, subsidies, vouchers)",
-      [](auto&, st h) {
+      [](auto&, hub_ref h) {
         const auto& ties = h.startups.state_tie;
         double total = 0;
         for (std::size_t s = 0; s < h.startups.table.size(); ++s) total += ties[s];
         return ratio_or_nan(total, static_cast<double>(h.startups.table.size()));
       });
   add("team_median_end", "engineers", "Median team size of live startups at the end",
-      [](auto&, st h) { return team_quantile(h, 0.5); });
+      [](auto&, hub_ref h) { return team_quantile(h, 0.5); });
   add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)",
-      [](auto&, st h) { return team_quantile(h, 0.9); });
+      [](auto&, hub_ref h) { return team_quantile(h, 0.9); });
   return f;
 }
 

@@ -228,7 +228,6 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
 }
 
 void annual_labour_update(const context& ctx, hub_state& hub, long tick) {
-  if (tick == 0 || tick % static_cast<long>(std::lround(ctx.ticks_per_year())) != 0) return;
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
   for (auto& inc : hub.incumbents)
     inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);

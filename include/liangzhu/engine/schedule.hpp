@@ -8,13 +8,13 @@
 
 namespace liangzhu::engine {
 
-/// A step of the tick. Runs when tick % period == offset.
+/// A step of the tick. Runs on ticks first, first + period, first + 2 * period, ...
 struct phase {
   std::string name;
   std::function<void(long tick)> run;
   int period = 1;
-  int offset = 0;
-  bool due(long tick) const { return tick % period == offset; }
+  int first = 0;
+  bool due(long tick) const { return tick >= first && (tick - first) % period == 0; }
 };
 
 /// Wall time spent in a phase, for profiling (`liangzhu run --timings`).
@@ -29,8 +29,9 @@ class schedule {
  public:
   /// Appends a phase that runs every tick.
   void every_tick(std::string name, std::function<void(long)> run);
-  /// Appends a phase that runs on ticks offset, offset+period, ...
-  void every(int period, int offset, std::string name, std::function<void(long)> run);
+  /// Appends a phase that runs on ticks first, first + period, ... (`first` may be a later
+  /// period's tick: a yearly phase that skips the set-up year starts at the first year's end).
+  void every(int period, int first, std::string name, std::function<void(long)> run);
   /// Adds a one-off action at the start of `tick` (before the phases). Actions on the same tick
   /// run in the order they were added.
   void at(long tick, std::string name, std::function<void(long)> run);
