@@ -29,7 +29,7 @@ double domestic_output(const context& ctx, const hub_state& hub, long tick) {
                                   w.domestic_progress_half_life_years, years);
   const double perf = converging(w.domestic_performance_initial, w.domestic_performance_final,
                                  w.domestic_progress_half_life_years, years);
-  return dies * yield * perf * hub.p.domestic_allocation_share / ctx.ticks_per_year();
+  return dies * yield * perf * hub.p.chips.domestic_allocation_share / ctx.ticks_per_year();
 }
 
 double startup_need(const context& ctx, const hub_state& hub, std::size_t s) {
@@ -44,10 +44,11 @@ double voucher_share(const hub_state& hub, double domestic_share, double yearly_
   for (const auto* g : {&hub.local.instruments, &hub.provincial.instruments}) {
     const double mixed = domestic_share * g->voucher_share_domestic +
                          (1 - domestic_share) * g->voucher_share_foreign;
-    share +=
-        yearly_bill < hub.p.small_contract_cny ? std::max(mixed, g->voucher_share_small) : mixed;
+    share += yearly_bill < hub.p.vouchers.small_contract_cny
+                 ? std::max(mixed, g->voucher_share_small)
+                 : mixed;
   }
-  return std::min(share, hub.p.voucher_stack_cap);
+  return std::min(share, hub.p.vouchers.stack_cap);
 }
 
 /// Vouchers for one week's bill: within the stacked share, the firm's yearly cap, and the
@@ -55,7 +56,7 @@ double voucher_share(const hub_state& hub, double domestic_share, double yearly_
 double pay_vouchers(hub_state& hub, std::size_t s, double bill, double share) {
   auto& st = hub.startups;
   double want =
-      std::min(bill * share, std::max(0.0, hub.p.voucher_cap_per_firm_cny - st.voucher_year[s]));
+      std::min(bill * share, std::max(0.0, hub.p.vouchers.cap_per_firm_cny - st.voucher_year[s]));
   double paid = 0;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const double part = std::min(want, level->voucher_left);
@@ -78,7 +79,7 @@ void buy_chips(const context& ctx, hub_state& hub, long tick) {
   const double domestic = std::min(gap, domestic_output(ctx, hub, tick));
   hub.domestic_stock += domestic;
   gap -= domestic;
-  const double foreign_cap = hub.p.foreign_supply_h100e_per_year / ctx.ticks_per_year() *
+  const double foreign_cap = hub.p.chips.foreign_supply_h100e_per_year / ctx.ticks_per_year() *
                              hub.foreign_supply_share * hub.foreign_performance;
   hub.foreign_stock += std::min(gap, foreign_cap);
 }

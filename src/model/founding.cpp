@@ -26,20 +26,21 @@ int founder_ties(const hub_state& hub, std::size_t row) {
     const std::size_t other = row_of_slot(hub, slot);
     if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
   }
-  return std::min(n, hub.p.founder_ties_counted);
+  return std::min(n, hub.p.founding.founder_ties_counted);
 }
 
 /// Share of the maximal idea rate this engineer has now (the thinning probability).
 double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
   const auto& h = hub.p;
-  const bool inspired = tick - hub.engineers.last_meetup[row] <= h.meetup_memory_weeks;
-  const double now = 1.0 + h.founding_tie_boost * founder_ties(hub, row) +
-                     (inspired ? h.founding_meetup_boost : 0.0);
-  return now / (1.0 + h.founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+  const bool inspired = tick - hub.engineers.last_meetup[row] <= h.founding.meetup_memory_weeks;
+  const double now = 1.0 + h.founding.tie_boost * founder_ties(hub, row) +
+                     (inspired ? h.founding.meetup_boost : 0.0);
+  return now /
+         (1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost);
 }
 
 void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
-  if (hub.p.government_route <= 0) return;
+  if (hub.p.funding.government_route <= 0) return;
   bool took = false;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const double amount = level->instruments.subsidy_per_startup_cny;
@@ -75,7 +76,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   auto r = ctx.rng(purpose::cofounder, me.packed(), tick);
-  const auto seats = static_cast<std::size_t>(r.binomial(2, hub.p.cofounder_chance));
+  const auto seats = static_cast<std::size_t>(r.binomial(2, hub.p.founding.cofounder_chance));
   for (std::size_t k = 0; k < std::min(seats, candidates.size()); ++k) {
     const std::size_t row = row_of_slot(hub, candidates[k].second);
     const bool from_incumbent = e.where[row] == place::incumbent;
@@ -117,7 +118,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   }
   if (!is_restricted(ctx, hub, row, tick)) return found(ctx, hub, row, idea, false, tick);
   const double enforcement = effective_enforcement(hub, e.bound_by[row]);
-  const double bias = hub.p.found_anyway_bias;
+  const double bias = hub.p.noncompete.found_anyway_bias;
   if (r.bernoulli(bias + (1.0 - bias) * (1.0 - enforcement)))
     return found(ctx, hub, row, idea, true, tick);
   if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
@@ -139,7 +140,7 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
       if (e.bound_until[row] <= tick) {
         found(ctx, hub, row, e.idea_quality[row], false, tick);
       } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::patience)
-                     .bernoulli(1.0 / hub.p.idea_patience_weeks)) {
+                     .bernoulli(1.0 / hub.p.founding.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
         hub.counts.add(counted::gave_up_waiting);
       }

@@ -101,7 +101,7 @@ double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s,
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie) {
   const auto& w = ctx.p.world;
   return w.foreign_base_appetite *
-         std::exp(-w.foreign_state_tie_wariness * hub.p.state_tie_stigma * state_tie) *
+         std::exp(-w.foreign_state_tie_wariness * hub.p.funding.state_tie_stigma * state_tie) *
          std::max(0.0, 1.0 - w.foreign_tension_wariness * ctx.world.tension);
 }
 
@@ -111,7 +111,7 @@ void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s) {
 
 void decide_route(const context& ctx, hub_state& hub, std::size_t s, double incoming, long tick) {
   auto& st = hub.startups;
-  if (st.route_of[s] != route::undecided || hub.p.government_route <= 0) return;
+  if (st.route_of[s] != route::undecided || hub.p.funding.government_route <= 0) return;
   const auto& w = ctx.p.world;
   const double cost = offshore_cost(ctx);
   const double next = round_size(
@@ -191,7 +191,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
 }
 
 void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
-  if (hub.p.government_route <= 0) return;
+  if (hub.p.funding.government_route <= 0) return;
   auto& st = hub.startups;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;

@@ -16,7 +16,7 @@ namespace liangzhu::model::detail {
 namespace {
 
 void init_engineers(const context& ctx, hub_state& hub) {
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.engineers));
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.talent.engineers));
   hub.engineers.table.reserve(n + n / 4);  // room for a few years of graduates
   hub.ties.reserve_nodes(n + n / 4);
   for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
@@ -31,7 +31,8 @@ void init_employment(hub_state& hub) {
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i)
     for (double k = 0; k < hub.incumbents[i].p.headcount && row < n; k += 1, ++row)
       join_incumbent(hub, row, i, incumbent_wage(hub, i, e.skill[row]));
-  const auto unemployed = static_cast<std::size_t>(static_cast<double>(n) * hub.p.unemployed_share);
+  const auto unemployed =
+      static_cast<std::size_t>(static_cast<double>(n) * hub.p.talent.unemployed_share);
   for (; row + unemployed < n; ++row) join_market(hub, row, market_wage(hub, e.skill[row]));
 }
 
@@ -53,9 +54,9 @@ void init_ties(const context& ctx, hub_state& hub) {
           const std::size_t row = first + k;
           auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
           const int alumni_ties = e.zju[row] && alumni.size() > 1
-                                      ? static_cast<int>(r.poisson(hub.p.zju_tie_bonus))
+                                      ? static_cast<int>(r.poisson(hub.p.talent.zju_tie_bonus))
                                       : 0;
-          const int random_ties = hub.p.initial_ties;
+          const int random_ties = hub.p.talent.initial_ties;
           for (int t = 0; t < random_ties + alumni_ties; ++t) {
             const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
             if (other != row)
@@ -74,7 +75,7 @@ void init_startups(const context& ctx, hub_state& hub) {
   const auto& w = ctx.p.world;
   auto& e = hub.engineers;
   auto& st = hub.startups;
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.initial_startups));
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.founding.initial_startups));
   // Founders and teams come from the market part of the pool, in row order after a random start.
   std::vector<std::uint32_t> pool;
   for (std::size_t row = 0; row < e.table.size(); ++row)
@@ -100,7 +101,7 @@ void init_startups(const context& ctx, hub_state& hub) {
   constexpr double team_fill_min = 0.4, capability_min = 0.5, capability_max = 1.5;
   constexpr double cash_left_min = 0.3;
   // The stage mix as given, scaled to its total (read_parameters has checked it is positive).
-  const auto& stage_share = hub.p.initial_stage_share;
+  const auto& stage_share = hub.p.founding.initial_share;
   const double share_total = std::accumulate(std::begin(stage_share), std::end(stage_share), 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
@@ -128,21 +129,23 @@ void init_startups(const context& ctx, hub_state& hub) {
     if (k > 0) {
       const double raised =
           round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
-      const double gov = hub.p.government_route > 0 ? hub.p.initial_government_share : 0.0;
+      const double gov =
+          hub.p.funding.government_route > 0 ? hub.p.founding.initial_government_share : 0.0;
       const double route_draw = r.uniform();
       if (route_draw < gov) {
         st.route_of[s] = route::government;
         st.state_tie[s] = static_cast<float>(w.guidance_state_tie * k);
         book_in(hub, s, money_in::guidance, raised);
         add_holding(hub, s, holder::guidance_funds, raised,
-                    raised * hub.p.initial_post_money_multiple);
+                    raised * hub.p.founding.initial_post_money_multiple);
       } else {
-        const bool offshore =
-            hub.p.government_route > 0 && route_draw < gov + hub.p.initial_offshore_share;
+        const bool offshore = hub.p.funding.government_route > 0 &&
+                              route_draw < gov + hub.p.founding.initial_offshore_share;
         if (offshore) st.route_of[s] = route::offshore;
         book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
-        add_holding(hub, s, holder::before_the_run, raised,
-                    raised * hub.p.initial_post_money_multiple);  // investors from before the run
+        add_holding(
+            hub, s, holder::before_the_run, raised,
+            raised * hub.p.founding.initial_post_money_multiple);  // investors from before the run
       }
       st.last_round[s] = st.founded[s];
     }
@@ -173,10 +176,10 @@ void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long
                        purpose why) {
   auto& e = hub.engineers;
   auto r = ctx.rng(why, e.table.id_at(row).packed(), tick);
-  const bool zju = r.bernoulli(hub.p.zju_share);
+  const bool zju = r.bernoulli(hub.p.talent.zju_share);
   e.zju[row] = zju ? 1 : 0;
   e.skill[row] = static_cast<float>(
-      r.lognormal_median(zju ? 1.0 + hub.p.zju_skill_bonus : 1.0, hub.p.skill_sigma));
+      r.lognormal_median(zju ? 1.0 + hub.p.talent.zju_skill_bonus : 1.0, hub.p.talent.skill_sigma));
   e.propensity[row] = static_cast<float>(r.exponential(1.0));
   draw_timers(ctx, hub, row, std::max(0L, tick), purpose::new_engineer_timers);
 }
@@ -185,7 +188,7 @@ void init_hub(const context& ctx, hub_state& hub) {
   for (const auto& p : hub.p.incumbents) {
     incumbent_state inc;
     inc.p = p;
-    inc.p.noncompete_months = std::min(p.noncompete_months, hub.p.noncompete_max_months);
+    inc.p.noncompete_months = std::min(p.noncompete_months, hub.p.noncompete.max_months);
     inc.wanted = p.headcount;
     inc.compute_need = p.compute_h100e;
     hub.incumbents.push_back(inc);
@@ -200,8 +203,8 @@ void init_hub(const context& ctx, hub_state& hub) {
   hub.provincial.instruments = hub.p.provincial;
   hub.local.guidance_left = hub.local.instruments.guidance_fund_cny;
   hub.provincial.guidance_left = hub.provincial.instruments.guidance_fund_cny;
-  hub.foreign_stock = hub.p.compute_foreign_h100e;
-  hub.domestic_stock = hub.p.compute_domestic_h100e;
+  hub.foreign_stock = hub.p.chips.foreign_stock_h100e;
+  hub.domestic_stock = hub.p.chips.domestic_stock_h100e;
   hub.foreign_supply_share = 1.0;
   hub.foreign_performance = 1.0;
 }

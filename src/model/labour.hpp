@@ -21,23 +21,23 @@ void remove_engineer(hub_state& hub, std::size_t row);
 
 /// Market wage of an engineer of this skill now.
 inline double market_wage(const hub_state& hub, double skill) {
-  return hub.p.wage_cny_per_year * hub.wage_index * skill;
+  return hub.p.talent.wage_cny_per_year * hub.wage_index * skill;
 }
 inline double incumbent_wage(const hub_state& hub, std::size_t incumbent, double skill) {
   return market_wage(hub, skill) * (1.0 + hub.incumbents[incumbent].p.wage_premium);
 }
 inline double startup_wage(const hub_state& hub, double skill) {
-  return market_wage(hub, skill) * hub.p.startup_wage_factor;
+  return market_wage(hub, skill) * hub.p.talent.startup_wage_factor;
 }
 
 /// True if the engineer in `row` would leave its place for a startup job at `wage`.
 inline bool accepts_startup_job(const hub_state& hub, std::size_t row, double wage) {
   const auto& e = hub.engineers;
   if (e.where[row] == place::unemployed) return true;
-  // Equity and mission are worth hub.p.startup_appeal of the wage per unit of propensity: why
-  // engineers take startup jobs at lower cash wages.
-  return wage * (1.0 + hub.p.startup_appeal * e.propensity[row]) >
-         e.wage[row] * (1.0 + hub.p.switching_premium);
+  // Equity and mission are worth hub.p.talent.startup_appeal of the wage per unit of propensity:
+  // why engineers take startup jobs at lower cash wages.
+  return wage * (1.0 + hub.p.talent.startup_appeal * e.propensity[row]) >
+         e.wage[row] * (1.0 + hub.p.talent.switching_premium);
 }
 
 /// Row of the startup in `slot`, which must be alive.

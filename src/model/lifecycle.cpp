@@ -26,9 +26,10 @@ void grow_capability(const context& ctx, hub_state& hub, std::size_t s) {
 
 void pay_tax(const context&, hub_state& hub, std::size_t s, double profit) {
   if (profit <= 0) return;
-  const double breaks = std::min(hub.p.profit_tax_rate, hub.local.instruments.tax_break +
-                                                            hub.provincial.instruments.tax_break);
-  const double tax = profit * (hub.p.profit_tax_rate - breaks);
+  const double breaks =
+      std::min(hub.p.costs.profit_tax_rate,
+               hub.local.instruments.tax_break + hub.provincial.instruments.tax_break);
+  const double tax = profit * (hub.p.costs.profit_tax_rate - breaks);
   book_out(hub, s, money_out::tax, tax);
   hub.sums.add(summed::tax_revenue_cny, tax);
   const double forgone = profit * breaks;
@@ -49,7 +50,7 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
                          w.revenue_per_capability_cny_per_year / tpy *
                          (offshore ? 1.0 + w.offshore_market_bonus : 1.0);
   const double wages = st.wage_bill[s] / tpy;
-  const double costs = wages * ctx.p.world.overhead_share * hub.p.cost_level;
+  const double costs = wages * ctx.p.world.overhead_share * hub.p.costs.level;
   const double office = offshore ? w.offshore_burn_cny_per_year / tpy : 0.0;
   const double burn = wages + costs + office + st.compute_cost[s];
   st.burn[s] = burn;

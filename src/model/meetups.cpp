@@ -16,7 +16,7 @@ std::vector<std::size_t> draw_attendees(const context& ctx, hub_state& hub, long
   const std::size_t n = e.table.size();
   if (n == 0) return {};
   auto r = ctx.rng(purpose::meetup, hub_subject(hub, 1), tick);
-  const auto count = static_cast<std::size_t>(r.binomial(n, hub.p.meetup_attendance));
+  const auto count = static_cast<std::size_t>(r.binomial(n, hub.p.meetups.attendance_share));
   std::vector<std::size_t> rows;
   rows.reserve(count);
   for (std::size_t k = 0; k < count; ++k) rows.push_back(r.below(n));
@@ -30,14 +30,14 @@ void make_ties(const context& ctx, hub_state& hub, const std::vector<std::size_t
                long tick) {
   if (rows.size() < 2) return;
   auto& e = hub.engineers;
-  const auto per = static_cast<int>(hub.p.meetup_ties_per_attendee);
+  const auto per = static_cast<int>(hub.p.meetups.ties_per_attendee);
   for (const auto row : rows) {
     auto r = ctx.rng(purpose::meetup, e.table.id_at(row).packed(), tick);
     for (int k = 0; k < per; ++k) {
       const auto other = rows[r.below(rows.size())];
       if (other != row)
         hub.ties.add_tie(e.table.id_at(row).index, e.table.id_at(other).index,
-                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.tie_weight_meetup));
+                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.meetups.tie_weight));
     }
   }
 }
@@ -50,15 +50,15 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub,
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s]) continue;
     auto r = ctx.rng(purpose::pitch, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(hub.p.meetup_founder_share)) continue;
+    if (!r.bernoulli(hub.p.meetups.pitch_chance)) continue;
     pitches.push_back(s);
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
     e.last_meetup[founder] = static_cast<std::int32_t>(tick);
-    for (int k = 0; k < hub.p.founder_ties_per_pitch && !attendees.empty(); ++k) {
+    for (int k = 0; k < hub.p.meetups.founder_ties_per_pitch && !attendees.empty(); ++k) {
       const auto other = attendees[r.below(attendees.size())];
       if (other != founder)
         hub.ties.add_tie(e.table.id_at(founder).index, e.table.id_at(other).index,
-                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.tie_weight_meetup));
+                         kind_of(tie_kind::meetup), static_cast<float>(hub.p.meetups.tie_weight));
     }
   }
   return pitches;
@@ -66,7 +66,8 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub,
 
 /// Chance investor `inv` is at this week's meetup of the hub.
 double visit_probability(const context& ctx, const hub_state& hub, const investor_state& inv) {
-  if (ctx.p.world.investor_cities[inv.city].name == hub.p.name) return hub.p.local_fund_attendance;
+  if (ctx.p.world.investor_cities[inv.city].name == hub.p.name)
+    return hub.p.meetups.local_fund_attendance;
   if (!is_foreign(inv, hub)) return inv.trip_probability;
   return inv.trip_probability *
          std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
@@ -85,7 +86,8 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
     hub.counts.add(counted::visiting_investors);
     const bool foreign = is_foreign(inv, hub);
     for (std::size_t k = 0;
-         k < std::min(static_cast<std::size_t>(hub.p.pitches_screened), pitches.size()); ++k) {
+         k < std::min(static_cast<std::size_t>(hub.p.meetups.pitches_screened), pitches.size());
+         ++k) {
       const std::size_t p = r.below(pitches.size());
       const std::size_t s = pitches[p];
       add_contact(ctx, inv, hub, s, tick);  // the fund now knows the founder (investor_ties.cpp)
@@ -117,8 +119,9 @@ void meetups(const context& ctx, hub_state& hub, long tick) {
 void decay_ties(const context& ctx, hub_state& hub, long) {
   // The factor compounds the weekly decay over the period, so the period is a matter of speed.
   const double factor =
-      std::exp(-hub.p.tie_decay_per_year * tie_decay_period / ctx.ticks_per_year());
-  hub.ties.decay(static_cast<float>(factor), static_cast<float>(hub.p.tie_drop_weight), ctx.ex);
+      std::exp(-hub.p.meetups.tie_decay_per_year * tie_decay_period / ctx.ticks_per_year());
+  hub.ties.decay(static_cast<float>(factor), static_cast<float>(hub.p.meetups.tie_drop_weight),
+                 ctx.ex);
 }
 
 }  // namespace liangzhu::model::detail

@@ -14,7 +14,7 @@
 namespace liangzhu::model::detail {
 
 double effective_enforcement(const hub_state& hub, std::size_t incumbent) {
-  return hub.incumbents[incumbent].p.enforcement * hub.p.noncompete_enforceable;
+  return hub.incumbents[incumbent].p.enforcement * hub.p.noncompete.enforceable;
 }
 
 bool is_restricted(const context&, const hub_state& hub, std::size_t row, long tick) {
@@ -30,7 +30,7 @@ std::int32_t binding_end(const context& ctx, const hub_state& hub, std::size_t r
   // engineer asks in advance (a startup weighing a hire) or actually leaves.
   auto r =
       ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::noncompete_clause);
-  const double months = std::min(inc.p.noncompete_months, hub.p.noncompete_max_months);
+  const double months = std::min(inc.p.noncompete_months, hub.p.noncompete.max_months);
   if (months <= 0 || !r.bernoulli(inc.p.noncompete_share)) return -1;
   return static_cast<std::int32_t>(tick + std::lround(months * ctx.ticks_per_year() / 12.0));
 }
@@ -59,7 +59,7 @@ void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick) 
       ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.bound_until[row] > tick; });
   for (const std::size_t row : bound)
     paid[e.bound_by[row]] +=
-        hub.p.noncompete_compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
+        hub.p.noncompete.compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
   for (std::size_t i = 0; i < paid.size(); ++i) {
     hub.incumbents[i].noncompete_paid += paid[i];
     hub.sums.add(summed::noncompete_compensation_cny, paid[i]);
@@ -71,9 +71,9 @@ void litigate(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.suit_tick[s] != tick) continue;
     auto r = ctx.rng(purpose::litigation, st.table.id_at(s).packed(), tick);
-    const bool won = r.bernoulli(hub.p.suit_win_rate);
+    const bool won = r.bernoulli(hub.p.noncompete.suit_win_rate);
     const double damages =
-        won ? std::min(hub.p.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
+        won ? std::min(hub.p.noncompete.litigation_damages_cny, std::max(0.0, st.cash[s])) : 0.0;
     if (damages > 0) book_out(hub, s, money_out::damages, damages);
     hub.counts.add(counted::litigations);
     ctx.event(tick, hub, ctx.kinds.litigation, st.table.id_at(s).packed(), damages);

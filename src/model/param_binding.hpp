@@ -55,6 +55,15 @@ binding<S> bind(engine::date S::*field, io::param_spec spec) {
           [field](S& s, const io::param_value& v) { s.*field = std::get<engine::date>(v); }};
 }
 
+/// Binds a key to a field of a nested section of S (hub.<h>.meetups.pitch_chance fills
+/// S::meetups.pitch_chance), with the same reading as the field's own type.
+template <class S, class Section, class T>
+binding<S> bind(Section S::*section, T Section::*field, io::param_spec spec) {
+  binding<Section> inner = bind(field, std::move(spec));
+  return {std::move(inner.spec), [section, assign = std::move(inner.assign)](
+                                     S& s, const io::param_value& v) { assign(s.*section, v); }};
+}
+
 /// The section spec of a list of bindings.
 template <class S>
 io::section_spec section(std::string path, io::section_kind kind, std::string title,

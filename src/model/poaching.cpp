@@ -41,10 +41,10 @@ void poach(const context& ctx, hub_state& hub, long tick) {
           std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
       const std::size_t row = best_member(hub, s);
       if (row == SIZE_MAX) continue;
-      const double offer = incumbent_wage(hub, i, e.skill[row]) * (1.0 + hub.p.poach_premium);
-      if (offer <= e.wage[row] * (1.0 + hub.p.switching_premium)) continue;
+      const double offer = incumbent_wage(hub, i, e.skill[row]) * (1.0 + hub.p.poaching.premium);
+      if (offer <= e.wage[row] * (1.0 + hub.p.talent.switching_premium)) continue;
       const double lost = st.team_skill[s] > 0 ? e.skill[row] / st.team_skill[s] : 0.0;
-      st.capability[s] *= 1.0 - hub.p.capability_loss_factor * std::min(1.0, lost);
+      st.capability[s] *= 1.0 - hub.p.poaching.capability_loss_factor * std::min(1.0, lost);
       leave_place(hub, row);
       join_incumbent(hub, row, i, offer);
       hub.counts.add(counted::poached);

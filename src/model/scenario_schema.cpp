@@ -122,7 +122,7 @@ hub_params read_hub(const io::scenario& scenario, const std::string& name) {
   hub.name = name;
   const std::string prefix = "hub." + name + ".";
   detail::read_into(scenario, prefix, all_hub_bindings(), hub);
-  if (std::accumulate(std::begin(hub.initial_stage_share), std::end(hub.initial_stage_share),
+  if (std::accumulate(std::begin(hub.founding.initial_share), std::end(hub.founding.initial_share),
                       0.0) <= 0) {
     const std::string key = prefix + "founding.initial_share_idea";
     const auto& at = scenario.origin(key);

@@ -181,8 +181,8 @@ std::string fingerprint(const parameters& p) {
   std::string f = "layout " + std::to_string(state_layout) + "/" + std::to_string(p.seed) + "/" +
                   p.start.to_string();  // not the length: a resumed run may go further
   for (const auto& h : p.hubs) {
-    f += "/" + h.name + ":" + std::to_string(h.engineers) + ":" +
-         std::to_string(h.initial_startups) + ":" + std::to_string(h.incumbents.size());
+    f += "/" + h.name + ":" + std::to_string(h.talent.engineers) + ":" +
+         std::to_string(h.founding.initial_startups) + ":" + std::to_string(h.incumbents.size());
   }
   return f;
 }

@@ -73,8 +73,9 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
   auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
   const double skill = e.skill[row];
   offer_list out;
-  if (e.where[row] != place::unemployed || r.bernoulli(hub.p.market_job_find_per_week)) {
-    const double w = market_wage(hub, skill) * r.lognormal_median(1.0, hub.p.market_offer_sigma);
+  if (e.where[row] != place::unemployed || r.bernoulli(hub.p.talent.market_job_find_per_week)) {
+    const double w =
+        market_wage(hub, skill) * r.lognormal_median(1.0, hub.p.talent.market_offer_sigma);
     out.add({place::market, 0, w, w});
   }
   if (!only_market && !o.incumbent_cum.empty() && o.incumbent_cum.back() >= 1) {
@@ -86,7 +87,7 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
   if (!only_market && !o.startup_rows.empty()) {
     const std::size_t s = o.startup_rows[pick_weighted(o.startup_cum, r)];
     const double w = startup_wage(hub, skill);
-    out.add({place::startup, s, w, w * (1.0 + hub.p.startup_appeal * e.propensity[row])});
+    out.add({place::startup, s, w, w * (1.0 + hub.p.talent.startup_appeal * e.propensity[row])});
   }
   return out;
 }
@@ -115,7 +116,7 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
   auto& e = hub.engineers;
   if (e.next_search[row] == tick) {
     auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::timer);
-    e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), tick);
+    e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.talent.job_search_per_year), tick);
   }
   if (e.where[row] == place::founder || e.waiting_since[row] >= 0) return {};
   // A bound engineer, or one whose departure would bind it, may not join a competitor.
@@ -145,16 +146,16 @@ void take_offer(hub_state& hub, std::size_t row, const offer& o) {
 
 void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   const auto month = [&](long t) { return ctx.cal.date_of(t).month; };
-  const auto gm = static_cast<int>(hub.p.graduate_month);
+  const auto gm = static_cast<int>(hub.p.talent.graduate_month);
   if (month(tick) != gm || (tick > 0 && month(tick - 1) == gm)) return;
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.graduates_per_year));
+  const auto n = static_cast<std::size_t>(std::llround(hub.p.talent.graduates_per_year));
   auto& e = hub.engineers;
   const std::size_t first = e.table.size();
   for (std::size_t k = 0; k < n; ++k) add_engineer(hub);
   ctx.ex.for_each(n, [&](std::size_t k) {
     const std::size_t row = first + k;
     draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
-    e.skill[row] *= static_cast<float>(hub.p.graduate_skill_factor);
+    e.skill[row] *= static_cast<float>(hub.p.talent.graduate_skill_factor);
   });
   // Drawn in parallel, added in row order (see tie_graph::add_ties).
   using new_tie = engine::tie_graph::new_tie;
@@ -162,10 +163,10 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
                                                                   std::vector<new_tie>& out) {
     const std::size_t row = first + k;
     auto r = ctx.rng(purpose::graduate, e.table.id_at(row).packed(), tick, substream::ties);
-    for (int t = 0; t < hub.p.graduate_ties; ++t) {
+    for (int t = 0; t < hub.p.talent.graduate_ties; ++t) {
       // Classmates: graduates of the same year, and alumni already in the hub.
       const std::size_t other = r.below(row);
-      if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.zju_graduate_outside_tie))
+      if (!e.zju[row] || e.zju[other] || r.bernoulli(hub.p.talent.zju_graduate_outside_tie))
         out.push_back({e.table.id_at(row).index, e.table.id_at(other).index,
                        kind_of(tie_kind::acquaintance), static_cast<float>(r.uniform(0.3, 1.0))});
     }
@@ -190,7 +191,7 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
     const std::size_t row = due[k];
     if (e.where[row] == place::founder) {  // founders stay while their startup lives
       auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
-      e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), tick);
+      e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.talent.leave_rate_per_year), tick);
       continue;
     }
     remove_engineer(hub, row);
@@ -218,7 +219,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
     if (open == plan.offers.end()) continue;
     const offer best = *open;
     if (e.where[row] != place::unemployed &&
-        best.value <= e.wage[row] * (1.0 + hub.p.switching_premium))
+        best.value <= e.wage[row] * (1.0 + hub.p.talent.switching_premium))
       continue;
     const bool leaving_incumbent = e.where[row] == place::incumbent;
     const std::size_t former = e.employer[row];
@@ -231,7 +232,7 @@ void annual_labour_update(const context& ctx, hub_state& hub, long tick) {
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
   for (auto& inc : hub.incumbents)
     inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);
-  const double g = 1.0 + hub.p.wage_growth;
+  const double g = 1.0 + hub.p.talent.wage_growth;
   hub.wage_index *= g;
   auto& e = hub.engineers;
   ctx.ex.for_each(e.table.size(),

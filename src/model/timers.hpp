@@ -19,8 +19,8 @@ inline std::int32_t next_firing(engine::rng_stream& r, double p, long now) {
 
 /// The highest idea rate an engineer can have (per year), for thinning.
 inline double max_idea_rate(const hub_params& h, double propensity) {
-  return h.founding_per_year * propensity *
-         (1.0 + h.founder_ties_counted * h.founding_tie_boost + h.founding_meetup_boost);
+  return h.founding.ideas_per_year * propensity *
+         (1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost);
 }
 
 /// Draws the next search, idea and departure ticks of the engineer in `row`.
@@ -28,9 +28,9 @@ inline void draw_timers(const context& ctx, hub_state& hub, std::size_t row, lon
                         purpose why) {
   auto& e = hub.engineers;
   auto r = ctx.rng(why, e.table.id_at(row).packed(), now);
-  e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.job_search_per_year), now);
+  e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.talent.job_search_per_year), now);
   e.next_idea[row] = next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), now);
-  e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.leave_rate_per_year), now);
+  e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.talent.leave_rate_per_year), now);
 }
 
 }  // namespace liangzhu::model::detail

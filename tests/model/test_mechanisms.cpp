@@ -24,7 +24,7 @@ TEST(Initialisation, PopulationMatchesTheScenario) {
   EXPECT_NO_THROW(check_conservation(f.hub));
   double zju = 0;
   for (std::size_t r = 0; r < 6000; ++r) zju += f.hub.engineers.zju[r];
-  EXPECT_NEAR(zju / 6000, f.hub.p.zju_share, 0.03);
+  EXPECT_NEAR(zju / 6000, f.hub.p.talent.zju_share, 0.03);
 }
 
 TEST(Labour, MovesKeepEveryoneInExactlyOnePlace) {
@@ -105,7 +105,7 @@ TEST(Noncompete, CompensationIsPaidWhileBound) {
   maybe_bind(f.ctx, f.hub, row, former, 10);
   pay_noncompete_compensation(f.ctx, f.hub, 11);
   EXPECT_NEAR(f.hub.sums.so_far(detail::summed::noncompete_compensation_cny),
-              f.hub.p.noncompete_compensation_share *
+              f.hub.p.noncompete.compensation_share *
                   market_wage(f.hub, f.hub.engineers.skill[row]) / f.cal.ticks_per_year(),
               1e-6);
 }
@@ -187,7 +187,7 @@ TEST(ComputeMarket, VouchersRespectTheStackedShareAndTheFirmCap) {
   for (std::size_t s = 0; s < f.hub.startups.table.size(); ++s) {
     EXPECT_LE(f.hub.startups.voucher_year[s], 1000.0 + 1e-9);
     EXPECT_LE(f.hub.startups.voucher_year[s],
-              f.hub.p.voucher_stack_cap * f.hub.startups.compute_cost[s] + 1e-9);
+              f.hub.p.vouchers.stack_cap * f.hub.startups.compute_cost[s] + 1e-9);
   }
 }
 

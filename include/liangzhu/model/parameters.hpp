@@ -57,9 +57,8 @@ struct government_params {
 };
 
 /// A hub: its talent pool, employers, rules, government and chip access.
-struct hub_params {
-  std::string name;
-  std::string country;
+/// The talent pool: engineers, graduates, wages, job search (keys talent.*).
+struct hub_talent {
   double engineers{};
   double graduates_per_year{};
   double graduate_month{};
@@ -81,46 +80,94 @@ struct hub_params {
   double market_job_find_per_week{};
   double market_offer_sigma{};
   double startup_appeal{};
-  double initial_startups{};
-  double founding_per_year{};  ///< ideas per engineer-year at propensity 1
-  double founding_tie_boost{};
-  double founding_meetup_boost{};
+};
+
+/// Ideas, co-founders and the initial startups (keys founding.*).
+struct hub_founding {
+  double ideas_per_year{};  ///< ideas per engineer-year at propensity 1
+  double tie_boost{};
+  double meetup_boost{};
   double idea_patience_weeks{};
   int founder_ties_counted{};
   long meetup_memory_weeks{};
   double cofounder_chance{};
-  double initial_stage_share[5]{};  ///< idea, seed, A, B, growth (scaled to their total when drawn)
   double initial_government_share{};
   double initial_offshore_share{};
   double initial_post_money_multiple{};
-  double noncompete_max_months{};
-  double noncompete_enforceable{};  ///< 0..1: how far courts uphold noncompetes
-  double noncompete_compensation_share{};
-  double litigation_damages_cny{};
+  double initial_startups{};
+  double initial_share[5]{};  ///< idea, seed, A, B, growth (scaled to their total when drawn)
+};
+
+/// Noncompete law and its enforcement (keys noncompete.*).
+struct hub_noncompete {
+  double max_months{};
+  double enforceable{};  ///< 0..1: how far courts uphold noncompetes
+  double compensation_share{};
   double suit_win_rate{};
+  double litigation_damages_cny{};
   double found_anyway_bias{};
-  double poach_premium{};
+};
+
+/// Incumbents hiring startups' engineers away (keys poaching.*).
+struct hub_poaching {
+  double premium{};
   double capability_loss_factor{};
-  double meetup_attendance{};     ///< share of engineers at the weekly meetup
-  double meetup_founder_share{};  ///< share of founders pitching each week
-  double meetup_ties_per_attendee{};
+};
+
+/// Weekend meetups: attendance, pitches, ties (keys meetups.*).
+struct hub_meetups {
+  double attendance_share{};  ///< share of engineers at the weekly meetup
+  double pitch_chance{};      ///< share of founders pitching each week
+  double ties_per_attendee{};
   double local_fund_attendance{};
   int pitches_screened{};
   int founder_ties_per_pitch{};
-  double tie_drop_weight{};
-  double tie_weight_meetup{};
+  double tie_weight{};
   double tie_decay_per_year{};
+  double tie_drop_weight{};
+};
+
+/// Whether government money exists and how foreign funds see it (keys funding.*).
+struct hub_funding {
   double government_route{};  ///< 1 if state money exists here (0 in Silicon Valley)
   double state_tie_stigma{};  ///< how much foreign VCs discount state ties here
-  double cost_level{};        ///< offices, services: multiplies burn besides wages
-  double voucher_stack_cap{};
-  double voucher_cap_per_firm_cny{};
-  double small_contract_cny{};
+};
+
+/// Non-wage costs and tax (keys costs.*).
+struct hub_costs {
+  double level{};  ///< offices, services: multiplies burn besides wages
   double profit_tax_rate{};
-  double compute_foreign_h100e{};
-  double compute_domestic_h100e{};
+};
+
+/// Compute-voucher rules (keys vouchers.*).
+struct hub_vouchers {
+  double stack_cap{};
+  double cap_per_firm_cny{};
+  double small_contract_cny{};
+};
+
+/// The hub's chip stock and supply (keys chips.*).
+struct hub_chips {
+  double foreign_stock_h100e{};
+  double domestic_stock_h100e{};
   double domestic_allocation_share{};
   double foreign_supply_h100e_per_year{};
+};
+
+/// A hub: its talent pool, employers, rules, government and chip access. The members mirror the
+/// scenario's keys: hub.<name>.meetups.pitch_chance is p.meetups.pitch_chance.
+struct hub_params {
+  std::string name;
+  std::string country;
+  hub_talent talent;
+  hub_founding founding;
+  hub_noncompete noncompete;
+  hub_poaching poaching;
+  hub_meetups meetups;
+  hub_funding funding;
+  hub_costs costs;
+  hub_vouchers vouchers;
+  hub_chips chips;
   government_params local;
   government_params provincial;
   std::vector<incumbent_params> incumbents;
