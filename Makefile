@@ -76,11 +76,11 @@ fuzz: web
 
 bench:
 	@$(MAKE) --no-print-directory build PRESET=release
-	$(BUILD)/bench/liangzhu_micro_bench
+	$(BUILD)/bench/micro/liangzhu_micro_bench
 
 abm-bench:
 	@$(MAKE) --no-print-directory build PRESET=release
-	$(BUILD)/benchmarks/liangzhu_abm_bench
+	$(BUILD)/bench/models/liangzhu_abm_bench
 
 # The README's picture of the report: the baseline's report drawn by headless Chromium.
 screenshot: demo
@@ -90,7 +90,7 @@ screenshot: demo
 # bandwidth; national runs are long (MODEL_BENCH_ARGS="--national-ticks 52" shortens them).
 model-bench:
 	@$(MAKE) --no-print-directory build PRESET=release
-	$(BUILD)/benchmarks/liangzhu_model_bench $(MODEL_BENCH_ARGS)
+	$(BUILD)/bench/models/liangzhu_model_bench $(MODEL_BENCH_ARGS)
 
 docs: build
 	$(LIANGZHU) docs --dir docs
