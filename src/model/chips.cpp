@@ -23,19 +23,20 @@ double converging(double initial, double final, double half_life, double years) 
 double domestic_output(const context& ctx, const hub_state& hub, long tick) {
   const auto& w = ctx.p.world;
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
-  const double dies =
-      w.domestic_capacity_dies_per_year * std::pow(1.0 + w.domestic_capacity_growth, years);
-  const double yield = converging(w.domestic_yield_initial, w.domestic_yield_final,
-                                  w.domestic_progress_half_life_years, years);
-  const double perf = converging(w.domestic_performance_initial, w.domestic_performance_final,
-                                 w.domestic_progress_half_life_years, years);
+  const double dies = w.chips.domestic_capacity_dies_per_year *
+                      std::pow(1.0 + w.chips.domestic_capacity_growth, years);
+  const double yield = converging(w.chips.domestic_yield_initial, w.chips.domestic_yield_final,
+                                  w.chips.domestic_progress_half_life_years, years);
+  const double perf =
+      converging(w.chips.domestic_performance_initial, w.chips.domestic_performance_final,
+                 w.chips.domestic_progress_half_life_years, years);
   return dies * yield * perf * hub.p.chips.domestic_allocation_share / ctx.ticks_per_year();
 }
 
 double startup_need(const context& ctx, const hub_state& hub, std::size_t s) {
   const auto& w = ctx.p.world;
-  return hub.startups.team[s] * w.compute_per_engineer_h100e *
-         std::pow(w.compute_stage_factor, static_cast<int>(hub.startups.stage_of[s]));
+  return hub.startups.team[s] * w.startups.compute_per_engineer_h100e *
+         std::pow(w.startups.compute_stage_factor, static_cast<int>(hub.startups.stage_of[s]));
 }
 
 /// Share of a compute bill vouchers pay for this startup (before caps and budgets).
@@ -70,7 +71,7 @@ double pay_vouchers(hub_state& hub, std::size_t s, double bill, double share) {
 }
 
 void buy_chips(const context& ctx, hub_state& hub, long tick) {
-  const double wear = 1.0 / (ctx.p.world.compute_life_years * ctx.ticks_per_year());
+  const double wear = 1.0 / (ctx.p.world.chips.compute_life_years * ctx.ticks_per_year());
   hub.foreign_stock *= 1.0 - wear;
   hub.domestic_stock *= 1.0 - wear;
   double gap = std::max(0.0, hub.compute_demand - hub.foreign_stock - hub.domestic_stock);
@@ -105,7 +106,8 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
   const double supply = hub.foreign_stock + hub.domestic_stock;
   hub.compute_unmet = std::max(0.0, hub.compute_demand - supply);
   const double unmet_share = hub.compute_demand > 0 ? hub.compute_unmet / hub.compute_demand : 0.0;
-  hub.compute_price = w.compute_price_cny_per_week * (1.0 + w.compute_scarcity_price * unmet_share);
+  hub.compute_price =
+      w.chips.compute_price_cny_per_week * (1.0 + w.chips.compute_scarcity_price * unmet_share);
 
   // Incumbents first, pro rata among them; startups share the rest pro rata to need.
   const double to_incumbents = std::min(supply, incumbent_need);
@@ -128,7 +130,7 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
       book_in(hub, s, money_in::voucher, voucher);
       // Vouchers are government money taken too ("state-tie score: rises with government money").
       st.state_tie[s] +=
-          static_cast<float>(ctx.p.world.voucher_state_tie_per_million * voucher / 1e6);
+          static_cast<float>(ctx.p.world.capital.voucher_state_tie_per_million * voucher / 1e6);
     }
   }
 
@@ -138,11 +140,11 @@ void clear_compute_market(const context& ctx, hub_state& hub, long tick) {
   hub.counts.add(counted::market_weeks);
 
   // Chip independence: domestic supply covers the set share of demand, week after week.
-  const bool covered =
-      hub.compute_demand > 0 && hub.domestic_stock >= w.independence_share * hub.compute_demand;
+  const bool covered = hub.compute_demand > 0 &&
+                       hub.domestic_stock >= w.chips.independence_share * hub.compute_demand;
   hub.independence_streak = covered ? hub.independence_streak + 1 : 0;
   if (hub.independence_tick < 0 &&
-      hub.independence_streak >= static_cast<long>(w.independence_weeks)) {
+      hub.independence_streak >= static_cast<long>(w.chips.independence_weeks)) {
     hub.independence_tick = tick - hub.independence_streak + 1;
     ctx.event(tick, hub, ctx.kinds.independence, 0, static_cast<double>(hub.independence_tick));
   }

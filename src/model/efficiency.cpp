@@ -29,18 +29,20 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick) {
   const auto& w = ctx.p.world;
   auto& st = hub.startups;
   const double unmet_share = hub.compute_demand > 0 ? hub.compute_unmet / hub.compute_demand : 0.0;
-  const double push = 1.0 + w.scarcity_push * unmet_share;
+  const double push = 1.0 + w.efficiency.scarcity_push * unmet_share;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.team[s] == 0) continue;
     const double mean_skill = st.team_skill[s] / static_cast<double>(st.team[s]);
     auto r = ctx.rng(purpose::breakthrough, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(ctx.per_tick(w.breakthrough_per_year * mean_skill * push))) continue;
+    if (!r.bernoulli(ctx.per_tick(w.efficiency.breakthrough_per_year * mean_skill * push)))
+      continue;
     const double gain =
-        std::min(w.breakthrough_size_cap, r.pareto(w.breakthrough_size_min, w.breakthrough_tail));
+        std::min(w.efficiency.breakthrough_size_cap,
+                 r.pareto(w.efficiency.breakthrough_size_min, w.efficiency.breakthrough_tail));
     st.efficiency[s] = static_cast<float>(st.efficiency[s] * (1.0 + gain));
     hub.counts.add(counted::breakthroughs);
     ctx.event(tick, hub, ctx.kinds.breakthrough, st.table.id_at(s).packed(), gain);
-    if (!r.bernoulli(w.open_source_share)) continue;
+    if (!r.bernoulli(w.efficiency.open_source_share)) continue;
     st.open_sourced[s] = 1;
     hub.engineers.open_founder[hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]))] =
         1;
@@ -55,8 +57,9 @@ void efficiency_spillover(const context& ctx, hub_state& hub, long) {
   const auto& w = ctx.p.world;
   auto& st = hub.startups;
   const double frontier = ctx.world.open_frontier;
-  const double base = ctx.per_tick(w.spillover_per_year);
-  const double boosted = ctx.per_tick(w.spillover_per_year * (1.0 + w.spillover_tie_boost));
+  const double base = ctx.per_tick(w.efficiency.spillover_per_year);
+  const double boosted =
+      ctx.per_tick(w.efficiency.spillover_per_year * (1.0 + w.efficiency.spillover_tie_boost));
   const bool anyone_behind =
       std::any_of(st.efficiency.values().begin(), st.efficiency.values().end(),
                   [&](float x) { return x < frontier; });

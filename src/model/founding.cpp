@@ -51,7 +51,7 @@ void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
     took = true;
   }
   if (took) {
-    hub.startups.state_tie[s] += static_cast<float>(ctx.p.world.subsidy_state_tie);
+    hub.startups.state_tie[s] += static_cast<float>(ctx.p.world.capital.subsidy_state_tie);
     hub.counts.add(counted::subsidised);
   }
 }
@@ -110,7 +110,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   auto& e = hub.engineers;
   auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick);
   if (!r.bernoulli(idea_rate_share(hub, row, tick))) return;
-  const double idea = r.lognormal_median(1.0, ctx.p.world.idea_quality_sigma);
+  const double idea = r.lognormal_median(1.0, ctx.p.world.startups.idea_quality_sigma);
   if (e.where[row] == place::incumbent) {
     const std::size_t former = e.employer[row];
     leave_place(hub, row);
@@ -158,10 +158,10 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
-    if (gap < 1 || st.cash[s] < st.burn[s] * ctx.p.world.runway_trigger_weeks) continue;
+    if (gap < 1 || st.cash[s] < st.burn[s] * ctx.p.world.startups.runway_trigger_weeks) continue;
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
     const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
-    int hires = static_cast<int>(gap * ctx.p.world.hiring_share_per_week) + 1;
+    int hires = static_cast<int>(gap * ctx.p.world.startups.hiring_share_per_week) + 1;
     for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {
       const std::size_t row = row_of_slot(hub, slots[k]);
       if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||

@@ -20,8 +20,8 @@ namespace liangzhu::model::detail {
 namespace {
 
 double offshore_cost(const context& ctx) {
-  return ctx.p.world.offshore_cost_cny *
-         (1.0 + ctx.p.world.offshore_tension_cost * ctx.world.tension);
+  return ctx.p.world.capital.offshore_cost_cny *
+         (1.0 + ctx.p.world.capital.offshore_tension_cost * ctx.world.tension);
 }
 
 double guidance_share(const hub_state& hub) {
@@ -95,14 +95,16 @@ std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fu
 double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s,
                     engine::rng_stream& r) {
   const auto& st = hub.startups;
-  return (st.capability[s] + st.idea[s]) * r.lognormal_median(1.0, ctx.p.world.pitch_noise);
+  return (st.capability[s] + st.idea[s]) *
+         r.lognormal_median(1.0, ctx.p.world.startups.pitch_noise);
 }
 
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie) {
   const auto& w = ctx.p.world;
-  return w.foreign_base_appetite *
-         std::exp(-w.foreign_state_tie_wariness * hub.p.funding.state_tie_stigma * state_tie) *
-         std::max(0.0, 1.0 - w.foreign_tension_wariness * ctx.world.tension);
+  return w.capital.foreign_base_appetite *
+         std::exp(-w.capital.foreign_state_tie_wariness * hub.p.funding.state_tie_stigma *
+                  state_tie) *
+         std::max(0.0, 1.0 - w.capital.foreign_tension_wariness * ctx.world.tension);
 }
 
 void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s) {
@@ -117,11 +119,11 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   const double next = round_size(
       w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
   const double value_offshore =
-      foreign_appetite(ctx, hub, 0.0) * next - cost + w.route_preference_offshore;
+      foreign_appetite(ctx, hub, 0.0) * next - cost + w.capital.route_preference_offshore;
   const double value_government = guidance_share(hub) * next;
   const bool affordable = st.cash[s] + incoming >= cost;
   auto r = ctx.rng(purpose::funding_choice, st.table.id_at(s).packed(), tick);
-  const double scale = ctx.p.world.route_choice_noise * next;
+  const double scale = ctx.p.world.capital.route_choice_noise * next;
   const double p_offshore = 1.0 / (1.0 + std::exp(-(value_offshore - value_government) / scale));
   const bool prefers_offshore =
       r.bernoulli(p_offshore);  // drawn either way, to count who is priced out
@@ -150,7 +152,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     amount = pay_guidance(hub, size);
     if (amount <= 0) return false;
     book_in(hub, s, money_in::guidance, amount);
-    st.state_tie[s] += static_cast<float>(w.guidance_state_tie);
+    st.state_tie[s] += static_cast<float>(w.capital.guidance_state_tie);
     const double rest = size * (1.0 - guidance_share(hub));
     if (rest > 0 && (coinvestor = find_coinvestor(ctx, hub, s, rest, tick))) {
       coinvested = rest;
@@ -161,7 +163,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     auto& inv = ctx.world.investors[investor];
     if (inv.capital_left < size || inv.deals_this_year >= inv.deals_per_year) return false;
     // Whether the round on offer may pay for the Singapore office ("raise enough on your own").
-    const auto& rule = w.office_paid_from_round;
+    const auto& rule = w.capital.office_paid_from_round;
     const bool round_pays = rule == "any" || (rule == "foreign" && who == lead::foreign_vc);
     decide_route(ctx, hub, s, round_pays ? size : 0.0, tick);
     amount = size;
@@ -171,7 +173,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
       pay_offshore_office(ctx, hub, s);
   }
   const double total = amount + coinvested;
-  const double pre = std::max(st.valuation[s], total * ctx.p.world.min_pre_money_multiple);
+  const double pre = std::max(st.valuation[s], total * ctx.p.world.capital.min_pre_money_multiple);
   const auto investor_id =
       who == lead::guidance ? holder::guidance_funds : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + total);
@@ -196,9 +198,9 @@ void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;
     auto r = ctx.rng(purpose::guidance_round, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(ctx.p.world.guidance_screening_per_week)) continue;
+    if (!r.bernoulli(ctx.p.world.capital.guidance_screening_per_week)) continue;
     if (pitch_signal(ctx, hub, s, r) <
-        ctx.p.world.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s]))
+        ctx.p.world.capital.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s]))
       continue;
     decide_route(ctx, hub, s, 0.0, tick);
     if (st.route_of[s] == route::offshore)
@@ -217,7 +219,7 @@ void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] != route::offshore) continue;
     auto r = ctx.rng(purpose::foreign_round, st.table.id_at(s).packed(), tick);
-    if (!r.bernoulli(ctx.p.world.offshore_screening_per_week *
+    if (!r.bernoulli(ctx.p.world.capital.offshore_screening_per_week *
                      foreign_appetite(ctx, hub, st.state_tie[s])))
       continue;
     if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;

@@ -12,8 +12,10 @@ void update_tension(const context& ctx, long tick) {
   const auto& w = ctx.p.world;
   const double dt = 1.0 / ctx.ticks_per_year();
   auto r = ctx.rng(purpose::tension, 0, tick);
-  const double drift = w.tension_reversion_per_year * (w.tension_mean - ctx.world.tension) * dt;
-  const double noise = w.tension_volatility_per_year * std::sqrt(dt) * r.normal(0.0, 1.0);
+  const double drift = w.geopolitics.tension_reversion_per_year *
+                       (w.geopolitics.tension_mean - ctx.world.tension) * dt;
+  const double noise =
+      w.geopolitics.tension_volatility_per_year * std::sqrt(dt) * r.normal(0.0, 1.0);
   ctx.world.tension = std::clamp(ctx.world.tension + drift + noise, 0.0, 1.0);
 }
 

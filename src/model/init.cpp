@@ -107,8 +107,8 @@ void init_startups(const context& ctx, hub_state& hub) {
     auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
     const std::size_t founder = take();
     if (founder == SIZE_MAX) break;
-    const std::size_t s =
-        create_startup(ctx, hub, founder, r.lognormal_median(1.0, w.idea_quality_sigma), -1);
+    const std::size_t s = create_startup(
+        ctx, hub, founder, r.lognormal_median(1.0, w.startups.idea_quality_sigma), -1);
     double u = r.uniform() * share_total;
     int k = 0;
     while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];
@@ -134,7 +134,7 @@ void init_startups(const context& ctx, hub_state& hub) {
       const double route_draw = r.uniform();
       if (route_draw < gov) {
         st.route_of[s] = route::government;
-        st.state_tie[s] = static_cast<float>(w.guidance_state_tie * k);
+        st.state_tie[s] = static_cast<float>(w.capital.guidance_state_tie * k);
         book_in(hub, s, money_in::guidance, raised);
         add_holding(hub, s, holder::guidance_funds, raised,
                     raised * hub.p.founding.initial_post_money_multiple);
@@ -210,7 +210,7 @@ void init_hub(const context& ctx, hub_state& hub) {
 }
 
 void init_world(const context& ctx) {
-  ctx.world.tension = ctx.p.world.tension_initial;
+  ctx.world.tension = ctx.p.world.geopolitics.tension_initial;
   init_investors(ctx);
 }
 

@@ -13,7 +13,7 @@ namespace liangzhu::model::detail {
 
 void add_contact(const context& ctx, investor_state& inv, const hub_state& hub, std::size_t s,
                  long tick) {
-  const auto kept = static_cast<std::size_t>(ctx.p.world.investor_contacts_kept);
+  const auto kept = static_cast<std::size_t>(ctx.p.world.capital.investor_contacts_kept);
   if (kept == 0) return;
   const investor_contact fresh{hub.startups.table.id_at(s).packed(), hub.index,
                                static_cast<std::int32_t>(tick)};
@@ -55,7 +55,7 @@ void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::s
 }
 
 void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick) {
-  const double followup = ctx.p.world.contact_followup_per_week;
+  const double followup = ctx.p.world.capital.contact_followup_per_week;
   if (followup <= 0) return;
   auto& st = hub.startups;
   for (const std::size_t i : fund_order(ctx, hub, fund_phase::ties, tick)) {

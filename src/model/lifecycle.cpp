@@ -17,11 +17,12 @@ void grow_capability(const context& ctx, hub_state& hub, std::size_t s) {
   const auto& w = ctx.p.world;
   auto& st = hub.startups;
   const double effective_compute = st.compute_got[s] * st.efficiency[s];
-  const double growth = w.capability_rate * st.idea[s] *
+  const double growth = w.startups.capability_rate * st.idea[s] *
                         std::sqrt(std::max(0.0f, st.team_skill[s])) *
-                        std::pow(1.0 + effective_compute, w.compute_elasticity);
+                        std::pow(1.0 + effective_compute, w.startups.compute_elasticity);
   st.capability[s] =
-      st.capability[s] * (1.0 - w.capability_decay_per_year / ctx.ticks_per_year()) + growth;
+      st.capability[s] * (1.0 - w.startups.capability_decay_per_year / ctx.ticks_per_year()) +
+      growth;
 }
 
 void pay_tax(const context&, hub_state& hub, std::size_t s, double profit) {
@@ -46,12 +47,12 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   const double tpy = ctx.ticks_per_year();
   grow_capability(ctx, hub, s);
   const bool offshore = st.route_of[s] == route::offshore;
-  const double revenue = std::max(0.0, st.capability[s] - w.revenue_threshold) *
-                         w.revenue_per_capability_cny_per_year / tpy *
-                         (offshore ? 1.0 + w.offshore_market_bonus : 1.0);
+  const double revenue = std::max(0.0, st.capability[s] - w.startups.revenue_threshold) *
+                         w.startups.revenue_per_capability_cny_per_year / tpy *
+                         (offshore ? 1.0 + w.startups.offshore_market_bonus : 1.0);
   const double wages = st.wage_bill[s] / tpy;
-  const double costs = wages * ctx.p.world.overhead_share * hub.p.costs.level;
-  const double office = offshore ? w.offshore_burn_cny_per_year / tpy : 0.0;
+  const double costs = wages * ctx.p.world.startups.overhead_share * hub.p.costs.level;
+  const double office = offshore ? w.capital.offshore_burn_cny_per_year / tpy : 0.0;
   const double burn = wages + costs + office + st.compute_cost[s];
   st.burn[s] = burn;
   st.revenue[s] = revenue;
@@ -62,15 +63,16 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   book_out(hub, s, money_out::offshore, office);
   book_out(hub, s, money_out::compute, st.compute_cost[s]);
   pay_tax(ctx, hub, s, revenue - burn);
-  st.valuation[s] = w.valuation_revenue_multiple * revenue * tpy +
-                    w.valuation_per_capability_cny * st.capability[s];
-  if (!st.breakout[s] && st.valuation[s] >= w.tiger_valuation_cny) {
+  st.valuation[s] = w.startups.valuation_revenue_multiple * revenue * tpy +
+                    w.startups.valuation_per_capability_cny * st.capability[s];
+  if (!st.breakout[s] && st.valuation[s] >= w.startups.tiger_valuation_cny) {
     st.breakout[s] = 1;
     hub.counts.add(counted::tigers);
     ctx.event(tick, hub, ctx.kinds.tiger, st.table.id_at(s).packed(), st.valuation[s]);
   }
   const double net_burn = std::max(1.0, burn - revenue);
-  st.seeking[s] = st.stage_of[s] == stage::idea || st.cash[s] / net_burn < w.runway_trigger_weeks;
+  st.seeking[s] =
+      st.stage_of[s] == stage::idea || st.cash[s] / net_burn < w.startups.runway_trigger_weeks;
   return true;
 }
 
@@ -97,7 +99,7 @@ void acquisitions(const context& ctx, hub_state& hub, long tick) {
       double total = 0;
       for (std::size_t s = 0; s < st.table.size(); ++s) {
         const bool eligible = st.stage_of[s] != stage::idea && !st.breakout[s];
-        const double distress = st.seeking[s] ? 1.0 + w.acquisition_distress_bonus : 1.0;
+        const double distress = st.seeking[s] ? 1.0 + w.startups.acquisition_distress_bonus : 1.0;
         cumulative.push_back(total += eligible ? std::max(0.0, st.capability[s]) * distress : 0.0);
       }
       if (total <= 0) break;

@@ -70,7 +70,7 @@ double visit_probability(const context& ctx, const hub_state& hub, const investo
     return hub.p.meetups.local_fund_attendance;
   if (!is_foreign(inv, hub)) return inv.trip_probability;
   return inv.trip_probability *
-         std::max(0.0, 1.0 - ctx.p.world.foreign_tension_wariness * ctx.world.tension);
+         std::max(0.0, 1.0 - ctx.p.world.capital.foreign_tension_wariness * ctx.world.tension);
 }
 
 void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>& pitches,

@@ -58,8 +58,8 @@ binding<S> bind(engine::date S::*field, io::param_spec spec) {
 /// Binds a key to a field of a nested section of S (hub.<h>.meetups.pitch_chance fills
 /// S::meetups.pitch_chance), with the same reading as the field's own type.
 template <class S, class Section, class T>
-binding<S> bind(Section S::*section, T Section::*field, io::param_spec spec) {
-  binding<Section> inner = bind(field, std::move(spec));
+binding<S> bind_nested(Section S::*section, T Section::*field, io::param_spec spec) {
+  binding<Section> inner = detail::bind(field, std::move(spec));  // qualified: no std::bind by ADL
   return {std::move(inner.spec), [section, assign = std::move(inner.assign)](
                                      S& s, const io::param_value& v) { assign(s.*section, v); }};
 }

@@ -31,10 +31,10 @@ std::vector<binding<world_params>> geopolitics_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&w::tension_initial, real("tension_initial", 0.6, 0, 1, "index (0-1)", "Geopolitical tension at the start", source::us_vc_china)),
-      bind(&w::tension_mean, real("tension_mean", 0.6, 0, 1, "index (0-1)", "Level tension reverts to", source::assumption)),
-      bind(&w::tension_reversion_per_year, real("tension_reversion_per_year", 0.5, 0, 52, "per year", "Speed of reversion to the mean", source::assumption)),
-      bind(&w::tension_volatility_per_year, real("tension_volatility_per_year", 0.1, 0, 2, "index per sqrt(year)", "Random drift of tension", source::assumption)),
+      bind_nested(&w::geopolitics, &world_geopolitics::tension_initial, real("tension_initial", 0.6, 0, 1, "index (0-1)", "Geopolitical tension at the start", source::us_vc_china)),
+      bind_nested(&w::geopolitics, &world_geopolitics::tension_mean, real("tension_mean", 0.6, 0, 1, "index (0-1)", "Level tension reverts to", source::assumption)),
+      bind_nested(&w::geopolitics, &world_geopolitics::tension_reversion_per_year, real("tension_reversion_per_year", 0.5, 0, 52, "per year", "Speed of reversion to the mean", source::assumption)),
+      bind_nested(&w::geopolitics, &world_geopolitics::tension_volatility_per_year, real("tension_volatility_per_year", 0.1, 0, 2, "index per sqrt(year)", "Random drift of tension", source::assumption)),
   };
   // clang-format on
 }
@@ -50,26 +50,26 @@ std::vector<binding<world_params>> capital_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&w::offshore_cost_cny, real("offshore_cost_cny", 3.6e6, 0, inf, "CNY", "Fixed cost of opening an office in Singapore (entity, relocation, first hires)", source::assumption)),
-      bind(&w::offshore_burn_cny_per_year, real("offshore_burn_cny_per_year", 1.5e6, 0, inf, "CNY per year", "Running cost of the offshore office", source::assumption)),
-      bind(&w::offshore_tension_cost, real("offshore_tension_cost", 0.5, 0, 10, "share per tension unit", "Extra offshore cost per unit of tension (compliance, scrutiny)", source::assumption)),
-      bind(&w::foreign_base_appetite, real("foreign_base_appetite", 0.5, 0, 1, "probability", "Chance a foreign VC offers a term sheet to a fundable startup without state ties at zero tension", source::ai_investment)),
-      bind(&w::foreign_state_tie_wariness, real("foreign_state_tie_wariness", 2.0, 0, 20, "per state-tie unit", "How fast foreign appetite falls with the startup's state-tie score (exp(-w*tie))", source::seeds)),
-      bind(&w::foreign_tension_wariness, real("foreign_tension_wariness", 0.8, 0, 1, "share per tension unit", "Fall of foreign appetite per unit of tension", source::us_vc_china)),
-      bind(&w::guidance_state_tie, real("guidance_state_tie", 0.25, 0, 1, "state-tie units per round", "State-tie score added by a round led by a government guidance fund", source::seeds)),
-      bind(&w::subsidy_state_tie, real("subsidy_state_tie", 0.05, 0, 1, "state-tie units", "State-tie score added by taking a founding subsidy", source::assumption)),
-      bind(&w::voucher_state_tie_per_million, real("voucher_state_tie_per_million", 0.01, 0, 1, "state-tie units per million CNY", "State-tie score added per million CNY of compute vouchers received", source::assumption)),
-      bind(&w::investor_contacts_kept, integer("investor_contacts_kept", 30, 0, 1000, "startups", "Startups a fund keeps in touch with (met at pitches, introduced by its portfolio's founders); the oldest is dropped", source::assumption)),
-      bind(&w::contact_followup_per_week, real("contact_followup_per_week", 0.05, 0, 1, "probability per week", "Chance a fund looks again at a known startup while it raises a round (deal flow through ties)", source::assumption)),
-      bind(&w::route_preference_offshore, real("route_preference_offshore", 0.0, -1e9, 1e9, "CNY", "Founders' extra value for the offshore route beyond money (negative: home bias)", source::assumption)),
-      bind(&w::office_paid_from_round, io::choice("office_paid_from_round", "foreign", {"any", "foreign", "none"}, "Which round on offer a founder may use to pay for the offshore office at the choice of route: any VC round, only a foreign VC's, or none (own cash only: savings, grants, earlier rounds)", source::seeds)),
-      bind(&w::route_choice_noise, real("route_choice_noise", 0.5, 0.01, 100, "round sizes", "Scale of the noise in a founder's choice between the routes (logit scale, in units of the next round's size)", source::assumption)),
-      bind(&w::min_pre_money_multiple, real("min_pre_money_multiple", 3, 0, 100, "x round", "Lowest pre-money valuation an investor accepts, as a multiple of the round", source::assumption)),
-      bind(&w::guidance_screening_per_week, real("guidance_screening_per_week", 0.02, 0, 1, "probability per week", "Chance a guidance fund looks at a given government-route startup seeking a round in a week", source::assumption)),
-      bind(&w::guidance_bar_factor, real("guidance_bar_factor", 1, 0, 100, "x VC bar", "Bar a guidance fund applies, relative to the VCs' bar for the same stage", source::assumption)),
-      bind(&w::offshore_screening_per_week, real("offshore_screening_per_week", 0.125, 0, 1, "probability per week", "Chance foreign funds screen a given offshore startup seeking a round in a week (through its Singapore office)", source::assumption)),
-      bind(&w::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, inf, "CNY", "Median own money a founder brings", source::assumption)),
-      bind(&w::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_cost_cny, real("offshore_cost_cny", 3.6e6, 0, inf, "CNY", "Fixed cost of opening an office in Singapore (entity, relocation, first hires)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_burn_cny_per_year, real("offshore_burn_cny_per_year", 1.5e6, 0, inf, "CNY per year", "Running cost of the offshore office", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_tension_cost, real("offshore_tension_cost", 0.5, 0, 10, "share per tension unit", "Extra offshore cost per unit of tension (compliance, scrutiny)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::foreign_base_appetite, real("foreign_base_appetite", 0.5, 0, 1, "probability", "Chance a foreign VC offers a term sheet to a fundable startup without state ties at zero tension", source::ai_investment)),
+      bind_nested(&w::capital, &world_capital::foreign_state_tie_wariness, real("foreign_state_tie_wariness", 2.0, 0, 20, "per state-tie unit", "How fast foreign appetite falls with the startup's state-tie score (exp(-w*tie))", source::seeds)),
+      bind_nested(&w::capital, &world_capital::foreign_tension_wariness, real("foreign_tension_wariness", 0.8, 0, 1, "share per tension unit", "Fall of foreign appetite per unit of tension", source::us_vc_china)),
+      bind_nested(&w::capital, &world_capital::guidance_state_tie, real("guidance_state_tie", 0.25, 0, 1, "state-tie units per round", "State-tie score added by a round led by a government guidance fund", source::seeds)),
+      bind_nested(&w::capital, &world_capital::subsidy_state_tie, real("subsidy_state_tie", 0.05, 0, 1, "state-tie units", "State-tie score added by taking a founding subsidy", source::assumption)),
+      bind_nested(&w::capital, &world_capital::voucher_state_tie_per_million, real("voucher_state_tie_per_million", 0.01, 0, 1, "state-tie units per million CNY", "State-tie score added per million CNY of compute vouchers received", source::assumption)),
+      bind_nested(&w::capital, &world_capital::investor_contacts_kept, integer("investor_contacts_kept", 30, 0, 1000, "startups", "Startups a fund keeps in touch with (met at pitches, introduced by its portfolio's founders); the oldest is dropped", source::assumption)),
+      bind_nested(&w::capital, &world_capital::contact_followup_per_week, real("contact_followup_per_week", 0.05, 0, 1, "probability per week", "Chance a fund looks again at a known startup while it raises a round (deal flow through ties)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::route_preference_offshore, real("route_preference_offshore", 0.0, -1e9, 1e9, "CNY", "Founders' extra value for the offshore route beyond money (negative: home bias)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::office_paid_from_round, io::choice("office_paid_from_round", "foreign", {"any", "foreign", "none"}, "Which round on offer a founder may use to pay for the offshore office at the choice of route: any VC round, only a foreign VC's, or none (own cash only: savings, grants, earlier rounds)", source::seeds)),
+      bind_nested(&w::capital, &world_capital::route_choice_noise, real("route_choice_noise", 0.5, 0.01, 100, "round sizes", "Scale of the noise in a founder's choice between the routes (logit scale, in units of the next round's size)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::min_pre_money_multiple, real("min_pre_money_multiple", 3, 0, 100, "x round", "Lowest pre-money valuation an investor accepts, as a multiple of the round", source::assumption)),
+      bind_nested(&w::capital, &world_capital::guidance_screening_per_week, real("guidance_screening_per_week", 0.02, 0, 1, "probability per week", "Chance a guidance fund looks at a given government-route startup seeking a round in a week", source::assumption)),
+      bind_nested(&w::capital, &world_capital::guidance_bar_factor, real("guidance_bar_factor", 1, 0, 100, "x VC bar", "Bar a guidance fund applies, relative to the VCs' bar for the same stage", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_screening_per_week, real("offshore_screening_per_week", 0.125, 0, 1, "probability per week", "Chance foreign funds screen a given offshore startup seeking a round in a week (through its Singapore office)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, inf, "CNY", "Median own money a founder brings", source::assumption)),
+      bind_nested(&w::capital, &world_capital::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
   };
   // clang-format on
 }
@@ -79,32 +79,32 @@ std::vector<binding<world_params>> startup_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&w::idea_quality_sigma, real("idea_quality_sigma", 0.5, 0, 3, "log-scale", "Spread of idea quality (log-normal, median 1)", source::assumption)),
-      bind(&w::capability_rate, real("capability_rate", 0.025, 0, 10, "capability per week", "Capability a team of skill 1 with one H100e gains per week", source::assumption)),
-      bind(&w::capability_decay_per_year, real("capability_decay_per_year", 0.24, 0, 5, "per year", "Obsolescence of capability", source::calibrated_historical)),
-      bind(&w::compute_elasticity, real("compute_elasticity", 0.3, 0, 1, "", "Elasticity of capability growth to effective compute", source::assumption)),
-      bind(&w::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 3e5, 0, inf, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
-      bind(&w::revenue_threshold, real("revenue_threshold", 3.0, 0, inf, "capability", "Capability a product needs before it earns", source::assumption)),
-      bind(&w::offshore_market_bonus, real("offshore_market_bonus", 0.3, 0, 5, "share", "Extra revenue from foreign markets for offshore startups", source::assumption)),
-      bind(&w::valuation_revenue_multiple, real("valuation_revenue_multiple", 10, 0, 200, "x annual revenue", "Revenue multiple of valuations", source::assumption)),
-      bind(&w::valuation_per_capability_cny, real("valuation_per_capability_cny", 4.8e6, 0, inf, "CNY", "Option value investors put on a unit of capability", source::calibrated_historical)),
-      bind(&w::tiger_valuation_cny, real("tiger_valuation_cny", 7e9, 0, inf, "CNY", "Valuation at which a startup is a breakout firm, a 'tiger' (about USD 1B)", source::seeds)),
-      bind(&w::round_seed_cny, real("round_seed_cny", 5e6, 0, inf, "CNY", "Size of a seed round", source::assumption)),
-      bind(&w::round_a_cny, real("round_a_cny", 3e7, 0, inf, "CNY", "Size of a series A", source::assumption)),
-      bind(&w::round_b_cny, real("round_b_cny", 1.5e8, 0, inf, "CNY", "Size of a series B", source::assumption)),
-      bind(&w::round_growth_cny, real("round_growth_cny", 6e8, 0, inf, "CNY", "Size of a growth round", source::assumption)),
-      bind(&w::round_bar_seed, real("round_bar_seed", 1.5, 0, inf, "capability", "Signal an investor needs to fund a seed round", source::assumption)),
-      bind(&w::round_bar_step, real("round_bar_step", 3.0, 1, 100, "x per stage", "Factor by which the bar rises at each later stage (bar = seed bar * step^stage)", source::assumption)),
-      bind(&w::runway_trigger_weeks, real("runway_trigger_weeks", 26, 1, 520, "weeks", "Runway below which a startup raises its next round", source::assumption)),
-      bind(&w::pitch_noise, real("pitch_noise", 0.5, 0, 5, "log-scale", "Noise in what an investor sees of a startup at a pitch", source::assumption)),
-      bind(&w::compute_per_engineer_h100e, real("compute_per_engineer_h100e", 2, 0, 1000, "H100e", "Compute an idea-stage startup wants per team member", source::assumption)),
-      bind(&w::compute_stage_factor, real("compute_stage_factor", 1.5, 1, 10, "x per stage", "Growth of compute per team member at each later stage", source::assumption)),
-      bind(&w::team_target_idea, real("team_target_idea", 3, 1, 1000, "engineers", "Team a startup wants at the idea stage", source::assumption)),
-      bind(&w::team_target_growth_factor, real("team_target_growth_factor", 3, 1, 20, "x per stage", "Growth of the wanted team at each stage", source::assumption)),
-      bind(&w::acquisition_distress_bonus, real("acquisition_distress_bonus", 2.0, 0, 100, "x", "Extra chance a short-runway startup is acquired", source::assumption)),
-      bind(&w::founder_wage_share, real("founder_wage_share", 0.5, 0, 5, "x startup wage", "Cash wage a founder pays themself, relative to the startup wage", source::assumption)),
-      bind(&w::hiring_share_per_week, real("hiring_share_per_week", 0.25, 0, 1, "share per week", "Share of the gap to the wanted team a startup tries to fill in a week (plus one seat)", source::assumption)),
-      bind(&w::overhead_share, real("overhead_share", 0.2, 0, 10, "CNY per CNY of wages", "Non-wage costs (offices, services) per yuan of wages at Hangzhou's cost level", source::assumption)),
+      bind_nested(&w::startups, &world_startups::idea_quality_sigma, real("idea_quality_sigma", 0.5, 0, 3, "log-scale", "Spread of idea quality (log-normal, median 1)", source::assumption)),
+      bind_nested(&w::startups, &world_startups::capability_rate, real("capability_rate", 0.025, 0, 10, "capability per week", "Capability a team of skill 1 with one H100e gains per week", source::assumption)),
+      bind_nested(&w::startups, &world_startups::capability_decay_per_year, real("capability_decay_per_year", 0.24, 0, 5, "per year", "Obsolescence of capability", source::calibrated_historical)),
+      bind_nested(&w::startups, &world_startups::compute_elasticity, real("compute_elasticity", 0.3, 0, 1, "", "Elasticity of capability growth to effective compute", source::assumption)),
+      bind_nested(&w::startups, &world_startups::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 3e5, 0, inf, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
+      bind_nested(&w::startups, &world_startups::revenue_threshold, real("revenue_threshold", 3.0, 0, inf, "capability", "Capability a product needs before it earns", source::assumption)),
+      bind_nested(&w::startups, &world_startups::offshore_market_bonus, real("offshore_market_bonus", 0.3, 0, 5, "share", "Extra revenue from foreign markets for offshore startups", source::assumption)),
+      bind_nested(&w::startups, &world_startups::valuation_revenue_multiple, real("valuation_revenue_multiple", 10, 0, 200, "x annual revenue", "Revenue multiple of valuations", source::assumption)),
+      bind_nested(&w::startups, &world_startups::valuation_per_capability_cny, real("valuation_per_capability_cny", 4.8e6, 0, inf, "CNY", "Option value investors put on a unit of capability", source::calibrated_historical)),
+      bind_nested(&w::startups, &world_startups::tiger_valuation_cny, real("tiger_valuation_cny", 7e9, 0, inf, "CNY", "Valuation at which a startup is a breakout firm, a 'tiger' (about USD 1B)", source::seeds)),
+      bind_nested(&w::startups, &world_startups::round_seed_cny, real("round_seed_cny", 5e6, 0, inf, "CNY", "Size of a seed round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_a_cny, real("round_a_cny", 3e7, 0, inf, "CNY", "Size of a series A", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_b_cny, real("round_b_cny", 1.5e8, 0, inf, "CNY", "Size of a series B", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_growth_cny, real("round_growth_cny", 6e8, 0, inf, "CNY", "Size of a growth round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_bar_seed, real("round_bar_seed", 1.5, 0, inf, "capability", "Signal an investor needs to fund a seed round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_bar_step, real("round_bar_step", 3.0, 1, 100, "x per stage", "Factor by which the bar rises at each later stage (bar = seed bar * step^stage)", source::assumption)),
+      bind_nested(&w::startups, &world_startups::runway_trigger_weeks, real("runway_trigger_weeks", 26, 1, 520, "weeks", "Runway below which a startup raises its next round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::pitch_noise, real("pitch_noise", 0.5, 0, 5, "log-scale", "Noise in what an investor sees of a startup at a pitch", source::assumption)),
+      bind_nested(&w::startups, &world_startups::compute_per_engineer_h100e, real("compute_per_engineer_h100e", 2, 0, 1000, "H100e", "Compute an idea-stage startup wants per team member", source::assumption)),
+      bind_nested(&w::startups, &world_startups::compute_stage_factor, real("compute_stage_factor", 1.5, 1, 10, "x per stage", "Growth of compute per team member at each later stage", source::assumption)),
+      bind_nested(&w::startups, &world_startups::team_target_idea, real("team_target_idea", 3, 1, 1000, "engineers", "Team a startup wants at the idea stage", source::assumption)),
+      bind_nested(&w::startups, &world_startups::team_target_growth_factor, real("team_target_growth_factor", 3, 1, 20, "x per stage", "Growth of the wanted team at each stage", source::assumption)),
+      bind_nested(&w::startups, &world_startups::acquisition_distress_bonus, real("acquisition_distress_bonus", 2.0, 0, 100, "x", "Extra chance a short-runway startup is acquired", source::assumption)),
+      bind_nested(&w::startups, &world_startups::founder_wage_share, real("founder_wage_share", 0.5, 0, 5, "x startup wage", "Cash wage a founder pays themself, relative to the startup wage", source::assumption)),
+      bind_nested(&w::startups, &world_startups::hiring_share_per_week, real("hiring_share_per_week", 0.25, 0, 1, "share per week", "Share of the gap to the wanted team a startup tries to fill in a week (plus one seat)", source::assumption)),
+      bind_nested(&w::startups, &world_startups::overhead_share, real("overhead_share", 0.2, 0, 10, "CNY per CNY of wages", "Non-wage costs (offices, services) per yuan of wages at Hangzhou's cost level", source::assumption)),
   };
   // clang-format on
 }
@@ -114,18 +114,18 @@ std::vector<binding<world_params>> chip_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&w::compute_price_cny_per_week, real("compute_price_cny_per_week", 2419, 0, inf, "CNY per H100e-week", "Price of compute when supply meets demand (USD 2/GPU-hour at 7.2 CNY/USD)", source::deepseek)),
-      bind(&w::compute_scarcity_price, real("compute_scarcity_price", 2.0, 0, 100, "", "Price rise per unit of unmet share of demand", source::assumption)),
-      bind(&w::compute_life_years, real("compute_life_years", 4, 0.5, 20, "years", "Service life of an accelerator", source::assumption)),
-      bind(&w::domestic_capacity_dies_per_year, real("domestic_capacity_dies_per_year", 7e5, 0, inf, "dies per year", "National domestic AI-chip dies made per year at the start (with a 30% yield: about 200k good chips, the 2024 figure)", source::huawei)),
-      bind(&w::domestic_capacity_growth, real("domestic_capacity_growth", 0.4, -0.9, 10, "per year", "Growth of domestic die capacity", source::assumption)),
-      bind(&w::domestic_yield_initial, real("domestic_yield_initial", 0.3, 0, 1, "share", "Share of good dies at the start", source::huawei)),
-      bind(&w::domestic_yield_final, real("domestic_yield_final", 0.7, 0, 1, "share", "Yield the process tends to", source::assumption)),
-      bind(&w::domestic_performance_initial, real("domestic_performance_initial", 0.6, 0, 2, "H100e per chip", "Relative performance of a domestic chip at the start", source::huawei)),
-      bind(&w::domestic_performance_final, real("domestic_performance_final", 1.0, 0, 5, "H100e per chip", "Relative performance it tends to", source::assumption)),
-      bind(&w::domestic_progress_half_life_years, real("domestic_progress_half_life_years", 4, 0.1, 100, "years", "Years to close half the gap to the final yield and performance", source::assumption)),
-      bind(&w::independence_share, real("independence_share", 0.8, 0, 1, "share", "Share of demand domestic supply must cover for chip independence", source::assumption)),
-      bind(&w::independence_weeks, real("independence_weeks", 26, 1, 520, "weeks", "Consecutive weeks it must hold", source::assumption)),
+      bind_nested(&w::chips, &world_chips::compute_price_cny_per_week, real("compute_price_cny_per_week", 2419, 0, inf, "CNY per H100e-week", "Price of compute when supply meets demand (USD 2/GPU-hour at 7.2 CNY/USD)", source::deepseek)),
+      bind_nested(&w::chips, &world_chips::compute_scarcity_price, real("compute_scarcity_price", 2.0, 0, 100, "", "Price rise per unit of unmet share of demand", source::assumption)),
+      bind_nested(&w::chips, &world_chips::compute_life_years, real("compute_life_years", 4, 0.5, 20, "years", "Service life of an accelerator", source::assumption)),
+      bind_nested(&w::chips, &world_chips::domestic_capacity_dies_per_year, real("domestic_capacity_dies_per_year", 7e5, 0, inf, "dies per year", "National domestic AI-chip dies made per year at the start (with a 30% yield: about 200k good chips, the 2024 figure)", source::huawei)),
+      bind_nested(&w::chips, &world_chips::domestic_capacity_growth, real("domestic_capacity_growth", 0.4, -0.9, 10, "per year", "Growth of domestic die capacity", source::assumption)),
+      bind_nested(&w::chips, &world_chips::domestic_yield_initial, real("domestic_yield_initial", 0.3, 0, 1, "share", "Share of good dies at the start", source::huawei)),
+      bind_nested(&w::chips, &world_chips::domestic_yield_final, real("domestic_yield_final", 0.7, 0, 1, "share", "Yield the process tends to", source::assumption)),
+      bind_nested(&w::chips, &world_chips::domestic_performance_initial, real("domestic_performance_initial", 0.6, 0, 2, "H100e per chip", "Relative performance of a domestic chip at the start", source::huawei)),
+      bind_nested(&w::chips, &world_chips::domestic_performance_final, real("domestic_performance_final", 1.0, 0, 5, "H100e per chip", "Relative performance it tends to", source::assumption)),
+      bind_nested(&w::chips, &world_chips::domestic_progress_half_life_years, real("domestic_progress_half_life_years", 4, 0.1, 100, "years", "Years to close half the gap to the final yield and performance", source::assumption)),
+      bind_nested(&w::chips, &world_chips::independence_share, real("independence_share", 0.8, 0, 1, "share", "Share of demand domestic supply must cover for chip independence", source::assumption)),
+      bind_nested(&w::chips, &world_chips::independence_weeks, real("independence_weeks", 26, 1, 520, "weeks", "Consecutive weeks it must hold", source::assumption)),
   };
   // clang-format on
 }
@@ -135,14 +135,14 @@ std::vector<binding<world_params>> efficiency_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&w::breakthrough_per_year, real("breakthrough_per_year", 0.05, 0, 52, "per team-year", "Chance a startup team of average skill makes an efficiency breakthrough in a year", source::assumption)),
-      bind(&w::breakthrough_size_min, real("breakthrough_size_min", 0.05, 0, 10, "share", "Smallest efficiency gain of a breakthrough (Pareto scale)", source::assumption)),
-      bind(&w::breakthrough_tail, real("breakthrough_tail", 1.5, 0.5, 10, "", "Pareto tail index of breakthrough sizes (smaller: heavier tail)", source::deepseek)),
-      bind(&w::breakthrough_size_cap, real("breakthrough_size_cap", 5.0, 0, 100, "share", "Largest gain of one breakthrough", source::assumption)),
-      bind(&w::open_source_share, real("open_source_share", 0.5, 0, 1, "probability", "Chance a breakthrough is open-sourced", source::seeds)),
-      bind(&w::spillover_per_year, real("spillover_per_year", 0.3, 0, 52, "per year", "Rate at which firms close the gap to the open frontier", source::assumption)),
-      bind(&w::spillover_tie_boost, real("spillover_tie_boost", 3.0, 0, 100, "x", "Extra spillover rate for a founder tied to an open-sourcing founder", source::assumption)),
-      bind(&w::scarcity_push, real("scarcity_push", 1.0, 0, 20, "x per unmet share", "Extra breakthrough rate per unit of unmet compute share (0 switches the hypothesis off)", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::breakthrough_per_year, real("breakthrough_per_year", 0.05, 0, 52, "per team-year", "Chance a startup team of average skill makes an efficiency breakthrough in a year", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::breakthrough_size_min, real("breakthrough_size_min", 0.05, 0, 10, "share", "Smallest efficiency gain of a breakthrough (Pareto scale)", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::breakthrough_tail, real("breakthrough_tail", 1.5, 0.5, 10, "", "Pareto tail index of breakthrough sizes (smaller: heavier tail)", source::deepseek)),
+      bind_nested(&w::efficiency, &world_efficiency::breakthrough_size_cap, real("breakthrough_size_cap", 5.0, 0, 100, "share", "Largest gain of one breakthrough", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::open_source_share, real("open_source_share", 0.5, 0, 1, "probability", "Chance a breakthrough is open-sourced", source::seeds)),
+      bind_nested(&w::efficiency, &world_efficiency::spillover_per_year, real("spillover_per_year", 0.3, 0, 52, "per year", "Rate at which firms close the gap to the open frontier", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::spillover_tie_boost, real("spillover_tie_boost", 3.0, 0, 100, "x", "Extra spillover rate for a founder tied to an open-sourcing founder", source::assumption)),
+      bind_nested(&w::efficiency, &world_efficiency::scarcity_push, real("scarcity_push", 1.0, 0, 20, "x per unmet share", "Extra breakthrough rate per unit of unmet compute share (0 switches the hypothesis off)", source::assumption)),
   };
   // clang-format on
 }

@@ -9,16 +9,16 @@ namespace liangzhu::model::detail {
 double round_size(const world_params& w, stage s) {
   switch (s) {
     case stage::idea:
-      return w.round_seed_cny;
+      return w.startups.round_seed_cny;
     case stage::seed:
-      return w.round_a_cny;
+      return w.startups.round_a_cny;
     case stage::a:
-      return w.round_b_cny;
+      return w.startups.round_b_cny;
     case stage::b:
     case stage::growth:
-      return w.round_growth_cny;
+      return w.startups.round_growth_cny;
   }
-  return w.round_growth_cny;
+  return w.startups.round_growth_cny;
 }
 
 std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t founder_row, double idea,
@@ -38,10 +38,11 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   st.founded[s] = static_cast<std::int32_t>(tick);
   st.idea[s] = static_cast<float>(idea);
   join_startup(hub, founder_row, s,
-               startup_wage(hub, e.skill[founder_row]) * ctx.p.world.founder_wage_share, true);
+               startup_wage(hub, e.skill[founder_row]) * ctx.p.world.startups.founder_wage_share,
+               true);
   auto r = ctx.rng(purpose::founding, founder_id.packed(), tick);
-  const double savings =
-      r.lognormal_median(ctx.p.world.founder_savings_median_cny, ctx.p.world.founder_savings_sigma);
+  const double savings = r.lognormal_median(ctx.p.world.capital.founder_savings_median_cny,
+                                            ctx.p.world.capital.founder_savings_sigma);
   book_in(hub, s, money_in::founder, savings);
   introduce_to_portfolio_investors(ctx, hub, s, tick);
   if (tick >= 0) {  // cohorts follow startups founded during the run

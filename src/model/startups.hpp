@@ -6,13 +6,14 @@ namespace liangzhu::model::detail {
 
 /// Team a startup wants at its stage.
 inline double team_target(const world_params& w, stage s) {
-  return w.team_target_idea * std::pow(w.team_target_growth_factor, static_cast<int>(s));
+  return w.startups.team_target_idea *
+         std::pow(w.startups.team_target_growth_factor, static_cast<int>(s));
 }
 /// Size of the round that takes a startup out of stage `s`.
 double round_size(const world_params& w, stage s);
 /// The signal an investor needs to fund that round.
 inline double round_bar(const world_params& w, stage s) {
-  return w.round_bar_seed * std::pow(w.round_bar_step, static_cast<int>(s));
+  return w.startups.round_bar_seed * std::pow(w.startups.round_bar_step, static_cast<int>(s));
 }
 
 /// Founds a startup led by the engineer in `founder_row` (who must be unemployed by then);

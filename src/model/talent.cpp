@@ -35,7 +35,7 @@ openings find_openings(const context& ctx, const hub_state& hub) {
   total = 0;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
-    if (gap >= 1 && st.cash[s] > st.burn[s] * ctx.p.world.runway_trigger_weeks) {
+    if (gap >= 1 && st.cash[s] > st.burn[s] * ctx.p.world.startups.runway_trigger_weeks) {
       o.startup_rows.push_back(s);
       o.startup_cum.push_back(total += gap);
     }

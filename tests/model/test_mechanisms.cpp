@@ -176,7 +176,7 @@ TEST(ComputeMarket, IncumbentsAreServedFirst) {
   EXPECT_NEAR(f.hub.incumbents[0].compute_got + f.hub.incumbents[1].compute_got,
               f.hub.foreign_stock, 1e-6);
   EXPECT_EQ(f.hub.startup_compute_got, 0.0);
-  EXPECT_GT(f.hub.compute_price, f.p.world.compute_price_cny_per_week);
+  EXPECT_GT(f.hub.compute_price, f.p.world.chips.compute_price_cny_per_week);
 }
 
 TEST(ComputeMarket, VouchersRespectTheStackedShareAndTheFirmCap) {

@@ -193,13 +193,16 @@ struct investor_city_params {
 };
 
 /// What is the same for every hub: startups' economics, chips, efficiency, tension, investors.
-struct world_params {
+/// The tension index (keys geopolitics.*).
+struct world_geopolitics {
   double tension_initial{};
   double tension_mean{};
   double tension_reversion_per_year{};
   double tension_volatility_per_year{};
-  std::vector<tension_shock> tension_shocks;
+};
 
+/// Capital and the founder's choice of route (keys capital.*).
+struct world_capital {
   double offshore_cost_cny{};
   double offshore_burn_cny_per_year{};
   double offshore_tension_cost{};
@@ -212,16 +215,19 @@ struct world_params {
   double investor_contacts_kept{};
   double contact_followup_per_week{};
   double route_preference_offshore{};
+  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may
+                                       ///< pay the office
   double route_choice_noise{};
-  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may pay
-                                       ///< the office
   double min_pre_money_multiple{};
   double guidance_screening_per_week{};
   double guidance_bar_factor{};
   double offshore_screening_per_week{};
-
   double founder_savings_median_cny{};
   double founder_savings_sigma{};
+};
+
+/// Startups' economics: capability, revenue, valuation, rounds, teams (keys startups.*).
+struct world_startups {
   double idea_quality_sigma{};
   double capability_rate{};
   double capability_decay_per_year{};
@@ -248,7 +254,10 @@ struct world_params {
   double founder_wage_share{};
   double hiring_share_per_week{};
   double overhead_share{};
+};
 
+/// The compute market and domestic chips (keys chips.*).
+struct world_chips {
   double compute_price_cny_per_week{};
   double compute_scarcity_price{};
   double compute_life_years{};
@@ -261,7 +270,10 @@ struct world_params {
   double domestic_progress_half_life_years{};
   double independence_share{};
   double independence_weeks{};
+};
 
+/// Compute-efficiency breakthroughs and spillovers (keys efficiency.*).
+struct world_efficiency {
   double breakthrough_per_year{};
   double breakthrough_size_min{};
   double breakthrough_tail{};
@@ -270,7 +282,18 @@ struct world_params {
   double spillover_per_year{};
   double spillover_tie_boost{};
   double scarcity_push{};
+};
 
+/// What is the same for every hub: startups' economics, chips, efficiency, tension, investors.
+/// The members mirror the scenario's sections: capital.route_choice_noise is
+/// world.capital.route_choice_noise.
+struct world_params {
+  world_geopolitics geopolitics;
+  world_capital capital;
+  world_startups startups;
+  world_chips chips;
+  world_efficiency efficiency;
+  std::vector<tension_shock> tension_shocks;
   std::vector<investor_city_params> investor_cities;
 };
 
