@@ -163,8 +163,9 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
     auto& inv = ctx.world.investors[investor];
     if (inv.capital_left < size || inv.deals_this_year >= inv.deals_per_year) return false;
     // Whether the round on offer may pay for the Singapore office ("raise enough on your own").
-    const auto& rule = w.capital.office_paid_from_round;
-    const bool round_pays = rule == "any" || (rule == "foreign" && who == lead::foreign_vc);
+    const office_payer rule = w.capital.office_paid_from_round;
+    const bool round_pays =
+        rule == office_payer::any || (rule == office_payer::foreign && who == lead::foreign_vc);
     decide_route(ctx, hub, s, round_pays ? size : 0.0, tick);
     amount = size;
     invest(ctx, hub, s, investor,

@@ -162,8 +162,8 @@ void init_investors(const context& ctx) {
       inv.country = city.country;
       inv.capital_left = city.fund_cny;
       inv.deals_per_year = city.deals_per_year;
-      inv.early = city.stage_focus != "late";
-      inv.late = city.stage_focus != "early";
+      inv.early = city.stage_focus != fund_focus::late;
+      inv.late = city.stage_focus != fund_focus::early;
       inv.trip_probability = std::min(1.0, city.trips_per_year / ctx.ticks_per_year());
       ctx.world.investors.push_back(inv);
     }

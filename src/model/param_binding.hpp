@@ -1,8 +1,12 @@
 #pragma once
 // Binds each scenario key to the field of the typed parameters that receives it, so the schema
 // (defaults, units, sources, docs) and the reading code are one list and cannot drift apart.
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "liangzhu/engine/errors.hpp"
@@ -53,6 +57,23 @@ template <class S>
 binding<S> bind(engine::date S::*field, io::param_spec spec) {
   return {std::move(spec),
           [field](S& s, const io::param_value& v) { s.*field = std::get<engine::date>(v); }};
+}
+
+/// The scenario's words of an enum (parameters.hpp), as a key's list of choices.
+template <std::size_t N>
+std::vector<std::string> words(const std::array<std::string_view, N>& list) {
+  return {list.begin(), list.end()};
+}
+
+/// Binds a choice key to an enum field: the word's position among the key's choices is the
+/// enumerator (the choices are the enum's words, in order).
+template <class S, class E>
+requires std::is_enum_v<E> binding<S> bind(E S::*field, io::param_spec spec) {
+  return {spec, [field, choices = spec.choices](S& s, const io::param_value& v) {
+            const auto at = std::find(choices.begin(), choices.end(), std::get<std::string>(v));
+            LIANGZHU_ASSERT(at != choices.end(), "the schema has checked the choice");
+            s.*field = static_cast<E>(at - choices.begin());
+          }};
 }
 
 /// Binds a key to a field of a nested section of S (hub.<h>.meetups.pitch_chance fills

@@ -28,7 +28,7 @@ std::vector<binding<hub_params>> hub_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&h::country, choice("country", "china", {"china", "us", "singapore", "other"}, "Country the hub is in (investors from the same country are domestic)", source::assumption)),
+      bind(&h::country, choice("country", "china", words(country_words), "Country the hub is in (investors from the same country are domestic)", source::assumption)),
       bind_nested(&h::talent, &hub_talent::engineers, real("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption)),
       bind_nested(&h::talent, &hub_talent::graduates_per_year, real("talent.graduates_per_year", 20000, 0, 1e7, "engineers per year", "Engineering graduates joining the pool each year (a quarter of Hangzhou's ~80,000 graduates)", source::hangzhou_graduates)),
       bind_nested(&h::talent, &hub_talent::graduate_month, real("talent.graduate_month", 7, 1, 12, "month", "Month graduates arrive", source::assumption)),

@@ -62,7 +62,7 @@ std::vector<binding<world_params>> capital_bindings() {
       bind_nested(&w::capital, &world_capital::investor_contacts_kept, integer("investor_contacts_kept", 30, 0, 1000, "startups", "Startups a fund keeps in touch with (met at pitches, introduced by its portfolio's founders); the oldest is dropped", source::assumption)),
       bind_nested(&w::capital, &world_capital::contact_followup_per_week, real("contact_followup_per_week", 0.05, 0, 1, "probability per week", "Chance a fund looks again at a known startup while it raises a round (deal flow through ties)", source::assumption)),
       bind_nested(&w::capital, &world_capital::route_preference_offshore, real("route_preference_offshore", 0.0, -1e9, 1e9, "CNY", "Founders' extra value for the offshore route beyond money (negative: home bias)", source::assumption)),
-      bind_nested(&w::capital, &world_capital::office_paid_from_round, io::choice("office_paid_from_round", "foreign", {"any", "foreign", "none"}, "Which round on offer a founder may use to pay for the offshore office at the choice of route: any VC round, only a foreign VC's, or none (own cash only: savings, grants, earlier rounds)", source::seeds)),
+      bind_nested(&w::capital, &world_capital::office_paid_from_round, io::choice("office_paid_from_round", "foreign", words(office_payer_words), "Which round on offer a founder may use to pay for the offshore office at the choice of route: any VC round, only a foreign VC's, or none (own cash only: savings, grants, earlier rounds)", source::seeds)),
       bind_nested(&w::capital, &world_capital::route_choice_noise, real("route_choice_noise", 0.5, 0.01, 100, "round sizes", "Scale of the noise in a founder's choice between the routes (logit scale, in units of the next round's size)", source::assumption)),
       bind_nested(&w::capital, &world_capital::min_pre_money_multiple, real("min_pre_money_multiple", 3, 0, 100, "x round", "Lowest pre-money valuation an investor accepts, as a multiple of the round", source::assumption)),
       bind_nested(&w::capital, &world_capital::guidance_screening_per_week, real("guidance_screening_per_week", 0.02, 0, 1, "probability per week", "Chance a guidance fund looks at a given government-route startup seeking a round in a week", source::assumption)),
@@ -152,10 +152,10 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&c::country, io::choice("country", "china", {"china", "us", "singapore", "other"}, "Country of the investors' home city", source::assumption)),
+      bind(&c::country, io::choice("country", "china", words(country_words), "Country of the investors' home city", source::assumption)),
       bind(&c::vcs, real("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
       bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
-      bind(&c::stage_focus, io::choice("stage_focus", "any", {"any", "early", "late"}, "Rounds the city's funds lead: any, early (seed and series A) or late (series A and later)", source::assumption)),
+      bind(&c::stage_focus, io::choice("stage_focus", "any", words(fund_focus_words), "Rounds the city's funds lead: any, early (seed and series A) or late (series A and later)", source::assumption)),
       bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
       bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes per year to each modelled hub (to the hub of its own city: most weeks; to a hub abroad: fewer as tension rises)", source::seeds)),
   };

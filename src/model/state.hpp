@@ -247,7 +247,7 @@ struct investor_contact {
 /// A venture fund.
 struct investor_state {
   std::uint16_t city = 0;
-  std::string country;
+  country_code country{};
   double capital_left = 0;
   double invested = 0;
   double proceeds = 0;

@@ -4,8 +4,10 @@
 /// ONE place, the bindings in src/model/params_*.cpp (and so in docs/parameters.md); the running
 /// state lives elsewhere (state.hpp). Money is in yuan (CNY), compute in H100-equivalent
 /// accelerators (H100e), time in weeks unless a name says otherwise.
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "liangzhu/engine/calendar.hpp"
@@ -41,6 +43,18 @@ struct policy_change {
   std::string key;
   double value{};
 };
+
+/// A hub's or an investor city's country: a city's funds are foreign to hubs of another country.
+enum class country_code : std::uint8_t { china, us, singapore, other };
+/// Which rounds a city's funds lead: any, early (seed and series A) or late (A and later).
+enum class fund_focus : std::uint8_t { any, early, late };
+/// Which round on offer may pay for the offshore office at the founder's choice.
+enum class office_payer : std::uint8_t { any, foreign, none };
+/// The scenario's words for each enum, in enumerator order: the schema offers them as the key's
+/// choices, and the binding turns a word into the enumerator at its position.
+inline constexpr std::array<std::string_view, 4> country_words{"china", "us", "singapore", "other"};
+inline constexpr std::array<std::string_view, 3> fund_focus_words{"any", "early", "late"};
+inline constexpr std::array<std::string_view, 3> office_payer_words{"any", "foreign", "none"};
 
 /// One level of government (local or provincial) and its instruments.
 struct government_params {
@@ -158,7 +172,7 @@ struct hub_chips {
 /// scenario's keys: hub.<name>.meetups.pitch_chance is p.meetups.pitch_chance.
 struct hub_params {
   std::string name;
-  std::string country;
+  country_code country{};
   hub_talent talent;
   hub_founding founding;
   hub_noncompete noncompete;
@@ -184,12 +198,12 @@ struct tension_shock {
 /// Investors by home city.
 struct investor_city_params {
   std::string name;
-  std::string country;
+  country_code country{};
   double vcs{};
   double fund_cny{};
   double trips_per_year{};
   double deals_per_year{};
-  std::string stage_focus;  ///< "any", "early" (seed and A rounds) or "late" (A and later)
+  fund_focus stage_focus{};
 };
 
 /// What is the same for every hub: startups' economics, chips, efficiency, tension, investors.
@@ -215,8 +229,7 @@ struct world_capital {
   double investor_contacts_kept{};
   double contact_followup_per_week{};
   double route_preference_offshore{};
-  std::string office_paid_from_round;  ///< "any", "foreign" or "none": which offered round may
-                                       ///< pay the office
+  office_payer office_paid_from_round{};
   double route_choice_noise{};
   double min_pre_money_multiple{};
   double guidance_screening_per_week{};
