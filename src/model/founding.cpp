@@ -40,7 +40,7 @@ double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
 }
 
 void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
-  if (hub.p.funding.government_route <= 0) return;
+  if (!hub.p.funding.government_route) return;
   bool took = false;
   for (auto* level : {&hub.local, &hub.provincial}) {
     const double amount = level->instruments.subsidy_per_startup_cny;

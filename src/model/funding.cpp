@@ -113,7 +113,7 @@ void pay_offshore_office(const context& ctx, hub_state& hub, std::size_t s) {
 
 void decide_route(const context& ctx, hub_state& hub, std::size_t s, double incoming, long tick) {
   auto& st = hub.startups;
-  if (st.route_of[s] != route::undecided || hub.p.funding.government_route <= 0) return;
+  if (st.route_of[s] != route::undecided || !hub.p.funding.government_route) return;
   const auto& w = ctx.p.world;
   const double cost = offshore_cost(ctx);
   const double next = round_size(
@@ -194,7 +194,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
 }
 
 void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
-  if (hub.p.funding.government_route <= 0) return;
+  if (!hub.p.funding.government_route) return;
   auto& st = hub.startups;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;

@@ -16,7 +16,7 @@ namespace liangzhu::model::detail {
 namespace {
 
 void init_engineers(const context& ctx, hub_state& hub) {
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.talent.engineers));
+  const auto n = static_cast<std::size_t>(hub.p.talent.engineers);
   hub.engineers.table.reserve(n + n / 4);  // room for a few years of graduates
   hub.ties.reserve_nodes(n + n / 4);
   for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
@@ -75,7 +75,7 @@ void init_startups(const context& ctx, hub_state& hub) {
   const auto& w = ctx.p.world;
   auto& e = hub.engineers;
   auto& st = hub.startups;
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.founding.initial_startups));
+  const auto n = static_cast<std::size_t>(hub.p.founding.initial_startups);
   // Founders and teams come from the market part of the pool, in row order after a random start.
   std::vector<std::uint32_t> pool;
   for (std::size_t row = 0; row < e.table.size(); ++row)
@@ -130,7 +130,7 @@ void init_startups(const context& ctx, hub_state& hub) {
       const double raised =
           round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
       const double gov =
-          hub.p.funding.government_route > 0 ? hub.p.founding.initial_government_share : 0.0;
+          hub.p.funding.government_route ? hub.p.founding.initial_government_share : 0.0;
       const double route_draw = r.uniform();
       if (route_draw < gov) {
         st.route_of[s] = route::government;
@@ -139,7 +139,7 @@ void init_startups(const context& ctx, hub_state& hub) {
         add_holding(hub, s, holder::guidance_funds, raised,
                     raised * hub.p.founding.initial_post_money_multiple);
       } else {
-        const bool offshore = hub.p.funding.government_route > 0 &&
+        const bool offshore = hub.p.funding.government_route &&
                               route_draw < gov + hub.p.founding.initial_offshore_share;
         if (offshore) st.route_of[s] = route::offshore;
         book_in(hub, s, offshore ? money_in::foreign_vc : money_in::domestic_vc, raised);
@@ -155,7 +155,7 @@ void init_startups(const context& ctx, hub_state& hub) {
 void init_investors(const context& ctx) {
   for (std::size_t c = 0; c < ctx.p.world.investor_cities.size(); ++c) {
     const auto& city = ctx.p.world.investor_cities[c];
-    const auto funds = static_cast<std::size_t>(std::llround(city.vcs));
+    const auto funds = static_cast<std::size_t>(city.vcs);
     for (std::size_t f = 0; f < funds; ++f) {
       investor_state inv;
       inv.city = static_cast<std::uint16_t>(c);

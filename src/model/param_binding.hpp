@@ -42,6 +42,12 @@ binding<S> bind(int S::*field, io::param_spec spec) {
             s.*field = static_cast<int>(std::get<std::int64_t>(v));
           }};
 }
+/// A 0/1 integer key (TOML `= 0` / `= 1`) as a flag.
+template <class S>
+binding<S> bind(bool S::*field, io::param_spec spec) {
+  return {std::move(spec),
+          [field](S& s, const io::param_value& v) { s.*field = std::get<std::int64_t>(v) != 0; }};
+}
 template <class S>
 binding<S> bind(std::uint64_t S::*field, io::param_spec spec) {
   return {std::move(spec), [field](S& s, const io::param_value& v) {

@@ -153,7 +153,7 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
   // clang-format off
   return {
       bind(&c::country, io::choice("country", "china", words(country_words), "Country of the investors' home city", source::assumption)),
-      bind(&c::vcs, real("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
+      bind(&c::vcs, integer("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
       bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
       bind(&c::stage_focus, io::choice("stage_focus", "any", words(fund_focus_words), "Rounds the city's funds lead: any, early (seed and series A) or late (series A and later)", source::assumption)),
       bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),

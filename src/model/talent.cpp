@@ -146,9 +146,9 @@ void take_offer(hub_state& hub, std::size_t row, const offer& o) {
 
 void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   const auto month = [&](long t) { return ctx.cal.date_of(t).month; };
-  const auto gm = static_cast<int>(hub.p.talent.graduate_month);
+  const int gm = hub.p.talent.graduate_month;
   if (month(tick) != gm || (tick > 0 && month(tick - 1) == gm)) return;
-  const auto n = static_cast<std::size_t>(std::llround(hub.p.talent.graduates_per_year));
+  const auto n = static_cast<std::size_t>(hub.p.talent.graduates_per_year);
   auto& e = hub.engineers;
   const std::size_t first = e.table.size();
   for (std::size_t k = 0; k < n; ++k) add_engineer(hub);

@@ -69,7 +69,7 @@ TEST_F(run_command, OverridesReachTheStoredParameters) {
                         "--ticks", "12", "--label", "sweep point"});
   ASSERT_EQ(r.code, 0) << describe(r);
   const auto s = open_store(path("runs.db"));
-  EXPECT_EQ(parameter(s, 1, "hub.liangzhu.talent.engineers"), "2500.0");
+  EXPECT_EQ(parameter(s, 1, "hub.liangzhu.talent.engineers"), "2500");  // an integer key
   EXPECT_EQ(parameter(s, 1, "ticks"), "12");
   EXPECT_EQ(s.reader().find_run(1)->ticks_done, 12);
   EXPECT_EQ(s.reader().find_run(1)->label, "sweep point");

@@ -73,9 +73,9 @@ struct government_params {
 /// A hub: its talent pool, employers, rules, government and chip access.
 /// The talent pool: engineers, graduates, wages, job search (keys talent.*).
 struct hub_talent {
-  double engineers{};
-  double graduates_per_year{};
-  double graduate_month{};
+  std::int64_t engineers{};
+  std::int64_t graduates_per_year{};
+  int graduate_month{};
   double zju_share{};
   double zju_skill_bonus{};
   double zju_tie_bonus{};
@@ -108,7 +108,7 @@ struct hub_founding {
   double initial_government_share{};
   double initial_offshore_share{};
   double initial_post_money_multiple{};
-  double initial_startups{};
+  std::int64_t initial_startups{};
   double initial_share[5]{};  ///< idea, seed, A, B, growth (scaled to their total when drawn)
 };
 
@@ -143,7 +143,7 @@ struct hub_meetups {
 
 /// Whether government money exists and how foreign funds see it (keys funding.*).
 struct hub_funding {
-  double government_route{};  ///< 1 if state money exists here (0 in Silicon Valley)
+  bool government_route{};    ///< state money exists here (not in Silicon Valley)
   double state_tie_stigma{};  ///< how much foreign VCs discount state ties here
 };
 
@@ -199,7 +199,7 @@ struct tension_shock {
 struct investor_city_params {
   std::string name;
   country_code country{};
-  double vcs{};
+  std::int64_t vcs{};
   double fund_cny{};
   double trips_per_year{};
   double deals_per_year{};
@@ -226,7 +226,7 @@ struct world_capital {
   double guidance_state_tie{};
   double subsidy_state_tie{};
   double voucher_state_tie_per_million{};
-  double investor_contacts_kept{};
+  int investor_contacts_kept{};
   double contact_followup_per_week{};
   double route_preference_offshore{};
   office_payer office_paid_from_round{};
