@@ -58,6 +58,11 @@ void add_experiment_options(CLI::App& app, experiment_options& o) {
   app.add_option("--ticks", o.ticks, "Weeks per run (default: the scenario's)")
       ->type_name("N")
       ->check(CLI::Range(1L, 1000000L));
+  app.add_option("--store", o.store,
+                 "What each run keeps in the store: summary, series, or all (series and events, "
+                 "which 'liangzhu patterns' needs); default: the experiment's")
+      ->type_name("DETAIL")
+      ->check(CLI::IsMember({"summary", "series", "all"}));
   app.add_flag("-q,--quiet", o.quiet, "No progress bar and no table (errors are still printed)");
 }
 
@@ -70,6 +75,10 @@ void add_experiment_argument(CLI::App& app, std::string& experiment) {
 void apply_overrides(const experiment_options& o, io::experiment_spec& spec) {
   if (o.given("--replicates")) spec.replicates = o.replicates;
   if (o.given("--ticks")) spec.ticks = o.ticks;
+  if (o.given("--store"))
+    spec.store = o.store == "all"       ? io::stored_detail::all
+                 : o.store == "summary" ? io::stored_detail::summary
+                                        : io::stored_detail::series;
 }
 
 experiment::scenario_resolver scenario_resolver_for(const std::filesystem::path& experiment_file) {

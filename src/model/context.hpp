@@ -15,7 +15,7 @@ namespace liangzhu::model::detail {
 struct event_kinds {
   std::uint16_t founding, failure, acquisition, tiger, round_guidance, round_domestic_vc,
       round_foreign_vc, valuation, poach, litigation, breakthrough, open_source, export_control,
-      policy, independence, tension_shock;
+      policy, independence, tension_shock, startup_at_start, round_stage, listing;
 };
 
 struct context {

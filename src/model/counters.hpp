@@ -15,15 +15,22 @@ enum class counted : std::uint8_t {
   graduates,               ///< engineers who joined the pool from university
   leavers,                 ///< engineers who retired or left the hub
   job_moves,               ///< engineers who changed employer
+  laid_off,                ///< employed engineers who lost their job
   started_waiting,         ///< bound engineers with an idea who chose to wait out a noncompete
   gave_up_waiting,         ///< waiting engineers who gave up their idea
+  founded_after_waiting,   ///< startups founded by an engineer whose noncompete had ended
   founded_while_bound,     ///< startups founded anyway by a bound engineer
   litigations,             ///< noncompete suits against startups
   poached,                 ///< startup engineers hired away by incumbents
+  poach_refused,           ///< incumbents' offers startup engineers turned down
   founded,                 ///< startups founded
   subsidised,              ///< startups that took a founding subsidy
   failed,                  ///< startups that failed
   acquired,                ///< startups acquired by incumbents
+  listed,                  ///< startups that went public (any exchange)
+  listed_star,             ///< ... on Shanghai's STAR Market
+  listed_hong_kong,        ///< ... in Hong Kong
+  listed_us,               ///< ... in the US
   tigers,                  ///< startups that broke out
   rounds,                  ///< funding rounds closed
   rounds_through_ties,     ///< rounds led by a fund that knew the startup before the meetup
@@ -46,7 +53,8 @@ enum class counted : std::uint8_t {
 enum class summed : std::uint8_t {
   tax_revenue_cny,              ///< profit tax paid by startups
   noncompete_compensation_cny,  ///< compensation incumbents paid to bound engineers
-  exit_value_cny,               ///< proceeds of acquisitions paid to investors
+  exit_value_cny,               ///< proceeds of acquisitions and listings to investors
+  listing_raised_cny,           ///< new money startups raised at their listings
   exited_cash_cny,              ///< cash of startups that failed or were acquired, when they left
   startup_compute_need_h100e,   ///< compute startups wanted, summed over weeks (H100e-weeks)
   startup_compute_got_h100e,    ///< compute startups got, summed over weeks (H100e-weeks)
@@ -116,6 +124,10 @@ inline constexpr std::array<counter_outputs<counted>, event_tally::keys> event_o
      {"job_moves", "moves per week", "Engineers who changed employer this week"},
      false,
      {}},
+    {counted::laid_off,
+     {"laid_off", "engineers per week", "Employed engineers who lost their job this week"},
+     false,
+     {"laid_off", "engineers", "Employed engineers who lost their job"}},
     {counted::started_waiting,
      {"started_waiting", "engineers per week", "Bound engineers who chose to wait this week"},
      false,
@@ -125,6 +137,12 @@ inline constexpr std::array<counter_outputs<counted>, event_tally::keys> event_o
       "Waiting engineers who gave up their idea this week"},
      false,
      {}},
+    {counted::founded_after_waiting,
+     {"founded_after_waiting", "startups per week",
+      "Startups founded this week by an engineer who had waited out a noncompete"},
+     false,
+     {"founded_after_waiting", "startups",
+      "Startups founded by engineers who had waited out a noncompete"}},
     {counted::founded_while_bound,
      {"founded_while_bound", "startups per week",
       "Startups founded anyway by a bound engineer this week"},
@@ -138,6 +156,11 @@ inline constexpr std::array<counter_outputs<counted>, event_tally::keys> event_o
      {"poached", "engineers per week", "Startup engineers hired away by incumbents this week"},
      false,
      {"poached", "engineers", "Startup engineers poached by incumbents"}},
+    {counted::poach_refused,
+     {"poach_refused", "offers per week",
+      "Incumbents' offers to startup engineers turned down this week"},
+     false,
+     {"poach_refused", "offers", "Incumbents' offers startup engineers turned down"}},
     {counted::founded,
      {"founded", "startups per week", "Startups founded this week"},
      false,
@@ -154,6 +177,19 @@ inline constexpr std::array<counter_outputs<counted>, event_tally::keys> event_o
      {"acquired", "startups per week", "Startups acquired by incumbents this week"},
      false,
      {"startups_acquired", "startups", "Startups acquired by incumbents"}},
+    {counted::listed,
+     {"listed", "startups per week", "Startups that went public this week"},
+     false,
+     {"startups_listed", "startups", "Startups that went public (STAR Market, Hong Kong, US)"}},
+    {counted::listed_star,
+     {},
+     false,
+     {"listed_star", "startups", "Startups listed on Shanghai's STAR Market"}},
+    {counted::listed_hong_kong,
+     {},
+     false,
+     {"listed_hong_kong", "startups", "Startups listed in Hong Kong"}},
+    {counted::listed_us, {}, false, {"listed_us", "startups", "Startups listed in the US"}},
     {counted::tigers,
      {"tigers_total", "startups", "Startups that have broken out so far"},
      true,
@@ -228,6 +264,10 @@ inline constexpr std::array<counter_outputs<summed>, amount_tally::keys> amount_
      true,
      {}},
     {summed::exit_value_cny, {}, false, {}},
+    {summed::listing_raised_cny,
+     {},
+     false,
+     {"listing_raised_cny", "CNY", "New money startups raised at their listings"}},
     {summed::exited_cash_cny, {}, false, {}},
     {summed::startup_compute_need_h100e, {}, false, {}},
     {summed::startup_compute_got_h100e, {}, false, {}},

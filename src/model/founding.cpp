@@ -29,14 +29,18 @@ int founder_ties(const hub_state& hub, std::size_t row) {
   return std::min(n, hub.p.founding.founder_ties_counted);
 }
 
-/// Share of the maximal idea rate this engineer has now (the thinning probability).
+/// Share of the maximal idea rate this engineer has now (the thinning probability): ties to
+/// founders, a recent meetup and a job at an incumbent (spin-outs) raise it.
 double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
   const auto& h = hub.p;
   const bool inspired = tick - hub.engineers.last_meetup[row] <= h.founding.meetup_memory_weeks;
-  const double now = 1.0 + h.founding.tie_boost * founder_ties(hub, row) +
-                     (inspired ? h.founding.meetup_boost : 0.0);
+  const bool at_incumbent = hub.engineers.where[row] == place::incumbent;
+  const double now = (1.0 + h.founding.tie_boost * founder_ties(hub, row) +
+                      (inspired ? h.founding.meetup_boost : 0.0)) *
+                     (at_incumbent ? 1.0 + h.founding.incumbent_idea_boost : 1.0);
   return now /
-         (1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost);
+         ((1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost) *
+          (1.0 + h.founding.incumbent_idea_boost));
 }
 
 void take_subsidies(const context& ctx, hub_state& hub, std::size_t s) {
@@ -83,8 +87,11 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
     const std::size_t former = e.employer[row];
     leave_place(hub, row);
     if (from_incumbent) maybe_bind(ctx, hub, row, former, tick);
-    join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
+    // Co-founders, like the founder, take a reduced cash wage for their equity.
+    join_startup(hub, row, s,
+                 startup_wage(hub, e.skill[row]) * ctx.p.world.startups.founder_wage_share, false);
     hub.ties.add_tie(me.index, candidates[k].second, kind_of(tie_kind::cofounder), 1.0f);
+    book_founder_savings(ctx, hub, s, row, tick);  // founding teams pool their savings
   }
 }
 
@@ -139,6 +146,7 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
     if (e.waiting_since[row] >= 0) {
       if (e.bound_until[row] <= tick) {
         found(ctx, hub, row, e.idea_quality[row], false, tick);
+        hub.counts.add(counted::founded_after_waiting);
       } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::patience)
                      .bernoulli(1.0 / hub.p.founding.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
@@ -157,8 +165,8 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
   auto& st = hub.startups;
   auto& e = hub.engineers;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
-    const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
-    if (gap < 1 || st.cash[s] < st.burn[s] * ctx.p.world.startups.runway_trigger_weeks) continue;
+    const double gap = wanted_team(ctx.p.world, st, s) - st.team[s];
+    if (gap < 1 || !hiring(ctx.p.world, st, s)) continue;
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
     const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
     int hires = static_cast<int>(gap * ctx.p.world.startups.hiring_share_per_week) + 1;

@@ -92,11 +92,13 @@ std::vector<std::size_t> fund_order(const context& ctx, const hub_state& hub, fu
   return order;
 }
 
-double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s,
-                    engine::rng_stream& r) {
+double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s) {
   const auto& st = hub.startups;
-  return (st.capability[s] + st.idea[s]) *
-         r.lognormal_median(1.0, ctx.p.world.startups.pitch_noise);
+  // One impression per startup and stage: every investor reads the same deck, so pitching again
+  // does not help until the capability behind it has grown.
+  auto r = ctx.rng(purpose::pitch_impression, st.table.id_at(s).packed(),
+                   static_cast<long>(st.stage_of[s]));
+  return st.capability[s] * r.lognormal_median(1.0, ctx.p.world.startups.pitch_noise);
 }
 
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie) {
@@ -116,7 +118,7 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   if (st.route_of[s] != route::undecided || !hub.p.funding.government_route) return;
   const auto& w = ctx.p.world;
   const double cost = offshore_cost(ctx);
-  const double next = round_size(
+  const double next = stage_round_size(
       w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
   const double value_offshore =
       foreign_appetite(ctx, hub, 0.0) * next - cost + w.capital.route_preference_offshore;
@@ -142,7 +144,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
                  long tick) {
   auto& st = hub.startups;
   const auto& w = ctx.p.world;
-  const double size = round_size(w, st.stage_of[s]);
+  const double size = round_size(w, st, s);
   const route before = st.route_of[s];
   // The lead's part, then (government rounds) the part a domestic fund co-invests.
   double amount = 0;
@@ -175,6 +177,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   }
   const double total = amount + coinvested;
   const double pre = std::max(st.valuation[s], total * ctx.p.world.capital.min_pre_money_multiple);
+  dilute_holdings(hub, s, total / (pre + total));  // the new shares dilute every earlier stake
   const auto investor_id =
       who == lead::guidance ? holder::guidance_funds : static_cast<std::int64_t>(investor);
   add_holding(hub, s, investor_id, amount, pre + total);
@@ -190,6 +193,8 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
                                               : ctx.kinds.round_domestic_vc;
   ctx.event(tick, hub, kind, st.table.id_at(s).packed(), total);
   ctx.event(tick, hub, ctx.kinds.valuation, st.table.id_at(s).packed(), pre + total);
+  ctx.event(tick, hub, ctx.kinds.round_stage, st.table.id_at(s).packed(),
+            static_cast<double>(st.stage_of[s]));
   return true;
 }
 
@@ -200,7 +205,7 @@ void guidance_rounds(const context& ctx, hub_state& hub, long tick) {
     if (!st.seeking[s] || st.route_of[s] == route::offshore) continue;
     auto r = ctx.rng(purpose::guidance_round, st.table.id_at(s).packed(), tick);
     if (!r.bernoulli(ctx.p.world.capital.guidance_screening_per_week)) continue;
-    if (pitch_signal(ctx, hub, s, r) <
+    if (pitch_signal(ctx, hub, s) <
         ctx.p.world.capital.guidance_bar_factor * round_bar(ctx.p.world, st.stage_of[s]))
       continue;
     decide_route(ctx, hub, s, 0.0, tick);
@@ -223,7 +228,7 @@ void foreign_office_rounds(const context& ctx, hub_state& hub, long tick) {
     if (!r.bernoulli(ctx.p.world.capital.offshore_screening_per_week *
                      foreign_appetite(ctx, hub, st.state_tie[s])))
       continue;
-    if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+    if (pitch_signal(ctx, hub, s) < round_bar(ctx.p.world, st.stage_of[s])) continue;
     const std::size_t i = foreign[r.below(foreign.size())];
     if (leads_round_at(ctx.world.investors[i], st.stage_of[s]))
       raise_round(ctx, hub, s, lead::foreign_vc, i, tick);

@@ -10,8 +10,9 @@ namespace liangzhu::model::detail {
 /// Who leads a round.
 enum class lead { domestic_vc, foreign_vc, guidance };
 
-/// What an investor sees of the startup in row `s` at a pitch (noisy).
-double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s, engine::rng_stream& r);
+/// What investors see of the startup in row `s` when it raises its next round: its capability
+/// times a noisy impression drawn once per startup and stage.
+double pitch_signal(const context& ctx, const hub_state& hub, std::size_t s);
 /// Chance a foreign investor who likes the pitch offers a term sheet: falls with the startup's
 /// state ties (as this hub's investors read them) and with tension.
 double foreign_appetite(const context& ctx, const hub_state& hub, double state_tie);

@@ -117,18 +117,18 @@ void init_startups(const context& ctx, hub_state& hub) {
     st.founded[s] = -static_cast<std::int32_t>(
                         r.below(max_age_weeks_per_stage * (1 + static_cast<std::uint64_t>(k)))) -
                     1;
+    st.capability[s] = round_bar(w, stg) * r.uniform(capability_min, capability_max);
     const auto team = static_cast<std::size_t>(
-        std::max(1.0, team_target(w, stg) * r.uniform(team_fill_min, 1.0)));
+        std::max(1.0, wanted_team(w, st, s) * r.uniform(team_fill_min, 1.0)));
     for (std::size_t m = 1; m < team; ++m) {
       const std::size_t row = take();
       if (row == SIZE_MAX) break;
       join_startup(hub, row, s, startup_wage(hub, e.skill[row]), false);
     }
-    st.capability[s] = round_bar(w, stg) * r.uniform(capability_min, capability_max);
     // Past rounds: the last one's money is partly spent.
     if (k > 0) {
       const double raised =
-          round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
+          stage_round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
       const double gov =
           hub.p.funding.government_route ? hub.p.founding.initial_government_share : 0.0;
       const double route_draw = r.uniform();
@@ -149,6 +149,9 @@ void init_startups(const context& ctx, hub_state& hub) {
       }
       st.last_round[s] = st.founded[s];
     }
+    // Its founding date, for analyses of survival by age (the pattern panel).
+    ctx.event(0, hub, ctx.kinds.startup_at_start, st.table.id_at(s).packed(),
+              static_cast<double>(st.founded[s]));
   }
 }
 

@@ -74,7 +74,7 @@ void deal_flow_through_ties(const context& ctx, hub_state& hub, long tick) {
       if (!st.seeking[s] || !leads_round_at(inv, st.stage_of[s])) continue;
       // A known startup is judged as at a meetup: a fresh look at its pitch and, for a foreign
       // fund, its wariness of the startup's state ties.
-      if (pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s])) continue;
+      if (pitch_signal(ctx, hub, s) < round_bar(ctx.p.world, st.stage_of[s])) continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.counts.add(counted::term_sheets);
       if (raise_round(ctx, hub, s, foreign ? lead::foreign_vc : lead::domestic_vc, i, tick)) {

@@ -43,6 +43,8 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick);
 void efficiency_spillover(const context& ctx, hub_state& hub, long tick);
 // lifecycle.cpp
 void operate_startups(const context& ctx, hub_state& hub, long tick);
+/// Startups valued and earning enough may list (STAR Market, Hong Kong, US).
+void list_startups(const context& ctx, hub_state& hub, long tick);
 /// Quarterly, in the last week of each quarter (the schedule says when).
 void acquisitions(const context& ctx, hub_state& hub, long tick);
 // social ties (meetups.cpp)

@@ -92,7 +92,7 @@ void screen_pitches(const context& ctx, hub_state& hub, std::vector<std::size_t>
       const std::size_t s = pitches[p];
       add_contact(ctx, inv, hub, s, tick);  // the fund now knows the founder (investor_ties.cpp)
       if (funded[p] || !leads_round_at(inv, st.stage_of[s]) ||
-          pitch_signal(ctx, hub, s, r) < round_bar(ctx.p.world, st.stage_of[s]))
+          pitch_signal(ctx, hub, s) < round_bar(ctx.p.world, st.stage_of[s]))
         continue;
       if (foreign && !r.bernoulli(foreign_appetite(ctx, hub, st.state_tie[s]))) continue;
       hub.counts.add(counted::term_sheets);

@@ -1,6 +1,7 @@
 #include "outputs.hpp"
 
 #include "ledger.hpp"
+#include "startups.hpp"
 
 #include <numeric>
 
@@ -55,9 +56,23 @@ std::vector<series_output> build() {
   add("engineers_unemployed", "engineers",
       "Engineers between jobs (including those waiting out a noncompete)",
       [](cx, hub_ref h) { return in_place(h, place::unemployed); });
+  add("vacancies", "positions",
+      "Open positions: incumbents' wanted headcount not filled, and the wanted teams not filled "
+      "of startups that hire (after a first round, with a runway above "
+      "startups.runway_trigger_weeks)",
+      [](cx ctx, hub_ref h) {
+        double open = 0;
+        for (const auto& inc : h.incumbents) open += std::max(0.0, inc.wanted - inc.headcount);
+        const auto& st = h.startups;
+        for (std::size_t s = 0; s < st.table.size(); ++s)
+          if (hiring(ctx.p.world, st, s))
+            open += std::max(0.0, std::floor(wanted_team(ctx.p.world, st, s)) - st.team[s]);
+        return open;
+      });
   add_counter(counted::graduates);
   add_counter(counted::leavers);
   add_counter(counted::job_moves);
+  add_counter(counted::laid_off);
   add("wage_index", "x start", "Market wage relative to the start",
       [](cx, hub_ref h) { return h.wage_index; });
   add("mean_tenure_years", "years",
@@ -90,10 +105,12 @@ std::vector<series_output> build() {
       });
   add_counter(counted::started_waiting);
   add_counter(counted::gave_up_waiting);
+  add_counter(counted::founded_after_waiting);
   add_counter(counted::founded_while_bound);
   add_counter(counted::litigations);
   add_counter(summed::noncompete_compensation_cny);
   add_counter(counted::poached);
+  add_counter(counted::poach_refused);
   // Startups
   add("startups_alive", "startups", "Live startups",
       [](cx, hub_ref h) { return static_cast<double>(h.startups.table.size()); });
@@ -110,6 +127,7 @@ std::vector<series_output> build() {
   add_counter(counted::founded);
   add_counter(counted::failed);
   add_counter(counted::acquired);
+  add_counter(counted::listed);
   add("tigers_alive", "startups",
       "Live startups that broke out (valuation above the tiger threshold)", [](cx, hub_ref h) {
         return count_startups(h, [&](std::size_t s) { return h.startups.breakout[s] != 0; });

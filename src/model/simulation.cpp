@@ -60,6 +60,15 @@ event_kinds declare_events(engine::collector& c) {
       {"chip_independence", "The hub became chip-independent (value: first tick)"});
   k.tension_shock =
       c.declare_event_kind({"tension_shock", "A geopolitical shock (value: jump of the index)"});
+  k.startup_at_start = c.declare_event_kind(
+      {"startup_at_start",
+       "A startup alive at the start of the run (value: the tick it was founded, before 0)"});
+  k.round_stage = c.declare_event_kind(
+      {"round_stage",
+       "Stage a round just closed took the startup to (value: 1 seed, 2 series A, 3 series B, 4 "
+       "growth)"});
+  k.listing = c.declare_event_kind(
+      {"listing", "A startup went public (value: market value at the listing, CNY)"});
   return k;
 }
 
@@ -148,6 +157,7 @@ struct simulation::impl {
     per_hub("efficiency spillover", efficiency_spillover);
     per_hub("litigation", litigate);
     per_hub("startup operations", operate_startups);
+    per_hub("listings", list_startups);
     const int quarter = static_cast<int>(std::lround(cal.ticks_per_year() / 4));
     per_hub("acquisitions", acquisitions, quarter, quarter - 1);
     per_hub("tie decay", decay_ties, tie_decay_period);

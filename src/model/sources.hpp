@@ -29,6 +29,25 @@ inline constexpr const char* labor_law =
 inline constexpr const char* california =
     "California Business and Professions Code s. 16600: noncompetes void";
 inline constexpr const char* seeds = "seed articles (shared/seeds)";
+inline constexpr const char* gibrat =
+    "Gibrat's law: firms' growth rates roughly independent of size, with dispersed shocks (Sutton "
+    "1997, J. Econ. Literature 35:40-59); its outcome, a Zipf tail of firm sizes (Axtell 2001, "
+    "Science 293:1818-1820); the rate and volatility are assumptions checked by the pattern panel";
+inline constexpr const char* spinouts =
+    "Klepper 2009, Spinoffs: a review and synthesis (European Management Review 6:159-171): "
+    "employees of leading incumbents found more startups; the size of the boost is an assumption";
+inline constexpr const char* china_labour =
+    "China's urban surveyed unemployment rate, about 5% in 2023-2024 (National Bureau of "
+    "Statistics); the engineers' rate of job loss is an assumption checked by the pattern panel";
+inline constexpr const char* team_sizes =
+    "assumption, checked against startups' team sizes by stage in the pattern panel "
+    "(docs/patterns.md)";
+inline constexpr const char* round_sizes =
+    "a venture round typically sells 15-25% of the company (Carta, State of Private Markets "
+    "reports); China's round sizes by stage in the pattern panel (docs/patterns.md)";
+inline constexpr const char* ipo_rules =
+    "Shanghai STAR Market listing standards (2019): expected market value of CNY 1-4 bn or more, "
+    "with revenue or R&D conditions; Hong Kong and US listings as the alternatives";
 inline constexpr const char* calibrated_historical =
     "calibrated: liangzhu calibrate experiments/calibrate_historical.toml (historical_2015 against "
     "420 core AI firms in 2021, more than 500 AI firms in 2024, about six tigers by 2025)";

@@ -1,12 +1,14 @@
 #include "startups.hpp"
 
+#include <algorithm>
+
 #include "investor_ties.hpp"
 #include "labour.hpp"
 #include "ledger.hpp"
 
 namespace liangzhu::model::detail {
 
-double round_size(const world_params& w, stage s) {
+double stage_round_size(const world_params& w, stage s) {
   switch (s) {
     case stage::idea:
       return w.startups.round_seed_cny;
@@ -19,6 +21,11 @@ double round_size(const world_params& w, stage s) {
       return w.startups.round_growth_cny;
   }
   return w.startups.round_growth_cny;
+}
+
+double round_size(const world_params& w, const startup_table& st, std::size_t s) {
+  const double d = w.startups.round_dilution;
+  return std::max(stage_round_size(w, st.stage_of[s]), st.valuation[s] * d / (1.0 - d));
 }
 
 std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t founder_row, double idea,
@@ -37,13 +44,11 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   st.founder[s] = founder_id.packed();
   st.founded[s] = static_cast<std::int32_t>(tick);
   st.idea[s] = static_cast<float>(idea);
+  st.capability[s] = ctx.p.world.startups.capability_initial * idea;
   join_startup(hub, founder_row, s,
                startup_wage(hub, e.skill[founder_row]) * ctx.p.world.startups.founder_wage_share,
                true);
-  auto r = ctx.rng(purpose::founding, founder_id.packed(), tick);
-  const double savings = r.lognormal_median(ctx.p.world.capital.founder_savings_median_cny,
-                                            ctx.p.world.capital.founder_savings_sigma);
-  book_in(hub, s, money_in::founder, savings);
+  book_founder_savings(ctx, hub, s, founder_row, tick);
   introduce_to_portfolio_investors(ctx, hub, s, tick);
   if (tick >= 0) {  // cohorts follow startups founded during the run
     const auto year = static_cast<std::size_t>(static_cast<double>(tick) / ctx.ticks_per_year());
@@ -57,10 +62,42 @@ std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t found
   return s;
 }
 
+void book_founder_savings(const context& ctx, hub_state& hub, std::size_t s, std::size_t row,
+                          long tick) {
+  auto r = ctx.rng(purpose::founding, hub.engineers.table.id_at(row).packed(), tick);
+  book_in(hub, s, money_in::founder,
+          r.lognormal_median(ctx.p.world.capital.founder_savings_median_cny,
+                             ctx.p.world.capital.founder_savings_sigma));
+}
+
 void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount,
                  double post_money) {
   const auto slot = hub.startups.table.id_at(s).index;
   hub.holdings[slot].push_back({investor, amount, post_money > 0 ? amount / post_money : 0.0});
+}
+
+void dilute_holdings(hub_state& hub, std::size_t s, double sold) {
+  for (auto& h : hub.holdings[hub.startups.table.id_at(s).index])
+    h.share *= 1.0 - std::clamp(sold, 0.0, 1.0);
+}
+
+double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double value) {
+  const auto slot = hub.startups.table.id_at(s).index;
+  double paid = 0;
+  for (const auto& h : hub.holdings[slot]) {
+    const double proceeds = h.share * value;
+    if (holder::is_fund(h.investor)) {
+      auto& fund = ctx.world.investors[static_cast<std::size_t>(h.investor)];
+      fund.proceeds += proceeds;
+      // Part of what comes back may be invested again this year (recycling).
+      fund.capital_left += proceeds * ctx.p.world.capital.proceeds_recycled_share;
+    }
+    ctx.world.exit_values.push_back(proceeds);
+    hub.sums.add(summed::exit_value_cny, proceeds);
+    paid += proceeds;
+  }
+  hub.holdings[slot].clear();
+  return paid;
 }
 
 void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind how,
@@ -77,14 +114,7 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
     if (how == exit_kind::acquisition)
       join_incumbent(hub, row, acquirer, incumbent_wage(hub, acquirer, skill));
   }
-  for (const auto& h : hub.holdings[id.index]) {
-    const double proceeds = how == exit_kind::acquisition ? h.share * price : 0.0;
-    if (holder::is_fund(h.investor))
-      ctx.world.investors[static_cast<std::size_t>(h.investor)].proceeds += proceeds;
-    ctx.world.exit_values.push_back(proceeds);
-    hub.sums.add(summed::exit_value_cny, proceeds);
-  }
-  hub.holdings[id.index].clear();
+  realise_stakes(ctx, hub, s, how == exit_kind::acquisition ? price : 0.0);
   hub.sums.add(summed::exited_cash_cny, st.cash[s]);
   if (st.founded[s] >= 0) {
     const auto year =

@@ -46,6 +46,7 @@ enum class money_in : std::uint8_t {
   foreign_vc,
   voucher,
   revenue,
+  public_market,  ///< new shares sold at a listing
   size
 };
 /// Where it goes.
@@ -79,6 +80,9 @@ enum class purpose : std::uint64_t {
   investor_contact,
   coinvestor,
   fund_order,
+  capability_shock,
+  listing,
+  pitch_impression,
 };
 
 /// A purpose's second draws for one agent in one tick, kept apart from its main draw in the
@@ -89,6 +93,7 @@ enum class substream : std::uint64_t {
   patience = 2,           ///< whether a waiting engineer gives up an idea this week
   noncompete_clause = 3,  ///< whether a departure is bound by a noncompete
   ties = 4,               ///< a new graduate's ties
+  layoff = 5,             ///< whether an engineer's job search is a job loss
 };
 
 /// What a tie between two engineers comes from (engine::tie_graph kinds; snapshot `kind`).
@@ -148,6 +153,7 @@ struct startup_table {
   column<double>& foreign_money = table.add_column<double>("foreign_money_cny");
   column<std::int32_t>& last_round = table.add_column<std::int32_t>("last_round", -1);
   column<std::uint8_t>& seeking = table.add_column<std::uint8_t>("seeking_round");
+  column<std::uint8_t>& listed = table.add_column<std::uint8_t>("listed");  ///< went public
 };
 
 /// Holders of a stake that are not a fund of world.investors (holding::investor).

@@ -32,6 +32,21 @@ double team_quantile(hub_ref h, double q) {
   return teams[k];
 }
 
+/// Hill's estimator of the Pareto tail index of live startups' team sizes, from the largest
+/// tenth (at least ten): how fat the tail of firm sizes is (Axtell 2001: about 1 for US firms).
+double team_tail_index(hub_ref h) {
+  std::vector<double> teams;
+  for (std::size_t s = 0; s < h.startups.table.size(); ++s)
+    if (h.startups.team[s] > 0) teams.push_back(h.startups.team[s]);
+  const std::size_t k = std::max<std::size_t>(10, teams.size() / 10);
+  if (teams.size() <= k) return std::nan("");
+  std::sort(teams.begin(), teams.end(), std::greater<>());
+  const double threshold = teams[k];
+  double sum = 0;
+  for (std::size_t i = 0; i < k; ++i) sum += std::log(teams[i] / threshold);
+  return sum > 0 ? static_cast<double>(k) / sum : std::nan("");
+}
+
 struct hub_figure {
   output_doc doc;
   std::function<double(const context&, hub_ref)> value;
@@ -57,6 +72,11 @@ std::vector<hub_figure> build() {
       [](auto&, hub_ref h) { return static_cast<double>(h.startups.table.size()); });
   add_counter(counted::failed);
   add_counter(counted::acquired);
+  add_counter(counted::listed);
+  add_counter(counted::listed_star);
+  add_counter(counted::listed_hong_kong);
+  add_counter(counted::listed_us);
+  add_counter(summed::listing_raised_cny);
   add_counter(counted::tigers);
   add_counter(counted::subsidised);
   add("funding_government_cny", "CNY",
@@ -133,9 +153,12 @@ std::vector<hub_figure> build() {
   add("domestic_share_end", "share", "Domestic supply / demand at the end",
       [](auto&, hub_ref h) { return ratio_or_nan(h.domestic_stock, h.compute_demand); });
   add_counter(counted::started_waiting);
+  add_counter(counted::founded_after_waiting);
   add_counter(counted::founded_while_bound);
   add_counter(counted::litigations);
   add_counter(counted::poached);
+  add_counter(counted::poach_refused);
+  add_counter(counted::laid_off);
   add_counter(counted::breakthroughs);
   add("acquisition_spending_cny", "CNY",
       "What incumbents paid for the startups they acquired (to the startups' investors, pro rata "
@@ -161,6 +184,12 @@ std::vector<hub_figure> build() {
       [](auto&, hub_ref h) { return team_quantile(h, 0.5); });
   add("team_p90_end", "engineers", "90th percentile of team size at the end (firm-size skew)",
       [](auto&, hub_ref h) { return team_quantile(h, 0.9); });
+  add("team_max_end", "engineers", "Largest team of a live startup at the end",
+      [](auto&, hub_ref h) { return team_quantile(h, 1.0); });
+  add("team_tail_index_end", "",
+      "Pareto tail index of live startups' team sizes at the end (Hill estimator on the largest "
+      "tenth, at least ten; smaller: fatter tail)",
+      [](auto&, hub_ref h) { return team_tail_index(h); });
   return f;
 }
 
@@ -178,6 +207,26 @@ double top_decile_share(std::vector<double> values) {
   return ratio_or_nan(
       std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(top), 0.0),
       total);
+}
+
+/// Each fund's multiple: exit proceeds plus stakes held at the end, over money invested (funds
+/// that invested nothing are left out).
+std::vector<double> fund_multiples(const context& ctx, const std::vector<const hub_state*>& hubs) {
+  const auto held = held_value_by_fund(ctx, hubs);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < ctx.world.investors.size(); ++i) {
+    const auto& inv = ctx.world.investors[i];
+    if (inv.invested > 0) out.push_back((inv.proceeds + held[i]) / inv.invested);
+  }
+  return out;
+}
+
+/// The q-quantile (nearest rank below) of `values`; NaN if empty.
+double quantile(std::vector<double> values, double q) {
+  if (values.empty()) return std::nan("");
+  const auto k = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return values[k];
 }
 
 /// A city's name as part of an output name: lower case, anything but letters and digits as '_'.
@@ -228,6 +277,14 @@ std::vector<output_doc> summary_docs() {
                   "Whole run: share of investors' proceeds (exits and end values) from the best "
                   "tenth of deals",
                   "summary"});
+  for (const auto& [name, which] : {std::pair{"fund_multiple_p25", "lower quartile"},
+                                    {"fund_multiple_p50", "median"},
+                                    {"fund_multiple_p75", "upper quartile"}})
+    docs.push_back({name, "x",
+                    std::string("Whole run: ") + which +
+                        " of the funds' multiples (exit proceeds plus stakes held at the end, "
+                        "valued at the startups' valuations, over money invested)",
+                    "summary"});
   docs.push_back(
       {"exits", "deals",
        "Whole run: investor stakes that ended (failure, acquisition) or were valued at the end",
@@ -284,6 +341,10 @@ std::vector<summary_figure> summarise(const context& ctx,
                          [&](const output_doc& d) { return d.name == name; });
   };
   out.push_back(figure("", doc("top_decile_returns_share"), top_decile_share(proceeds)));
+  const auto multiples = fund_multiples(ctx, hubs);
+  for (const auto& [name, q] :
+       {std::pair{"fund_multiple_p25", 0.25}, {"fund_multiple_p50", 0.5}, {"fund_multiple_p75", 0.75}})
+    out.push_back(figure("", doc(name), quantile(multiples, q)));
   out.push_back(figure("", doc("exits"), static_cast<double>(proceeds.size())));
   out.push_back(figure("", doc("tension_end"), ctx.world.tension));
   const auto by_city = returns_by_city(ctx, hubs);

@@ -34,8 +34,8 @@ openings find_openings(const context& ctx, const hub_state& hub) {
   const auto& st = hub.startups;
   total = 0;
   for (std::size_t s = 0; s < st.table.size(); ++s) {
-    const double gap = team_target(ctx.p.world, st.stage_of[s]) - st.team[s];
-    if (gap >= 1 && st.cash[s] > st.burn[s] * ctx.p.world.startups.runway_trigger_weeks) {
+    const double gap = wanted_team(ctx.p.world, st, s) - st.team[s];
+    if (gap >= 1 && hiring(ctx.p.world, st, s)) {
       o.startup_rows.push_back(s);
       o.startup_cum.push_back(total += gap);
     }
@@ -95,6 +95,7 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
 /// What an engineer due to look for a job does this week, up to taking an offer.
 struct search_plan {
   bool searches = false;  ///< founders and engineers waiting out a noncompete do not
+  bool loses_job = false;  ///< the search is forced: the engineer was laid off
   offer_list offers;
 };
 
@@ -114,15 +115,25 @@ void prefetch_searcher(const engineer_table& e, std::size_t row) {
 search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row,
                         long tick) {
   auto& e = hub.engineers;
+  bool loses_job = false;
   if (e.next_search[row] == tick) {
     auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::timer);
     e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.talent.job_search_per_year), tick);
+    // Some searches are forced: job losses come at the engineer's searches, as a share of them,
+    // so they cost no draw for the engineers who are not searching this week.
+    const double search_rate = hub.p.talent.job_search_per_year;
+    const bool employed = e.where[row] == place::market || e.where[row] == place::incumbent ||
+                          e.where[row] == place::startup;
+    loses_job = employed && search_rate > 0 &&
+                ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::layoff)
+                    .bernoulli(std::min(1.0, hub.p.talent.job_loss_per_year / search_rate));
   }
   if (e.where[row] == place::founder || e.waiting_since[row] >= 0) return {};
+  if (loses_job) return {true, true, {}};
   // A bound engineer, or one whose departure would bind it, may not join a competitor.
   const bool restricted =
       is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
-  return {true, offers_for(ctx, hub, o, row, tick, restricted)};
+  return {true, false, offers_for(ctx, hub, o, row, tick, restricted)};
 }
 
 bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
@@ -130,7 +141,7 @@ bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
     return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
   if (o.where == place::startup)
     return hub.startups.team[o.employer] <
-           team_target(ctx.p.world, hub.startups.stage_of[o.employer]);
+           wanted_team(ctx.p.world, hub.startups, o.employer);
   return true;
 }
 
@@ -213,6 +224,14 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
       [&](std::size_t row) { prefetch_searcher(e, row); });
   for (const auto& [row, plan] : plans) {
     if (!plan.searches) continue;
+    if (plan.loses_job) {
+      const bool leaving_incumbent = e.where[row] == place::incumbent;
+      const std::size_t former = e.employer[row];
+      leave_place(hub, row);
+      if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);
+      hub.counts.add(counted::laid_off);
+      continue;
+    }
     // The best offer whose position is still open.
     const auto open = std::find_if(plan.offers.begin(), plan.offers.end(),
                                    [&](const offer& of) { return still_open(ctx, hub, of); });

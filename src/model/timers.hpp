@@ -20,7 +20,8 @@ inline std::int32_t next_firing(engine::rng_stream& r, double p, long now) {
 /// The highest idea rate an engineer can have (per year), for thinning.
 inline double max_idea_rate(const hub_params& h, double propensity) {
   return h.founding.ideas_per_year * propensity *
-         (1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost);
+         (1.0 + h.founding.founder_ties_counted * h.founding.tie_boost + h.founding.meetup_boost) *
+         (1.0 + h.founding.incumbent_idea_boost);
 }
 
 /// Draws the next search, idea and departure ticks of the engineer in `row`.

@@ -56,6 +56,8 @@ command add_compare_command(CLI::App& parent);
 command add_sensitivity_command(CLI::App& parent);
 /// `liangzhu calibrate EXPERIMENT`: fits an experiment's factors to its target figures.
 command add_calibrate_command(CLI::App& parent);
+/// `liangzhu patterns STORE ...`: the pattern panel of stored runs (docs/patterns.md).
+command add_patterns_command(CLI::App& parent);
 /// `liangzhu docs ...`: writes the parameter and output references.
 command add_docs_command(CLI::App& parent);
 

@@ -25,6 +25,7 @@ struct experiment_options {
   int threads_per_run = 1;
   std::int64_t replicates = 0;
   long ticks = 0;
+  std::string store;  ///< what each run keeps in the store: summary, series or all (events too)
   bool quiet = false;
 
   bool given(const std::string& option) const { return app->count(option) > 0; }

@@ -94,11 +94,13 @@ struct hub_talent {
   double market_job_find_per_week{};
   double market_offer_sigma{};
   double startup_appeal{};
+  double job_loss_per_year{};
 };
 
 /// Ideas, co-founders and the initial startups (keys founding.*).
 struct hub_founding {
   double ideas_per_year{};  ///< ideas per engineer-year at propensity 1
+  double incumbent_idea_boost{};
   double tie_boost{};
   double meetup_boost{};
   double idea_patience_weeks{};
@@ -126,6 +128,8 @@ struct hub_noncompete {
 struct hub_poaching {
   double premium{};
   double capability_loss_factor{};
+  double reference_gap_share{};
+  double max_factor{};
 };
 
 /// Weekend meetups: attendance, pitches, ties (keys meetups.*).
@@ -237,14 +241,19 @@ struct world_capital {
   double offshore_screening_per_week{};
   double founder_savings_median_cny{};
   double founder_savings_sigma{};
+  double proceeds_recycled_share{};
 };
 
 /// Startups' economics: capability, revenue, valuation, rounds, teams (keys startups.*).
 struct world_startups {
   double idea_quality_sigma{};
-  double capability_rate{};
+  double capability_initial{};
+  double capability_growth_per_year{};
+  double capability_volatility{};
+  double capability_size_drag{};
   double capability_decay_per_year{};
   double compute_elasticity{};
+  double team_fill_elasticity{};
   double revenue_per_capability_cny_per_year{};
   double revenue_threshold{};
   double offshore_market_bonus{};
@@ -262,7 +271,14 @@ struct world_startups {
   double compute_per_engineer_h100e{};
   double compute_stage_factor{};
   double team_target_idea{};
-  double team_target_growth_factor{};
+  double team_capability_elasticity{};
+  double round_dilution{};
+  double ipo_valuation_cny{};
+  double ipo_min_revenue_cny_per_year{};
+  double ipo_per_year{};
+  double ipo_raise_share{};
+  double ipo_star_share{};
+  double ipo_us_share{};
   double acquisition_distress_bonus{};
   double founder_wage_share{};
   double hiring_share_per_week{};
