@@ -176,7 +176,11 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
       pay_offshore_office(ctx, hub, s);
   }
   const double total = amount + coinvested;
-  const double pre = std::max(st.valuation[s], total * ctx.p.world.capital.min_pre_money_multiple);
+  // The floor on the price is a multiple of the stage's usual round, so that a round sized on the
+  // valuation prices the company at its valuation (no ratchet from one round to the next).
+  const double pre =
+      std::max(st.valuation[s], std::min(total, stage_round_size(w, st.stage_of[s])) *
+                                    ctx.p.world.capital.min_pre_money_multiple);
   dilute_holdings(hub, s, total / (pre + total));  // the new shares dilute every earlier stake
   const auto investor_id =
       who == lead::guidance ? holder::guidance_funds : static_cast<std::int64_t>(investor);
@@ -186,6 +190,8 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   st.stage_of[s] =
       static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1));
   st.last_round[s] = static_cast<std::int32_t>(tick);
+  st.post_money[s] = pre + total;
+  st.valuation[s] = std::max(st.valuation[s], pre + total);
   st.seeking[s] = 0;
   hub.counts.add(counted::rounds);
   const auto kind = who == lead::guidance     ? ctx.kinds.round_guidance

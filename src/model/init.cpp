@@ -148,6 +148,7 @@ void init_startups(const context& ctx, hub_state& hub) {
             raised * hub.p.founding.initial_post_money_multiple);  // investors from before the run
       }
       st.last_round[s] = st.founded[s];
+      st.post_money[s] = raised * hub.p.founding.initial_post_money_multiple;
     }
     // Its founding date, for analyses of survival by age (the pattern panel).
     ctx.event(0, hub, ctx.kinds.startup_at_start, st.table.id_at(s).packed(),
@@ -192,7 +193,7 @@ void init_hub(const context& ctx, hub_state& hub) {
     incumbent_state inc;
     inc.p = p;
     inc.p.noncompete_months = std::min(p.noncompete_months, hub.p.noncompete.max_months);
-    inc.wanted = p.headcount;
+    inc.wanted = inc.wanted_at_start = p.headcount;
     inc.compute_need = p.compute_h100e;
     hub.incumbents.push_back(inc);
   }

@@ -16,11 +16,12 @@
 namespace liangzhu::model::detail {
 namespace {
 
-/// Compute got (times the efficiency of the startup's methods) over compute wanted: what the
-/// startup can do with what it has, up to twice what it would do with its wanted compute.
+/// Compute got (times the efficiency of the startup's methods) over compute wanted, at most 1:
+/// efficiency lets a starved startup do more with what it gets, but compute beyond its plan does
+/// not speed it up.
 double compute_fulfilment(const startup_table& st, std::size_t s) {
   if (st.compute_need[s] <= 0) return 1.0;
-  return std::min(2.0, static_cast<double>(st.compute_got[s]) * st.efficiency[s] /
+  return std::min(1.0, static_cast<double>(st.compute_got[s]) * st.efficiency[s] /
                            static_cast<double>(st.compute_need[s]));
 }
 
@@ -29,7 +30,9 @@ double capability_drift(const world_params& w, const startup_table& st, std::siz
   const double team = std::max<double>(1, st.team[s]);
   const double skill = std::max(0.0, static_cast<double>(st.team_skill[s]) / team);
   const double team_fill = std::min(1.0, team / wanted_team(w, st, s));
-  return w.startups.capability_growth_per_year * st.idea[s] * std::sqrt(skill) *
+  return w.startups.capability_growth_per_year *
+             std::pow(static_cast<double>(st.idea[s]), w.startups.capability_idea_elasticity) *
+             std::sqrt(skill) *
              std::pow(team_fill, w.startups.team_fill_elasticity) *
              std::pow(compute_fulfilment(st, s), w.startups.compute_elasticity) -
          w.startups.capability_decay_per_year -
@@ -60,6 +63,20 @@ void pay_tax(const context&, hub_state& hub, std::size_t s, double profit) {
   hub.provincial.tax_expenditure += forgone * (1.0 - local_part);
 }
 
+/// What investors take the startup to be worth: its fundamental value (revenue and capability),
+/// or its last round's price as far as it has not been written down since (private companies
+/// are marked at their last round; a 'tiger' is a startup whose valuation passes a bar).
+double valuation(const context& ctx, const startup_table& st, std::size_t s, double revenue,
+                 long tick) {
+  const auto& w = ctx.p.world;
+  const double fundamental = w.startups.valuation_revenue_multiple * revenue +
+                             w.startups.valuation_per_capability_cny * st.capability[s];
+  if (st.last_round[s] < 0 || st.listed[s]) return fundamental;
+  const double years = static_cast<double>(tick - st.last_round[s]) / ctx.ticks_per_year();
+  return std::max(fundamental,
+                  st.post_money[s] * std::exp(-w.startups.mark_writedown_per_year * years));
+}
+
 /// One week of a startup's operations; returns false if it cannot pay and fails.
 bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   const auto& w = ctx.p.world;
@@ -83,8 +100,7 @@ bool operate(const context& ctx, hub_state& hub, std::size_t s, long tick) {
   book_out(hub, s, money_out::offshore, office);
   book_out(hub, s, money_out::compute, st.compute_cost[s]);
   pay_tax(ctx, hub, s, revenue - burn);
-  st.valuation[s] = w.startups.valuation_revenue_multiple * revenue * tpy +
-                    w.startups.valuation_per_capability_cny * st.capability[s];
+  st.valuation[s] = valuation(ctx, st, s, revenue * tpy, tick);
   if (!st.breakout[s] && st.valuation[s] >= w.startups.tiger_valuation_cny) {
     st.breakout[s] = 1;
     hub.counts.add(counted::tigers);

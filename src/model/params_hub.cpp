@@ -129,7 +129,7 @@ std::vector<binding<incumbent_params>> incumbent_bindings() {
       bind(&i::headcount, real("headcount", 20000, 0, 1e7, "engineers", "Engineers it employs in the hub at the start", source::assumption)),
       bind(&i::headcount_growth, real("headcount_growth", 0.03, -0.5, 2, "per year", "Growth of its wanted headcount", source::assumption)),
       bind(&i::wage_premium, real("wage_premium", 0.25, 0, 5, "share", "Wage premium over the market", source::assumption)),
-      bind(&i::noncompete_share, real("noncompete_share", 0.3, 0, 1, "share", "Share of leavers it binds with a noncompete", source::seeds)),
+      bind(&i::noncompete_share, real("noncompete_share", 0.5, 0, 1, "share", "Share of leavers it binds with a noncompete", source::noncompete_practice)),
       bind(&i::noncompete_months, real("noncompete_months", 12, 0, 120, "months", "Noncompete length in its contracts (capped by the hub's law)", source::labor_law)),
       bind(&i::enforcement, real("enforcement", 0.5, 0, 1, "probability", "Chance it sues a bound leaver who competes", source::seeds)),
       bind(&i::compute_h100e, real("compute_h100e", 20000, 0, inf, "H100e", "Compute it uses at the start", source::assumption)),

@@ -4,6 +4,11 @@
 #include <numeric>
 
 #include "params_world.hpp"
+#include "liangzhu/engine/calendar.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
 
 namespace liangzhu::model {
 namespace {
@@ -160,7 +165,53 @@ const io::schema& scenario_schema() {
   return schema;
 }
 
+namespace {
+
+/// How many scenarios a chain of start_from may hold (each runs before the next).
+constexpr int max_history_depth = 4;
+
+/// Checks that the history `h` can hand its end state to the run `p` (same hubs, incumbents,
+/// investor cities and tie capacity; its end within a week of p's start).
+void check_history_fits(const parameters& p, const parameters& h, const io::value_origin& where) {
+  const auto fail = [&](const std::string& why) {
+    throw input_error(fmt::format("start_from = \"{}\": {}", p.start_from, why), where.file,
+                      where.line, where.column, "start_from");
+  };
+  if (h.hubs.size() != p.hubs.size()) fail("its hubs differ from this scenario's");
+  for (std::size_t i = 0; i < p.hubs.size(); ++i) {
+    if (h.hubs[i].name != p.hubs[i].name)
+      fail(fmt::format("its hub {} is '{}', this scenario's '{}'", i + 1, h.hubs[i].name,
+                       p.hubs[i].name));
+    if (h.hubs[i].incumbents.size() != p.hubs[i].incumbents.size())
+      fail(fmt::format("hub '{}' has other incumbents", p.hubs[i].name));
+    for (std::size_t k = 0; k < p.hubs[i].incumbents.size(); ++k)
+      if (h.hubs[i].incumbents[k].name != p.hubs[i].incumbents[k].name)
+        fail(fmt::format("hub '{}': incumbent '{}' where this scenario has '{}'", p.hubs[i].name,
+                         h.hubs[i].incumbents[k].name, p.hubs[i].incumbents[k].name));
+  }
+  if (h.world.investor_cities.size() != p.world.investor_cities.size())
+    fail("its investor cities differ from this scenario's");
+  for (std::size_t c = 0; c < p.world.investor_cities.size(); ++c)
+    if (h.world.investor_cities[c].name != p.world.investor_cities[c].name ||
+        h.world.investor_cities[c].vcs != p.world.investor_cities[c].vcs)
+      fail(fmt::format("investor city '{}' differs (names and numbers of funds must match)",
+                       p.world.investor_cities[c].name));
+  if (h.tie_capacity != p.tie_capacity) fail("its tie_capacity differs from this scenario's");
+  const engine::date end = engine::calendar(h.start).date_of(h.ticks);
+  const auto gap = (p.start.days() - end.days()).count();
+  if (gap < -6 || gap > 6)
+    fail(fmt::format("it ends on {}, but this scenario starts on {} (its start and ticks must "
+                     "bring it within a week of this start)",
+                     end.to_string(), p.start.to_string()));
+}
+
+}  // namespace
+
 parameters read_parameters(const io::scenario& scenario) {
+  return read_parameters(scenario, 0);
+}
+
+parameters read_parameters(const io::scenario& scenario, int depth) {
   parameters p;
   detail::read_into(scenario, "", detail::run_bindings(), p);
   detail::read_into(scenario, "geopolitics.", detail::geopolitics_bindings(), p.world);
@@ -185,6 +236,19 @@ parameters read_parameters(const io::scenario& scenario) {
     throw input_error("a scenario needs at least one hub: add a [hub.<name>] table",
                       scenario.path().string());
   if (p.hubs.size() > 16) throw input_error("at most 16 hubs per run", scenario.path().string());
+  if (!p.start_from.empty()) {
+    const auto& where = scenario.origin("start_from");
+    if (depth >= max_history_depth)
+      throw input_error(fmt::format("start_from: more than {} scenarios chained (a cycle?)",
+                                    max_history_depth),
+                        where.file, where.line, where.column, "start_from");
+    const std::filesystem::path base = std::filesystem::path(where.file).parent_path();
+    const io::scenario history =
+        io::load_scenario((base / p.start_from).lexically_normal(), scenario_schema());
+    auto h = std::make_shared<parameters>(read_parameters(history, depth + 1));
+    check_history_fits(p, *h, where);
+    p.history = std::move(h);
+  }
   return p;
 }
 

@@ -2,6 +2,7 @@
 // scheduling"), outputs, invariants, the summary and checkpoints.
 #include "liangzhu/model/simulation.hpp"
 
+#include "continuation.hpp"
 #include "init.hpp"
 #include "invariants.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
@@ -100,9 +101,27 @@ struct simulation::impl {
       hubs.push_back(
           std::make_unique<hub_state>(p.hubs[i], static_cast<std::uint16_t>(p.tie_capacity)));
       hubs.back()->index = static_cast<std::uint16_t>(i);
-      init_hub(ctx, *hubs.back());
+      if (p.history)
+        prepare_for_history(ctx, *hubs.back());
+      else
+        init_hub(ctx, *hubs.back());
+    }
+    if (p.history) {
+      parameters history = *p.history;
+      history.seed = history_seed(p.seed);
+      const std::vector<char> state = run_history(history);
+      continue_from_history(ctx, history, {state.data(), state.size()}, hubs);
     }
     build_schedule();
+  }
+
+  /// Simulates the start_from scenario to its end, on this run's threads, and returns its state.
+  std::vector<char> run_history(const parameters& history_params) const {
+    run_options history_options;
+    history_options.threads = options.threads;
+    simulation history(history_params, history_options);
+    history.run();
+    return history.checkpoint();
   }
 
   /// Adds a phase that runs `f` for every hub in order, every tick or on ticks first,

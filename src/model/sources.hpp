@@ -29,6 +29,11 @@ inline constexpr const char* labor_law =
 inline constexpr const char* california =
     "California Business and Professions Code s. 16600: noncompetes void";
 inline constexpr const char* seeds = "seed articles (shared/seeds)";
+inline constexpr const char* noncompete_practice =
+    "seed articles (engineers waiting out noncompetes with firms such as ByteDance); Chinese "
+    "courts and press report that large tech firms sign noncompetes with most staff, down to "
+    "graduates and interns (Beijing No. 1 Intermediate Court; LatePost/Sixth Tone 2022); the "
+    "share is an assumption";
 inline constexpr const char* gibrat =
     "Gibrat's law: firms' growth rates roughly independent of size, with dispersed shocks (Sutton "
     "1997, J. Econ. Literature 35:40-59); its outcome, a Zipf tail of firm sizes (Axtell 2001, "

@@ -152,6 +152,7 @@ struct startup_table {
   column<double>& government_money = table.add_column<double>("government_money_cny");
   column<double>& foreign_money = table.add_column<double>("foreign_money_cny");
   column<std::int32_t>& last_round = table.add_column<std::int32_t>("last_round", -1);
+  column<double>& post_money = table.add_column<double>("post_money_cny");  ///< of the last round
   column<std::uint8_t>& seeking = table.add_column<std::uint8_t>("seeking_round");
   column<std::uint8_t>& listed = table.add_column<std::uint8_t>("listed");  ///< went public
 };
@@ -175,6 +176,7 @@ struct incumbent_state {
   incumbent_params p;
   double headcount = 0;  ///< engineers employed now
   double wanted = 0;     ///< headcount it wants
+  double wanted_at_start = 0;  ///< headcount it wanted at tick 0 (its wants grow from there)
   double compute_need = 0;
   double compute_got = 0;
   double efficiency = 1;

@@ -24,6 +24,7 @@ template <state_of<incumbent_state> Self, class Visit>
 void fields(Self& inc, Visit&& visit) {
   visit(inc.headcount);
   visit(inc.wanted);
+  visit(inc.wanted_at_start);
   visit(inc.compute_need);
   visit(inc.compute_got);
   visit(inc.efficiency);

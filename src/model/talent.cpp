@@ -250,7 +250,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
 void annual_labour_update(const context& ctx, hub_state& hub, long tick) {
   const double years = static_cast<double>(tick) / ctx.ticks_per_year();
   for (auto& inc : hub.incumbents)
-    inc.wanted = inc.p.headcount * std::pow(1.0 + inc.p.headcount_growth, years);
+    inc.wanted = inc.wanted_at_start * std::pow(1.0 + inc.p.headcount_growth, years);
   const double g = 1.0 + hub.p.talent.wage_growth;
   hub.wage_index *= g;
   auto& e = hub.engineers;

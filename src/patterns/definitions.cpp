@@ -35,13 +35,14 @@ constexpr pattern patterns[] = {
      "China, all firms: about half at 9 years, 40% for firms with under CNY 1M of capital (SAIC "
      "2013); US establishments: about a third at 10 years",
      "SAIC 2013; BLS", "China and US"},
-    {"failure_hazard_peak_age", survival, "Age at which the yearly failure hazard peaks", "years",
-     "The life table of survival_2y, failures only: the age year a (ages a to a+1) with the "
-     "highest hazard among ages 0-7 with at least 10 startup-years observed",
-     {1, 4}, {0, 5},
-     "The failure hazard of new firms rises to a peak in years 2-4 and then falls: China year 3 "
-     "(SAIC 2013, an inverted U), US high-tech years 2-3 (BLS); VC-backed startups die about 20 "
-     "months after their last round (CB Insights)",
+    {"failure_hazard_rise", survival, "Failure hazard at ages 2-5 over ages 0-2", "x",
+     "The life table of survival_2y, failures only: failures per startup-year observed at ages 2 "
+     "to 5 over the same at ages 0 to 2",
+     {1.2, 3.5}, {0.8, 5.0},
+     "The failure hazard of new firms rises for the first years: China 1.6% in year 1, 6.3% in "
+     "year 2, 9.5% in year 3 and above 8% to year 7 (SAIC 2013, an inverted U; about 2.2 on this "
+     "measure); US high-tech highest in years 2-3 (BLS); VC-backed startups die about 20 months "
+     "after their last round (CB Insights); all US establishments decline from year 1 (BLS)",
      "SAIC 2013; Luo and Mann (BLS); CB Insights 2014", "China and US"},
     {"start_transient", survival, "Failure rate in the run's first year over later years", "x",
      "Failures per startup-year in the first run year / the mean of the same rate over the later "

@@ -33,7 +33,7 @@ run_evidence read_evidence(const store::store_reader& reader, std::int64_t run,
   out.run_id = run;
   out.hub = name;
   out.ticks = info->ticks_done;
-  out.ticks_per_year = 365.25 / std::max(1, info->days_per_tick);
+  out.ticks_per_year = 365.2425 / std::max(1, info->days_per_tick);
   for (const auto& kind : catalog.event_kinds) out.event_kinds.push_back(kind.name);
   reader.visit_events(run, [&](const engine::event_record& e) {
     if (e.group == group) out.events.push_back(e);

@@ -159,19 +159,18 @@ struct multiples {
   }
 };
 
-double failure_peak_age(const inputs& in) {
+/// Failures per startup-year at ages [2, 5) over ages [0, 2).
+double failure_hazard_rise(const inputs& in) {
   const life_table t(in);
-  constexpr double min_exposure = 10;  // startup-years for an age to count
-  constexpr int last_age = 7;
-  double best = -1;
-  int at = -1;
-  for (int a = 0; a <= last_age; ++a) {
-    const auto k = static_cast<std::size_t>(a);
-    if (t.exposure[k] < min_exposure) continue;
-    const double h = t.failures[k] / t.exposure[k];
-    if (h > best) best = h, at = a;
-  }
-  return at < 0 ? nan : at;
+  const auto pooled = [&](int from, int to) {
+    double failures = 0, exposure = 0;
+    for (int a = from; a < to; ++a) {
+      failures += t.failures[static_cast<std::size_t>(a)];
+      exposure += t.exposure[static_cast<std::size_t>(a)];
+    }
+    return ratio(failures, exposure);
+  };
+  return ratio(pooled(2, 5), pooled(0, 2));
 }
 
 double start_transient(const inputs& in) {
@@ -264,7 +263,7 @@ const std::map<std::string_view, measure_fn>& measures() {
       {"survival_2y", [](const inputs& in) { return life_table(in).survival(2); }},
       {"survival_5y", [](const inputs& in) { return life_table(in).survival(5); }},
       {"survival_10y", [](const inputs& in) { return life_table(in).survival(10); }},
-      {"failure_hazard_peak_age", failure_peak_age},
+      {"failure_hazard_rise", failure_hazard_rise},
       {"start_transient", start_transient},
       {"founding_to_first_round_years", founding_to_first_round},
       {"seed_to_a_share", [](const inputs& in) { return progression(in, 1).first; }},

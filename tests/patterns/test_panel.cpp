@@ -18,7 +18,7 @@
 namespace liangzhu::patterns {
 namespace {
 
-constexpr double tpy = 365.25 / 7;  // ticks per year of a weekly run
+constexpr double tpy = 365.2425 / 7;  // ticks per year of a weekly run
 constexpr int ticks = 522;          // ten years
 
 TEST(PatternPanel, EveryPatternIsDefinedOnceWithBandsAndAMeasure) {
@@ -119,8 +119,8 @@ TEST_F(hand_made_store, SurvivalIsALifeTableOverKnownFoundingDates) {
   // S3 is observed only from age 2.
   EXPECT_NEAR(value(v, "survival_2y"), std::exp(-1.0 / (2.0 + 40.0 / tpy)), 1e-12);
   // Age 5: S1 was acquired at age 4.98; S3 alive (observed ages 2-12); S4 alive.
-  EXPECT_TRUE(std::isnan(value(v, "failure_hazard_peak_age")))
-      << "no age has 10 startup-years observed";
+  // Failures at ages 0-2: S2's, over S1, S2 and S4's years there; none at ages 2-5.
+  EXPECT_DOUBLE_EQ(value(v, "failure_hazard_rise"), 0.0);
   EXPECT_TRUE(std::isnan(value(v, "start_transient"))) << "no failure after the first year";
 }
 

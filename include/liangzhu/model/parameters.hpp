@@ -6,6 +6,7 @@
 /// accelerators (H100e), time in weeks unless a name says otherwise.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -251,6 +252,7 @@ struct world_startups {
   double capability_growth_per_year{};
   double capability_volatility{};
   double capability_size_drag{};
+  double capability_idea_elasticity{};
   double capability_decay_per_year{};
   double compute_elasticity{};
   double team_fill_elasticity{};
@@ -259,6 +261,7 @@ struct world_startups {
   double offshore_market_bonus{};
   double valuation_revenue_multiple{};
   double valuation_per_capability_cny{};
+  double mark_writedown_per_year{};
   double tiger_valuation_cny{};
   double round_seed_cny{};
   double round_a_cny{};
@@ -335,6 +338,10 @@ struct parameters {
   int tie_capacity{};
   world_params world;
   std::vector<hub_params> hubs;
+  /// `start_from`: the scenario (file, as written) whose end state is this run's initial state,
+  /// and its parameters; empty and null when the run starts from its own initial state.
+  std::string start_from;
+  std::shared_ptr<const parameters> history;
 };
 
 }  // namespace liangzhu::model

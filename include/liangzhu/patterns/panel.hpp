@@ -46,7 +46,7 @@ const pattern* find_pattern(std::string_view id);
 /// What the panel reads of one stored run: its events, series and summary, for one hub.
 struct run_evidence {
   std::int64_t run_id = 0;
-  double ticks_per_year = 365.25 / 7;
+  double ticks_per_year = 365.2425 / 7;
   std::int64_t ticks = 0;  ///< ticks stored (the end of observation)
   std::string hub;
   std::vector<std::string> event_kinds;  ///< names, by kind index
