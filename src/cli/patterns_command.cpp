@@ -72,10 +72,9 @@ std::vector<run_set> run_sets(const patterns_request& r, const store::store_read
       throw input_error("give run ids or --experiment, not both", "--experiment");
     const auto sweep = reader.find_sweep(r.experiment);
     if (!sweep)
-      throw input_error(
-          fmt::format("{} has no experiment {} (see 'liangzhu runs {}')", r.store, r.experiment,
-                      r.store),
-          "--experiment");
+      throw input_error(fmt::format("{} has no experiment {} (see 'liangzhu runs {}')", r.store,
+                                    r.experiment, r.store),
+                        "--experiment");
     const auto coordinates = reader.read_sweep_points(r.experiment);
     std::vector<run_set> sets;
     for (const auto& run : reader.read_sweep_runs(r.experiment)) {
@@ -94,23 +93,23 @@ std::vector<run_set> run_sets(const patterns_request& r, const store::store_read
     }
     std::erase_if(sets, [](const run_set& s) { return s.runs.empty(); });
     if (sets.empty())
-      throw input_error(
-          fmt::format("experiment {} has no complete runs yet", r.experiment), "--experiment");
+      throw input_error(fmt::format("experiment {} has no complete runs yet", r.experiment),
+                        "--experiment");
     return sets;
   }
   run_set all{"", r.runs};
   if (all.runs.empty())
     for (const auto& run : reader.list_runs())
       if (run.status == store::run_status::complete) all.runs.push_back(run.run_id);
-  if (all.runs.empty())
-    throw input_error(fmt::format("{} has no complete runs", r.store), r.store);
+  if (all.runs.empty()) throw input_error(fmt::format("{} has no complete runs", r.store), r.store);
   all.heading = all.runs.size() == 1 ? fmt::format("run {}", all.runs.front())
                                      : fmt::format("{} runs", all.runs.size());
   return {all};
 }
 
 std::string band_text(const patterns::pattern& p, const patterns::band& b) {
-  return fmt::format("{} to {}", patterns::format_value(p, b.low), patterns::format_value(p, b.high));
+  return fmt::format("{} to {}", patterns::format_value(p, b.low),
+                     patterns::format_value(p, b.high));
 }
 
 void print_table(const run_set& set, const std::vector<patterns::pattern_result>& results) {
@@ -157,8 +156,8 @@ int show_patterns(const patterns_request& r) {
 }  // namespace
 
 command add_patterns_command(CLI::App& parent) {
-  return make_command<patterns_request>(
-      parent, {"patterns", patterns_description, patterns_footer}, define_patterns, show_patterns);
+  return make_command<patterns_request>(parent, {"patterns", patterns_description, patterns_footer},
+                                        define_patterns, show_patterns);
 }
 
 }  // namespace liangzhu::cli

@@ -32,8 +32,7 @@ double capability_drift(const world_params& w, const startup_table& st, std::siz
   const double team_fill = std::min(1.0, team / wanted_team(w, st, s));
   return w.startups.capability_growth_per_year *
              std::pow(static_cast<double>(st.idea[s]), w.startups.capability_idea_elasticity) *
-             std::sqrt(skill) *
-             std::pow(team_fill, w.startups.team_fill_elasticity) *
+             std::sqrt(skill) * std::pow(team_fill, w.startups.team_fill_elasticity) *
              std::pow(compute_fulfilment(st, s), w.startups.compute_elasticity) -
          w.startups.capability_decay_per_year -
          w.startups.capability_size_drag * std::log(std::max(1.0, st.capability[s]));

@@ -39,9 +39,8 @@ void poach(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   for (std::size_t i = 0; i < hub.incumbents.size(); ++i) {
     auto r = ctx.rng(purpose::poach, hub_subject(hub, i), tick);
-    const auto offers =
-        r.poisson(hub.incumbents[i].p.poaching_per_year * hiring_pressure(hub, i) /
-                  ctx.ticks_per_year());
+    const auto offers = r.poisson(hub.incumbents[i].p.poaching_per_year * hiring_pressure(hub, i) /
+                                  ctx.ticks_per_year());
     for (std::uint64_t k = 0; k < offers && st.table.size() > 0; ++k) {
       // Incumbents go after the most capable startups.
       std::vector<double> cumulative;

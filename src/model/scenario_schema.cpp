@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "params_world.hpp"
 #include "liangzhu/engine/calendar.hpp"
+#include "params_world.hpp"
 
 #include <fmt/format.h>
 
@@ -200,16 +200,15 @@ void check_history_fits(const parameters& p, const parameters& h, const io::valu
   const engine::date end = engine::calendar(h.start).date_of(h.ticks);
   const auto gap = (p.start.days() - end.days()).count();
   if (gap < -6 || gap > 6)
-    fail(fmt::format("it ends on {}, but this scenario starts on {} (its start and ticks must "
-                     "bring it within a week of this start)",
-                     end.to_string(), p.start.to_string()));
+    fail(
+        fmt::format("it ends on {}, but this scenario starts on {} (its start and ticks must "
+                    "bring it within a week of this start)",
+                    end.to_string(), p.start.to_string()));
 }
 
 }  // namespace
 
-parameters read_parameters(const io::scenario& scenario) {
-  return read_parameters(scenario, 0);
-}
+parameters read_parameters(const io::scenario& scenario) { return read_parameters(scenario, 0); }
 
 parameters read_parameters(const io::scenario& scenario, int depth) {
   parameters p;
@@ -239,9 +238,9 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
   if (!p.start_from.empty()) {
     const auto& where = scenario.origin("start_from");
     if (depth >= max_history_depth)
-      throw input_error(fmt::format("start_from: more than {} scenarios chained (a cycle?)",
-                                    max_history_depth),
-                        where.file, where.line, where.column, "start_from");
+      throw input_error(
+          fmt::format("start_from: more than {} scenarios chained (a cycle?)", max_history_depth),
+          where.file, where.line, where.column, "start_from");
     const std::filesystem::path base = std::filesystem::path(where.file).parent_path();
     const io::scenario history =
         io::load_scenario((base / p.start_from).lexically_normal(), scenario_schema());

@@ -298,6 +298,10 @@ std::vector<char> simulation::checkpoint() const {
 }
 
 void simulation::restore(std::string_view bytes) {
+  // Events of the set-up (startups alive at the start) belong to tick 0 of the original run, not
+  // to the resumed one.
+  std::vector<engine::event_record> set_up;
+  impl_->col.events().drain_sorted(set_up);
   load_state(bytes, impl_->p, impl_->world, impl_->hubs);
   impl_->sched.resume_at(impl_->world.tick);
 }

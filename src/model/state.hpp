@@ -174,8 +174,8 @@ struct holding {
 
 struct incumbent_state {
   incumbent_params p;
-  double headcount = 0;  ///< engineers employed now
-  double wanted = 0;     ///< headcount it wants
+  double headcount = 0;        ///< engineers employed now
+  double wanted = 0;           ///< headcount it wants
   double wanted_at_start = 0;  ///< headcount it wanted at tick 0 (its wants grow from there)
   double compute_need = 0;
   double compute_got = 0;

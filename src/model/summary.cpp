@@ -342,8 +342,9 @@ std::vector<summary_figure> summarise(const context& ctx,
   };
   out.push_back(figure("", doc("top_decile_returns_share"), top_decile_share(proceeds)));
   const auto multiples = fund_multiples(ctx, hubs);
-  for (const auto& [name, q] :
-       {std::pair{"fund_multiple_p25", 0.25}, {"fund_multiple_p50", 0.5}, {"fund_multiple_p75", 0.75}})
+  for (const auto& [name, q] : {std::pair{"fund_multiple_p25", 0.25},
+                                {"fund_multiple_p50", 0.5},
+                                {"fund_multiple_p75", 0.75}})
     out.push_back(figure("", doc(name), quantile(multiples, q)));
   out.push_back(figure("", doc("exits"), static_cast<double>(proceeds.size())));
   out.push_back(figure("", doc("tension_end"), ctx.world.tension));

@@ -94,7 +94,7 @@ offer_list offers_for(const context& ctx, const hub_state& hub, const openings& 
 
 /// What an engineer due to look for a job does this week, up to taking an offer.
 struct search_plan {
-  bool searches = false;  ///< founders and engineers waiting out a noncompete do not
+  bool searches = false;   ///< founders and engineers waiting out a noncompete do not
   bool loses_job = false;  ///< the search is forced: the engineer was laid off
   offer_list offers;
 };
@@ -140,8 +140,7 @@ bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
   if (o.where == place::incumbent)
     return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
   if (o.where == place::startup)
-    return hub.startups.team[o.employer] <
-           wanted_team(ctx.p.world, hub.startups, o.employer);
+    return hub.startups.team[o.employer] < wanted_team(ctx.p.world, hub.startups, o.employer);
   return true;
 }
 

@@ -15,18 +15,18 @@ run_evidence read_evidence(const store::store_reader& reader, std::int64_t run,
   const auto info = reader.find_run(run);
   if (!info)
     throw input_error(fmt::format("{} has no run {}", reader.path().string(), run),
-                              reader.path().string());
+                      reader.path().string());
   const store::run_catalog catalog = reader.read_catalog(run);
   if (catalog.groups.empty())
-    throw input_error(fmt::format("run {} of {} has no hub: it stored no outputs", run,
-                                          reader.path().string()),
-                              reader.path().string());
+    throw input_error(
+        fmt::format("run {} of {} has no hub: it stored no outputs", run, reader.path().string()),
+        reader.path().string());
   const std::string name = hub.empty() ? catalog.groups.front() : std::string(hub);
   const auto group_it = std::find(catalog.groups.begin(), catalog.groups.end(), name);
   if (group_it == catalog.groups.end())
     throw input_error(fmt::format("run {} has no hub '{}' (its hubs: {})", run, name,
-                                          fmt::join(catalog.groups, ", ")),
-                              "--hub");
+                                  fmt::join(catalog.groups, ", ")),
+                      "--hub");
   const auto group = static_cast<std::uint16_t>(group_it - catalog.groups.begin());
 
   run_evidence out;

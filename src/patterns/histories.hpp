@@ -11,9 +11,9 @@ namespace liangzhu::patterns::detail {
 
 struct round_record {
   std::int32_t tick = 0;
-  int stage = 0;       ///< the stage the round took the startup to: 1 seed, 2 A, 3 B, 4 growth
-  double amount = 0;   ///< the round's money (lead and co-investors)
-  double post = 0;     ///< post-money valuation
+  int stage = 0;      ///< the stage the round took the startup to: 1 seed, 2 A, 3 B, 4 growth
+  double amount = 0;  ///< the round's money (lead and co-investors)
+  double post = 0;    ///< post-money valuation
 };
 
 struct startup_history {

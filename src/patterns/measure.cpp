@@ -111,8 +111,8 @@ std::pair<double, double> progression(const inputs& in, int stage) {
                                    [&](const auto& r) { return r.stage == stage; });
     if (from == h.rounds.end() || from->tick > in.end() - window) continue;
     eligible += 1;
-    const auto next = std::find_if(from, h.rounds.end(),
-                                   [&](const auto& r) { return r.stage == stage + 1; });
+    const auto next =
+        std::find_if(from, h.rounds.end(), [&](const auto& r) { return r.stage == stage + 1; });
     if (next != h.rounds.end() && next->tick - from->tick <= window) {
       progressed += 1;
       gaps.push_back(in.years(next->tick - from->tick));
@@ -193,7 +193,8 @@ double start_transient(const inputs& in) {
     }
   }
   std::vector<double> rates;
-  for (std::size_t y = 0; y < exposure.size(); ++y) rates.push_back(ratio(failures[y], exposure[y]));
+  for (std::size_t y = 0; y < exposure.size(); ++y)
+    rates.push_back(ratio(failures[y], exposure[y]));
   double later = 0;
   for (std::size_t y = 1; y < rates.size(); ++y) later += rates[y];
   later /= static_cast<double>(rates.size() - 1);
@@ -251,8 +252,8 @@ double unemployment(const inputs& in) {
 double job_moves(const inputs& in) {
   const auto* moves = in.series("job_moves");
   if (moves == nullptr || moves->empty()) return nan;
-  const double per_year =
-      std::accumulate(moves->begin(), moves->end(), 0.0) / in.years(static_cast<double>(moves->size()));
+  const double per_year = std::accumulate(moves->begin(), moves->end(), 0.0) /
+                          in.years(static_cast<double>(moves->size()));
   return ratio(per_year, in.series_mean("engineers") - in.series_mean("engineers_unemployed"));
 }
 

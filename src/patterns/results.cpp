@@ -95,8 +95,7 @@ std::string to_csv(const std::vector<pattern_result>& results) {
         << csv_field(p.unit) << ',' << number(p.inside.low) << ',' << number(p.inside.high) << ','
         << number(p.near.low) << ',' << number(p.near.high) << ',' << r.runs << ','
         << number(r.mean) << ',' << number(r.low) << ',' << number(r.high) << ','
-        << to_string(r.result) << ',' << csv_field(p.source) << ',' << csv_field(p.region)
-        << '\n';
+        << to_string(r.result) << ',' << csv_field(p.source) << ',' << csv_field(p.region) << '\n';
   }
   return out.str();
 }
@@ -106,10 +105,10 @@ std::string to_markdown(const std::vector<pattern_result>& results) {
   out << "| pattern | reference band | model (95% CI) | verdict |\n| --- | --- | --- | --- |\n";
   for (const auto& r : results) {
     const auto& p = *r.def;
-    const std::string model =
-        r.mean ? fmt::format("{} ({} to {})", format_value(p, *r.mean), format_value(p, *r.low),
-                             format_value(p, *r.high))
-               : "-";
+    const std::string model = r.mean
+                                  ? fmt::format("{} ({} to {})", format_value(p, *r.mean),
+                                                format_value(p, *r.low), format_value(p, *r.high))
+                                  : "-";
     out << fmt::format("| `{}` {} | {} to {} | {} | {} |\n", p.id, p.title,
                        format_value(p, p.inside.low), format_value(p, p.inside.high), model,
                        to_string(r.result));

@@ -1,5 +1,6 @@
-// docs/parameters.md and docs/outputs.md are generated from the schema and the model's output
-// table (`liangzhu docs`); this test fails when they are stale, so docs and code cannot drift.
+// docs/parameters.md, outputs.md and pattern-panel.md are generated from the schema, the model's
+// output table and the pattern panel (`liangzhu docs`); this test fails when they are stale, so
+// docs and code cannot drift.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -26,7 +27,7 @@ TEST(DocsInSync, GeneratedReferencesMatchTheRepository) {
   std::string command = LIANGZHU_BINARY;
   command += " docs --dir " + dir.string() + " > /dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  for (const char* file : {"parameters.md", "outputs.md"}) {
+  for (const char* file : {"parameters.md", "outputs.md", "pattern-panel.md"}) {
     const auto committed = slurp(std::filesystem::path(LIANGZHU_SOURCE_DIR) / "docs" / file);
     EXPECT_EQ(slurp(dir / file), committed)
         << "docs/" << file << " is stale: run `make docs` (liangzhu docs --dir docs) and commit it";

@@ -49,7 +49,7 @@ struct run_evidence {
   double ticks_per_year = 365.2425 / 7;
   std::int64_t ticks = 0;  ///< ticks stored (the end of observation)
   std::string hub;
-  std::vector<std::string> event_kinds;  ///< names, by kind index
+  std::vector<std::string> event_kinds;      ///< names, by kind index
   std::vector<engine::event_record> events;  ///< the hub's only
   std::vector<std::string> series_names;
   std::vector<std::vector<double>> series;  ///< by series, then tick (the hub's rows)
