@@ -155,5 +155,40 @@ TEST(Directional, FasterDomesticChipsNeverLowerTheDomesticShare) {
   EXPECT_GE(fast, base);
 }
 
+// Issue 14's economics.
+
+TEST(Directional, JobLossesRaiseUnemployment) {
+  const double none = summed("series:engineers_unemployed", {"hub.test.talent.job_loss_per_year=0"});
+  const double many =
+      summed("series:engineers_unemployed", {"hub.test.talent.job_loss_per_year=0.2"});
+  EXPECT_GT(many, none);
+  EXPECT_GT(summed("laid_off", {}), 0.0);
+}
+
+TEST(Directional, IncumbentsShortOfPeoplePoachMore) {
+  const double steady = summed("poached", {"hub.test.incumbent.big.headcount_growth=0",
+                                           "hub.test.incumbent.other.headcount_growth=0"});
+  const double growing = summed("poached", {"hub.test.incumbent.big.headcount_growth=0.3",
+                                            "hub.test.incumbent.other.headcount_growth=0.3"});
+  EXPECT_GT(steady, 0.0);
+  EXPECT_GT(growing, steady);
+}
+
+TEST(Directional, StartupsStarvedOfComputeFallBehind) {
+  // With compute that matters to growth, tighter controls do not leave startups more capable
+  // (issue 14 found live startups rising by 12-28% when compute was cut to 4%).
+  const double base = summed("series:mean_capability", {});
+  const double starved = summed("series:mean_capability", {}, "tight_controls.toml");
+  EXPECT_GT(base, 0.0);
+  EXPECT_LT(starved, base);
+}
+
+TEST(Directional, HigherRoundBarsMeanFewerRounds) {
+  const double easy = summed("rounds", {});
+  const double hard = summed("rounds", {"startups.round_bar_step=6"});
+  EXPECT_GT(easy, 0.0);
+  EXPECT_LT(hard, easy);
+}
+
 }  // namespace
 }  // namespace liangzhu::model
