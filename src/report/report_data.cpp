@@ -9,6 +9,7 @@
 #include <string>
 
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/patterns/panel.hpp"
 #include "liangzhu/version.hpp"
 
 namespace liangzhu::report {
@@ -74,6 +75,30 @@ json series_info(const store::store_reader& store, std::span<const std::int64_t>
   return out;
 }
 
+/// The pattern panel of one run, for each of its hubs (docs/patterns.md): each pattern's value in
+/// this run and its verdict against the reference band.
+json pattern_data(const store::store_reader& store, const store::run_info& run) {
+  json out = json::array();
+  for (const auto& hub : store.read_catalog(run.run_id).groups) {
+    const auto values = patterns::measure(patterns::read_evidence(store, run.run_id, hub));
+    const auto results = patterns::evaluate({values});
+    for (const auto& r : results) {
+      const auto& p = *r.def;
+      out.push_back({{"hub", hub},
+                     {"id", std::string(p.id)},
+                     {"topic", std::string(p.topic)},
+                     {"title", std::string(p.title)},
+                     {"unit", std::string(p.unit)},
+                     {"low", p.inside.low},
+                     {"high", p.inside.high},
+                     {"value", r.mean ? number(*r.mean) : json(nullptr)},
+                     {"verdict", std::string(patterns::to_string(r.result))},
+                     {"source", std::string(p.source)}});
+    }
+  }
+  return out;
+}
+
 std::string title(const std::vector<store::run_info>& runs) {
   if (runs.size() == 1) return fmt::format("liangzhu report: {}", run_label(runs.front()));
   return fmt::format("liangzhu report: {} runs side by side", runs.size());
@@ -101,7 +126,9 @@ json report_data(const store::store_reader& store, std::span<const std::int64_t>
   for (const std::int64_t id : runs) {
     const auto info = store.find_run(id);
     LIANGZHU_ASSERT(info.has_value(), "report_data: the caller checks that every run exists");
-    run_list.push_back(run_data(store, *info));
+    json data = run_data(store, *info);
+    data["patterns"] = pattern_data(store, *info);
+    run_list.push_back(std::move(data));
     infos.push_back(*info);
   }
   return {{"format", "liangzhu-report"},

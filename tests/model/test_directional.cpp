@@ -158,7 +158,8 @@ TEST(Directional, FasterDomesticChipsNeverLowerTheDomesticShare) {
 // Issue 14's economics.
 
 TEST(Directional, JobLossesRaiseUnemployment) {
-  const double none = summed("series:engineers_unemployed", {"hub.test.talent.job_loss_per_year=0"});
+  const double none =
+      summed("series:engineers_unemployed", {"hub.test.talent.job_loss_per_year=0"});
   const double many =
       summed("series:engineers_unemployed", {"hub.test.talent.job_loss_per_year=0.2"});
   EXPECT_GT(many, none);

@@ -135,8 +135,10 @@ TEST(Listings, RealiseStakesRecycleProceedsAndRaiseMoney) {
 }
 
 TEST(Poaching, EngineersWhoValueTheirStartupRefuseOffers) {
-  hub_fixture keen({"hub.test.talent.startup_appeal=10", "hub.test.incumbent.big.poaching_per_year=500"});
-  hub_fixture mercenary({"hub.test.talent.startup_appeal=0", "hub.test.incumbent.big.poaching_per_year=500"});
+  hub_fixture keen(
+      {"hub.test.talent.startup_appeal=10", "hub.test.incumbent.big.poaching_per_year=500"});
+  hub_fixture mercenary(
+      {"hub.test.talent.startup_appeal=0", "hub.test.incumbent.big.poaching_per_year=500"});
   for (long t = 0; t < 20; ++t) {
     poach(keen.ctx, keen.hub, t);
     poach(mercenary.ctx, mercenary.hub, t);

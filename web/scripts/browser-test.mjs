@@ -61,6 +61,10 @@ try {
     const { page, problems } = await openReport(browser, join(work, "latest.html"));
     await expectEveryChartDrawn(page, problems);
     expect((await page.$("#hub-selector")) === null, "a one-hub run shows a hub selector");
+    // The pattern panel: a row per pattern, each cell with its verdict.
+    const panel = await page.$$eval("#patterns tr", (trs) => trs.map((tr) => tr.textContent ?? ""));
+    expect(panel.length > 15, `the pattern panel has ${panel.length} rows`);
+    expect(panel.slice(1).every((text) => /\((inside|near|far|no data)\)/.test(text)), "a pattern without a verdict");
   });
 
   await check("a two-hub run gets a hub selector that redraws every chart for the hub chosen", async () => {

@@ -27,6 +27,21 @@ export interface SummaryFigure {
   upper?: number | null;
 }
 
+/** One pattern of the pattern panel in one run and hub (docs/patterns.md). */
+export interface PatternValue {
+  hub: string;
+  id: string;
+  topic: string;
+  title: string;
+  unit: string;
+  /** The reference band. */
+  low: number;
+  high: number;
+  value: number | null;
+  verdict: "inside" | "near" | "far" | "no data";
+  source: string;
+}
+
 /** A run, or an ensemble of runs of one scenario (replicates > 1, series are means). */
 export interface RunData {
   id: string;
@@ -41,6 +56,8 @@ export interface RunData {
   dates: string[];
   hubs: HubData[];
   summary: SummaryFigure[];
+  /** The pattern panel of a stored run (absent for ensembles and live runs). */
+  patterns?: PatternValue[];
 }
 
 /** What a series measures: shown in axis names and tooltips. */
@@ -85,6 +102,7 @@ function checkRun(run: RunData, index: number): void {
   // A run that failed before declaring its hubs has none: it shows in the runs table only.
   check(Array.isArray(run.hubs), `${where}: no list of hubs`);
   check(Array.isArray(run.summary), `${where}: no summary`);
+  check(run.patterns === undefined || Array.isArray(run.patterns), `${where}: patterns is not a list`);
   run.hubs.forEach((hub) => checkHub(hub, run.dates.length, `${where}, hub ${hub.name}`));
 }
 

@@ -5,7 +5,8 @@ import { hubNames, parseReportData, type ReportData } from "./data";
 import { chartOption } from "./draw";
 import { echarts } from "./echarts_setup";
 import { headlineRows } from "./headline";
-import { chartCard, element, header, headlineTable, hubSelector } from "./page";
+import { chartCard, element, header, headlineTable, hubSelector, patternTable } from "./page";
+import { patternRows } from "./patterns";
 import { reportCss } from "./styles";
 
 interface DrawnBox {
@@ -13,9 +14,22 @@ interface DrawnBox {
   chart: ReturnType<typeof echarts.init>;
 }
 
-function drawHub(data: ReportData, hub: string, boxes: DrawnBox[], headline: HTMLElement): void {
+function drawHub(data: ReportData, hub: string, boxes: DrawnBox[], headline: HTMLElement, panel: HTMLElement): void {
   const labels = data.runs.map((run) => run.label);
   headline.replaceChildren(headlineTable(headlineRows(data.runs, hub), labels));
+  const rows = patternRows(data.runs, hub);
+  panel.replaceChildren();
+  if (rows.length > 0) {
+    panel.append(
+      element("h2", "", "Pattern panel"),
+      element(
+        "p",
+        "caption",
+        "Empirical regularities of startups, venture capital and labour markets (docs/patterns.md): each run's value against the published reference band; inside, near or far.",
+      ),
+      patternTable(rows, labels),
+    );
+  }
   chartSpecs.forEach((spec, i) => {
     const { box, chart } = boxes[i] as DrawnBox;
     const { option, points, height } = chartOption(spec, data.runs, hub);
@@ -32,16 +46,17 @@ function drawHub(data: ReportData, hub: string, boxes: DrawnBox[], headline: HTM
 function build(root: HTMLElement, data: ReportData): void {
   const hubs = hubNames(data);
   const headline = element("div");
+  const panel = element("div");
   const grid = element("div", "charts");
   root.append(header(data));
-  if (hubs.length > 1) root.append(hubSelector(hubs, (hub) => drawHub(data, hub, boxes, headline)));
-  root.append(element("h2", "", "Headline figures"), headline, grid);
+  if (hubs.length > 1) root.append(hubSelector(hubs, (hub) => drawHub(data, hub, boxes, headline, panel)));
+  root.append(element("h2", "", "Headline figures"), headline, grid, panel);
   const boxes = chartSpecs.map((spec) => {
     const { card, box } = chartCard(spec);
     grid.append(card);
     return { box, chart: echarts.init(box, undefined, { renderer: "svg" }) };
   });
-  drawHub(data, hubs[0] ?? "", boxes, headline);
+  drawHub(data, hubs[0] ?? "", boxes, headline, panel);
   window.addEventListener("resize", () => boxes.forEach((b) => b.chart.resize()));
 }
 

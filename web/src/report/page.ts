@@ -3,6 +3,7 @@
 import type { ChartSpec } from "./charts";
 import type { ReportData } from "./data";
 import type { HeadlineRow } from "./headline";
+import type { PatternRow } from "./patterns";
 
 /** A new element with a class and text. */
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", text = ""): HTMLElementTagNameMap[K] {
@@ -55,6 +56,25 @@ export function headlineTable(rows: HeadlineRow[], runLabels: string[]): HTMLTab
     const label = element("td", "", r.label);
     label.title = r.description;
     tr.append(label, ...r.cells.map((c) => element("td", "value", c)));
+    table.append(tr);
+  }
+  return table;
+}
+
+/** The pattern panel, one column per run: each cell the run's value and its verdict. */
+export function patternTable(rows: PatternRow[], runLabels: string[]): HTMLTableElement {
+  const table = element("table", "headline patterns");
+  table.id = "patterns";
+  table.append(row(["pattern", "reference", ...runLabels], "th"));
+  for (const r of rows) {
+    const tr = element("tr");
+    const label = element("td", "", r.title);
+    label.title = `${r.id} (${r.topic}); source: ${r.source}`;
+    tr.append(label, element("td", "value", r.reference));
+    for (const cell of r.cells) {
+      const td = element("td", `value verdict-${cell.verdict.replace(" ", "-")}`, `${cell.text} (${cell.verdict})`);
+      tr.append(td);
+    }
     table.append(tr);
   }
   return table;

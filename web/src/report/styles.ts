@@ -8,6 +8,10 @@ h2 { font-size: 1.15rem; margin: 0 0 4px; }
 .runs, .headline { border-collapse: collapse; background: #fff; font-size: 0.9rem; margin-bottom: 16px; }
 .runs th, .runs td, .headline th, .headline td { border-bottom: 1px solid #e2e5ea; padding: 5px 10px; text-align: left; }
 .headline td.value { text-align: right; font-variant-numeric: tabular-nums; }
+.patterns td.verdict-inside { color: #1a7f37; }
+.patterns td.verdict-near { color: #9a6700; }
+.patterns td.verdict-far { color: #cf222e; font-weight: 600; }
+.patterns td.verdict-no-data { color: #6e7781; }
 .controls { margin: 8px 0 16px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 .card { background: #fff; border-radius: 6px; padding: 14px 16px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
