@@ -136,9 +136,21 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
   return {true, false, offers_for(ctx, hub, o, row, tick, restricted)};
 }
 
-bool still_open(const context& ctx, const hub_state& hub, const offer& o) {
+/// What each incumbent may still hire through job search this week: its open positions spread
+/// over talent.vacancy_fill_weeks (recruiting takes time, so vacancies last).
+std::vector<double> weekly_hiring_capacity(const hub_state& hub) {
+  std::vector<double> capacity;
+  for (const auto& inc : hub.incumbents)
+    capacity.push_back(
+        std::ceil(std::max(0.0, inc.wanted - inc.headcount) / hub.p.talent.vacancy_fill_weeks));
+  return capacity;
+}
+
+bool still_open(const context& ctx, const hub_state& hub, const offer& o,
+                const std::vector<double>& incumbent_capacity) {
   if (o.where == place::incumbent)
-    return hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
+    return incumbent_capacity[o.employer] >= 1 &&
+           hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
   if (o.where == place::startup)
     return hub.startups.team[o.employer] < wanted_team(ctx.p.world, hub.startups, o.employer);
   return true;
@@ -212,6 +224,7 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
 void job_moves(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const openings o = find_openings(ctx, hub);
+  std::vector<double> capacity = weekly_hiring_capacity(hub);
   // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
   // taken only if no one earlier this week filled the position.
   const auto plans = ctx.ex.select_map(
@@ -233,7 +246,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
     }
     // The best offer whose position is still open.
     const auto open = std::find_if(plan.offers.begin(), plan.offers.end(),
-                                   [&](const offer& of) { return still_open(ctx, hub, of); });
+                                   [&](const offer& of) { return still_open(ctx, hub, of, capacity); });
     if (open == plan.offers.end()) continue;
     const offer best = *open;
     if (e.where[row] != place::unemployed &&
@@ -242,6 +255,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
     const bool leaving_incumbent = e.where[row] == place::incumbent;
     const std::size_t former = e.employer[row];
     take_offer(hub, row, best);
+    if (best.where == place::incumbent) capacity[best.employer] -= 1;
     if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);
   }
 }

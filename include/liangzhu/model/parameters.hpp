@@ -96,6 +96,7 @@ struct hub_talent {
   double market_offer_sigma{};
   double startup_appeal{};
   double job_loss_per_year{};
+  double vacancy_fill_weeks{};
 };
 
 /// Ideas, co-founders and the initial startups (keys founding.*).
