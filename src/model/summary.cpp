@@ -23,13 +23,18 @@ double routes_chosen(hub_ref h) {
   return so_far(h, counted::chose_offshore) + so_far(h, counted::chose_government);
 }
 
+/// The q-quantile (nearest rank below) of `values`; NaN if empty.
+double quantile(std::vector<double> values, double q) {
+  if (values.empty()) return std::nan("");
+  const auto k = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return values[k];
+}
+
 double team_quantile(hub_ref h, double q) {
   std::vector<double> teams;
   for (std::size_t s = 0; s < h.startups.table.size(); ++s) teams.push_back(h.startups.team[s]);
-  if (teams.empty()) return std::nan("");
-  const auto k = static_cast<std::size_t>(q * static_cast<double>(teams.size() - 1));
-  std::nth_element(teams.begin(), teams.begin() + static_cast<std::ptrdiff_t>(k), teams.end());
-  return teams[k];
+  return quantile(std::move(teams), q);
 }
 
 /// Hill's estimator of the Pareto tail index of live startups' team sizes, from the largest
@@ -219,14 +224,6 @@ std::vector<double> fund_multiples(const context& ctx, const std::vector<const h
     if (inv.invested > 0) out.push_back((inv.proceeds + held[i]) / inv.invested);
   }
   return out;
-}
-
-/// The q-quantile (nearest rank below) of `values`; NaN if empty.
-double quantile(std::vector<double> values, double q) {
-  if (values.empty()) return std::nan("");
-  const auto k = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
-  return values[k];
 }
 
 /// A city's name as part of an output name: lower case, anything but letters and digits as '_'.

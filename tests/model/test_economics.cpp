@@ -4,6 +4,7 @@
 // losses, and runs that start from the end state of a history (start_from).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "liangzhu/engine/errors.hpp"
@@ -166,9 +167,15 @@ TEST(StartFrom, TheRunStartsFromItsHistorysEndState) {
   b.run(52);
   EXPECT_EQ(sa.hash(), sb.hash()) << "the history and the run are the same on any thread count";
   // Every startup of the history has a founding date before the start, given by its event.
+  const auto& kinds = a.collector().event_kinds();
+  const auto at_start_kind = static_cast<std::uint16_t>(
+      std::find_if(kinds.begin(), kinds.end(),
+                   [](const auto& k) { return k.name == "startup_at_start"; }) -
+      kinds.begin());
+  ASSERT_LT(at_start_kind, kinds.size());
   std::size_t at_start = 0, founded_before = 0;
   for (const auto& e : sa.events) {
-    if (e.kind != 16) continue;  // startup_at_start, declared after the 16 older kinds
+    if (e.kind != at_start_kind) continue;
     ++at_start;
     founded_before += e.value < 0;
   }
