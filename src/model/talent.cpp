@@ -245,8 +245,9 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
       continue;
     }
     // The best offer whose position is still open.
-    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(),
-                                   [&](const offer& of) { return still_open(ctx, hub, of, capacity); });
+    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(), [&](const offer& of) {
+      return still_open(ctx, hub, of, capacity);
+    });
     if (open == plan.offers.end()) continue;
     const offer best = *open;
     if (e.where[row] != place::unemployed &&

@@ -7,8 +7,10 @@ namespace {
 /// The small hub from 2025, starting from its 2022-2024 history, for ten years; tigers at a low
 /// valuation so that the tiger patterns have tigers to measure.
 std::vector<std::string> ten_year_run() {
-  return {"run",    std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/small_from_history.toml",
-          "--ticks", "522", "--set", "startups.tiger_valuation_cny=1e8", "--quiet"};
+  return {"run",     std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/small_from_history.toml",
+          "--ticks", "522",
+          "--set",   "startups.tiger_valuation_cny=1e8",
+          "--quiet"};
 }
 
 class patterns_command : public cli_test {};
@@ -45,9 +47,9 @@ TEST_F(patterns_command, PrintsATableOrMarkdown) {
 }
 
 TEST_F(patterns_command, AnExperimentGetsOnePanelPerPoint) {
-  const result compare =
-      run({"compare", "small.toml", std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/small.toml",
-           "--replicates", "2", "--ticks", "60", "--store", "all", "-q"});
+  const result compare = run({"compare", "small.toml",
+                              std::string(LIANGZHU_SOURCE_DIR) + "/tests/model/data/small.toml",
+                              "--replicates", "2", "--ticks", "60", "--store", "all", "-q"});
   ASSERT_EQ(compare.code, 0) << describe(compare);
   const result r = run({"patterns", "runs.db", "--experiment", "1"});
   ASSERT_EQ(r.code, 0) << describe(r);
