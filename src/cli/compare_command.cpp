@@ -49,7 +49,7 @@ constexpr const char* compare_footer =
     "  liangzhu compare baseline subsidy_cut noncompete_reform --replicates 10\n"
     "  liangzhu compare baseline export_controls_tighten --output tigers --output "
     "chip_independence_years\n"
-    "  liangzhu compare baseline my.toml --ticks 260 --set hub.liangzhu.talent.engineers=50000\n"
+    "  liangzhu compare baseline my.toml --ticks 260 --set hub.liangzhu.noncompete.max_months=6\n"
     "  liangzhu compare 3 7 --out runs.db        # two runs already in the store";
 
 void define_compare(CLI::App& app, compare_request& r) {

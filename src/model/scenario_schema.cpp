@@ -206,6 +206,25 @@ void check_history_fits(const parameters& p, const parameters& h, const io::valu
                     end.to_string(), p.start.to_string()));
 }
 
+/// A --set of a key that describes the initial population, in a run whose initial state comes
+/// from its history, would silently do nothing: it is refused with the way out.
+void refuse_unused_overrides(const io::scenario& scenario, const parameters& p) {
+  for (const auto& hub : p.hubs) {
+    std::vector<std::string> keys = {"hub." + hub.name + ".talent.engineers",
+                                     "hub." + hub.name + ".founding.initial_startups"};
+    for (const auto& inc : hub.incumbents)
+      keys.push_back("hub." + hub.name + ".incumbent." + inc.name + ".headcount");
+    for (const auto& key : keys)
+      if (scenario.origin(key).file == "--set")
+        throw input_error(
+            fmt::format("{} sets the initial population, which start_from = \"{}\" replaces by "
+                        "its history's end state; add --set 'start_from=\"\"' to start from a "
+                        "drawn population of that size",
+                        key, p.start_from),
+            "--set", 0, 0, key);
+  }
+}
+
 }  // namespace
 
 parameters read_parameters(const io::scenario& scenario) { return read_parameters(scenario, 0); }
@@ -246,6 +265,7 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
         io::load_scenario((base / p.start_from).lexically_normal(), scenario_schema());
     auto h = std::make_shared<parameters>(read_parameters(history, depth + 1));
     check_history_fits(p, *h, where);
+    refuse_unused_overrides(scenario, p);
     p.history = std::move(h);
   }
   return p;

@@ -28,10 +28,13 @@ const scale& scale_named(const std::string& name) {
 }
 
 std::vector<std::string> overrides_for(const scale& s) {
-  // Incumbents keep their headcounts: a bigger pool is a bigger rest-of-market.
+  // Incumbents keep their headcounts: a bigger pool is a bigger rest-of-market. The scale is the
+  // initial population's, so the run starts from it rather than from the baseline's history
+  // (whose population is the history's own).
   const double factor = s.engineers / baseline_engineers;
   const auto hub = std::string{"hub.liangzhu."};
   return {
+      "start_from=\"\"",
       fmt::format("{}talent.engineers={}", hub, std::llround(s.engineers)),
       fmt::format("{}talent.graduates_per_year={}", hub,
                   std::llround(baseline_graduates_per_year * factor)),
