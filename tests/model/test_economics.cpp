@@ -208,8 +208,8 @@ TEST(StartFrom, AHistoryThatCannotHandOverIsAnInputError) {
     EXPECT_NE(std::string(e.what()).find("start_from=\"\""), std::string::npos) << e.what();
   }
   const std::vector<std::string> drawn = {"hub.test.talent.engineers=9000", "start_from=\"\""};
-  EXPECT_NO_THROW(
-      read_parameters(io::load_scenario(dir + "small_from_history.toml", scenario_schema(), drawn)));
+  EXPECT_NO_THROW(read_parameters(
+      io::load_scenario(dir + "small_from_history.toml", scenario_schema(), drawn)));
   // Ending a year before the start.
   try {
     const std::vector<std::string> late = {"start=2026-01-01"};

@@ -34,8 +34,7 @@ std::vector<std::string> overrides_for(const scale& s) {
   const double factor = s.engineers / baseline_engineers;
   const auto hub = std::string{"hub.liangzhu."};
   return {
-      "start_from=\"\"",
-      fmt::format("{}talent.engineers={}", hub, std::llround(s.engineers)),
+      "start_from=\"\"", fmt::format("{}talent.engineers={}", hub, std::llround(s.engineers)),
       fmt::format("{}talent.graduates_per_year={}", hub,
                   std::llround(baseline_graduates_per_year * factor)),
       fmt::format("{}founding.initial_startups={}", hub, std::llround(baseline_startups * factor))};
