@@ -117,7 +117,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   auto& e = hub.engineers;
   auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick);
   if (!r.bernoulli(idea_rate_share(hub, row, tick))) return;
-  const double idea = r.lognormal_median(1.0, ctx.p.world.startups.idea_quality_sigma);
+  const double idea = draw_idea_quality(ctx.p.world, r);
   if (e.where[row] == place::incumbent) {
     const std::size_t former = e.employer[row];
     leave_place(hub, row);

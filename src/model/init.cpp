@@ -107,8 +107,7 @@ void init_startups(const context& ctx, hub_state& hub) {
     auto r = ctx.rng(purpose::init_startup, hub_subject(hub, i + 1), 0);
     const std::size_t founder = take();
     if (founder == SIZE_MAX) break;
-    const std::size_t s = create_startup(
-        ctx, hub, founder, r.lognormal_median(1.0, w.startups.idea_quality_sigma), -1);
+    const std::size_t s = create_startup(ctx, hub, founder, draw_idea_quality(w, r), -1);
     double u = r.uniform() * share_total;
     int k = 0;
     while (k < stage_count - 1 && u >= stage_share[k]) u -= stage_share[k++];

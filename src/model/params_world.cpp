@@ -82,6 +82,7 @@ std::vector<binding<world_params>> startup_bindings() {
   // clang-format off
   return {
       bind_nested(&w::startups, &world_startups::idea_quality_sigma, real("idea_quality_sigma", 0.5, 0, 3, "log-scale", "Spread of idea quality (log-normal, median 1)", source::assumption)),
+      bind_nested(&w::startups, &world_startups::idea_quality_max, real("idea_quality_max", 3, 1, 100, "idea quality", "Best idea quality (the log-normal is truncated there: the markets an idea can reach are bounded, so no startup grows without limit; 3 is the top 1.4%)", source::assumption)),
       bind_nested(&w::startups, &world_startups::capability_initial, real("capability_initial", 0.5, 0, 1000, "capability per unit of idea quality", "Capability of a new startup, per unit of its idea quality", source::assumption)),
       bind_nested(&w::startups, &world_startups::capability_growth_per_year, real("capability_growth_per_year", 0.76, 0, 20, "log-points per year", "Growth rate of capability (log-points per year) of a startup with idea quality 1, team skill 1, its wanted team and all the compute it wants, before obsolescence and the size drag; growth is multiplicative (Gibrat) with shocks", source::calibrated_historical)),
       bind_nested(&w::startups, &world_startups::capability_volatility, real("capability_volatility", 0.7, 0, 5, "log-points per sqrt(year)", "Volatility of capability: standard deviation of its yearly log-change from idiosyncratic shocks (technical luck, customers, competitors)", source::gibrat)),

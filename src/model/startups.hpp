@@ -4,6 +4,12 @@
 
 namespace liangzhu::model::detail {
 
+/// Draws an idea's quality: log-normal with median 1, truncated at startups.idea_quality_max.
+inline double draw_idea_quality(const world_params& w, engine::rng_stream& r) {
+  return std::min(w.startups.idea_quality_max,
+                  r.lognormal_median(1.0, w.startups.idea_quality_sigma));
+}
+
 /// Team a startup of this capability wants: it grows with what the startup can do, without a
 /// cap, so team sizes inherit capability's heavy tail.
 inline double team_target(const world_params& w, double capability) {

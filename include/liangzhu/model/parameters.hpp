@@ -249,6 +249,7 @@ struct world_capital {
 /// Startups' economics: capability, revenue, valuation, rounds, teams (keys startups.*).
 struct world_startups {
   double idea_quality_sigma{};
+  double idea_quality_max{};
   double capability_initial{};
   double capability_growth_per_year{};
   double capability_volatility{};
