@@ -7,7 +7,6 @@
 // list on an exchange, and may be acquired by an incumbent.
 #include <algorithm>
 
-#include "funding.hpp"
 #include "labour.hpp"
 #include "ledger.hpp"
 #include "mechanisms.hpp"
