@@ -42,6 +42,11 @@ std::string label_of(const plan& p, const job& task) {
   return label;
 }
 
+/// The histories (start_from) of this process's runs: the points of a sweep share their
+/// replicates' histories. 1 GiB holds about 20 city-scale histories (50 MB each, enough for the
+/// 10 replicates every point needs at once); a national-scale one is not kept.
+model::history_cache histories(std::size_t{1} << 30);
+
 /// How many weeks go to the store per transaction when a result is written.
 constexpr std::size_t ticks_per_batch = 52;
 
@@ -71,6 +76,7 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
   model::run_options options;
   options.seed = task.seed;
   options.threads = threads;
+  options.histories = &histories;
   model::simulation sim(scenario, options);
 
   job_result result;

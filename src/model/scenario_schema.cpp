@@ -266,6 +266,7 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
     auto h = std::make_shared<parameters>(read_parameters(history, depth + 1));
     check_history_fits(p, *h, where);
     refuse_unused_overrides(scenario, p);
+    p.history_identity = history.canonical_toml() + "\n# start_from:\n" + h->history_identity;
     p.history = std::move(h);
   }
   return p;

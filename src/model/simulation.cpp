@@ -109,8 +109,11 @@ struct simulation::impl {
     if (p.history) {
       parameters history = *p.history;
       history.seed = history_seed(p.seed);
-      const std::vector<char> state = run_history(history);
-      continue_from_history(ctx, history, {state.data(), state.size()}, hubs);
+      const auto run = [&] { return run_history(history); };
+      const history_cache::state state =
+          options.histories ? options.histories->get_or_run(p.history_identity, history.seed, run)
+                            : std::make_shared<const std::vector<char>>(run());
+      continue_from_history(ctx, history, {state->data(), state->size()}, hubs);
     }
     build_schedule();
   }

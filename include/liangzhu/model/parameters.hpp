@@ -344,6 +344,9 @@ struct parameters {
   /// and its parameters; empty and null when the run starts from its own initial state.
   std::string start_from;
   std::shared_ptr<const parameters> history;
+  /// What makes `history` itself: its resolved scenario as canonical TOML, followed by its own
+  /// history's identity (the key under which a history_cache keeps its end state).
+  std::string history_identity;
 };
 
 }  // namespace liangzhu::model

@@ -12,6 +12,7 @@
 #include "liangzhu/engine/collector.hpp"
 #include "liangzhu/engine/schedule.hpp"
 #include "liangzhu/io/scenario.hpp"
+#include "liangzhu/model/history_cache.hpp"
 #include "liangzhu/model/parameters.hpp"
 
 namespace liangzhu::model {
@@ -28,6 +29,9 @@ struct run_options {
   bool check_every_tick = false;
   /// Ticks per batch written to the collector's sink.
   int flush_every = 52;
+  /// Where the end states of start_from histories are kept for the process's other runs (null:
+  /// each run simulates its history). Results do not depend on it.
+  history_cache* histories = nullptr;
 };
 
 /// One figure of the end-of-run summary. `hub` is empty for whole-run figures.
