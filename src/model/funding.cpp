@@ -119,7 +119,8 @@ void decide_route(const context& ctx, hub_state& hub, std::size_t s, double inco
   const auto& w = ctx.p.world;
   const double cost = offshore_cost(ctx);
   const double next = stage_round_size(
-      w, static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
+      w, hub,
+      static_cast<stage>(std::min<int>(static_cast<int>(st.stage_of[s]) + 1, stage_count - 1)));
   const double value_offshore =
       foreign_appetite(ctx, hub, 0.0) * next - cost + w.capital.route_preference_offshore;
   const double value_government = guidance_share(hub) * next;
@@ -144,7 +145,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
                  long tick) {
   auto& st = hub.startups;
   const auto& w = ctx.p.world;
-  const double size = round_size(w, st, s);
+  const double size = round_size(w, hub, s);
   const route before = st.route_of[s];
   // The lead's part, then (government rounds) the part a domestic fund co-invests.
   double amount = 0;
@@ -179,7 +180,7 @@ bool raise_round(const context& ctx, hub_state& hub, std::size_t s, lead who, st
   // The floor on the price is a multiple of the stage's usual round, so that a round sized on the
   // valuation prices the company at its valuation (no ratchet from one round to the next).
   const double pre =
-      std::max(st.valuation[s], std::min(total, stage_round_size(w, st.stage_of[s])) *
+      std::max(st.valuation[s], std::min(total, stage_round_size(w, hub, st.stage_of[s])) *
                                     ctx.p.world.capital.min_pre_money_multiple);
   dilute_holdings(hub, s, total / (pre + total));  // the new shares dilute every earlier stake
   const auto investor_id =

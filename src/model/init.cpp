@@ -127,7 +127,7 @@ void init_startups(const context& ctx, hub_state& hub) {
     // Past rounds: the last one's money is partly spent.
     if (k > 0) {
       const double raised =
-          stage_round_size(w, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
+          stage_round_size(w, hub, static_cast<stage>(k - 1)) * r.uniform(cash_left_min, 1.0);
       const double gov =
           hub.p.funding.government_route ? hub.p.founding.initial_government_share : 0.0;
       const double route_draw = r.uniform();

@@ -8,7 +8,9 @@
 
 namespace liangzhu::model::detail {
 
-double stage_round_size(const world_params& w, stage s) {
+namespace {
+
+double stage_size_at_reference_wage(const world_params& w, stage s) {
   switch (s) {
     case stage::idea:
       return w.startups.round_seed_cny;
@@ -23,9 +25,20 @@ double stage_round_size(const world_params& w, stage s) {
   return w.startups.round_growth_cny;
 }
 
-double round_size(const world_params& w, const startup_table& st, std::size_t s) {
+}  // namespace
+
+double stage_round_size(const world_params& w, const hub_state& hub, stage s) {
+  // A round pays for a planned runway of the team: where and when engineers cost less, so does
+  // the round (otherwise a 2015 startup's series A would last years longer than a 2025 one's).
+  const double reference = w.startups.round_wage_cny_per_year;
+  const double scale = reference > 0 ? market_wage(hub, 1.0) / reference : 1.0;
+  return stage_size_at_reference_wage(w, s) * scale;
+}
+
+double round_size(const world_params& w, const hub_state& hub, std::size_t s) {
+  const auto& st = hub.startups;
   const double d = w.startups.round_dilution;
-  return std::max(stage_round_size(w, st.stage_of[s]), st.valuation[s] * d / (1.0 - d));
+  return std::max(stage_round_size(w, hub, st.stage_of[s]), st.valuation[s] * d / (1.0 - d));
 }
 
 std::size_t create_startup(const context& ctx, hub_state& hub, std::size_t founder_row, double idea,

@@ -25,11 +25,11 @@ inline double wanted_team(const world_params& w, const startup_table& st, std::s
 inline bool hiring(const world_params& w, const startup_table& st, std::size_t s) {
   return st.stage_of[s] != stage::idea && st.cash[s] > st.burn[s] * w.startups.runway_trigger_weeks;
 }
-/// The stage's usual size of the round that takes a startup out of stage `s`.
-double stage_round_size(const world_params& w, stage s);
+/// The stage's usual size, in `hub` now, of the round that takes a startup out of stage `s`.
+double stage_round_size(const world_params& w, const hub_state& hub, stage s);
 /// Size of the round the startup in row `s` raises now: the stage's usual size, or more for a
 /// startup valued highly (the round then sells startups.round_dilution of the company).
-double round_size(const world_params& w, const startup_table& st, std::size_t s);
+double round_size(const world_params& w, const hub_state& hub, std::size_t s);
 /// The signal an investor needs to fund that round.
 inline double round_bar(const world_params& w, stage s) {
   return w.startups.round_bar_seed * std::pow(w.startups.round_bar_step, static_cast<int>(s));

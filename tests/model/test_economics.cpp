@@ -86,7 +86,7 @@ TEST(Rounds, EachRoundDilutesTheEarlierStakes) {
   st.stage_of[s] = stage::seed;
   st.valuation[s] = 0;  // the round is the stage's usual one, priced at the floor
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::domestic_vc, 1, 10));
-  const double size = stage_round_size(f.p.world, stage::seed);
+  const double size = stage_round_size(f.p.world, f.hub, stage::seed);
   const double post = size * (1 + f.p.world.capital.min_pre_money_multiple);
   EXPECT_NEAR(f.hub.holdings[slot][0].share, 0.25 * (1 - size / post), 1e-12);
   EXPECT_NEAR(f.hub.holdings[slot][1].share, size / post, 1e-12);
@@ -98,6 +98,22 @@ TEST(Rounds, EachRoundDilutesTheEarlierStakes) {
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::domestic_vc, 2, 20));
   const double d = f.p.world.startups.round_dilution;
   EXPECT_NEAR(st.post_money[s], 1e9 + 1e9 * d / (1 - d), 1e-3);
+}
+
+TEST(Rounds, RoundSizesFollowTheHubsWage) {
+  hub_fixture f(
+      {"hub.test.talent.wage_cny_per_year=175000", "startups.round_wage_cny_per_year=350000"});
+  const auto& w = f.p.world;
+  f.hub.wage_index = 1;
+  EXPECT_DOUBLE_EQ(stage_round_size(w, f.hub, stage::seed), 0.5 * w.startups.round_a_cny)
+      << "engineers at half the reference wage: a series A of half the size pays the same runway";
+  f.hub.wage_index = 2;
+  EXPECT_DOUBLE_EQ(stage_round_size(w, f.hub, stage::idea), w.startups.round_seed_cny);
+  hub_fixture fixed(
+      {"hub.test.talent.wage_cny_per_year=175000", "startups.round_wage_cny_per_year=0"});
+  EXPECT_DOUBLE_EQ(stage_round_size(fixed.p.world, fixed.hub, stage::a),
+                   fixed.p.world.startups.round_b_cny)
+      << "0: the sizes are fixed";
 }
 
 TEST(Listings, RealiseStakesRecycleProceedsAndRaiseMoney) {

@@ -106,7 +106,7 @@ TEST(Funding, GuidanceFundsCoInvestBesideADomesticVc) {
   const std::size_t s = 0;
   st.route_of[s] = route::government;
   st.stage_of[s] = stage::idea;  // a seed round, well within the funds' yearly pace
-  const double size = round_size(f.p.world, st, s);
+  const double size = round_size(f.p.world, f.hub, s);
   const double guidance = money_from(f.hub, money_in::guidance),
                vc = money_from(f.hub, money_in::domestic_vc);
   ASSERT_TRUE(raise_round(f.ctx, f.hub, s, lead::guidance, 0, 5));

@@ -269,6 +269,7 @@ struct world_startups {
   double round_a_cny{};
   double round_b_cny{};
   double round_growth_cny{};
+  double round_wage_cny_per_year{};
   double round_bar_seed{};
   double round_bar_step{};
   double runway_trigger_weeks{};
