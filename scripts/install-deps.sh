@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libtbb-dev libboost-dev libboost-math-dev libboost-random-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libopenmpi-dev openmpi-bin libnlopt-dev libcpp-httplib-dev chromium
+  libopenmpi-dev openmpi-bin libnlopt-dev libcpp-httplib-dev libeigen3-dev chromium
   clang libclang-rt-14-dev clang-format clang-tidy
 )
 # The report's front end is built with Node.js and npm; Debian's are used only when the machine
