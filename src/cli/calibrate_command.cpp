@@ -13,6 +13,8 @@
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/experiment/calibration.hpp"
+#include "liangzhu/experiment/posterior.hpp"
+#include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/version.hpp"
 
 namespace liangzhu::cli {
@@ -33,7 +35,11 @@ constexpr const char* calibrate_description =
     "with a derivative-free optimiser (NLopt: BOBYQA by default) started from the scenario's own "
     "values. Each evaluation runs the experiment's replicates with the same seeds (common random "
     "numbers) and uses their mean. Prints each evaluation, then the best values and the fit of "
-    "every target; --write-scenario saves a scenario that applies them.";
+    "every target; --write-scenario saves a scenario that applies them. With algorithm = "
+    "\"abc-smc\" in [calibration] it computes a posterior instead (ABC-SMC over each factor's "
+    "prior): prints each generation, then each factor's posterior against its prior and the "
+    "posterior predictive of every target; --log writes every particle of every generation, "
+    "--write-scenario the posterior mean.";
 
 constexpr const char* calibrate_footer =
     "Examples:\n"
@@ -71,26 +77,35 @@ std::string log_csv(const io::experiment_spec& spec, const experiment::calibrati
   return text;
 }
 
-std::string calibrated_scenario(const calibrate_request& r, const io::experiment_spec& spec,
-                                const experiment::calibration_result& result,
-                                const std::filesystem::path& base) {
-  const auto& best = result.evaluations[result.best];
+/// A scenario that extends `base` (relative to where it is written when it can) with the
+/// experiment's fixed overrides and `values`, after a comment line saying where they come from.
+std::string scenario_applying(const calibrate_request& r, const io::experiment_spec& spec,
+                              const std::filesystem::path& base, const std::string& comment,
+                              const std::vector<std::pair<std::string, std::string>>& values) {
   const std::filesystem::path folder = std::filesystem::absolute(r.write_scenario).parent_path();
   std::error_code ec;
   std::filesystem::path extends =
       std::filesystem::relative(std::filesystem::absolute(base), folder, ec);
   if (ec || extends.empty()) extends = std::filesystem::absolute(base);
-  std::string text = fmt::format(
-      "# Calibrated by liangzhu {} from {}: misfit {:.4g} after {} evaluations ({}).\n"
-      "extends = \"{}\"\n",
-      version_string, r.experiment, best.misfit, result.evaluations.size(), result.stop_reason,
-      extends.string());
+  std::string text = fmt::format("# {}\nextends = \"{}\"\n", comment, extends.string());
   for (const auto& o : spec.overrides) {
     const auto eq = o.find('=');
     text += fmt::format("{} = {}\n", o.substr(0, eq), o.substr(eq + 1));
   }
-  for (const auto& [key, value] : best.coordinates) text += fmt::format("{} = {}\n", key, value);
+  for (const auto& [key, value] : values) text += fmt::format("{} = {}\n", key, value);
   return text;
+}
+
+std::string calibrated_scenario(const calibrate_request& r, const io::experiment_spec& spec,
+                                const experiment::calibration_result& result,
+                                const std::filesystem::path& base) {
+  const auto& best = result.evaluations[result.best];
+  return scenario_applying(
+      r, spec, base,
+      fmt::format("Calibrated by liangzhu {} from {}: misfit {:.4g} after {} evaluations ({}).",
+                  version_string, r.experiment, best.misfit, result.evaluations.size(),
+                  result.stop_reason),
+      best.coordinates);
 }
 
 void print_fit(const io::experiment_spec& spec, const experiment::calibration_result& result) {
@@ -112,6 +127,126 @@ void print_fit(const io::experiment_spec& spec, const experiment::calibration_re
   fmt::print("{}", fit.render("  "));
 }
 
+std::string posterior_csv(const io::experiment_spec& spec,
+                          const experiment::posterior_result& result) {
+  std::string text = "generation,particle,weight,distance,tolerance";
+  for (const auto& key : result.keys) text += "," + key;
+  for (const auto& t : spec.targets)
+    text += "," + t.output + (t.date ? "@" + t.date->to_string() : "");
+  text += "\n";
+  for (std::size_t g = 0; g < result.search.generations.size(); ++g) {
+    const auto& gen = result.search.generations[g];
+    for (std::size_t i = 0; i < gen.particles.size(); ++i) {
+      const auto& p = gen.particles[i];
+      text += fmt::format("{},{},{},{},{}", gen.index, i, p.weight, p.distance, gen.tolerance);
+      for (const double v : p.values) text += fmt::format(",{}", v);
+      for (const double v : result.simulated[g][i])
+        text += std::isnan(v) ? "," : fmt::format(",{}", v);
+      text += "\n";
+    }
+  }
+  return text;
+}
+
+std::string posterior_scenario(const calibrate_request& r, const io::experiment_spec& spec,
+                               const experiment::posterior_result& result,
+                               const std::filesystem::path& base) {
+  const auto& last = result.search.generations.back();
+  // A whole-number parameter (engineers, months...) gets its mean rounded, as the runs had it.
+  const io::scenario scenario = io::load_scenario(base, model::scenario_schema(), spec.overrides);
+  std::vector<std::pair<std::string, std::string>> means;
+  for (std::size_t k = 0; k < result.keys.size(); ++k) {
+    const bool whole = std::holds_alternative<std::int64_t>(scenario.value(result.keys[k]));
+    means.emplace_back(result.keys[k], whole ? fmt::format("{}", std::llround(last.mean(k)))
+                                             : fmt::format("{}", last.mean(k)));
+  }
+  return scenario_applying(
+      r, spec, base,
+      fmt::format("Posterior mean by liangzhu {} from {}: ABC-SMC, {} generations of {} "
+                  "particles, last tolerance {:.4g} ({}).",
+                  version_string, r.experiment, result.search.generations.size(),
+                  last.particles.size(), last.tolerance, result.search.stop_reason),
+      means);
+}
+
+void print_posterior(const io::experiment_spec& spec, const experiment::posterior_result& result) {
+  const auto& last = result.search.generations.back();
+  const auto& prior = result.search.generations.front();
+  fmt::print("\nposterior after {} generations ({}):\n", result.search.generations.size(),
+             result.search.stop_reason);
+  // The prior's width is that of generation 0's draws: a ratio near 1 means the targets say
+  // little about the factor.
+  text_table factors({"factor", "mean", "sd", "5%", "50%", "95%", "sd / prior sd"},
+                     {false, true, true, true, true, true, true});
+  for (std::size_t k = 0; k < result.keys.size(); ++k)
+    factors.add_row({result.keys[k], fmt::format("{:.4g}", last.mean(k)),
+                     fmt::format("{:.3g}", last.sd(k)),
+                     fmt::format("{:.4g}", last.quantile(k, 0.05)),
+                     fmt::format("{:.4g}", last.quantile(k, 0.5)),
+                     fmt::format("{:.4g}", last.quantile(k, 0.95)),
+                     fmt::format("{:.2f}", last.sd(k) / prior.sd(k))});
+  fmt::print("{}\n", factors.render("  "));
+  // Posterior predictive: each target's simulated mean over the particles, by weight.
+  text_table fit({"target", "observed", "predicted 5%", "50%", "95%"},
+                 {false, true, true, true, true});
+  const auto& simulated = result.simulated.back();
+  for (std::size_t i = 0; i < spec.targets.size(); ++i) {
+    experiment::abc_generation column = last;
+    for (std::size_t p = 0; p < column.particles.size(); ++p)
+      column.particles[p].values = {simulated[p][i]};
+    const auto& t = spec.targets[i];
+    fit.add_row({t.output + (t.date ? " at " + t.date->to_string() : ""), format_number(t.value),
+                 fmt::format("{:.4g}", column.quantile(0, 0.05)),
+                 fmt::format("{:.4g}", column.quantile(0, 0.5)),
+                 fmt::format("{:.4g}", column.quantile(0, 0.95))});
+  }
+  fmt::print("{}", fit.render("  "));
+}
+
+/// Runs `search`, then writes what --log and --write-scenario ask for and prints the outcome;
+/// a search stopped by Ctrl-C writes nothing.
+template <typename Result>
+int search_and_write(const calibrate_request& r, const io::experiment_spec& spec,
+                     const experiment::scenario_resolver& resolve, const interrupt_guard& stop,
+                     const std::function<Result()>& search,
+                     std::string (*log)(const io::experiment_spec&, const Result&),
+                     std::string (*scenario)(const calibrate_request&, const io::experiment_spec&,
+                                             const Result&, const std::filesystem::path&),
+                     void (*print)(const io::experiment_spec&, const Result&)) {
+  Result result;
+  try {
+    result = search();
+  } catch (const experiment::job_cancelled&) {
+    std::fprintf(stderr, "liangzhu: calibration interrupted by %s; nothing was written\n",
+                 stop.signal_name());
+    return to_int(exit_code::interrupted);
+  }
+  if (!r.log.empty()) write_file_atomically(r.log, log(spec, result));
+  if (!r.write_scenario.empty())
+    write_file_atomically(r.write_scenario,
+                          scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
+  if (!r.options.quiet) print(spec, result);
+  return to_int(exit_code::ok);
+}
+
+int execute_posterior(const calibrate_request& r, const io::experiment_spec& spec,
+                      const experiment::scenario_resolver& resolve,
+                      const experiment::execution_settings& settings, const interrupt_guard& stop) {
+  const auto show = [&](const experiment::abc_generation& g) {
+    if (r.options.quiet) return;
+    std::string means;
+    for (std::size_t k = 0; k < spec.factors.size(); ++k)
+      means += fmt::format("  {}={:.4g}±{:.2g}", spec.factors[k].key, g.mean(k), g.sd(k));
+    fmt::print("  generation {:2}  tolerance {:9.4g}  acceptance {:5.3f}  ESS {:6.1f}{}\n", g.index,
+               g.tolerance, g.acceptance(), g.effective_sample_size(), means);
+    std::fflush(stdout);
+  };
+  return search_and_write<experiment::posterior_result>(
+      r, spec, resolve, stop,
+      [&] { return experiment::calibrate_posterior(spec, resolve, settings, show); }, posterior_csv,
+      posterior_scenario, print_posterior);
+}
+
 int execute_calibrate(const calibrate_request& r) {
   io::experiment_spec spec = io::load_experiment(r.experiment);
   apply_overrides(r.options, spec);
@@ -126,6 +261,8 @@ int execute_calibrate(const calibrate_request& r) {
     fmt::print("calibrating {} factors against {} targets ({} replicates per evaluation, {})\n",
                spec.factors.size(), spec.targets.size(), spec.replicates,
                spec.calibration.algorithm);
+  if (spec.calibration.algorithm == "abc-smc")
+    return execute_posterior(r, spec, resolve, settings, stop);
   const auto show = [&](const experiment::calibration_evaluation& e) {
     if (r.options.quiet) return;
     std::string at;
@@ -133,21 +270,9 @@ int execute_calibrate(const calibrate_request& r) {
     fmt::print("  evaluation {:3}  misfit {:10.4g}{}\n", e.index, e.misfit, at);
     std::fflush(stdout);
   };
-  experiment::calibration_result result;
-  try {
-    result = experiment::calibrate(spec, resolve, settings, show);
-  } catch (const experiment::job_cancelled&) {
-    std::fprintf(stderr, "liangzhu: calibration interrupted by %s; nothing was written\n",
-                 stop.signal_name());
-    return to_int(exit_code::interrupted);
-  }
-  if (!r.log.empty()) write_file_atomically(r.log, log_csv(spec, result));
-  if (!r.write_scenario.empty())
-    write_file_atomically(
-        r.write_scenario,
-        calibrated_scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
-  if (!r.options.quiet) print_fit(spec, result);
-  return to_int(exit_code::ok);
+  return search_and_write<experiment::calibration_result>(
+      r, spec, resolve, stop, [&] { return experiment::calibrate(spec, resolve, settings, show); },
+      log_csv, calibrated_scenario, print_fit);
 }
 
 }  // namespace

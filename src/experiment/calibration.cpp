@@ -119,25 +119,9 @@ class evaluator {
     std::vector<job_result> runs;
     run_locally(p, p.jobs(), settings_, [&](job_result&& r) { runs.push_back(std::move(r)); });
     if (runs.size() != p.jobs().size()) throw job_cancelled{};
-    calibration_evaluation e;
+    calibration_evaluation e = fit_targets(spec_, runs, p.points.front().hubs);
     e.index = static_cast<std::int64_t>(result.evaluations.size());
     e.coordinates = p.points.front().coordinates;
-    const auto& hubs = p.points.front().hubs;
-    for (const auto& t : spec_.targets) {
-      double sum = 0;
-      int n = 0;
-      for (const auto& run : runs) {
-        const double v = simulated_value(run, t, hubs);
-        if (std::isnan(v)) continue;
-        sum += v;
-        ++n;
-      }
-      const double mean = n > 0 ? sum / n : missing;
-      e.simulated.push_back(mean);
-      // An empty figure (no tigers to divide by...) counts as far off, not as a perfect fit.
-      const double z = std::isnan(mean) ? 1e3 : (mean - t.value) / t.scale;
-      e.misfit += t.weight * z * z;
-    }
     if (result.evaluations.empty() || e.misfit < result.evaluations[result.best].misfit)
       result.best = result.evaluations.size();
     result.evaluations.push_back(e);
@@ -195,10 +179,29 @@ double simulated_value(const job_result& run, const io::calibration_target& targ
   return missing;
 }
 
-calibration_result calibrate(
-    const io::experiment_spec& spec, const scenario_resolver& resolve,
-    const execution_settings& settings,
-    const std::function<void(const calibration_evaluation&)>& on_evaluation) {
+calibration_evaluation fit_targets(const io::experiment_spec& spec,
+                                   std::span<const job_result> runs,
+                                   std::span<const std::string> hubs) {
+  calibration_evaluation e;
+  for (const auto& t : spec.targets) {
+    double sum = 0;
+    int n = 0;
+    for (const auto& run : runs) {
+      const double v = simulated_value(run, t, hubs);
+      if (std::isnan(v)) continue;
+      sum += v;
+      ++n;
+    }
+    const double mean = n > 0 ? sum / n : missing;
+    e.simulated.push_back(mean);
+    // An empty figure (no tigers to divide by...) counts as far off, not as a perfect fit.
+    const double z = std::isnan(mean) ? 1e3 : (mean - t.value) / t.scale;
+    e.misfit += t.weight * z * z;
+  }
+  return e;
+}
+
+io::scenario check_calibration(const io::experiment_spec& spec, const scenario_resolver& resolve) {
   const io::value_origin top{spec.path.string(), 0, 0};
   if (spec.targets.empty()) fail_at(top, "target", "a calibration needs [[target]] entries");
   if (spec.factors.empty()) fail_at(top, "vary", "a calibration needs [[vary]] factors to adjust");
@@ -213,6 +216,14 @@ calibration_result calibrate(
   const engine::calendar cal(base.date("start"));
   for (const auto& t : spec.targets)
     check_target(t, base.names("hub"), cal, static_cast<long>(base.integer("ticks")));
+  return base;
+}
+
+calibration_result calibrate(
+    const io::experiment_spec& spec, const scenario_resolver& resolve,
+    const execution_settings& settings,
+    const std::function<void(const calibration_evaluation&)>& on_evaluation) {
+  const io::scenario base = check_calibration(spec, resolve);
   std::vector<double> x = starting_point(spec, base);
 
   evaluator evaluate(spec, resolve, settings, on_evaluation);

@@ -35,7 +35,14 @@ const param_spec& setting(std::string_view key) {
       integer("levels", 4, 2, 1000, "levels", "", ""),
       integer("bootstrap", 500, 0, max_count, "resamples", "", ""),
       integer("steps", 2, 2, max_count, "values", "", ""),
-      choice("algorithm", "bobyqa", {"bobyqa", "neldermead", "sbplx", "cobyla"}, "", ""),
+      choice("algorithm", "bobyqa", {"bobyqa", "neldermead", "sbplx", "cobyla", "abc-smc"}, "", ""),
+      integer("particles", 100, 2, max_count, "particles", "", ""),
+      integer("generations", 6, 1, 1000, "generations", "", ""),
+      real("quantile", 0.5, 0.01, 0.99, "share", "", ""),
+      real("min_acceptance", 0.02, 0, 1, "share", "", ""),
+      choice("prior", "uniform", {"uniform", "log-uniform", "normal"}, "", ""),
+      real("mean", 0, -1e300, 1e300, "", "", ""),
+      real("sd", 1, 1e-300, 1e300, "", "", ""),
       integer("max_evaluations", 60, 1, max_count, "evaluations", "", ""),
       real("tolerance", 1e-3, 0, 1, "share of range", "", ""),
       real("value", 0, -1e300, 1e300, "", "", ""),
@@ -130,7 +137,8 @@ experiment_factor read_factor(const toml::table& entry, std::size_t index) {
   std::optional<double> from, to;
   std::optional<std::int64_t> steps;
   const toml::node* values = nullptr;
-  read_table(entry, path, {"key", "values", "from", "to", "steps", "low", "high"},
+  read_table(entry, path,
+             {"key", "values", "from", "to", "steps", "low", "high", "prior", "mean", "sd"},
              [&](const std::string& key, const std::string& full, const toml::node& node) {
                if (key == "key") f.key = get_setting<std::string>(node, "name", full);
                if (key == "values") values = &node;
@@ -139,6 +147,9 @@ experiment_factor read_factor(const toml::table& entry, std::size_t index) {
                if (key == "steps") steps = get_setting<std::int64_t>(node, key, full);
                if (key == "low") f.low = get_setting<double>(node, key, full);
                if (key == "high") f.high = get_setting<double>(node, key, full);
+               if (key == "prior") f.prior = get_setting<std::string>(node, key, full);
+               if (key == "mean") f.mean = get_setting<double>(node, key, full);
+               if (key == "sd") f.sd = get_setting<double>(node, key, full);
              });
   if (f.key.empty()) fail("a [[vary]] entry needs 'key' (the parameter to vary)", f.origin, path);
   const bool ranged = from || to || steps;
@@ -149,6 +160,13 @@ experiment_factor read_factor(const toml::table& entry, std::size_t index) {
   if (f.low.has_value() != f.high.has_value())
     fail("'low' and 'high' go together", f.origin, path + (f.low ? ".high" : ".low"));
   if (f.low && *f.low >= *f.high) fail("'low' must be below 'high'", f.origin, path + ".low");
+  if (f.prior == "normal" && !(f.mean && f.sd))
+    fail("a normal prior needs 'mean' and 'sd'", f.origin, path + (f.mean ? ".sd" : ".mean"));
+  if (f.prior != "normal" && (f.mean || f.sd))
+    fail("'mean' and 'sd' belong to a normal prior (prior = \"normal\")", f.origin,
+         path + (f.mean ? ".mean" : ".sd"));
+  if (f.prior == "log-uniform" && f.low && *f.low <= 0)
+    fail("a log-uniform prior needs 'low' above 0", f.origin, path + ".low");
   if (values) {
     const auto* list = values->as_array();
     if (!list || list->empty())
@@ -264,9 +282,17 @@ void read_targets(const toml::node& node, experiment_spec& out) {
 void read_calibration(const toml::node& node, calibration_settings& out) {
   const auto* table = node.as_table();
   if (!table) fail("'calibration' must be a table", origin_of(node.source()), "calibration");
-  read_table(*table, "calibration", {"algorithm", "max_evaluations", "tolerance"},
+  read_table(*table, "calibration",
+             {"algorithm", "max_evaluations", "tolerance", "particles", "generations", "quantile",
+              "min_acceptance"},
              [&](const std::string& key, const std::string& full, const toml::node& value) {
                if (key == "algorithm") out.algorithm = get_setting<std::string>(value, key, full);
+               if (key == "particles") out.particles = get_setting<std::int64_t>(value, key, full);
+               if (key == "generations")
+                 out.generations = get_setting<std::int64_t>(value, key, full);
+               if (key == "quantile") out.quantile = get_setting<double>(value, key, full);
+               if (key == "min_acceptance")
+                 out.min_acceptance = get_setting<double>(value, key, full);
                if (key == "max_evaluations")
                  out.max_evaluations = get_setting<std::int64_t>(value, key, full);
                if (key == "tolerance") out.tolerance = get_setting<double>(value, key, full);

@@ -271,6 +271,32 @@ TEST_F(experiments, CalibrateWritesTheBestValuesAsAScenario) {
   EXPECT_GE(std::count(log.begin(), log.end(), '\n'), 3);
 }
 
+TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
+  write_file(path("abc.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\ndate = 2025-02-01\nvalue = 4000\nscale = 100\n"
+             "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 12\ngenerations = 3\n");
+  fs::create_directories(path("out"));
+  const auto r = run({"calibrate", "abc.toml", "--log", "out/particles.csv", "--write-scenario",
+                      "out/posterior.toml"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("generation  2"));
+  EXPECT_THAT(r.out, HasSubstr("posterior after 3 generations"));
+  EXPECT_THAT(r.out, HasSubstr("sd / prior sd"));
+  EXPECT_THAT(r.out, HasSubstr("predicted 5%"));
+  const std::string scenario = slurp(path("out/posterior.toml"));
+  EXPECT_THAT(scenario, HasSubstr("Posterior mean"));
+  EXPECT_THAT(scenario, ::testing::ContainsRegex("hub.liangzhu.talent.engineers = [0-9]+\n"))
+      << "an integer parameter gets a whole number";
+  const auto valid = run({"validate", "out/posterior.toml"});
+  EXPECT_EQ(valid.code, 0) << describe(valid);
+  const std::string log = slurp(path("out/particles.csv"));
+  EXPECT_THAT(log, HasSubstr("generation,particle,weight,distance,tolerance,"
+                             "hub.liangzhu.talent.engineers,engineers@2025-02-01"));
+  EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1 + 3 * 12);
+}
+
 TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
   write_file(path("bad.toml"),
              "scenario = \"small.toml\"\noutputs = [\"tigers\"]\nreplicate = 3\n");

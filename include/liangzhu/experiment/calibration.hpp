@@ -39,6 +39,16 @@ struct calibration_result {
 double simulated_value(const job_result& run, const io::calibration_target& target,
                        std::span<const std::string> hubs);
 
+/// The fit of the replicates `runs` of one point: each target's mean over them and the misfit
+/// (index and coordinates left empty).
+calibration_evaluation fit_targets(const io::experiment_spec& spec,
+                                   std::span<const job_result> runs,
+                                   std::span<const std::string> hubs);
+
+/// Checks that the experiment can be calibrated (targets, bounded factors, target outputs and
+/// dates the base scenario has) and returns its base scenario; input_error otherwise.
+io::scenario check_calibration(const io::experiment_spec& spec, const scenario_resolver& resolve);
+
 /// Minimises the misfit over the factors' bounds, starting from the base scenario's values.
 /// `on_evaluation` sees each evaluation as it ends. input_error if the experiment has no targets,
 /// a factor without bounds, a target naming no output or a date outside the run.

@@ -27,6 +27,11 @@ struct experiment_factor {
   std::vector<param_value> values;
   /// Bounds for sampled designs and sensitivity analyses (`low`/`high`, or `from`/`to`).
   std::optional<double> low, high;
+  /// The prior of a Bayesian calibration (`algorithm = "abc-smc"`) over [low, high]:
+  /// "uniform", "log-uniform" (even on the log; low > 0) or "normal" (`mean`, `sd`, truncated to
+  /// the bounds).
+  std::string prior = "uniform";
+  std::optional<double> mean, sd;
 };
 
 /// What each run of an experiment keeps in the store besides its parameters and summary.
@@ -61,8 +66,15 @@ struct calibration_target {
 
 /// The settings of `liangzhu calibrate`.
 struct calibration_settings {
-  /// NLopt's derivative-free local algorithms: "bobyqa", "neldermead", "sbplx", "cobyla".
+  /// NLopt's derivative-free local algorithms: "bobyqa", "neldermead", "sbplx", "cobyla"; or
+  /// "abc-smc", a posterior by approximate Bayesian computation (experiment/abc_smc.hpp).
   std::string algorithm = "bobyqa";
+  /// ABC-SMC: particles per generation, generations at most, the quantile of the distances that
+  /// sets the next tolerance, and the acceptance below which the search stops.
+  std::int64_t particles = 100;
+  std::int64_t generations = 6;
+  double quantile = 0.5;
+  double min_acceptance = 0.02;
   std::int64_t max_evaluations = 60;
   /// Stop when a step changes every factor by less than this share of its range.
   double tolerance = 1e-3;

@@ -1,0 +1,39 @@
+#pragma once
+/// @file Bayesian calibration: the posterior of an experiment's factors given its [[target]]
+/// figures, by ABC-SMC (abc_smc.hpp). Each factor's prior is its [[vary]] entry's (`prior`,
+/// `low`/`high`, `mean`/`sd`); a particle's distance is the square root of the misfit
+/// (calibration.hpp: sum of weight x ((simulated - observed) / scale)^2) of the mean of the
+/// experiment's replicates, all particles run with the same replicate seeds (common random
+/// numbers). The runs of a batch of particles go over the machine's cores together.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "liangzhu/experiment/abc_smc.hpp"
+#include "liangzhu/experiment/calibration.hpp"
+
+namespace liangzhu::experiment {
+
+struct posterior_result {
+  abc_result search;
+  /// The factors' keys, in the order of the particles' values.
+  std::vector<std::string> keys;
+  std::vector<abc_prior> priors;
+  /// Per generation and particle: every target's mean over the replicates (the posterior
+  /// predictive of the last generation is its last entry).
+  std::vector<std::vector<std::vector<double>>> simulated;
+};
+
+/// The experiment's factors' priors; input_error naming the [[vary]] entry for an improper one.
+std::vector<abc_prior> priors_of(const io::experiment_spec& spec);
+
+/// Runs ABC-SMC over the experiment (settings from its [calibration] table: particles,
+/// generations, quantile, min_acceptance; the seed is its master seed). `on_generation` sees each
+/// generation once complete. input_error as calibrate; job_cancelled when `settings.stop` turns
+/// true.
+posterior_result calibrate_posterior(
+    const io::experiment_spec& spec, const scenario_resolver& resolve,
+    const execution_settings& settings,
+    const std::function<void(const abc_generation&)>& on_generation);
+
+}  // namespace liangzhu::experiment

@@ -1,0 +1,108 @@
+#include "liangzhu/experiment/posterior.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "liangzhu/engine/errors.hpp"
+
+namespace liangzhu::experiment {
+namespace {
+
+abc_prior::shape shape_of(const std::string& name) {
+  if (name == "log-uniform") return abc_prior::shape::log_uniform;
+  if (name == "normal") return abc_prior::shape::normal;
+  return abc_prior::shape::uniform;
+}
+
+/// Where each factor's value sits inside its bounds, as plan_unit_points wants it.
+std::vector<double> unit_of(const io::experiment_spec& spec, const std::vector<double>& values) {
+  std::vector<double> unit;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const auto& f = spec.factors[k];
+    unit.push_back((values[k] - *f.low) / (*f.high - *f.low));
+  }
+  return unit;
+}
+
+}  // namespace
+
+std::vector<abc_prior> priors_of(const io::experiment_spec& spec) {
+  std::vector<abc_prior> priors;
+  for (std::size_t i = 0; i < spec.factors.size(); ++i) {
+    const auto& f = spec.factors[i];
+    const std::string where = "vary[" + std::to_string(i) + "]";
+    if (!f.low || !f.high)
+      throw input_error("a calibrated factor needs 'low'/'high' (or 'from'/'to')", f.origin.file,
+                        f.origin.line, f.origin.column, where);
+    abc_prior p;
+    p.kind = shape_of(f.prior);
+    p.low = *f.low;
+    p.high = *f.high;
+    p.mean = f.mean.value_or(0.0);
+    p.sd = f.sd.value_or(1.0);
+    try {
+      p.check();
+    } catch (const std::invalid_argument& e) {
+      throw input_error(e.what(), f.origin.file, f.origin.line, f.origin.column, where + ".prior");
+    }
+    priors.push_back(p);
+  }
+  return priors;
+}
+
+posterior_result calibrate_posterior(
+    const io::experiment_spec& spec, const scenario_resolver& resolve,
+    const execution_settings& settings,
+    const std::function<void(const abc_generation&)>& on_generation) {
+  check_calibration(spec, resolve);
+  posterior_result out;
+  out.priors = priors_of(spec);
+  for (const auto& f : spec.factors) out.keys.push_back(f.key);
+  io::experiment_spec runs_spec = spec;
+  runs_spec.store = io::stored_detail::series;  // dated targets read the weekly series
+
+  // The targets' means of every candidate simulated, until its generation is complete.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<double>> simulated;
+  const abc_distances distances = [&](std::span<const abc_candidate> batch) {
+    std::vector<std::vector<double>> units;
+    for (const auto& c : batch) units.push_back(unit_of(spec, c.values));
+    const plan p = plan_unit_points(runs_spec, resolve, units, store::sweep_kind::sweep);
+    std::vector<std::vector<job_result>> by_point(batch.size());
+    const auto jobs = p.jobs();
+    run_locally(p, jobs, settings, [&](job_result&& r) {
+      by_point[static_cast<std::size_t>(r.task.point)].push_back(std::move(r));
+    });
+    std::vector<double> d;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (by_point[i].size() != static_cast<std::size_t>(spec.replicates)) throw job_cancelled{};
+      const calibration_evaluation fit = fit_targets(spec, by_point[i], p.points[i].hubs);
+      simulated[{batch[i].generation, batch[i].index}] = fit.simulated;
+      d.push_back(std::sqrt(fit.misfit));
+    }
+    return d;
+  };
+
+  abc_settings s;
+  s.particles = static_cast<std::size_t>(spec.calibration.particles);
+  s.max_generations = static_cast<std::size_t>(spec.calibration.generations);
+  s.quantile = spec.calibration.quantile;
+  s.min_acceptance = spec.calibration.min_acceptance;
+  // A generation that keeps fewer than one simulation in 50 costs more than it tells.
+  s.max_simulations_per_generation = 50 * s.particles;
+  s.seed = spec.master_seed;
+  const auto keep = [&](const abc_generation& g) {
+    std::vector<std::vector<double>> predicted;
+    for (const auto& particle : g.particles)
+      predicted.push_back(simulated.at({g.index, particle.index}));
+    out.simulated.push_back(std::move(predicted));
+    std::erase_if(simulated, [&](const auto& entry) { return entry.first.first <= g.index; });
+    if (on_generation) on_generation(g);
+  };
+  out.search = abc_smc(out.priors, s, distances, keep);
+  return out;
+}
+
+}  // namespace liangzhu::experiment
