@@ -24,8 +24,6 @@ using matrix = Eigen::MatrixXd;
 constexpr std::uint64_t purpose_prior_draw = 1;
 constexpr std::uint64_t purpose_proposal = 2;
 
-constexpr double infinity = std::numeric_limits<double>::infinity();
-
 double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
 
 /// Draws an internal coordinate from the prior (inverse CDF for the truncated normal, so a
