@@ -206,9 +206,11 @@ bool next_generation(std::span<const abc_prior> priors, const abc_settings& s,
     std::vector<abc_candidate> batch;
     std::vector<vector> points;
     const std::size_t wanted = s.particles - out.particles.size();
-    // Proposals outside the prior's support are drawn again without a simulation.
+    // Proposals outside the prior's support are drawn again without a simulation (a kernel
+    // that leaves the support almost always ends the search rather than spinning).
     while (batch.size() < wanted) {
       if (out.simulations + batch.size() >= s.max_simulations_per_generation) break;
+      if (proposed >= 100 * s.max_simulations_per_generation) break;
       engine::rng_stream r(s.seed, purpose_proposal, t, proposed);
       const vector x = mixture.propose(r);
       const std::size_t index = proposed++;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -22,7 +23,8 @@ std::vector<double> unit_of(const io::experiment_spec& spec, const std::vector<d
   std::vector<double> unit;
   for (std::size_t k = 0; k < values.size(); ++k) {
     const auto& f = spec.factors[k];
-    unit.push_back((values[k] - *f.low) / (*f.high - *f.low));
+    // Clamped: exp(log(high)) may come out an ulp above high.
+    unit.push_back(std::clamp((values[k] - *f.low) / (*f.high - *f.low), 0.0, 1.0));
   }
   return unit;
 }
