@@ -191,14 +191,17 @@ void print_posterior(const io::experiment_spec& spec, const experiment::posterio
                  {false, true, true, true, true});
   const auto& simulated = result.simulated.back();
   for (std::size_t i = 0; i < spec.targets.size(); ++i) {
-    experiment::abc_generation column = last;
-    for (std::size_t p = 0; p < column.particles.size(); ++p)
-      column.particles[p].values = {simulated[p][i]};
+    std::vector<double> values, weights;
+    for (std::size_t p = 0; p < last.particles.size(); ++p) {
+      values.push_back(simulated[p][i]);
+      weights.push_back(last.particles[p].weight);
+    }
+    const auto at = [&](double q) {
+      return fmt::format("{:.4g}", experiment::weighted_quantile(values, weights, q));
+    };
     const auto& t = spec.targets[i];
     fit.add_row({t.output + (t.date ? " at " + t.date->to_string() : ""), format_number(t.value),
-                 fmt::format("{:.4g}", column.quantile(0, 0.05)),
-                 fmt::format("{:.4g}", column.quantile(0, 0.5)),
-                 fmt::format("{:.4g}", column.quantile(0, 0.95))});
+                 at(0.05), at(0.5), at(0.95)});
   }
   fmt::print("{}", fit.render("  "));
 }

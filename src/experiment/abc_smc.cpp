@@ -71,12 +71,12 @@ std::vector<double> values_of(std::span<const abc_prior> priors, const vector& x
 }
 
 /// The previous generation as the proposal needs it: internal coordinates, weights, the
-/// kernel's Cholesky factor and the normalising constant of its density.
+/// kernel (2 x the weighted covariance, as its Cholesky factorisation) and the normalising
+/// constant of its density.
 struct proposal_mixture {
   std::vector<vector> points;
   std::vector<double> weights;
   std::vector<double> cumulative;
-  matrix kernel_factor;  ///< lower-triangular L with L L^T = 2 x weighted covariance
   Eigen::LLT<matrix> kernel;
   double log_norm = 0;
 
@@ -102,9 +102,8 @@ struct proposal_mixture {
       twice = twice.diagonal().asDiagonal();
       kernel.compute(twice);
     }
-    kernel_factor = kernel.matrixL();
     log_norm = -0.5 * static_cast<double>(k) * std::log(2 * std::numbers::pi) -
-               kernel_factor.diagonal().array().log().sum();
+               kernel.matrixLLT().diagonal().array().log().sum();
     std::partial_sum(weights.begin(), weights.end(), std::back_inserter(cumulative));
   }
 
@@ -112,10 +111,10 @@ struct proposal_mixture {
     const double u = r.uniform() * cumulative.back();
     const auto pick = static_cast<std::size_t>(
         std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
-    const auto k = kernel_factor.rows();
+    const auto k = kernel.rows();
     vector z(k);
     for (long i = 0; i < k; ++i) z[i] = r.normal(0.0, 1.0);
-    return points[std::min(pick, points.size() - 1)] + kernel_factor * z;
+    return points[std::min(pick, points.size() - 1)] + kernel.matrixL() * z;
   }
 
   /// Density of the mixture sum_j w_j N(x; x_j, kernel) at `x`.
@@ -129,22 +128,19 @@ struct proposal_mixture {
   }
 };
 
-/// The weighted `q` quantile of `of(particle)` over the particles.
+/// The particles' weights and `of(particle)`, for weighted_quantile.
 template <typename Of>
-double weighted_quantile(const std::vector<abc_particle>& particles, double q, Of of) {
-  std::vector<std::pair<double, double>> v;
-  for (const auto& p : particles) v.emplace_back(of(p), p.weight);
-  std::sort(v.begin(), v.end());
-  double total = 0;
-  for (const auto& [value, weight] : v) {
-    total += weight;
-    if (total >= q) return value;
+double particle_quantile(const std::vector<abc_particle>& particles, double q, Of of) {
+  std::vector<double> values, weights;
+  for (const auto& p : particles) {
+    values.push_back(of(p));
+    weights.push_back(p.weight);
   }
-  return v.back().first;
+  return weighted_quantile(values, weights, q);
 }
 
 double distance_quantile(const abc_generation& g, double q) {
-  return weighted_quantile(g.particles, q, [](const abc_particle& p) { return p.distance; });
+  return particle_quantile(g.particles, q, [](const abc_particle& p) { return p.distance; });
 }
 
 void normalise(std::vector<abc_particle>& particles) {
@@ -236,6 +232,19 @@ bool next_generation(std::span<const abc_prior> priors, const abc_settings& s,
 
 }  // namespace
 
+double weighted_quantile(std::span<const double> values, std::span<const double> weights,
+                         double q) {
+  std::vector<std::pair<double, double>> v;
+  for (std::size_t i = 0; i < values.size(); ++i) v.emplace_back(values[i], weights[i]);
+  std::sort(v.begin(), v.end());
+  double total = 0;
+  for (const auto& [value, weight] : v) {
+    total += weight;
+    if (total >= q) return value;
+  }
+  return v.back().first;
+}
+
 double abc_prior::value_of(double internal) const {
   return kind == shape::log_uniform ? std::exp(internal) : internal;
 }
@@ -309,7 +318,7 @@ double abc_generation::sd(std::size_t k) const {
 }
 
 double abc_generation::quantile(std::size_t k, double q) const {
-  return weighted_quantile(particles, q, [k](const abc_particle& p) { return p.values[k]; });
+  return particle_quantile(particles, q, [k](const abc_particle& p) { return p.values[k]; });
 }
 
 abc_result abc_smc(std::span<const abc_prior> priors, const abc_settings& settings,

@@ -96,6 +96,10 @@ struct abc_generation {
   double quantile(std::size_t k, double q) const;
 };
 
+/// The weighted `q` quantile (q in [0, 1]) of `values` with `weights` summing to 1 (the smallest
+/// value whose cumulative weight reaches q).
+double weighted_quantile(std::span<const double> values, std::span<const double> weights, double q);
+
 struct abc_result {
   std::vector<abc_generation> generations;
   std::string stop_reason;
