@@ -253,6 +253,11 @@ int execute_posterior(const calibrate_request& r, const io::experiment_spec& spe
 int execute_calibrate(const calibrate_request& r) {
   io::experiment_spec spec = io::load_experiment(r.experiment);
   apply_overrides(r.options, spec);
+  if (r.max_evaluations > 0 && spec.calibration.algorithm == "abc-smc")
+    throw input_error(
+        "--max-evaluations bounds the optimisers; ABC-SMC stops after [calibration] generations "
+        "or when its acceptance falls below min_acceptance",
+        r.experiment, 0, 0, "--max-evaluations");
   if (r.max_evaluations > 0) spec.calibration.max_evaluations = r.max_evaluations;
   const auto resolve = scenario_resolver_for(r.experiment);
   const interrupt_guard stop;

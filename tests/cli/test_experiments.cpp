@@ -295,6 +295,9 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   EXPECT_THAT(log, HasSubstr("generation,particle,weight,distance,tolerance,"
                              "hub.liangzhu.talent.engineers,engineers@2025-02-01"));
   EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1 + 3 * 12);
+  const auto budget = run({"calibrate", "abc.toml", "--max-evaluations", "5"});
+  EXPECT_EQ(budget.code, 2) << describe(budget);
+  EXPECT_THAT(budget.err, HasSubstr("--max-evaluations"));
 }
 
 TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
