@@ -26,6 +26,7 @@ struct calibrate_request {
   std::int64_t max_evaluations = 0;
   std::string log;
   std::string write_scenario;
+  std::string write_posterior;
 };
 
 constexpr const char* calibrate_description =
@@ -58,7 +59,12 @@ void define_calibrate(CLI::App& app, calibrate_request& r) {
                  "Write every evaluation (values, simulated targets, misfit) as CSV")
       ->type_name("FILE");
   app.add_option("--write-scenario", r.write_scenario,
-                 "Write a scenario that extends the base one with the best values")
+                 "Write a scenario that extends the base one with the best values (the posterior "
+                 "mean with abc-smc)")
+      ->type_name("FILE");
+  app.add_option("--write-posterior", r.write_posterior,
+                 "With abc-smc: write the posterior (the last generation's weighted particles) "
+                 "as the file --posterior reads in compare, sweep and sensitivity")
       ->type_name("FILE");
 }
 
@@ -127,14 +133,16 @@ void print_fit(const io::experiment_spec& spec, const experiment::calibration_re
   fmt::print("{}", fit.render("  "));
 }
 
-std::string posterior_csv(const io::experiment_spec& spec,
-                          const experiment::posterior_result& result) {
+/// The particles of generations `first` onwards in the posterior file format
+/// (experiment/posterior_file.hpp), which --posterior reads.
+std::string particles_csv(const io::experiment_spec& spec,
+                          const experiment::posterior_result& result, std::size_t first) {
   std::string text = "generation,particle,weight,distance,tolerance";
   for (const auto& key : result.keys) text += "," + key;
   for (const auto& t : spec.targets)
-    text += "," + t.output + (t.date ? "@" + t.date->to_string() : "");
+    text += ",simulated:" + t.output + (t.date ? "@" + t.date->to_string() : "");
   text += "\n";
-  for (std::size_t g = 0; g < result.search.generations.size(); ++g) {
+  for (std::size_t g = first; g < result.search.generations.size(); ++g) {
     const auto& gen = result.search.generations[g];
     for (std::size_t i = 0; i < gen.particles.size(); ++i) {
       const auto& p = gen.particles[i];
@@ -146,6 +154,25 @@ std::string posterior_csv(const io::experiment_spec& spec,
     }
   }
   return text;
+}
+
+std::string posterior_csv(const io::experiment_spec& spec,
+                          const experiment::posterior_result& result) {
+  return particles_csv(spec, result, 0);
+}
+
+/// The last generation, with comment lines that say where it comes from.
+std::string posterior_file(const calibrate_request& r, const io::experiment_spec& spec,
+                           const experiment::posterior_result& result) {
+  const auto& last = result.search.generations.back();
+  return fmt::format(
+             "# Posterior by liangzhu {} from {}: ABC-SMC, generation {} of {} particles, "
+             "tolerance {:.6g}, ESS {:.1f} ({}).\n"
+             "# Read by --posterior FILE in compare, sweep and sensitivity "
+             "(docs/calibration.md).\n",
+             version_string, r.experiment, last.index, last.particles.size(), last.tolerance,
+             last.effective_sample_size(), result.search.stop_reason) +
+         particles_csv(spec, result, result.search.generations.size() - 1);
 }
 
 std::string posterior_scenario(const calibrate_request& r, const io::experiment_spec& spec,
@@ -215,7 +242,8 @@ int search_and_write(const calibrate_request& r, const io::experiment_spec& spec
                      std::string (*log)(const io::experiment_spec&, const Result&),
                      std::string (*scenario)(const calibrate_request&, const io::experiment_spec&,
                                              const Result&, const std::filesystem::path&),
-                     void (*print)(const io::experiment_spec&, const Result&)) {
+                     void (*print)(const io::experiment_spec&, const Result&),
+                     const std::function<void(const Result&)>& write_more = {}) {
   Result result;
   try {
     result = search();
@@ -228,6 +256,7 @@ int search_and_write(const calibrate_request& r, const io::experiment_spec& spec
   if (!r.write_scenario.empty())
     write_file_atomically(r.write_scenario,
                           scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
+  if (write_more) write_more(result);
   if (!r.options.quiet) print(spec, result);
   return to_int(exit_code::ok);
 }
@@ -247,7 +276,11 @@ int execute_posterior(const calibrate_request& r, const io::experiment_spec& spe
   return search_and_write<experiment::posterior_result>(
       r, spec, resolve, stop,
       [&] { return experiment::calibrate_posterior(spec, resolve, settings, show); }, posterior_csv,
-      posterior_scenario, print_posterior);
+      posterior_scenario, print_posterior,
+      [&](const experiment::posterior_result& result) {
+        if (!r.write_posterior.empty())
+          write_file_atomically(r.write_posterior, posterior_file(r, spec, result));
+      });
 }
 
 int execute_calibrate(const calibrate_request& r) {
@@ -259,6 +292,16 @@ int execute_calibrate(const calibrate_request& r) {
         "or when its acceptance falls below min_acceptance",
         r.experiment, 0, 0, "--max-evaluations");
   if (r.max_evaluations > 0) spec.calibration.max_evaluations = r.max_evaluations;
+  if (!r.write_posterior.empty() && spec.calibration.algorithm != "abc-smc")
+    throw input_error(
+        "--write-posterior needs a posterior: algorithm = \"abc-smc\" in [calibration]",
+        r.experiment, 0, 0, "--write-posterior");
+  if (spec.posterior)
+    throw input_error(
+        "a calibration draws its own parameters: --posterior and [posterior] are for compare, "
+        "sweep and sensitivity",
+        spec.posterior->origin.file, spec.posterior->origin.line, spec.posterior->origin.column,
+        "posterior");
   const auto resolve = scenario_resolver_for(r.experiment);
   const interrupt_guard stop;
   experiment::execution_settings settings;

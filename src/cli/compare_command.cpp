@@ -102,12 +102,16 @@ std::vector<double> column(const experiment::output_table& values, std::size_t p
   return out;
 }
 
+/// A scenario's column heading: a file's stem reads better than its path.
+std::string heading(const experiment::point& pt) {
+  const std::filesystem::path name = pt.coordinates.front().second;
+  return name.has_parent_path() ? name.stem().string() : name.string();
+}
+
 void print_comparison(const experiment::plan& p, const experiment::output_table& values) {
   std::vector<std::string> header = {"output"};
   for (std::size_t s = 0; s < p.points.size(); ++s) {
-    // A file's stem reads better than its path in a column heading.
-    const std::filesystem::path name = p.points[s].coordinates.front().second;
-    header.push_back(name.has_parent_path() ? name.stem().string() : name.string());
+    header.push_back(heading(p.points[s]));
     if (s > 0) header.push_back("difference (p)");
   }
   text_table table(header, std::vector<bool>(header.size(), true));
@@ -127,6 +131,73 @@ void print_comparison(const experiment::plan& p, const experiment::output_table&
     table.add_row(row);
   }
   std::fputs(table.render().c_str(), stdout);
+}
+
+std::string format_range(std::optional<double> mean, const experiment::value_range& r) {
+  if (!mean) return "-";
+  if (!r.low || !r.high) return format_number(mean);
+  return fmt::format("{} ({} to {})", format_number(mean), format_number(r.low),
+                     format_number(r.high));
+}
+
+std::vector<double> differences(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> d;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) d.push_back(b[i] - a[i]);
+  return d;
+}
+
+std::string format_share(std::optional<double> share) {
+  return share ? fmt::format("{:.0f}%", 100 * *share) : "-";
+}
+
+/// With posterior draws the question is where one run's figure falls, parameters and luck
+/// together: each cell is the mean and the middle 95% of the runs, each difference the mean and
+/// middle 95% of the paired differences with the probability that the scenario ends higher; a
+/// second table says how much of each spread the parameters make.
+void print_posterior_comparison(const experiment::plan& p, const experiment::output_table& values) {
+  std::vector<std::string> header = {"output"};
+  for (std::size_t s = 0; s < p.points.size(); ++s) {
+    header.push_back(heading(p.points[s]));
+    if (s > 0) {
+      header.push_back("difference");
+      header.push_back("P(higher)");
+    }
+  }
+  const std::int64_t seeds = p.spec.posterior->seeds_per_draw;
+  std::vector<std::string> split_header = {"output"};
+  for (std::size_t s = 0; s < p.points.size(); ++s) {
+    split_header.push_back(heading(p.points[s]));
+    if (s > 0) split_header.push_back("difference");
+  }
+  text_table table(header, std::vector<bool>(header.size(), true));
+  text_table split(split_header, std::vector<bool>(split_header.size(), true));
+  for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
+    std::vector<std::string> row = {p.spec.outputs[o]}, split_row = {p.spec.outputs[o]};
+    const auto reference = column(values, 0, o);
+    for (std::size_t s = 0; s < p.points.size(); ++s) {
+      const auto own = column(values, s, o);
+      row.push_back(
+          format_range(experiment::mean_with_ci(own).mean, experiment::middle_range(own)));
+      split_row.push_back(format_share(experiment::split_variance(own, seeds).parameter_share()));
+      if (s == 0) continue;
+      const auto d = differences(reference, own);
+      row.push_back(format_range(experiment::mean_with_ci(d).mean, experiment::middle_range(d)));
+      const auto higher = experiment::probability_higher(reference, own);
+      row.push_back(higher ? fmt::format("{:.2f}", *higher) : "-");
+      split_row.push_back(format_share(experiment::split_variance(d, seeds).parameter_share()));
+    }
+    table.add_row(row);
+    split.add_row(split_row);
+  }
+  std::fputs(table.render().c_str(), stdout);
+  fmt::print(
+      "\nmean (middle 95% of runs); difference = scenario - {} run by run (same draw, same "
+      "seed); P(higher) = share of those pairs where the scenario ends higher\n\n"
+      "share of the variance from the parameters (the rest is luck; one-way analysis of variance "
+      "over {} draws x {} seeds):\n",
+      heading(p.points.front()), p.spec.posterior->draws, seeds);
+  std::fputs(split.render().c_str(), stdout);
+  if (seeds < 2) fmt::print("(with --seeds-per-draw 1 the two sources cannot be told apart)\n");
 }
 
 bool is_run_id(const std::string& text) {
@@ -191,8 +262,16 @@ int execute_compare(const compare_request& r) {
       return report_interrupted(*run, again + " (with the same options)");
     }
     if (!r.options.quiet) {
-      fmt::print("comparison {}: {} scenarios x {} replicates (common random numbers) in {}\n\n",
+      fmt::print("comparison {}: {} scenarios x {} replicates (common random numbers) in {}\n",
                  run->outcome.sweep_id, p.points.size(), p.replicates(), r.options.out);
+      if (p.spec.posterior) {
+        fmt::print("posterior {}: {} draws x {} seeds per draw, paired across scenarios\n\n",
+                   p.spec.posterior->file, p.spec.posterior->draws,
+                   p.spec.posterior->seeds_per_draw);
+        print_posterior_comparison(p, run->values);
+        return to_int(exit_code::ok);
+      }
+      fmt::print("\n");
       print_comparison(p, run->values);
       fmt::print(
           "\nmeans with 95% confidence intervals; difference = scenario - {}, paired "

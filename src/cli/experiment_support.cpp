@@ -63,6 +63,21 @@ void add_experiment_options(CLI::App& app, experiment_options& o) {
                  "which 'liangzhu patterns' needs); default: the experiment's")
       ->type_name("DETAIL")
       ->check(CLI::IsMember({"summary", "series", "all"}));
+  app.add_option("--posterior", o.posterior,
+                 "Posterior file (liangzhu calibrate --write-posterior): replicate r of every "
+                 "point takes draw r / seeds-per-draw of it and seed r, so the intervals carry "
+                 "parameter uncertainty as well as luck")
+      ->type_name("FILE");
+  app.add_option("--draws", o.draws, "Posterior draws (with --posterior)")
+      ->type_name("N")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}))
+      ->capture_default_str();
+  app.add_option("--seeds-per-draw", o.seeds_per_draw,
+                 "Seeds per posterior draw (with --posterior); two or more split the spread into "
+                 "the parameters' share and luck's")
+      ->type_name("N")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000}))
+      ->capture_default_str();
   app.add_flag("-q,--quiet", o.quiet, "No progress bar and no table (errors are still printed)");
 }
 
@@ -73,6 +88,27 @@ void add_experiment_argument(CLI::App& app, std::string& experiment) {
 }
 
 void apply_overrides(const experiment_options& o, io::experiment_spec& spec) {
+  if (o.given("--posterior")) {
+    if (!spec.posterior) {
+      spec.posterior.emplace();
+      spec.posterior->draws = o.draws;
+      spec.posterior->seeds_per_draw = o.seeds_per_draw;
+    }
+    spec.posterior->file = o.posterior;
+    spec.posterior->origin = {"--posterior", 0, 0};
+  }
+  if (!spec.posterior && (o.given("--draws") || o.given("--seeds-per-draw")))
+    throw input_error("--draws and --seeds-per-draw need --posterior FILE (or a [posterior] table)",
+                      o.given("--draws") ? "--draws" : "--seeds-per-draw");
+  if (spec.posterior) {
+    if (o.given("--replicates"))
+      throw input_error(
+          "--replicates with a posterior: the runs per point are --draws x --seeds-per-draw",
+          "--replicates");
+    if (o.given("--draws")) spec.posterior->draws = o.draws;
+    if (o.given("--seeds-per-draw")) spec.posterior->seeds_per_draw = o.seeds_per_draw;
+    spec.replicates = spec.posterior->draws * spec.posterior->seeds_per_draw;
+  }
   if (o.given("--replicates")) spec.replicates = o.replicates;
   if (o.given("--ticks")) spec.ticks = o.ticks;
   if (o.given("--store"))

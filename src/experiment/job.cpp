@@ -39,6 +39,9 @@ std::string label_of(const plan& p, const job& task) {
       fmt::format("{} point {} replicate {}", p.spec.name, task.point, task.replicate);
   for (const auto& [key, value] : p.points[static_cast<std::size_t>(task.point)].coordinates)
     label += fmt::format("; {}={}", key, value);
+  if (!p.draws.empty())
+    label +=
+        fmt::format("; posterior draw {}", p.draws[static_cast<std::size_t>(task.replicate)].draw);
   return label;
 }
 
@@ -71,8 +74,8 @@ void replay(const recorded_outputs& outputs, engine::collection_sink& sink) {
 
 job_result run_job(const plan& p, const job& task, int threads, const std::function<bool()>& stop) {
   const point& pt = p.points[static_cast<std::size_t>(task.point)];
-  const io::scenario scenario =
-      io::load_scenario(pt.scenario_file, model::scenario_schema(), pt.overrides);
+  const io::scenario scenario = io::load_scenario(pt.scenario_file, model::scenario_schema(),
+                                                  pt.overrides, p.draw_overrides(task.replicate));
   model::run_options options;
   options.seed = task.seed;
   options.threads = threads;
@@ -81,7 +84,11 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
 
   job_result result;
   result.task = task;
-  result.run = describe_run(scenario, sim, pt.overrides, label_of(p, task));
+  // The run lists every override it ran with, its posterior draw's included.
+  std::vector<std::string> overrides = pt.overrides;
+  const auto drawn = p.draw_overrides(task.replicate);
+  overrides.insert(overrides.end(), drawn.begin(), drawn.end());
+  result.run = describe_run(scenario, sim, overrides, label_of(p, task));
   result.parameters = recorded_parameters(scenario, sim);
   recording_sink sink(result.outputs, p.spec.store == io::stored_detail::all);
   if (p.spec.store != io::stored_detail::summary) sim.collector().set_sink(&sink);

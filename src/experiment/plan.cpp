@@ -12,6 +12,7 @@
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/engine/rng.hpp"
 #include "liangzhu/experiment/output_names.hpp"
+#include "liangzhu/experiment/posterior_file.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 
@@ -163,7 +164,71 @@ std::string hash_of(const plan& p) {
   std::string identity = fmt::format("{}|{}|", to_string(p.kind), to_string(p.spec.store));
   for (const point& pt : p.points) identity += pt.scenario_hash + ";";
   for (const auto seed : p.seeds) identity += fmt::format("{},", seed);
+  for (const auto& d : p.draws) {
+    identity += "|";
+    for (const auto& o : d.overrides) identity += o + ";";
+  }
   return fmt::format("{:016x}", engine::fnv1a64(identity));
+}
+
+/// Each replicate's posterior draw, its values written as the points' scenarios expect them;
+/// every point's scenario must know every key, and no factor or [set] may give one.
+std::vector<replicate_draw> draws_of(const io::experiment_spec& spec,
+                                     const std::vector<point>& points) {
+  const auto& settings = *spec.posterior;
+  const posterior_sample sample = read_posterior(settings.file);
+  for (const auto& key : sample.keys) {
+    if (const auto* f = factor_of(spec, key))
+      fail_at(f->origin, "vary.key",
+              fmt::format("'{}' is drawn from the posterior {}: vary it or draw it, not both", key,
+                          settings.file));
+    for (const auto& o : spec.overrides)
+      if (o.substr(0, o.find('=')) == key)
+        fail_at(settings.origin, "posterior",
+                fmt::format("'{}' is drawn from the posterior {} and also set ({}): drop one", key,
+                            settings.file, o));
+  }
+  const auto particles =
+      posterior_draws(sample, static_cast<std::size_t>(settings.draws), spec.master_seed);
+  const io::scenario base = io::load_scenario(points.front().scenario_file,
+                                              model::scenario_schema(), points.front().overrides);
+  std::vector<replicate_draw> draws;
+  for (std::int64_t d = 0; d < settings.draws; ++d) {
+    replicate_draw draw;
+    draw.draw = d;
+    draw.particle = static_cast<std::int64_t>(particles[static_cast<std::size_t>(d)]);
+    const auto& values = sample.values[static_cast<std::size_t>(draw.particle)];
+    for (std::size_t k = 0; k < sample.keys.size(); ++k) {
+      const io::param_value* known = nullptr;
+      try {
+        known = &base.value(sample.keys[k]);
+      } catch (const std::out_of_range&) {
+        fail_at({settings.file, 0, 0}, sample.keys[k],
+                fmt::format("'{}' is not a parameter of scenario {}", sample.keys[k],
+                            base.path().string()));
+      }
+      draw.overrides.push_back(sample.keys[k] + "=" + override_text(values[k], *known));
+    }
+    draws.push_back(std::move(draw));
+  }
+  // Every value must be one the parameters accept, in every point's scenario (each draw is
+  // checked against the first point, the first draw against every point).
+  const auto check = [&](const point& pt, const replicate_draw& draw) {
+    try {
+      (void)io::load_scenario(pt.scenario_file, model::scenario_schema(), pt.overrides,
+                              draw.overrides);
+    } catch (const input_error& e) {
+      if (e.file() != "--posterior") throw;
+      fail_at({settings.file, sample.lines[static_cast<std::size_t>(draw.particle)], 0}, e.key(),
+              e.message());
+    }
+  };
+  for (const auto& draw : draws) check(points.front(), draw);
+  for (const auto& pt : points) check(pt, draws.front());
+  std::vector<replicate_draw> by_replicate;
+  for (std::int64_t r = 0; r < spec.replicates; ++r)
+    by_replicate.push_back(draws[static_cast<std::size_t>(r / settings.seeds_per_draw)]);
+  return by_replicate;
 }
 
 plan finish(const io::experiment_spec& spec, store::sweep_kind kind, std::vector<point> points) {
@@ -173,6 +238,7 @@ plan finish(const io::experiment_spec& spec, store::sweep_kind kind, std::vector
   p.points = std::move(points);
   for (std::int64_t r = 0; r < spec.replicates; ++r)
     p.seeds.push_back(replicate_seed(spec.master_seed, r));
+  if (spec.posterior && !p.points.empty()) p.draws = draws_of(spec, p.points);
   p.hash = hash_of(p);
   return p;
 }
@@ -182,6 +248,11 @@ plan finish(const io::experiment_spec& spec, store::sweep_kind kind, std::vector
 std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate) {
   // Below 2^63 so that seeds stay positive in TOML files and SQLite.
   return engine::mix_subject(master_seed, static_cast<std::uint64_t>(replicate) + 1) >> 1;
+}
+
+std::span<const std::string> plan::draw_overrides(std::int64_t r) const {
+  if (draws.empty()) return {};
+  return draws[static_cast<std::size_t>(r)].overrides;
 }
 
 std::vector<job> plan::jobs() const {

@@ -1,5 +1,6 @@
 #include "liangzhu/experiment/statistics.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <vector>
@@ -51,6 +52,74 @@ paired_difference compare_paired(std::span<const double> a, std::span<const doub
   const double t_stat = *out.difference.mean / (sd / std::sqrt(n));
   const boost::math::students_t t(n - 1);
   out.p_value = 2 * boost::math::cdf(boost::math::complement(t, std::fabs(t_stat)));
+  return out;
+}
+
+value_range middle_range(std::span<const double> values, double share) {
+  std::vector<double> x;
+  for (const double v : values)
+    if (!std::isnan(v)) x.push_back(v);
+  value_range out;
+  if (x.size() < 2) return out;
+  std::ranges::sort(x);
+  const auto quantile = [&](double q) {
+    const double h = q * static_cast<double>(x.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(h));
+    const std::size_t above = std::min(below + 1, x.size() - 1);
+    return x[below] + (h - static_cast<double>(below)) * (x[above] - x[below]);
+  };
+  out.low = quantile((1 - share) / 2);
+  out.high = quantile((1 + share) / 2);
+  return out;
+}
+
+std::optional<double> probability_higher(std::span<const double> a, std::span<const double> b) {
+  double wins = 0;
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (std::isnan(a[i]) || std::isnan(b[i])) continue;
+    ++pairs;
+    wins += b[i] > a[i] ? 1.0 : b[i] == a[i] ? 0.5 : 0.0;
+  }
+  if (pairs == 0) return std::nullopt;
+  return wins / static_cast<double>(pairs);
+}
+
+std::optional<double> variance_split::parameter_share() const {
+  if (!parameters || !seeds || *parameters + *seeds <= 0) return std::nullopt;
+  return *parameters / (*parameters + *seeds);
+}
+
+variance_split split_variance(std::span<const double> values, std::int64_t seeds_per_draw) {
+  variance_split out;
+  if (seeds_per_draw < 2) return out;
+  const auto k = static_cast<std::size_t>(seeds_per_draw);
+  std::vector<std::span<const double>> groups;
+  for (std::size_t first = 0; first + k <= values.size(); first += k) {
+    const auto group = values.subspan(first, k);
+    if (std::ranges::none_of(group, [](double v) { return std::isnan(v); }))
+      groups.push_back(group);
+  }
+  if (groups.size() < 2) return out;
+  std::vector<double> means;
+  double within = 0;
+  for (const auto group : groups) {
+    double sum = 0;
+    for (const double v : group) sum += v;
+    const double mean = sum / static_cast<double>(k);
+    for (const double v : group) within += (v - mean) * (v - mean);
+    means.push_back(mean);
+  }
+  double grand = 0;
+  for (const double m : means) grand += m;
+  grand /= static_cast<double>(means.size());
+  double between = 0;
+  for (const double m : means) between += (m - grand) * (m - grand);
+  const double g = static_cast<double>(groups.size());
+  const double within_square = within / (g * static_cast<double>(k - 1));
+  const double between_square = static_cast<double>(k) * between / (g - 1);
+  out.seeds = within_square;
+  out.parameters = std::max(0.0, (between_square - within_square) / static_cast<double>(k));
   return out;
 }
 

@@ -40,6 +40,9 @@ const param_spec& setting(std::string_view key) {
       integer("generations", 6, 1, 1000, "generations", "", ""),
       real("quantile", 0.5, 0.01, 0.99, "share", "", ""),
       real("min_acceptance", 0.02, 0, 1, "share", "", ""),
+      string_param("file", "", "", ""),
+      integer("draws", 20, 1, max_count, "draws", "", ""),
+      integer("seeds_per_draw", 2, 1, 1000, "seeds", "", ""),
       choice("prior", "uniform", {"uniform", "log-uniform", "normal"}, "", ""),
       real("mean", 0, -1e300, 1e300, "", "", ""),
       real("sd", 1, 1e-300, 1e300, "", "", ""),
@@ -299,6 +302,25 @@ void read_calibration(const toml::node& node, calibration_settings& out) {
              });
 }
 
+void read_posterior(const toml::node& node, experiment_spec& out) {
+  const auto* table = node.as_table();
+  if (!table) fail("'posterior' must be a table", origin_of(node.source()), "posterior");
+  posterior_settings p;
+  p.origin = origin_of(node.source());
+  read_table(*table, "posterior", {"file", "draws", "seeds_per_draw"},
+             [&](const std::string& key, const std::string& full, const toml::node& value) {
+               if (key == "file") {
+                 p.file = get_setting<std::string>(value, key, full);
+                 p.origin = origin_of(value.source());
+               }
+               if (key == "draws") p.draws = get_setting<std::int64_t>(value, key, full);
+               if (key == "seeds_per_draw")
+                 p.seeds_per_draw = get_setting<std::int64_t>(value, key, full);
+             });
+  if (p.file.empty()) fail("[posterior] needs 'file'", p.origin, "posterior.file");
+  out.posterior = p;
+}
+
 stored_detail parse_detail(const std::string& word) {
   if (word == "summary") return stored_detail::summary;
   if (word == "all") return stored_detail::all;
@@ -310,10 +332,11 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
   out.path = path;
   out.text = std::move(sources.text);
   const value_origin top{path.string(), 0, 0};
+  bool has_replicates = false;
   read_table(
       sources.root, "",
       {"name", "description", "scenario", "set", "ticks", "replicates", "master_seed", "outputs",
-       "store", "design", "samples", "vary", "sensitivity", "target", "calibration"},
+       "store", "design", "samples", "vary", "sensitivity", "target", "calibration", "posterior"},
       [&](const std::string& key, const std::string& full, const toml::node& node) {
         if (key == "name") out.name = get_setting<std::string>(node, key, full);
         if (key == "description") out.description = get_setting<std::string>(node, key, full);
@@ -329,7 +352,10 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
           read_overrides(*table, "", out.overrides);
         }
         if (key == "ticks") out.ticks = get_setting<std::int64_t>(node, key, full);
-        if (key == "replicates") out.replicates = get_setting<std::int64_t>(node, key, full);
+        if (key == "replicates") {
+          out.replicates = get_setting<std::int64_t>(node, key, full);
+          has_replicates = true;
+        }
         if (key == "master_seed")
           out.master_seed = static_cast<std::uint64_t>(get_setting<std::int64_t>(node, key, full));
         if (key == "outputs") read_outputs(node, out);
@@ -340,6 +366,7 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
         if (key == "sensitivity") read_sensitivity(node, out.sensitivity);
         if (key == "target") read_targets(node, out);
         if (key == "calibration") read_calibration(node, out.calibration);
+        if (key == "posterior") read_posterior(node, out);
       });
   if (out.scenario.empty())
     fail("missing 'scenario' (the base scenario: a name or a path)", top, "scenario");
@@ -354,6 +381,17 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
     }
   if (out.design == "sample" && out.samples == 0)
     fail("design = \"sample\" needs 'samples' (how many points)", top, "samples");
+  if (out.posterior) {
+    if (has_replicates)
+      fail(
+          "'replicates' and [posterior] both set the runs per point (with a posterior they are "
+          "draws x seeds_per_draw): remove 'replicates'",
+          top, "replicates");
+    out.replicates = out.posterior->draws * out.posterior->seeds_per_draw;
+    // The file is relative to the experiment file, like its scenario.
+    if (std::filesystem::path(out.posterior->file).is_relative())
+      out.posterior->file = (path.parent_path() / out.posterior->file).lexically_normal().string();
+  }
   if (out.name.empty()) out.name = path.stem().string();
   return out;
 }

@@ -10,8 +10,6 @@
 namespace liangzhu::io {
 namespace {
 
-const value_origin set_origin{"--set", 0, 0};
-
 std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -39,7 +37,8 @@ std::optional<std::string> segment_after(const std::string& prefix, const std::s
   return rest.substr(0, rest.find('.'));
 }
 
-[[noreturn]] void unknown_key(const std::string& key, const detail::scenario_builder& out) {
+[[noreturn]] void unknown_key(const std::string& key, const detail::scenario_builder& out,
+                              const value_origin& set_origin) {
   if (key.find('[') != std::string::npos)
     fail("dated-list entries cannot be changed with --set; edit the scenario file", set_origin,
          key);
@@ -53,21 +52,24 @@ std::optional<std::string> segment_after(const std::string& prefix, const std::s
   fail("unknown key '" + key + "'" + did_you_mean(key, out.keys()), set_origin, key);
 }
 
-void apply_override(const std::string& text, detail::scenario_builder& out) {
+void apply_override(const std::string& text, detail::scenario_builder& out,
+                    const value_origin& set_origin) {
   const std::size_t eq = text.find('=');
   const std::string key(trim(std::string_view(text).substr(0, eq)));
   if (eq == std::string::npos || key.empty())
     fail("expected key=value, got '" + text + "'", set_origin, text);
   const param_spec* spec = out.spec_of(key);
-  if (!spec) unknown_key(key, out);
+  if (!spec) unknown_key(key, out, set_origin);
   const toml::table parsed = parse_value(trim(std::string_view(text).substr(eq + 1)));
   out.replace(key, convert(*parsed.get("v"), *spec, key, set_origin), set_origin);
 }
 
 }  // namespace
 
-void apply_overrides(std::span<const std::string> overrides, detail::scenario_builder& out) {
-  for (const std::string& text : overrides) apply_override(text, out);
+void apply_overrides(std::span<const std::string> overrides, detail::scenario_builder& out,
+                     const std::string& origin) {
+  const value_origin set_origin{origin, 0, 0};
+  for (const std::string& text : overrides) apply_override(text, out, set_origin);
 }
 
 }  // namespace liangzhu::io

@@ -1,6 +1,7 @@
 #pragma once
 /// @file Assembles a scenario value by value while the loader walks the schema (private).
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,10 @@ class scenario_builder {
     return result_.names_;
   }
 
+  /// Records the overrides that also go to the scenario's histories (scenario::history_overrides).
+  void keep_history_overrides(std::span<const std::string> overrides) {
+    result_.history_overrides_.assign(overrides.begin(), overrides.end());
+  }
   scenario finish() && { return std::move(result_); }
 
  private:

@@ -261,8 +261,10 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
           fmt::format("start_from: more than {} scenarios chained (a cycle?)", max_history_depth),
           where.file, where.line, where.column, "start_from");
     const std::filesystem::path base = std::filesystem::path(where.file).parent_path();
+    // A posterior draw's values are the model's: they hold in the history too.
     const io::scenario history =
-        io::load_scenario((base / p.start_from).lexically_normal(), scenario_schema());
+        io::load_scenario((base / p.start_from).lexically_normal(), scenario_schema(), {},
+                          scenario.history_overrides());
     auto h = std::make_shared<parameters>(read_parameters(history, depth + 1));
     check_history_fits(p, *h, where);
     refuse_unused_overrides(scenario, p);

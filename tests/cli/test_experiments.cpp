@@ -223,6 +223,48 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_THAT(twice.err, HasSubstr("listed twice"));
 }
 
+TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
+  write_file(path("rich.toml"),
+             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 5000000\n");
+  write_file(path("post.csv"),
+             "# two particles of equal weight\n"
+             "generation,weight,startups.capability_growth_per_year,simulated:tigers\n"
+             "2,1,0.5,3\n2,1,1.2,\n");
+  const auto r = run({"compare", "small.toml", "rich.toml", "--posterior", "post.csv", "--draws",
+                      "2", "--ticks", "30", "--output", "startups_founded", "--output",
+                      "government_spending_cny", "--out", "p.db"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("2 scenarios x 4 replicates"));
+  EXPECT_THAT(r.out, HasSubstr("2 draws x 2 seeds per draw"));
+  EXPECT_THAT(r.out, HasSubstr("P(higher)"));
+  EXPECT_THAT(r.out, HasSubstr("share of the variance from the parameters"));
+  // Each run ran with its draw's value (two draws of two particles: one each), recorded with it.
+  const auto s = open_store(path("p.db"));
+  std::map<std::string, int> growth;
+  for (const auto& info : s.reader().list_runs()) {
+    EXPECT_THAT(info.label, HasSubstr("posterior draw"));
+    for (const auto& [key, value] : s.reader().read_parameters(info.run_id))
+      if (key == "startups.capability_growth_per_year") ++growth[value];
+  }
+  EXPECT_EQ(growth, (std::map<std::string, int>{{"0.5", 4}, {"1.2", 4}}));
+
+  // Bad input is exit 2, naming what is wrong.
+  auto bad =
+      run({"compare", "small.toml", "rich.toml", "--posterior", "post.csv", "--replicates", "3"});
+  EXPECT_EQ(bad.code, 2) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("--draws x --seeds-per-draw"));
+  bad = run({"compare", "small.toml", "rich.toml", "--draws", "3"});
+  EXPECT_EQ(bad.code, 2) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("need --posterior"));
+  write_file(path("broken.csv"), "weight,startups.capability_growth_per_year\n1,0.5\n1,fast\n");
+  bad = run({"compare", "small.toml", "rich.toml", "--posterior", "broken.csv"});
+  EXPECT_EQ(bad.code, 2) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("broken.csv:3:3: 'startups.capability_growth_per_year'"));
+  bad = run({"compare", "small.toml", "rich.toml", "--posterior", "missing.csv"});
+  EXPECT_EQ(bad.code, 3) << describe(bad);
+}
+
 TEST_F(experiments, SensitivityStoresIndicesForEveryFactorAndOutput) {
   write_file(path("sa.toml"),
              "scenario = \"small.toml\"\nreplicates = 1\nticks = 20\n"
@@ -279,7 +321,7 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
              "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 12\ngenerations = 3\n");
   fs::create_directories(path("out"));
   const auto r = run({"calibrate", "abc.toml", "--log", "out/particles.csv", "--write-scenario",
-                      "out/posterior.toml"});
+                      "out/posterior.toml", "--write-posterior", "out/posterior.csv"});
   ASSERT_EQ(r.code, 0) << describe(r);
   EXPECT_THAT(r.out, HasSubstr("generation  2"));
   EXPECT_THAT(r.out, HasSubstr("posterior after 3 generations"));
@@ -293,8 +335,26 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   EXPECT_EQ(valid.code, 0) << describe(valid);
   const std::string log = slurp(path("out/particles.csv"));
   EXPECT_THAT(log, HasSubstr("generation,particle,weight,distance,tolerance,"
-                             "hub.liangzhu.talent.engineers,engineers@2025-02-01"));
+                             "hub.liangzhu.talent.engineers,simulated:engineers@2025-02-01"));
   EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1 + 3 * 12);
+  // The posterior file is the last generation, which compare reads back.
+  const std::string posterior = slurp(path("out/posterior.csv"));
+  EXPECT_THAT(posterior, HasSubstr("# Posterior by liangzhu"));
+  EXPECT_EQ(std::count(posterior.begin(), posterior.end(), '\n'), 2 + 1 + 12);
+  EXPECT_THAT(posterior, HasSubstr("\n2,0,"));
+  write_file(path("other.toml"), "extends = \"small.toml\"\nname = \"other\"\n");
+  const auto drawn = run({"compare", "small.toml", "other.toml", "--posterior", "out/posterior.csv",
+                          "--draws", "3", "--seeds-per-draw", "1", "--ticks", "6", "--output",
+                          "startups_founded", "--out", "drawn.db"});
+  EXPECT_EQ(drawn.code, 0) << describe(drawn);
+  EXPECT_THAT(drawn.out, HasSubstr("cannot be told apart"));
+  write_file(path("point.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\nvalue = 4000\n");
+  const auto point = run({"calibrate", "point.toml", "--write-posterior", "x.csv"});
+  EXPECT_EQ(point.code, 2) << describe(point);
+  EXPECT_THAT(point.err, HasSubstr("abc-smc"));
   const auto budget = run({"calibrate", "abc.toml", "--max-evaluations", "5"});
   EXPECT_EQ(budget.code, 2) << describe(budget);
   EXPECT_THAT(budget.err, HasSubstr("--max-evaluations"));

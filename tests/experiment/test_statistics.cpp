@@ -61,5 +61,38 @@ TEST(Statistics, NoDifferenceHasPValueOne) {
   EXPECT_GT(*d.p_value, 0.5);
 }
 
+TEST(Statistics, MiddleRangeIsTheQuantilesOfTheValues) {
+  const std::vector<double> v = {5, 1, 4, 2, 3, std::nan("")};
+  const auto r = middle_range(v, 0.5);
+  EXPECT_DOUBLE_EQ(*r.low, 2);  // R's type 7: the 25% quantile of 1..5
+  EXPECT_DOUBLE_EQ(*r.high, 4);
+  EXPECT_FALSE(middle_range(std::vector<double>{1}).low);
+}
+
+TEST(Statistics, ProbabilityHigherCountsPairsAndHalfTies) {
+  const std::vector<double> a = {1, 1, 1, 1, std::nan("")};
+  const std::vector<double> b = {2, 0, 1, 3, 5};
+  EXPECT_DOUBLE_EQ(*probability_higher(a, b), (2 + 0.5) / 4);
+  EXPECT_FALSE(probability_higher(std::vector<double>{}, std::vector<double>{}));
+}
+
+TEST(Statistics, VarianceSplitSeparatesDrawsFromSeeds) {
+  // Four draws at 0, 10, 20, 30 with seeds adding -1 and +1: the seeds' variance is 2 (within
+  // mean square of {-1, +1}), the draws' that of 0..30 (166.67) once the seeds' share of the
+  // group means (2 / 2) is taken out.
+  const std::vector<double> v = {-1, 1, 9, 11, 19, 21, 29, 31};
+  const auto s = split_variance(v, 2);
+  EXPECT_DOUBLE_EQ(*s.seeds, 2);
+  EXPECT_NEAR(*s.parameters, 500.0 / 3 - 1, 1e-9);
+  EXPECT_NEAR(*s.parameter_share(), (500.0 / 3 - 1) / (500.0 / 3 + 1), 1e-12);
+  // Draws that do not matter: all luck.
+  const auto luck = split_variance(std::vector<double>{-1, 1, 1, -1, -1, 1}, 2);
+  EXPECT_DOUBLE_EQ(*luck.parameters, 0);
+  EXPECT_DOUBLE_EQ(*luck.parameter_share(), 0);
+  // One seed per draw, or a single whole group, cannot tell the sources apart.
+  EXPECT_FALSE(split_variance(v, 1).parameters);
+  EXPECT_FALSE(split_variance(std::vector<double>{1, 2, std::nan(""), 4}, 2).parameters);
+}
+
 }  // namespace
 }  // namespace liangzhu::experiment

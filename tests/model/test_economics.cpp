@@ -236,5 +236,27 @@ TEST(StartFrom, AHistoryThatCannotHandOverIsAnInputError) {
   }
 }
 
+TEST(StartFrom, HistoryOverridesHoldInTheHistoryAndSetOnesOnlyAfterIt) {
+  // A posterior draw's values are the model's: they reach the history (and the history's
+  // identity, which keys the cache); a --set changes the run from its start only.
+  const auto file = testing::source_dir() + "/tests/model/data/small_from_history.toml";
+  const std::vector<std::string> drawn = {"startups.capability_growth_per_year=0.55",
+                                          "hub.test.talent.engineers=2345"};
+  const auto scenario = io::load_scenario(file, scenario_schema(), {}, drawn);
+  EXPECT_EQ(scenario.history_overrides(), drawn);
+  EXPECT_EQ(scenario.origin("startups.capability_growth_per_year").file, "--posterior");
+  const parameters p = read_parameters(scenario);
+  ASSERT_TRUE(p.history);
+  EXPECT_EQ(p.world.startups.capability_growth_per_year, 0.55);
+  EXPECT_EQ(p.history->world.startups.capability_growth_per_year, 0.55);
+  EXPECT_EQ(p.history->hubs.front().talent.engineers, 2345)
+      << "a drawn initial population is the history's, so it is not refused";
+  const std::vector<std::string> set = {"startups.capability_growth_per_year=0.55"};
+  const parameters q = read_parameters(io::load_scenario(file, scenario_schema(), set));
+  EXPECT_EQ(q.world.startups.capability_growth_per_year, 0.55);
+  EXPECT_NE(q.history->world.startups.capability_growth_per_year, 0.55);
+  EXPECT_NE(p.history_identity, q.history_identity);
+}
+
 }  // namespace
 }  // namespace liangzhu::model

@@ -25,7 +25,10 @@ struct experiment_options {
   int threads_per_run = 1;
   std::int64_t replicates = 0;
   long ticks = 0;
-  std::string store;  ///< what each run keeps in the store: summary, series or all (events too)
+  std::string store;      ///< what each run keeps in the store: summary, series or all (events too)
+  std::string posterior;  ///< a posterior file whose draws the replicates take
+  std::int64_t draws = 20;
+  std::int64_t seeds_per_draw = 2;
   bool quiet = false;
 
   bool given(const std::string& option) const { return app->count(option) > 0; }
@@ -39,7 +42,9 @@ void add_experiment_argument(CLI::App& app, std::string& experiment);
 /// divided by --threads-per-run.
 int default_parallel_runs(const experiment_options& o);
 
-/// Applies --replicates and --ticks to an experiment read from a file.
+/// Applies --replicates, --ticks, --store, --posterior, --draws and --seeds-per-draw to an
+/// experiment read from a file (input_error for --replicates with a posterior, whose runs per
+/// point are draws x seeds per draw, and for --draws without one).
 void apply_overrides(const experiment_options& o, io::experiment_spec& spec);
 
 /// Finds the scenarios an experiment names: paths relative to the experiment file's folder,

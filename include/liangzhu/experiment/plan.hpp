@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,12 +44,23 @@ struct job {
   std::uint64_t seed = 0;
 };
 
+/// The posterior draw a replicate takes (experiments with a [posterior]).
+struct replicate_draw {
+  std::int64_t draw = 0;
+  /// Its particle in the posterior file's last generation.
+  std::int64_t particle = 0;
+  /// The particle's values as "key=value", for the run and its history alike.
+  std::vector<std::string> overrides;
+};
+
 struct plan {
   io::experiment_spec spec;
   store::sweep_kind kind = store::sweep_kind::sweep;
   std::vector<point> points;
   /// One seed per replicate, shared by every point.
   std::vector<std::uint64_t> seeds;
+  /// With a posterior, one draw per replicate, shared by every point; empty otherwise.
+  std::vector<replicate_draw> draws;
   /// Sampled designs: each point's coordinates in the unit cube, one column per factor.
   std::vector<std::vector<double>> unit_points;
   /// Identifies the runs (every point's resolved scenario, the seeds, what is stored): the same
@@ -56,6 +68,8 @@ struct plan {
   std::string hash;
 
   std::int64_t replicates() const { return static_cast<std::int64_t>(seeds.size()); }
+  /// The posterior overrides of replicate `r` (none without a posterior).
+  std::span<const std::string> draw_overrides(std::int64_t r) const;
   /// Every point x replicate, point-major.
   std::vector<job> jobs() const;
   /// The plan's experiment as a store row (status running).
@@ -67,6 +81,11 @@ struct plan {
 /// The seed of replicate `replicate` under `master_seed` (the SplitMix64 finaliser of the pair).
 std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate);
 
+/// Replicate r of every point runs with seed replicate_seed(master, r) and, when the experiment
+/// has a [posterior], with draw r / seeds_per_draw of it (systematic resampling seeded by the
+/// master seed, experiment/posterior_file.hpp); a posterior key that a factor or [set] also
+/// gives, or that a point's scenario lacks, is input_error.
+///
 /// A grid design (every combination of the factors' values, the first factor varying slowest)
 /// or, for design = "sample", `samples` points of a Sobol sequence inside the factors' bounds.
 /// Checks every point against the scenario schema and every output name; input_error pointing

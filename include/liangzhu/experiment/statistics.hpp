@@ -27,4 +27,30 @@ struct paired_difference {
 paired_difference compare_paired(std::span<const double> a, std::span<const double> b,
                                  double confidence = 0.95);
 
+/// The range that holds the middle `share` of the values that are not NaN (their (1 - share) / 2
+/// and (1 + share) / 2 quantiles, interpolated as R's default type 7): where one run's figure
+/// falls, as against the confidence interval of the mean. Empty below two values.
+struct value_range {
+  std::optional<double> low, high;
+};
+value_range middle_range(std::span<const double> values, double share = 0.95);
+
+/// The share of pairs (a[i], b[i]), both numbers, where b beats a (b > a; a tie counts half);
+/// empty without pairs. With posterior draws it is the probability, over parameters and luck,
+/// that a run of b ends above the same draw's run of a.
+std::optional<double> probability_higher(std::span<const double> a, std::span<const double> b);
+
+/// The variance of replicates that took posterior draws, split by source: replicates come in
+/// consecutive groups of `seeds_per_draw` that share a draw, so a one-way random-effects analysis
+/// of variance separates the spread between draws (the parameters) from that within them (the
+/// seeds): seeds = the within-group mean square, parameters = max(0, between-group mean square -
+/// within) / seeds_per_draw. Groups holding a NaN are left out; both parts are empty below two
+/// whole groups or with one seed per draw.
+struct variance_split {
+  std::optional<double> parameters, seeds;
+  /// parameters / (parameters + seeds); empty when both are 0.
+  std::optional<double> parameter_share() const;
+};
+variance_split split_variance(std::span<const double> values, std::int64_t seeds_per_draw);
+
 }  // namespace liangzhu::experiment

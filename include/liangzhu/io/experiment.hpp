@@ -80,6 +80,19 @@ struct calibration_settings {
   double tolerance = 1e-3;
 };
 
+/// Parameter uncertainty in every point's replicates (`[posterior]`, or --posterior and --draws):
+/// replicate r of every point runs with draw r / seeds_per_draw of a calibration's posterior and
+/// seed r, so points stay paired draw by draw and seed by seed.
+struct posterior_settings {
+  /// The posterior file (experiment/posterior_file.hpp), as written; `origin` says where.
+  std::string file;
+  value_origin origin;
+  std::int64_t draws = 20;
+  /// Seeds per draw: with two or more, a figure's spread splits into the parameters' share and
+  /// luck's share (one-way analysis of variance over draws).
+  std::int64_t seeds_per_draw = 2;
+};
+
 struct experiment_spec {
   std::filesystem::path path;
   /// The text of the file as read.
@@ -106,6 +119,8 @@ struct experiment_spec {
   sensitivity_settings sensitivity;
   std::vector<calibration_target> targets;
   calibration_settings calibration;
+  /// Set when the replicates take posterior draws; `replicates` is then draws x seeds_per_draw.
+  std::optional<posterior_settings> posterior;
 };
 
 /// Reads and checks an experiment file (which may `extends` another); input_error naming the

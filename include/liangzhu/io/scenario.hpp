@@ -71,6 +71,10 @@ class scenario {
   std::string canonical_toml() const;
   /// 16 hex digits: FNV-1a (64 bit) of canonical_toml().
   std::string hash() const;
+  /// The "key=value" overrides that hold for this run and every history its start_from chain
+  /// runs first (a posterior draw: values of the model, not of one period), as given to
+  /// load_scenario; applied before the --set ones, with origin "--posterior".
+  const std::vector<std::string>& history_overrides() const { return history_overrides_; }
 
  private:
   friend class detail::scenario_builder;
@@ -99,12 +103,15 @@ class scenario {
   std::vector<block> blocks_;
   std::map<std::string, std::vector<std::string>, std::less<>> names_;
   std::map<std::string, std::vector<dated_entry>, std::less<>> dated_;
+  std::vector<std::string> history_overrides_;
 };
 
-/// Loads, merges and validates a scenario file; `overrides` are "key=value" texts from --set.
+/// Loads, merges and validates a scenario file; `overrides` are "key=value" texts from --set,
+/// `history_overrides` those that also go to the scenario's histories (history_overrides()).
 /// Throws input_error (with file, line, column and key) for anything wrong in the input.
 scenario load_scenario(const std::filesystem::path& file, const schema& s,
-                       std::span<const std::string> overrides = {});
+                       std::span<const std::string> overrides = {},
+                       std::span<const std::string> history_overrides = {});
 
 /// The same for TOML text held in memory; `extends` paths are relative to the working directory.
 scenario parse_scenario(std::string_view toml_text, std::string_view source_name, const schema& s,
