@@ -40,13 +40,18 @@ constexpr const char* calibrate_description =
     "\"abc-smc\" in [calibration] it computes a posterior instead (ABC-SMC over each factor's "
     "prior): prints each generation, then each factor's posterior against its prior and the "
     "posterior predictive of every target; --log writes every particle of every generation, "
-    "--write-scenario the posterior mean.";
+    "--write-scenario the posterior mean, --write-posterior the posterior as the file --posterior "
+    "reads. Each generation goes into the --out store as it completes: the same command resumes "
+    "a killed or interrupted calibration after its last whole generation, and shows a completed "
+    "one again without running it.";
 
 constexpr const char* calibrate_footer =
     "Examples:\n"
     "  liangzhu calibrate experiments/calibrate_historical.toml\n"
     "  liangzhu calibrate experiments/calibrate_historical.toml --max-evaluations 20 \\\n"
-    "      --log out/calibration.csv --write-scenario out/calibrated.toml";
+    "      --log out/calibration.csv --write-scenario out/calibrated.toml\n"
+    "  liangzhu calibrate experiments/posterior_historical.toml --out calibration.db \\\n"
+    "      --write-posterior out/posterior.csv";
 
 void define_calibrate(CLI::App& app, calibrate_request& r) {
   add_experiment_argument(app, r.experiment);
@@ -71,8 +76,7 @@ void define_calibrate(CLI::App& app, calibrate_request& r) {
 std::string log_csv(const io::experiment_spec& spec, const experiment::calibration_result& result) {
   std::string text = "evaluation";
   for (const auto& f : spec.factors) text += "," + f.key;
-  for (const auto& t : spec.targets)
-    text += "," + t.output + (t.date ? "@" + t.date->to_string() : "");
+  for (const auto& t : spec.targets) text += "," + experiment::target_name(t);
   text += ",misfit\n";
   for (const auto& e : result.evaluations) {
     text += std::to_string(e.index);
@@ -139,8 +143,7 @@ std::string particles_csv(const io::experiment_spec& spec,
                           const experiment::posterior_result& result, std::size_t first) {
   std::string text = "generation,particle,weight,distance,tolerance";
   for (const auto& key : result.keys) text += "," + key;
-  for (const auto& t : spec.targets)
-    text += ",simulated:" + t.output + (t.date ? "@" + t.date->to_string() : "");
+  for (const auto& t : spec.targets) text += ",simulated:" + experiment::target_name(t);
   text += "\n";
   for (std::size_t g = first; g < result.search.generations.size(); ++g) {
     const auto& gen = result.search.generations[g];
@@ -233,37 +236,58 @@ void print_posterior(const io::experiment_spec& spec, const experiment::posterio
   fmt::print("{}", fit.render("  "));
 }
 
-/// Runs `search`, then writes what --log and --write-scenario ask for and prints the outcome;
-/// a search stopped by Ctrl-C writes nothing.
-template <typename Result>
-int search_and_write(const calibrate_request& r, const io::experiment_spec& spec,
-                     const experiment::scenario_resolver& resolve, const interrupt_guard& stop,
-                     const std::function<Result()>& search,
-                     std::string (*log)(const io::experiment_spec&, const Result&),
-                     std::string (*scenario)(const calibrate_request&, const io::experiment_spec&,
-                                             const Result&, const std::filesystem::path&),
-                     void (*print)(const io::experiment_spec&, const Result&),
-                     const std::function<void(const Result&)>& write_more = {}) {
-  Result result;
-  try {
-    result = search();
-  } catch (const experiment::job_cancelled&) {
-    std::fprintf(stderr, "liangzhu: calibration interrupted by %s; nothing was written\n",
-                 stop.signal_name());
-    return to_int(exit_code::interrupted);
-  }
-  if (!r.log.empty()) write_file_atomically(r.log, log(spec, result));
-  if (!r.write_scenario.empty())
-    write_file_atomically(r.write_scenario,
-                          scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
-  if (write_more) write_more(result);
-  if (!r.options.quiet) print(spec, result);
-  return to_int(exit_code::ok);
-}
-
+/// A Bayesian calibration keeps each generation in the store as it completes: the same command
+/// run again resumes a killed or interrupted calibration after its last whole generation, and
+/// reprints (and rewrites the files of) one that completed.
 int execute_posterior(const calibrate_request& r, const io::experiment_spec& spec,
                       const experiment::scenario_resolver& resolve,
                       const experiment::execution_settings& settings, const interrupt_guard& stop) {
+  std::error_code ignored;
+  if (const auto folder = std::filesystem::path(r.options.out).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder, ignored);
+  store::run_store store(r.options.out);
+  const std::string hash = experiment::calibration_hash(spec, resolve);
+  const auto earlier = store.reader().find_calibration_by_hash(hash);
+  experiment::posterior_result stored;
+  if (earlier)
+    stored = experiment::from_records(
+        spec, store.reader().read_calibration_generations(earlier->calibration_id));
+  const auto write_outputs = [&](const experiment::posterior_result& result) {
+    if (!r.log.empty()) write_file_atomically(r.log, posterior_csv(spec, result));
+    if (!r.write_scenario.empty())
+      write_file_atomically(
+          r.write_scenario,
+          posterior_scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
+    if (!r.write_posterior.empty())
+      write_file_atomically(r.write_posterior, posterior_file(r, spec, result));
+  };
+  if (earlier && earlier->status == store::run_status::complete &&
+      !stored.search.generations.empty()) {
+    stored.search.stop_reason = earlier->stop_reason;
+    if (!r.options.quiet)
+      fmt::print(
+          "calibration {} in {} is complete: its posterior is shown again (another --out "
+          "runs it anew)\n",
+          earlier->calibration_id, r.options.out);
+    write_outputs(stored);
+    if (!r.options.quiet) print_posterior(spec, stored);
+    return to_int(exit_code::ok);
+  }
+  std::int64_t id = 0;
+  if (earlier) {
+    id = earlier->calibration_id;
+    if (!r.options.quiet)
+      fmt::print("resuming calibration {} in {} after its {} stored generations\n", id,
+                 r.options.out, stored.search.generations.size());
+  } else {
+    store::calibration_info info;
+    info.name = spec.name;
+    info.algorithm = spec.calibration.algorithm;
+    info.experiment_path = spec.path.string();
+    info.experiment_text = spec.text;
+    info.experiment_hash = hash;
+    id = store.begin_calibration(info);
+  }
   const auto show = [&](const experiment::abc_generation& g) {
     if (r.options.quiet) return;
     std::string means;
@@ -273,14 +297,32 @@ int execute_posterior(const calibrate_request& r, const io::experiment_spec& spe
                g.tolerance, g.acceptance(), g.effective_sample_size(), means);
     std::fflush(stdout);
   };
-  return search_and_write<experiment::posterior_result>(
-      r, spec, resolve, stop,
-      [&] { return experiment::calibrate_posterior(spec, resolve, settings, show); }, posterior_csv,
-      posterior_scenario, print_posterior,
-      [&](const experiment::posterior_result& result) {
-        if (!r.write_posterior.empty())
-          write_file_atomically(r.write_posterior, posterior_file(r, spec, result));
-      });
+  for (const auto& g : stored.search.generations) show(g);
+  experiment::posterior_result result;
+  try {
+    result = experiment::calibrate_posterior(
+        spec, resolve, settings,
+        [&](const experiment::posterior_result& so_far) {
+          const std::size_t last = so_far.search.generations.size() - 1;
+          store.write_calibration_generation(id, experiment::to_record(spec, so_far, last));
+          show(so_far.search.generations.back());
+        },
+        std::move(stored));
+  } catch (const experiment::job_cancelled&) {
+    store.finish_calibration(id, store::run_status::interrupted, "");
+    std::fprintf(stderr,
+                 "liangzhu: calibration %lld interrupted by %s; its whole generations are in %s "
+                 "and the same command resumes it\n",
+                 static_cast<long long>(id), stop.signal_name(), r.options.out.c_str());
+    return to_int(exit_code::interrupted);
+  } catch (...) {
+    store.finish_calibration(id, store::run_status::failed, "");
+    throw;
+  }
+  store.finish_calibration(id, store::run_status::complete, result.search.stop_reason);
+  write_outputs(result);
+  if (!r.options.quiet) print_posterior(spec, result);
+  return to_int(exit_code::ok);
 }
 
 int execute_calibrate(const calibrate_request& r) {
@@ -321,9 +363,21 @@ int execute_calibrate(const calibrate_request& r) {
     fmt::print("  evaluation {:3}  misfit {:10.4g}{}\n", e.index, e.misfit, at);
     std::fflush(stdout);
   };
-  return search_and_write<experiment::calibration_result>(
-      r, spec, resolve, stop, [&] { return experiment::calibrate(spec, resolve, settings, show); },
-      log_csv, calibrated_scenario, print_fit);
+  experiment::calibration_result result;
+  try {
+    result = experiment::calibrate(spec, resolve, settings, show);
+  } catch (const experiment::job_cancelled&) {
+    std::fprintf(stderr, "liangzhu: calibration interrupted by %s; nothing was written\n",
+                 stop.signal_name());
+    return to_int(exit_code::interrupted);
+  }
+  if (!r.log.empty()) write_file_atomically(r.log, log_csv(spec, result));
+  if (!r.write_scenario.empty())
+    write_file_atomically(
+        r.write_scenario,
+        calibrated_scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
+  if (!r.options.quiet) print_fit(spec, result);
+  return to_int(exit_code::ok);
 }
 
 }  // namespace

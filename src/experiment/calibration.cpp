@@ -158,6 +158,15 @@ double objective(unsigned n, const double* x, double* /*gradient*/, void* data) 
 
 }  // namespace
 
+std::string target_name(const io::calibration_target& target) {
+  std::string name = target.output;
+  if (target.date) {
+    name += '@';
+    name += target.date->to_string();
+  }
+  return name;
+}
+
 double simulated_value(const job_result& run, const io::calibration_target& target,
                        std::span<const std::string> hubs) {
   if (!target.date) return output_value(run.summary, hubs, target.output);

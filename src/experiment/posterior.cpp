@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
+#include "liangzhu/engine/archive.hpp"
 #include "liangzhu/engine/errors.hpp"
 
 namespace liangzhu::experiment {
@@ -58,10 +60,11 @@ std::vector<abc_prior> priors_of(const io::experiment_spec& spec) {
 posterior_result calibrate_posterior(
     const io::experiment_spec& spec, const scenario_resolver& resolve,
     const execution_settings& settings,
-    const std::function<void(const abc_generation&)>& on_generation) {
+    const std::function<void(const posterior_result&)>& on_generation, posterior_result resume) {
   check_calibration(spec, resolve);
-  posterior_result out;
+  posterior_result out = std::move(resume);
   out.priors = priors_of(spec);
+  out.keys.clear();
   for (const auto& f : spec.factors) out.keys.push_back(f.key);
   io::experiment_spec runs_spec = spec;
   runs_spec.store = io::stored_detail::series;  // dated targets read the weekly series
@@ -100,10 +103,85 @@ posterior_result calibrate_posterior(
     for (const auto& particle : g.particles)
       predicted.push_back(simulated.at({g.index, particle.index}));
     out.simulated.push_back(std::move(predicted));
+    out.search.generations.push_back(g);
     std::erase_if(simulated, [&](const auto& entry) { return entry.first.first <= g.index; });
-    if (on_generation) on_generation(g);
+    if (on_generation) on_generation(out);
   };
-  out.search = abc_smc(out.priors, s, distances, keep);
+  std::vector<abc_generation> done = out.search.generations;
+  out.search = abc_smc(out.priors, s, distances, keep, std::move(done));
+  return out;
+}
+
+std::string calibration_hash(const io::experiment_spec& spec, const scenario_resolver& resolve) {
+  const io::scenario base = check_calibration(spec, resolve);
+  const std::string identity = fmt::format("{}|{}|{}|{}|{}", spec.text, spec.replicates,
+                                           spec.ticks.value_or(0), spec.master_seed, base.hash());
+  return fmt::format("{:016x}", engine::fnv1a64(identity));
+}
+
+store::calibration_generation to_record(const io::experiment_spec& spec,
+                                        const posterior_result& result, std::size_t g) {
+  const abc_generation& gen = result.search.generations[g];
+  store::calibration_generation record;
+  record.generation = static_cast<std::int64_t>(gen.index);
+  if (std::isfinite(gen.tolerance)) record.tolerance = gen.tolerance;
+  record.simulations = static_cast<std::int64_t>(gen.simulations);
+  for (std::size_t i = 0; i < gen.particles.size(); ++i) {
+    const auto& p = gen.particles[i];
+    store::calibration_particle particle;
+    particle.proposal = static_cast<std::int64_t>(p.index);
+    particle.weight = p.weight;
+    if (std::isfinite(p.distance)) particle.distance = p.distance;
+    for (std::size_t k = 0; k < result.keys.size(); ++k)
+      particle.parameters.emplace_back(result.keys[k], p.values[k]);
+    for (std::size_t t = 0; t < spec.targets.size(); ++t) {
+      const double v = result.simulated[g][i][t];
+      particle.simulated.emplace_back(target_name(spec.targets[t]),
+                                      std::isnan(v) ? std::nullopt : std::optional(v));
+    }
+    record.particles.push_back(std::move(particle));
+  }
+  return record;
+}
+
+posterior_result from_records(const io::experiment_spec& spec,
+                              const std::vector<store::calibration_generation>& records) {
+  posterior_result out;
+  out.priors = priors_of(spec);
+  for (const auto& f : spec.factors) out.keys.push_back(f.key);
+  for (const auto& record : records) {
+    abc_generation gen;
+    gen.index = static_cast<std::size_t>(record.generation);
+    gen.tolerance = record.tolerance.value_or(std::numeric_limits<double>::infinity());
+    gen.simulations = static_cast<std::size_t>(record.simulations);
+    std::vector<std::vector<double>> simulated;
+    for (const auto& p : record.particles) {
+      if (p.parameters.size() != out.keys.size() || p.simulated.size() != spec.targets.size())
+        throw input_error(fmt::format("the stored generation {} has other factors or targets than "
+                                      "the experiment",
+                                      record.generation),
+                          spec.path.string());
+      abc_particle particle;
+      particle.index = static_cast<std::size_t>(p.proposal);
+      particle.weight = p.weight;
+      particle.distance = p.distance.value_or(std::numeric_limits<double>::infinity());
+      std::vector<double> targets;
+      for (std::size_t k = 0; k < out.keys.size(); ++k) {
+        if (p.parameters[k].first != out.keys[k])
+          throw input_error(fmt::format("the stored generation {} calibrates '{}' where the "
+                                        "experiment has '{}'",
+                                        record.generation, p.parameters[k].first, out.keys[k]),
+                            spec.path.string());
+        particle.values.push_back(p.parameters[k].second);
+      }
+      for (const auto& [name, value] : p.simulated)
+        targets.push_back(value.value_or(std::numeric_limits<double>::quiet_NaN()));
+      gen.particles.push_back(std::move(particle));
+      simulated.push_back(std::move(targets));
+    }
+    out.search.generations.push_back(std::move(gen));
+    out.simulated.push_back(std::move(simulated));
+  }
   return out;
 }
 

@@ -17,6 +17,10 @@ std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
   store.atomically([&] {
     sweep = store.begin_sweep(p.describe());
     store.write_sweep_points(sweep, p.coordinates());
+    std::vector<store::sweep_draw> draws;
+    for (std::size_t r = 0; r < p.draws.size(); ++r)
+      draws.push_back({static_cast<std::int64_t>(r), p.draws[r].draw, p.draws[r].particle});
+    if (!draws.empty()) store.write_sweep_draws(sweep, draws);
   });
   return sweep;
 }

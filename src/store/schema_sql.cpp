@@ -173,6 +173,57 @@ CREATE TABLE sensitivity_indices (
 );
 )sql";
 
+// Version 3 adds parameter uncertainty: which posterior draw each replicate of an experiment took,
+// and Bayesian calibrations with every generation of their particles (long form: one row per
+// particle and parameter or simulated target), written as each generation completes so that a
+// killed calibration resumes from its last whole generation.
+constexpr const char* schema_v3_additions = R"sql(
+CREATE TABLE sweep_draws (
+  sweep_id  INTEGER NOT NULL REFERENCES sweeps ON DELETE CASCADE,
+  replicate INTEGER NOT NULL,
+  draw      INTEGER NOT NULL,
+  particle  INTEGER NOT NULL,
+  PRIMARY KEY (sweep_id, replicate)
+);
+CREATE TABLE calibrations (
+  calibration_id  INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,
+  algorithm       TEXT NOT NULL,
+  experiment_path TEXT NOT NULL DEFAULT '',
+  experiment_text TEXT NOT NULL,
+  experiment_hash TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  ended_at        TEXT,
+  status          TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted', 'failed')),
+  stop_reason     TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE calibration_generations (
+  calibration_id INTEGER NOT NULL REFERENCES calibrations ON DELETE CASCADE,
+  generation     INTEGER NOT NULL,
+  tolerance      REAL,
+  simulations    INTEGER NOT NULL,
+  PRIMARY KEY (calibration_id, generation)
+);
+CREATE TABLE calibration_particles (
+  calibration_id INTEGER NOT NULL REFERENCES calibrations ON DELETE CASCADE,
+  generation     INTEGER NOT NULL,
+  particle       INTEGER NOT NULL,
+  proposal       INTEGER NOT NULL,
+  weight         REAL NOT NULL,
+  distance       REAL,
+  PRIMARY KEY (calibration_id, generation, particle)
+);
+CREATE TABLE calibration_values (
+  calibration_id INTEGER NOT NULL REFERENCES calibrations ON DELETE CASCADE,
+  generation     INTEGER NOT NULL,
+  particle       INTEGER NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('parameter', 'simulated')),
+  name           TEXT NOT NULL,
+  value          REAL,
+  PRIMARY KEY (calibration_id, generation, particle, kind, name)
+);
+)sql";
+
 int user_version(database& db) {
   statement query(db, "PRAGMA user_version");
   query.step();
@@ -203,7 +254,8 @@ void prepare_schema(database& db, bool writable) {
                    "); use a newer liangzhu");
   }
   if (version == schema_version) return;
-  if (version == 1 && !writable) return;  // read as it is: a version-1 store has no experiments
+  // An older store opened read-only is read as it is: readers find no table it lacks.
+  if (version >= 1 && !writable) return;
   if (version == 0) {
     if (has_tables(db)) refuse(db, "an SQLite database, but not a liangzhu run store");
     if (!writable) refuse(db, "empty, not a liangzhu run store");
@@ -212,7 +264,8 @@ void prepare_schema(database& db, bool writable) {
   // transactional): a store is either fully created or upgraded and stamped, or untouched.
   transaction tx(db);
   if (version == 0) db.exec(schema_v1);
-  db.exec(schema_v2_additions);
+  if (version < 2) db.exec(schema_v2_additions);
+  db.exec(schema_v3_additions);
   db.exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
   tx.commit();
 }

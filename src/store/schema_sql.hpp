@@ -5,7 +5,7 @@
 namespace liangzhu::store::detail {
 
 /// The schema version this build writes, kept in PRAGMA user_version.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 /// Checks the file is a liangzhu store this build can use; creates the schema in an empty file
 /// when `writable`. io_error for a newer schema version or a database that is not a store.

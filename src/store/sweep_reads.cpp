@@ -32,15 +32,22 @@ sweep_info read_sweep(const statement& row) {
 }
 
 /// Runs `select` and reads every row with `read`; no rows when the store predates experiments.
+/// (`table`: the table a store older than the query's rows may lack.)
 template <typename Row, typename Read, typename... Keys>
-std::vector<Row> read_rows(detail::database& db, const std::string& sql, Read read,
-                           const Keys&... keys) {
+std::vector<Row> read_rows_of(const char* table, detail::database& db, const std::string& sql,
+                              Read read, const Keys&... keys) {
   std::vector<Row> rows;
-  if (!detail::has_table(db, "sweeps")) return rows;
+  if (!detail::has_table(db, table)) return rows;
   statement select(db, sql);
   select.bind_all(keys...);
   while (select.step()) rows.push_back(read(select));
   return rows;
+}
+
+template <typename Row, typename Read, typename... Keys>
+std::vector<Row> read_rows(detail::database& db, const std::string& sql, Read read,
+                           const Keys&... keys) {
+  return read_rows_of<Row>("sweeps", db, sql, read, keys...);
 }
 
 }  // namespace
@@ -109,6 +116,16 @@ std::vector<sensitivity_row> store_reader::read_sensitivity(std::int64_t sweep) 
         return sensitivity_row{row.column_text(0),          row.column_text(1),
                                row.column_text(2),          row.column_optional_real(3),
                                row.column_optional_real(4), row.column_optional_real(5)};
+      },
+      sweep);
+}
+
+std::vector<sweep_draw> store_reader::read_sweep_draws(std::int64_t sweep) const {
+  return read_rows_of<sweep_draw>(
+      "sweep_draws", db(),
+      "SELECT replicate, draw, particle FROM sweep_draws WHERE sweep_id = ? ORDER BY replicate",
+      [](const statement& row) {
+        return sweep_draw{row.column_int(0), row.column_int(1), row.column_int(2)};
       },
       sweep);
 }

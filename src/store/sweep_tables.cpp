@@ -108,4 +108,12 @@ void run_store::write_sensitivity(std::int64_t sweep, std::span<const sensitivit
                });
 }
 
+void run_store::write_sweep_draws(std::int64_t sweep, std::span<const sweep_draw> rows) {
+  replace_rows(*state_, sweep, "sweep_draws",
+               "INSERT INTO sweep_draws (sweep_id, replicate, draw, particle) VALUES (?, ?, ?, ?)",
+               rows, [sweep](statement& insert, const sweep_draw& d) -> statement& {
+                 return insert.bind_all(sweep, d.replicate, d.draw, d.particle);
+               });
+}
+
 }  // namespace liangzhu::store

@@ -248,6 +248,11 @@ TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
       if (key == "startups.capability_growth_per_year") ++growth[value];
   }
   EXPECT_EQ(growth, (std::map<std::string, int>{{"0.5", 4}, {"1.2", 4}}));
+  const auto draws = s.reader().read_sweep_draws(s.reader().list_sweeps().back().sweep_id);
+  ASSERT_EQ(draws.size(), 4u);
+  EXPECT_EQ(draws[1].draw, 0);
+  EXPECT_EQ(draws[2].draw, 1);
+  EXPECT_NE(draws[0].particle, draws[2].particle);
 
   // Bad input is exit 2, naming what is wrong.
   auto bad =
@@ -358,6 +363,59 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   const auto budget = run({"calibrate", "abc.toml", "--max-evaluations", "5"});
   EXPECT_EQ(budget.code, 2) << describe(budget);
   EXPECT_THAT(budget.err, HasSubstr("--max-evaluations"));
+}
+
+/// Generations of calibration 1 stored in `file` (0 while it cannot be read).
+std::size_t stored_generations(const fs::path& file) {
+  try {
+    return open_store(file).reader().read_calibration_generations(1).size();
+  } catch (const std::exception&) {
+    return 0;  // the writer may be creating the file
+  }
+}
+
+TEST_F(experiments, AKilledBayesianCalibrationResumesFromItsStoreToTheSamePosterior) {
+  write_file(path("abc.toml"),
+             "scenario = \"small.toml\"\nreplicates = 2\nticks = 52\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\ndate = 2025-03-01\nvalue = 4000\nscale = 100\n"
+             "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 12\ngenerations = 4\n");
+  const auto whole =
+      run({"calibrate", "abc.toml", "-q", "--out", "whole.db", "--write-posterior", "whole.csv"});
+  ASSERT_EQ(whole.code, 0) << describe(whole);
+  {
+    const auto s = open_store(path("whole.db"));
+    const auto calibrations = s.reader().list_calibrations();
+    ASSERT_EQ(calibrations.size(), 1u);
+    EXPECT_EQ(calibrations.front().status, store::run_status::complete);
+    EXPECT_EQ(calibrations.front().algorithm, "abc-smc");
+    EXPECT_EQ(s.reader().read_calibration_generations(1).size(), 4u);
+  }
+
+  // Killed (SIGKILL: nothing to clean up) once its first generation is stored.
+  child c = start({"calibrate", "abc.toml", "-q", "--out", "k.db", "--write-posterior", "k.csv"});
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (stored_generations(path("k.db")) == 0 && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(::kill(c.pid(), SIGKILL), 0);
+  EXPECT_EQ(c.wait().code, 128 + SIGKILL);
+  const std::size_t kept = stored_generations(path("k.db"));
+  ASSERT_GE(kept, 1u);
+  ASSERT_LT(kept, 4u) << "the calibration ended before it could be killed";
+  EXPECT_FALSE(fs::exists(path("k.csv")));
+
+  const auto resumed =
+      run({"calibrate", "abc.toml", "--out", "k.db", "--write-posterior", "k.csv"});
+  ASSERT_EQ(resumed.code, 0) << describe(resumed);
+  EXPECT_THAT(resumed.out, HasSubstr(fmt::format("after its {} stored generations", kept)));
+  EXPECT_EQ(slurp(path("k.csv")), slurp(path("whole.csv")))
+      << "the resumed calibration ends where the uninterrupted one did";
+  // Run again, a complete calibration is shown, not run again.
+  const auto again = run({"calibrate", "abc.toml", "--out", "k.db"});
+  ASSERT_EQ(again.code, 0) << describe(again);
+  EXPECT_THAT(again.out, HasSubstr("is complete"));
+  EXPECT_THAT(again.out, HasSubstr("posterior after 4 generations"));
+  EXPECT_EQ(open_store(path("k.db")).reader().list_calibrations().size(), 1u);
 }
 
 TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {

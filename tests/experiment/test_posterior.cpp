@@ -60,7 +60,7 @@ TEST(Posterior, RecoversTheValueThatProducedTheData) {
   spec.targets.front().value = simulated_at(spec, {6500, 40}, settings);
   std::size_t announced = 0;
   const auto result = calibrate_posterior(spec, testing::small_resolver(), settings,
-                                          [&](const abc_generation&) { ++announced; });
+                                          [&](const posterior_result&) { ++announced; });
   const auto& generations = result.search.generations;
   ASSERT_EQ(generations.size(), 4u) << result.search.stop_reason;
   EXPECT_EQ(announced, generations.size());
@@ -75,6 +75,46 @@ TEST(Posterior, RecoversTheValueThatProducedTheData) {
     EXPECT_NEAR(predicted.front(), spec.targets.front().value, 3 * 40.0 + last.tolerance * 40);
   for (std::size_t t = 1; t < generations.size(); ++t)
     EXPECT_LT(generations[t].tolerance, generations[t - 1].tolerance);
+}
+
+TEST(Posterior, AnInterruptedCalibrationResumesFromItsStoredGenerationsToTheSameEnd) {
+  io::experiment_spec spec = io::parse_experiment(engineers_posterior, "posterior.toml");
+  spec.calibration.generations = 3;
+  spec.calibration.particles = 12;
+  spec.targets.front().value = 6000;
+  execution_settings settings;
+  settings.parallel_runs = 2;
+  const auto whole = calibrate_posterior(spec, testing::small_resolver(), settings, {});
+  ASSERT_EQ(whole.search.generations.size(), 3u);
+
+  // Killed after generation 1: what the store held is its records, read back.
+  struct killed {};
+  std::vector<store::calibration_generation> stored;
+  try {
+    calibrate_posterior(spec, testing::small_resolver(), settings, [&](const posterior_result& r) {
+      stored.push_back(to_record(spec, r, r.search.generations.size() - 1));
+      if (r.search.generations.size() == 2) throw killed{};
+    });
+    FAIL() << "not interrupted";
+  } catch (const killed&) {
+  }
+  ASSERT_EQ(stored.size(), 2u);
+  const auto resumed = calibrate_posterior(spec, testing::small_resolver(), settings, {},
+                                           from_records(spec, stored));
+  ASSERT_EQ(resumed.search.generations.size(), 3u);
+  for (std::size_t g = 0; g < 3; ++g) {
+    EXPECT_EQ(to_record(spec, resumed, g), to_record(spec, whole, g)) << "generation " << g;
+  }
+  EXPECT_EQ(calibration_hash(spec, testing::small_resolver()),
+            calibration_hash(spec, testing::small_resolver()));
+  io::experiment_spec other = spec;
+  other.replicates = 3;
+  EXPECT_NE(calibration_hash(other, testing::small_resolver()),
+            calibration_hash(spec, testing::small_resolver()));
+  // Records of another experiment are refused, not silently mixed in.
+  io::experiment_spec fewer = spec;
+  fewer.factors.pop_back();
+  EXPECT_THROW(from_records(fewer, stored), input_error);
 }
 
 TEST(Posterior, PriorsComeFromTheVaryEntries) {

@@ -77,7 +77,7 @@ TEST(StoreOpen, UsesWalAndStampsTheSchemaVersion) {
       sqlite3_prepare_v2(db, "SELECT user_version FROM pragma_user_version", -1, &stmt, nullptr),
       SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 3);
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   EXPECT_TRUE(std::filesystem::exists(dir / "runs.db-wal"));

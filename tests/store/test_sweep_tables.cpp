@@ -100,6 +100,8 @@ TEST(SweepTables, VersionOneStoreIsUpgradedWhenOpenedForWriting) {
   }
   // Make it look like a store written before experiments existed.
   raw_sql(file,
+          "DROP TABLE calibration_values; DROP TABLE calibration_particles; "
+          "DROP TABLE calibration_generations; DROP TABLE calibrations; DROP TABLE sweep_draws; "
           "DROP TABLE sensitivity_indices; DROP TABLE sweep_results; DROP TABLE sweep_runs; "
           "DROP TABLE sweep_points; DROP TABLE sweeps; PRAGMA user_version = 1");
   {

@@ -34,6 +34,9 @@ struct calibration_result {
   std::string stop_reason;
 };
 
+/// A target's name in logs and stores: its output, with "@date" for a series value at a date.
+std::string target_name(const io::calibration_target& target);
+
 /// A target's value in one run: a series value at the target's date or a summary figure; NaN if
 /// the run does not reach the date or the figure is empty.
 double simulated_value(const job_result& run, const io::calibration_target& target,

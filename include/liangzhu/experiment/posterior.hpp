@@ -11,6 +11,7 @@
 
 #include "liangzhu/experiment/abc_smc.hpp"
 #include "liangzhu/experiment/calibration.hpp"
+#include "liangzhu/store/calibration_records.hpp"
 
 namespace liangzhu::experiment {
 
@@ -29,11 +30,27 @@ std::vector<abc_prior> priors_of(const io::experiment_spec& spec);
 
 /// Runs ABC-SMC over the experiment (settings from its [calibration] table: particles,
 /// generations, quantile, min_acceptance; the seed is its master seed). `on_generation` sees each
-/// generation once complete. input_error as calibrate; job_cancelled when `settings.stop` turns
-/// true.
+/// generation once complete, with the result so far (its last generation is that one).
+/// `resume` holds the generations of an earlier run of the same calibration (calibration_hash),
+/// which are kept: the search goes on after the last as it would have without the interruption.
+/// input_error as calibrate; job_cancelled when `settings.stop` turns true.
 posterior_result calibrate_posterior(
     const io::experiment_spec& spec, const scenario_resolver& resolve,
     const execution_settings& settings,
-    const std::function<void(const abc_generation&)>& on_generation);
+    const std::function<void(const posterior_result&)>& on_generation,
+    posterior_result resume = {});
+
+/// What decides a calibration's runs and results (the experiment's text, replicates, weeks and
+/// seed, and its base scenario as resolved), as 16 hex digits: the same calibration started
+/// again into the same store resumes instead of starting over.
+std::string calibration_hash(const io::experiment_spec& spec, const scenario_resolver& resolve);
+
+/// Generation `g` of `result` as a store record, and stored generations back as a result (the
+/// experiment names the factors and targets); input_error if the records do not match the
+/// experiment's factors and targets.
+store::calibration_generation to_record(const io::experiment_spec& spec,
+                                        const posterior_result& result, std::size_t g);
+posterior_result from_records(const io::experiment_spec& spec,
+                              const std::vector<store::calibration_generation>& records);
 
 }  // namespace liangzhu::experiment

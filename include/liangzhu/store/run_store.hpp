@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "liangzhu/engine/collector.hpp"
+#include "liangzhu/store/calibration_records.hpp"
 #include "liangzhu/store/records.hpp"
 #include "liangzhu/store/store_reader.hpp"
 #include "liangzhu/store/sweep_records.hpp"
@@ -77,6 +78,18 @@ class run_store {
   void write_sweep_results(std::int64_t sweep, std::span<const sweep_result> rows);
   /// Replaces the experiment's sensitivity measures.
   void write_sensitivity(std::int64_t sweep, std::span<const sensitivity_row> rows);
+  /// Replaces the posterior draws the experiment's replicates took.
+  void write_sweep_draws(std::int64_t sweep, std::span<const sweep_draw> rows);
+
+  /// Inserts a calibration with status running and returns its id; fills created_at if empty.
+  std::int64_t begin_calibration(const calibration_info& info);
+  /// Writes a complete generation of `calibration` in one transaction (replacing one of the same
+  /// number).
+  void write_calibration_generation(std::int64_t calibration,
+                                    const calibration_generation& generation);
+  /// Sets a calibration's final status, why it stopped, and ended_at.
+  void finish_calibration(std::int64_t calibration, run_status status,
+                          const std::string& stop_reason);
 
   /// The file this store was opened on.
   const std::filesystem::path& path() const;

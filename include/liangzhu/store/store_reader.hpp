@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "liangzhu/engine/collector.hpp"
+#include "liangzhu/store/calibration_records.hpp"
 #include "liangzhu/store/records.hpp"
 #include "liangzhu/store/sweep_records.hpp"
 
@@ -79,6 +80,15 @@ class store_reader {
   std::vector<sweep_run> read_sweep_runs(std::int64_t sweep) const;
   std::vector<sweep_result> read_sweep_results(std::int64_t sweep) const;
   std::vector<sensitivity_row> read_sensitivity(std::int64_t sweep) const;
+  /// The posterior draw of each replicate, by replicate (none for an experiment without one).
+  std::vector<sweep_draw> read_sweep_draws(std::int64_t sweep) const;
+
+  /// Calibrations by id (none in a store older than version 3 opened read-only).
+  std::vector<calibration_info> list_calibrations() const;
+  /// The latest calibration with this hash, to resume it.
+  std::optional<calibration_info> find_calibration_by_hash(std::string_view experiment_hash) const;
+  /// A calibration's generations in order, each with its particles in order.
+  std::vector<calibration_generation> read_calibration_generations(std::int64_t calibration) const;
 
  private:
   friend class run_store;
