@@ -39,8 +39,48 @@ std::string point_label(std::int64_t point, const std::vector<store::sweep_coord
 /// Values of one series of one hub, by replicate then tick.
 using replicate_values = std::vector<std::vector<double>>;
 
+/// Each summary figure (hub, name) of a point's runs, one value per run in replicate order.
+using figure_values = std::map<std::pair<std::string, std::string>, std::vector<double>>;
+
+figure_values figures_of(const store::store_reader& store, const std::vector<std::int64_t>& runs) {
+  figure_values figures;
+  for (const auto run : runs)
+    for (const auto& row : store.read_summary(run))
+      figures[{row.group, row.name}].push_back(row.value.value_or(std::nan("")));
+  return figures;
+}
+
+/// How an experiment's replicates took posterior draws: `seeds_per_draw` consecutive replicates
+/// share one (0 without a posterior, or when a point's runs are not all there to be grouped).
+struct draws_layout {
+  std::int64_t draws = 0, seeds_per_draw = 0;
+};
+
+draws_layout layout_of(const std::vector<store::sweep_draw>& draws) {
+  draws_layout out;
+  if (draws.empty()) return out;
+  out.draws = draws.back().draw + 1;
+  out.seeds_per_draw = static_cast<std::int64_t>(draws.size()) / out.draws;
+  return out;
+}
+
+/// With posterior draws a figure also gets where one run falls (the middle 95% of runs) and how
+/// much of its variance the parameters make; after the reference, the probability that a run
+/// here ends above the same draw's and seed's run of the reference.
+void describe_uncertainty(json& row, const std::vector<double>& values,
+                          const std::vector<double>* reference, const draws_layout& layout) {
+  if (layout.draws == 0) return;
+  const auto range = experiment::middle_range(values);
+  row["spread_lower"] = number(range.low);
+  row["spread_upper"] = number(range.high);
+  row["parameter_share"] =
+      number(experiment::split_variance(values, layout.seeds_per_draw).parameter_share());
+  if (reference) row["p_higher"] = number(experiment::probability_higher(*reference, values));
+}
+
 json ensemble(const store::store_reader& store, const std::string& label,
-              const std::vector<std::int64_t>& runs) {
+              const std::vector<std::int64_t>& runs, const figure_values& figures,
+              const figure_values* reference, const draws_layout& layout) {
   const auto catalog = store.read_catalog(runs.front());
   std::vector<std::string> dates;
   // values[hub][series] -> replicate x tick
@@ -79,34 +119,36 @@ json ensemble(const store::store_reader& store, const std::string& label,
     hubs.push_back({{"name", group}, {"series", std::move(series)}, {"bands", std::move(bands)}});
   }
   // Figures: mean and interval over replicates, in the first run's order.
-  const auto first = store.read_summary(runs.front());
-  std::map<std::pair<std::string, std::string>, std::vector<double>> figures;
-  for (const auto run : runs)
-    for (const auto& row : store.read_summary(run))
-      figures[{row.group, row.name}].push_back(row.value.value_or(std::nan("")));
   json summary = json::array();
-  for (const auto& row : first) {
-    const auto e = experiment::mean_with_ci(figures[{row.group, row.name}]);
-    summary.push_back({{"hub", row.group},
-                       {"name", row.name},
-                       {"value", number(e.mean)},
-                       {"text", ""},
-                       {"unit", row.unit},
-                       {"description", row.description},
-                       {"lower", number(e.low)},
-                       {"upper", number(e.high)}});
+  for (const auto& row : store.read_summary(runs.front())) {
+    const auto& per_run = figures.at({row.group, row.name});
+    const auto e = experiment::mean_with_ci(per_run);
+    json figure = {{"hub", row.group},        {"name", row.name},
+                   {"value", number(e.mean)}, {"text", ""},
+                   {"unit", row.unit},        {"description", row.description},
+                   {"lower", number(e.low)},  {"upper", number(e.high)}};
+    const std::vector<double>* paired = nullptr;
+    if (reference) {
+      const auto it = reference->find({row.group, row.name});
+      if (it != reference->end()) paired = &it->second;
+    }
+    describe_uncertainty(figure, per_run, paired, layout);
+    summary.push_back(std::move(figure));
   }
   const auto info = store.find_run(runs.front());
-  return {{"id", label},
-          {"label", label},
-          {"scenario", info ? info->scenario_name : ""},
-          {"seed", fmt::format("{} seeds", runs.size())},
-          {"status", "complete"},
-          {"replicates", runs.size()},
-          {"confidence", 0.95},
-          {"dates", dates},
-          {"hubs", std::move(hubs)},
-          {"summary", std::move(summary)}};
+  json out = {{"id", label},
+              {"label", label},
+              {"scenario", info ? info->scenario_name : ""},
+              {"seed", fmt::format("{} seeds", runs.size())},
+              {"status", "complete"},
+              {"replicates", runs.size()},
+              {"confidence", 0.95},
+              {"dates", dates},
+              {"hubs", std::move(hubs)},
+              {"summary", std::move(summary)}};
+  if (layout.draws > 0)
+    out["posterior"] = {{"draws", layout.draws}, {"seeds_per_draw", layout.seeds_per_draw}};
+  return out;
 }
 
 }  // namespace
@@ -122,8 +164,14 @@ json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
   if (chosen.empty())
     for (const auto& [point, runs] : runs_by_point) chosen.push_back(point);
   const auto coords = store.read_sweep_points(sweep);
+  draws_layout layout = layout_of(store.read_sweep_draws(sweep));
+  // The split needs whole groups of a draw's seeds, in replicate order, at every point.
+  for (const auto& [point, runs] : runs_by_point)
+    if (static_cast<std::int64_t>(runs.size()) != info->replicates) layout = {};
   json list = json::array();
   json info_by_series = json::object();
+  // A compare's first scenario is the reference the others are paired with.
+  std::optional<figure_values> reference;
   for (const auto point : chosen) {
     const auto it = runs_by_point.find(point);
     if (it == runs_by_point.end())
@@ -137,7 +185,11 @@ json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
     const std::string label = info->kind == store::sweep_kind::compare
                                   ? store.find_run(it->second.front())->scenario_name
                                   : point_label(point, coords);
-    list.push_back(ensemble(store, label, it->second));
+    const figure_values figures = figures_of(store, it->second);
+    const bool paired = info->kind == store::sweep_kind::compare && reference.has_value();
+    list.push_back(
+        ensemble(store, label, it->second, figures, paired ? &*reference : nullptr, layout));
+    if (!reference) reference = figures;
     for (const auto& spec : store.read_catalog(it->second.front()).series)
       if (!info_by_series.contains(spec.name))
         info_by_series[spec.name] = {{"unit", spec.unit}, {"description", spec.description}};

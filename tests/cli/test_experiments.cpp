@@ -253,6 +253,14 @@ TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
   EXPECT_EQ(draws[1].draw, 0);
   EXPECT_EQ(draws[2].draw, 1);
   EXPECT_NE(draws[0].particle, draws[2].particle);
+  // The report shows both sources and the chance of beating the reference.
+  const auto report = run({"report", "p.db", "--experiment", "1", "-o", "p.html"});
+  ASSERT_EQ(report.code, 0) << describe(report);
+  const std::string page = slurp(path("p.html"));
+  EXPECT_THAT(page, HasSubstr("\"posterior\":{\"draws\":2,\"seeds_per_draw\":2}"));
+  EXPECT_THAT(page, HasSubstr("\"parameter_share\":"));
+  EXPECT_THAT(page, HasSubstr("\"spread_lower\":"));
+  EXPECT_THAT(page, HasSubstr("\"p_higher\":"));
 
   // Bad input is exit 2, naming what is wrong.
   auto bad =

@@ -32,6 +32,17 @@ describe("headline figures", () => {
     expect(row?.cells).toEqual(["3 (2.7 – 3.3)"]);
   });
 
+  it("show where runs fall, the parameters' share and the chance of beating the reference", () => {
+    const e = ensemble("e");
+    e.posterior = { draws: 20, seeds_per_draw: 2 };
+    e.summary = e.summary.map((f) =>
+      f.name === "tigers" ? { ...f, spread_lower: 1, spread_upper: 6, parameter_share: 0.624, p_higher: 0.8333 } : f);
+    const row = headlineRows([e], "Liangzhu").find((r) => r.name === "tigers");
+    expect(row?.cells).toEqual([
+      "3 (2.7 – 3.3); 95% of runs 1 – 6; 62% of the variance from parameters; P(higher than the reference) 0.83",
+    ]);
+  });
+
   it("are those of the chosen hub", () => {
     const r = run("a", [hub("Liangzhu"), hub("Silicon Valley")]);
     r.summary = [figure("Liangzhu", "tigers", 1, "startups"), figure("Silicon Valley", "tigers", 7, "startups")];

@@ -25,6 +25,14 @@ export interface SummaryFigure {
   description: string;
   lower?: number | null;
   upper?: number | null;
+  /** Ensembles with posterior draws: the middle 95% of the runs (parameters and luck together). */
+  spread_lower?: number | null;
+  spread_upper?: number | null;
+  /** Ensembles with posterior draws: the parameters' share of the runs' variance (0-1). */
+  parameter_share?: number | null;
+  /** A compare's scenarios after the first: the share of runs that end above the first's run
+   * with the same draw and seed. */
+  p_higher?: number | null;
 }
 
 /** One pattern of the pattern panel in one run and hub (docs/patterns.md). */
@@ -56,6 +64,8 @@ export interface RunData {
   dates: string[];
   hubs: HubData[];
   summary: SummaryFigure[];
+  /** Ensembles whose replicates took posterior draws: how many, and seeds per draw. */
+  posterior?: { draws: number; seeds_per_draw: number };
   /** The pattern panel of a stored run (absent for ensembles and live runs). */
   patterns?: PatternValue[];
 }

@@ -35,6 +35,18 @@ function bounds(figure: SummaryFigure, text: (v: number) => string): string {
   return ` (${text(figure.lower)} – ${text(figure.upper)})`;
 }
 
+/** With posterior draws: where one run falls, the parameters' share of the spread and, after a
+ * compare's reference, the chance that a run ends higher than the reference's. */
+function uncertainty(figure: SummaryFigure, text: (v: number) => string): string {
+  const parts: string[] = [];
+  if (figure.spread_lower != null && figure.spread_upper != null)
+    parts.push(`95% of runs ${text(figure.spread_lower)} – ${text(figure.spread_upper)}`);
+  if (figure.parameter_share != null)
+    parts.push(`${Math.round(100 * figure.parameter_share)}% of the variance from parameters`);
+  if (figure.p_higher != null) parts.push(`P(higher than the reference) ${figure.p_higher.toFixed(2)}`);
+  return parts.length > 0 ? `; ${parts.join("; ")}` : "";
+}
+
 /** A figure as text: a tick as its date, a number in its unit's format, else its text. */
 export function describeFigure(figure: SummaryFigure | undefined, run: RunData): string {
   if (!figure) return "–";
@@ -42,11 +54,11 @@ export function describeFigure(figure: SummaryFigure | undefined, run: RunData):
   if (figure.value === null) return figure.text || "–";
   if (figure.unit === "tick") {
     const date = (tick: number) => run.dates[Math.round(tick)] ?? `week ${Math.round(tick)}`;
-    return date(figure.value) + bounds(figure, date);
+    return date(figure.value) + bounds(figure, date) + uncertainty(figure, date);
   }
   const format = formatForUnit(figure.unit);
   const text = (v: number) => formatNumber(v, format);
-  return text(figure.value) + bounds(figure, text);
+  return text(figure.value) + bounds(figure, text) + uncertainty(figure, text);
 }
 
 /** The rows for `hub`: figures no run has are left out. */
