@@ -246,12 +246,29 @@ void read_sensitivity(const toml::node& node, sensitivity_settings& out) {
              });
 }
 
-calibration_target read_target(const toml::table& entry, std::size_t index) {
+/// The elements of the array `node`, each checked as setting `setting`; errors name `full`.
+template <typename T>
+std::vector<T> read_list(const toml::node& node, const std::string& setting,
+                         const std::string& full) {
+  const auto* list = node.as_array();
+  if (!list || list->empty())
+    fail("'" + full + "' must be a non-empty array", origin_of(node.source()), full);
+  std::vector<T> out;
+  for (const toml::node& item : *list) out.push_back(get_setting<T>(item, setting, full));
+  return out;
+}
+
+/// One [[target]] entry: a figure (`date`, `value`, `scale`), or a whole series at several dates
+/// (`dates`, `values`, and `scale` as one number or one per date), which becomes one target per
+/// date.
+std::vector<calibration_target> read_target(const toml::table& entry, std::size_t index) {
   const std::string path = "target[" + std::to_string(index) + "]";
   calibration_target t;
   t.origin = origin_of(entry.source());
   bool has_value = false, has_scale = false;
-  read_table(entry, path, {"output", "date", "value", "scale", "weight"},
+  std::vector<engine::date> dates;
+  std::vector<double> values, scales;
+  read_table(entry, path, {"output", "date", "value", "scale", "weight", "dates", "values"},
              [&](const std::string& key, const std::string& full, const toml::node& node) {
                if (key == "output") t.output = get_setting<std::string>(node, "name", full);
                if (key == "date") t.date = get_setting<engine::date>(node, key, full);
@@ -260,15 +277,46 @@ calibration_target read_target(const toml::table& entry, std::size_t index) {
                  has_value = true;
                }
                if (key == "scale") {
-                 t.scale = get_setting<double>(node, key, full);
+                 if (node.is_array())
+                   scales = read_list<double>(node, "scale", full);
+                 else
+                   t.scale = get_setting<double>(node, key, full);
                  has_scale = true;
                }
                if (key == "weight") t.weight = get_setting<double>(node, key, full);
+               if (key == "dates") dates = read_list<engine::date>(node, "date", full);
+               if (key == "values") values = read_list<double>(node, "value", full);
              });
   if (t.output.empty()) fail("a [[target]] entry needs 'output'", t.origin, path + ".output");
-  if (!has_value) fail("a [[target]] entry needs 'value'", t.origin, path + ".value");
-  if (!has_scale) t.scale = t.value != 0 ? std::fabs(t.value) : 1.0;
-  return t;
+  if (dates.empty() && values.empty()) {
+    if (!has_value) fail("a [[target]] entry needs 'value'", t.origin, path + ".value");
+    if (!scales.empty())
+      fail("'scale' is a list only for a series ('dates' and 'values')", t.origin, path + ".scale");
+    if (!has_scale) t.scale = t.value != 0 ? std::fabs(t.value) : 1.0;
+    return {t};
+  }
+  // A series: one target per date.
+  if (t.date || has_value)
+    fail("a series target has 'dates' and 'values', not 'date' or 'value'", t.origin, path);
+  if (dates.size() != values.size())
+    fail("'dates' and 'values' must have the same length (" + std::to_string(dates.size()) +
+             " and " + std::to_string(values.size()) + ")",
+         t.origin, path + ".values");
+  if (!scales.empty() && scales.size() != dates.size())
+    fail("'scale' must be one number or one per date (" + std::to_string(dates.size()) + ")",
+         t.origin, path + ".scale");
+  std::vector<calibration_target> out;
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    calibration_target one = t;
+    one.date = dates[i];
+    one.value = values[i];
+    if (!scales.empty())
+      one.scale = scales[i];
+    else if (!has_scale)
+      one.scale = one.value != 0 ? std::fabs(one.value) : 1.0;
+    out.push_back(one);
+  }
+  return out;
 }
 
 void read_targets(const toml::node& node, experiment_spec& out) {
@@ -278,7 +326,7 @@ void read_targets(const toml::node& node, experiment_spec& out) {
   for (const toml::node& item : *list) {
     const auto* entry = item.as_table();
     if (!entry) fail("each [[target]] entry must be a table", origin_of(item.source()), "target");
-    out.targets.push_back(read_target(*entry, out.targets.size()));
+    for (auto& t : read_target(*entry, out.targets.size())) out.targets.push_back(std::move(t));
   }
 }
 

@@ -97,5 +97,42 @@ TEST(Calibration, ImpossibleCalibrationsAreBadInput) {
               HasSubstr("needs 'low'/'high'"));
 }
 
+TEST(Calibration, ASeriesTargetIsOneTargetPerDate) {
+  const std::string head =
+      "scenario = \"small\"\nticks = 30\n"
+      "[[vary]]\nkey = \"hub.test.talent.engineers\"\nlow = 1\nhigh = 9\n";
+  const auto spec = io::parse_experiment(
+      head +
+          "[[target]]\noutput = \"engineers\"\ndates = [2025-02-01, 2025-03-01, 2025-04-01]\n"
+          "values = [100, 0, 300]\nweight = 2\n"
+          "[[target]]\noutput = \"startups_alive\"\ndates = [2025-02-01, 2025-05-01]\n"
+          "values = [10, 20]\nscale = [1, 4]\n",
+      "series.toml");
+  ASSERT_EQ(spec.targets.size(), 5u);
+  EXPECT_EQ(spec.targets[1].date->to_string(), "2025-03-01");
+  EXPECT_EQ(spec.targets[2].value, 300);
+  EXPECT_EQ(spec.targets[2].scale, 300) << "default scale: the value";
+  EXPECT_EQ(spec.targets[1].scale, 1) << "or 1 for a value of 0";
+  EXPECT_EQ(spec.targets[2].weight, 2);
+  EXPECT_EQ(spec.targets[4].scale, 4);
+  EXPECT_NO_THROW(check_calibration(spec, testing::small_resolver()));
+  const auto error_of = [&](const std::string& target) -> std::string {
+    try {
+      io::parse_experiment(head + "[[target]]\noutput = \"engineers\"\n" + target, "bad.toml");
+    } catch (const input_error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_THAT(error_of("dates = [2025-02-01]\nvalues = [1, 2]\n"), HasSubstr("same length"));
+  EXPECT_THAT(error_of("dates = [2025-02-01]\nvalues = [1]\nscale = [1, 2]\n"),
+              HasSubstr("one per date"));
+  EXPECT_THAT(error_of("dates = [2025-02-01]\nvalues = [1]\nvalue = 3\n"),
+              HasSubstr("not 'date' or 'value'"));
+  EXPECT_THAT(error_of("dates = []\nvalues = []\n"), HasSubstr("non-empty array"));
+  EXPECT_THAT(error_of("dates = [\"soon\"]\nvalues = [1]\n"), HasSubstr("bad.toml:9:10"));
+  EXPECT_THAT(error_of("value = 3\nscale = [1]\n"), HasSubstr("only for a series"));
+}
+
 }  // namespace
 }  // namespace liangzhu::experiment
