@@ -14,6 +14,7 @@
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/experiment/calibration.hpp"
 #include "liangzhu/experiment/posterior.hpp"
+#include "liangzhu/experiment/statistics.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/version.hpp"
 
@@ -199,6 +200,33 @@ std::string posterior_scenario(const calibrate_request& r, const io::experiment_
       means);
 }
 
+/// Which factors move which targets before anything is fitted: Spearman's rank correlation
+/// between each factor and each target over generation 0 (the prior's draws). A target no factor
+/// moves cannot identify any; a factor no target moves stays at its prior.
+void print_prior_sensitivity(const io::experiment_spec& spec,
+                             const experiment::posterior_result& result) {
+  const auto& prior = result.search.generations.front();
+  std::vector<std::string> header = {"target"};
+  for (const auto& key : result.keys) header.push_back(key.substr(key.rfind('.') + 1));
+  text_table table(header, std::vector<bool>(header.size(), true));
+  for (std::size_t t = 0; t < spec.targets.size(); ++t) {
+    std::vector<std::string> row = {experiment::target_name(spec.targets[t])};
+    std::vector<double> simulated;
+    for (const auto& targets : result.simulated.front()) simulated.push_back(targets[t]);
+    for (std::size_t k = 0; k < result.keys.size(); ++k) {
+      std::vector<double> values;
+      for (const auto& p : prior.particles) values.push_back(p.values[k]);
+      const auto rho = experiment::rank_correlation(values, simulated);
+      row.push_back(rho ? fmt::format("{:+.2f}", *rho) : "-");
+    }
+    table.add_row(row);
+  }
+  fmt::print(
+      "sensitivity of the targets to the factors before fitting (rank correlation over the {} "
+      "draws from the prior):\n{}\n",
+      prior.particles.size(), table.render("  "));
+}
+
 void print_posterior(const io::experiment_spec& spec, const experiment::posterior_result& result) {
   const auto& last = result.search.generations.back();
   const auto& prior = result.search.generations.front();
@@ -216,6 +244,7 @@ void print_posterior(const io::experiment_spec& spec, const experiment::posterio
                      fmt::format("{:.4g}", last.quantile(k, 0.95)),
                      fmt::format("{:.2f}", last.sd(k) / prior.sd(k))});
   fmt::print("{}\n", factors.render("  "));
+  print_prior_sensitivity(spec, result);
   // Posterior predictive: each target's simulated mean over the particles, by weight.
   text_table fit({"target", "observed", "predicted 5%", "50%", "95%"},
                  {false, true, true, true, true});

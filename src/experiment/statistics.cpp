@@ -123,4 +123,44 @@ variance_split split_variance(std::span<const double> values, std::int64_t seeds
   return out;
 }
 
+namespace {
+
+/// The ranks of `v` (1-based; ties share their mean rank).
+std::vector<double> ranks(const std::vector<double>& v) {
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::ranges::sort(order, [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+  std::vector<double> out(v.size());
+  for (std::size_t first = 0; first < order.size();) {
+    std::size_t last = first;
+    while (last + 1 < order.size() && v[order[last + 1]] == v[order[first]]) ++last;
+    const double rank = 0.5 * static_cast<double>(first + last) + 1;
+    for (std::size_t k = first; k <= last; ++k) out[order[k]] = rank;
+    first = last + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> rank_correlation(std::span<const double> x, std::span<const double> y) {
+  std::vector<double> a, b;
+  for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+    if (!std::isnan(x[i]) && !std::isnan(y[i])) {
+      a.push_back(x[i]);
+      b.push_back(y[i]);
+    }
+  if (a.size() < 3) return std::nullopt;
+  const auto ra = ranks(a), rb = ranks(b);
+  const double mean = 0.5 * static_cast<double>(a.size() + 1);
+  double sab = 0, saa = 0, sbb = 0;
+  for (std::size_t i = 0; i < ra.size(); ++i) {
+    sab += (ra[i] - mean) * (rb[i] - mean);
+    saa += (ra[i] - mean) * (ra[i] - mean);
+    sbb += (rb[i] - mean) * (rb[i] - mean);
+  }
+  if (saa == 0 || sbb == 0) return std::nullopt;
+  return sab / std::sqrt(saa * sbb);
+}
+
 }  // namespace liangzhu::experiment

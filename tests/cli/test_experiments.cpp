@@ -339,6 +339,9 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   EXPECT_THAT(r.out, HasSubstr("generation  2"));
   EXPECT_THAT(r.out, HasSubstr("posterior after 3 generations"));
   EXPECT_THAT(r.out, HasSubstr("sd / prior sd"));
+  EXPECT_THAT(r.out, HasSubstr("sensitivity of the targets to the factors before fitting"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("engineers@2025-02-01 +\\+(0\\.9|1\\.00)"))
+      << "the starting engineers drive the engineers a few weeks in";
   EXPECT_THAT(r.out, HasSubstr("predicted 5%"));
   const std::string scenario = slurp(path("out/posterior.toml"));
   EXPECT_THAT(scenario, HasSubstr("Posterior mean"));

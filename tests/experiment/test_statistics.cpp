@@ -94,5 +94,19 @@ TEST(Statistics, VarianceSplitSeparatesDrawsFromSeeds) {
   EXPECT_FALSE(split_variance(std::vector<double>{1, 2, std::nan(""), 4}, 2).parameters);
 }
 
+TEST(Statistics, RankCorrelationIsSpearmans) {
+  const std::vector<double> x = {1, 2, 3, 4, 5};
+  EXPECT_DOUBLE_EQ(*rank_correlation(x, std::vector<double>{2, 4, 8, 16, 1000}), 1.0)
+      << "monotone, however curved";
+  EXPECT_DOUBLE_EQ(*rank_correlation(x, std::vector<double>{5, 4, 3, 2, 1}), -1.0);
+  // Ties share their mean rank: x ranks 1..5, y ranks 1.5 1.5 3 4 5.
+  EXPECT_NEAR(*rank_correlation(x, std::vector<double>{1, 1, 2, 3, 4}), 0.9746794344808963, 1e-12);
+  EXPECT_FALSE(rank_correlation(x, std::vector<double>{1, 1, 1, 1, 1}));
+  EXPECT_FALSE(rank_correlation(std::vector<double>{1, 2}, std::vector<double>{1, 2}));
+  EXPECT_DOUBLE_EQ(*rank_correlation(std::vector<double>{1, 2, std::nan(""), 3},
+                                     std::vector<double>{3, 2, 9, 1}),
+                   -1.0);
+}
+
 }  // namespace
 }  // namespace liangzhu::experiment

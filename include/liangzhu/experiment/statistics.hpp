@@ -40,6 +40,11 @@ value_range middle_range(std::span<const double> values, double share = 0.95);
 /// that a run of b ends above the same draw's run of a.
 std::optional<double> probability_higher(std::span<const double> a, std::span<const double> b);
 
+/// Spearman's rank correlation of the pairs (x[i], y[i]) where both are numbers (ties get their
+/// mean rank); empty below three pairs or when either side is constant. Over a calibration's
+/// draws from the prior it says which factors move which targets before anything is fitted.
+std::optional<double> rank_correlation(std::span<const double> x, std::span<const double> y);
+
 /// The variance of replicates that took posterior draws, split by source: replicates come in
 /// consecutive groups of `seeds_per_draw` that share a draw, so a one-way random-effects analysis
 /// of variance separates the spread between draws (the parameters) from that within them (the
