@@ -270,7 +270,8 @@ void print_posterior(const io::experiment_spec& spec, const experiment::posterio
 /// reprints (and rewrites the files of) one that completed.
 int execute_posterior(const calibrate_request& r, const io::experiment_spec& spec,
                       const experiment::scenario_resolver& resolve,
-                      const experiment::execution_settings& settings, const interrupt_guard& stop) {
+                      const experiment::execution_settings& settings, const interrupt_guard& stop,
+                      experiment::cluster* mpi) {
   std::error_code ignored;
   if (const auto folder = std::filesystem::path(r.options.out).parent_path(); !folder.empty())
     std::filesystem::create_directories(folder, ignored);
@@ -336,7 +337,7 @@ int execute_posterior(const calibrate_request& r, const io::experiment_spec& spe
           store.write_calibration_generation(id, experiment::to_record(spec, so_far, last));
           show(so_far.search.generations.back());
         },
-        std::move(stored));
+        std::move(stored), mpi);
   } catch (const experiment::job_cancelled&) {
     store.finish_calibration(id, store::run_status::interrupted, "");
     std::fprintf(stderr,
@@ -354,7 +355,7 @@ int execute_posterior(const calibrate_request& r, const io::experiment_spec& spe
   return to_int(exit_code::ok);
 }
 
-int execute_calibrate(const calibrate_request& r) {
+int calibrate_on_rank(const calibrate_request& r, experiment::cluster* mpi) {
   io::experiment_spec spec = io::load_experiment(r.experiment);
   apply_overrides(r.options, spec);
   if (r.max_evaluations > 0 && spec.calibration.algorithm == "abc-smc")
@@ -373,18 +374,27 @@ int execute_calibrate(const calibrate_request& r) {
         "sweep and sensitivity",
         spec.posterior->origin.file, spec.posterior->origin.line, spec.posterior->origin.column,
         "posterior");
+  if (mpi && spec.calibration.algorithm != "abc-smc")
+    throw input_error(fmt::format("{} evaluates one point after another: run it without mpirun "
+                                  "(algorithm = \"abc-smc\" runs over MPI ranks)",
+                                  spec.calibration.algorithm),
+                      r.experiment, 0, 0, "algorithm");
   const auto resolve = scenario_resolver_for(r.experiment);
   const interrupt_guard stop;
   experiment::execution_settings settings;
   settings.parallel_runs = r.options.jobs > 0 ? r.options.jobs : default_parallel_runs(r.options);
   settings.threads_per_run = r.options.threads_per_run;
   settings.stop = [&stop] { return stop.requested(); };
+  if (mpi && mpi->rank() != 0) {
+    experiment::serve_posterior(spec, resolve, settings, *mpi);
+    return to_int(exit_code::ok);
+  }
   if (!r.options.quiet)
     fmt::print("calibrating {} factors against {} targets ({} replicates per evaluation, {})\n",
                spec.factors.size(), spec.targets.size(), spec.replicates,
                spec.calibration.algorithm);
   if (spec.calibration.algorithm == "abc-smc")
-    return execute_posterior(r, spec, resolve, settings, stop);
+    return execute_posterior(r, spec, resolve, settings, stop, mpi);
   const auto show = [&](const experiment::calibration_evaluation& e) {
     if (r.options.quiet) return;
     std::string at;
@@ -407,6 +417,11 @@ int execute_calibrate(const calibrate_request& r) {
         calibrated_scenario(r, spec, result, resolve(spec.scenario, spec.scenario_origin)));
   if (!r.options.quiet) print_fit(spec, result);
   return to_int(exit_code::ok);
+}
+
+int execute_calibrate(const calibrate_request& r) {
+  const auto mpi = experiment::cluster::join_if_launched();
+  return guard_ranks(mpi.get(), [&] { return calibrate_on_rank(r, mpi.get()); });
 }
 
 }  // namespace

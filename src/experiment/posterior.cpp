@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -29,6 +30,42 @@ std::vector<double> unit_of(const io::experiment_spec& spec, const std::vector<d
     unit.push_back(std::clamp((values[k] - *f.low) / (*f.high - *f.low), 0.0, 1.0));
   }
   return unit;
+}
+
+/// A batch's unit-cube points as bytes (for the other MPI ranks) and back: the count, the
+/// dimension, then the coordinates.
+std::vector<char> encode_units(const std::vector<std::vector<double>>& units) {
+  const std::uint64_t header[2] = {units.size(), units.empty() ? 0 : units.front().size()};
+  std::vector<char> bytes(sizeof header + header[0] * header[1] * sizeof(double));
+  std::memcpy(bytes.data(), header, sizeof header);
+  char* at = bytes.data() + sizeof header;
+  for (const auto& u : units) {
+    std::memcpy(at, u.data(), u.size() * sizeof(double));
+    at += u.size() * sizeof(double);
+  }
+  return bytes;
+}
+
+std::vector<std::vector<double>> decode_units(const std::vector<char>& bytes) {
+  std::uint64_t header[2] = {0, 0};
+  if (bytes.size() < sizeof header) throw io_error("a damaged batch from MPI rank 0");
+  std::memcpy(header, bytes.data(), sizeof header);
+  if (header[1] == 0 || bytes.size() != sizeof header + header[0] * header[1] * sizeof(double))
+    throw io_error("a damaged batch from MPI rank 0");
+  std::vector<std::vector<double>> units(header[0], std::vector<double>(header[1]));
+  const char* at = bytes.data() + sizeof header;
+  for (auto& u : units) {
+    std::memcpy(u.data(), at, u.size() * sizeof(double));
+    at += u.size() * sizeof(double);
+  }
+  return units;
+}
+
+/// What the batches' runs store: dated targets read the weekly series.
+io::experiment_spec runs_spec_of(const io::experiment_spec& spec) {
+  io::experiment_spec runs = spec;
+  runs.store = io::stored_detail::series;
+  return runs;
 }
 
 }  // namespace
@@ -60,14 +97,14 @@ std::vector<abc_prior> priors_of(const io::experiment_spec& spec) {
 posterior_result calibrate_posterior(
     const io::experiment_spec& spec, const scenario_resolver& resolve,
     const execution_settings& settings,
-    const std::function<void(const posterior_result&)>& on_generation, posterior_result resume) {
+    const std::function<void(const posterior_result&)>& on_generation, posterior_result resume,
+    cluster* mpi) {
   check_calibration(spec, resolve);
   posterior_result out = std::move(resume);
   out.priors = priors_of(spec);
   out.keys.clear();
   for (const auto& f : spec.factors) out.keys.push_back(f.key);
-  io::experiment_spec runs_spec = spec;
-  runs_spec.store = io::stored_detail::series;  // dated targets read the weekly series
+  const io::experiment_spec runs_spec = runs_spec_of(spec);
 
   // The targets' means of every candidate simulated, until its generation is complete.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<double>> simulated;
@@ -77,12 +114,20 @@ posterior_result calibrate_posterior(
     const plan p = plan_unit_points(runs_spec, resolve, units, store::sweep_kind::sweep);
     std::vector<std::vector<job_result>> by_point(batch.size());
     const auto jobs = p.jobs();
-    run_locally(p, jobs, settings, [&](job_result&& r) {
+    const auto deliver = [&](job_result&& r) {
       by_point[static_cast<std::size_t>(r.task.point)].push_back(std::move(r));
-    });
+    };
+    if (mpi) {
+      mpi->announce(encode_units(units));
+      mpi->coordinate(p, jobs, settings, deliver);
+    } else {
+      run_locally(p, jobs, settings, deliver);
+    }
     std::vector<double> d;
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (by_point[i].size() != static_cast<std::size_t>(spec.replicates)) throw job_cancelled{};
+      // Replicate order, whatever order the runs ended in: the mean is then the same bits.
+      std::ranges::sort(by_point[i], {}, [](const job_result& r) { return r.task.replicate; });
       const calibration_evaluation fit = fit_targets(spec, by_point[i], p.points[i].hubs);
       simulated[{batch[i].generation, batch[i].index}] = fit.simulated;
       d.push_back(std::sqrt(fit.misfit));
@@ -108,8 +153,29 @@ posterior_result calibrate_posterior(
     if (on_generation) on_generation(out);
   };
   std::vector<abc_generation> done = out.search.generations;
-  out.search = abc_smc(out.priors, s, distances, keep, std::move(done));
+  if (!mpi) {
+    out.search = abc_smc(out.priors, s, distances, keep, std::move(done));
+    return out;
+  }
+  // The other ranks wait for batches until told that none follows, however the search ends.
+  try {
+    out.search = abc_smc(out.priors, s, distances, keep, std::move(done));
+  } catch (...) {
+    mpi->finish_announcements();
+    throw;
+  }
+  mpi->finish_announcements();
   return out;
+}
+
+void serve_posterior(const io::experiment_spec& spec, const scenario_resolver& resolve,
+                     const execution_settings& settings, cluster& mpi) {
+  const io::experiment_spec runs_spec = runs_spec_of(spec);
+  while (const auto batch = mpi.next_announcement()) {
+    const plan p =
+        plan_unit_points(runs_spec, resolve, decode_units(*batch), store::sweep_kind::sweep);
+    mpi.serve(p, settings);
+  }
 }
 
 std::string calibration_hash(const io::experiment_spec& spec, const scenario_resolver& resolve) {

@@ -182,6 +182,39 @@ TEST_F(experiments, TwoMpiRanksStoreWhatThreadsStore) {
   EXPECT_THAT(bad.err, HasSubstr("did you mean 'tigers'"));
 }
 
+TEST_F(experiments, ABayesianCalibrationOverTwoMpiRanksFindsWhatThreadsFind) {
+  const std::string mpiexec = LIANGZHU_MPIEXEC;
+  if (mpiexec.empty()) GTEST_SKIP() << "built without MPI";
+  set_env("OMPI_ALLOW_RUN_AS_ROOT", "1");
+  set_env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+  set_env("OMPI_MCA_rmaps_base_oversubscribe", "1");
+  write_file(path("abc.toml"),
+             "scenario = \"small.toml\"\nreplicates = 2\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\ndate = 2025-02-01\nvalue = 4000\nscale = 100\n"
+             "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 10\ngenerations = 3\n");
+  const auto r = start_program(mpiexec, {"-n", "2", "--oversubscribe", LIANGZHU_BINARY, "calibrate",
+                                         "abc.toml", "--out", "mpi.db", "--jobs", "1",
+                                         "--write-posterior", "mpi.csv"})
+                     .wait();
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_EQ(r.out.find("posterior after"), r.out.rfind("posterior after")) << "rank 0 prints";
+  const auto threads = run({"calibrate", "abc.toml", "-q", "--out", "threads.db", "--jobs", "2",
+                            "--write-posterior", "threads.csv"});
+  ASSERT_EQ(threads.code, 0) << describe(threads);
+  EXPECT_EQ(slurp(path("mpi.csv")), slurp(path("threads.csv")));
+  // A point optimiser is sequential: refused under mpirun, on every rank, without a hang.
+  write_file(path("point.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\nvalue = 4000\n");
+  const auto point = start_program(mpiexec, {"-n", "2", "--oversubscribe", LIANGZHU_BINARY,
+                                             "calibrate", "point.toml", "--out", "p.db"})
+                         .wait();
+  EXPECT_NE(point.code, 0) << describe(point);
+  EXPECT_THAT(point.err, HasSubstr("without mpirun"));
+}
+
 TEST_F(experiments, ABuildWithoutMpiRefusesToRunUnderMpirun) {
   if (!std::string(LIANGZHU_MPIEXEC).empty()) GTEST_SKIP() << "built with MPI";
   set_env("OMPI_COMM_WORLD_SIZE", "2");  // what mpirun tells each rank

@@ -5,7 +5,9 @@
 /// ranks run what they are handed and send the results back. Only the main thread of each rank
 /// calls MPI.
 #include <memory>
+#include <optional>
 #include <span>
+#include <vector>
 
 #include "liangzhu/experiment/runner.hpp"
 
@@ -29,6 +31,15 @@ class cluster {
                           const execution_settings& settings, const result_handler& deliver) = 0;
   /// Every other rank: runs the jobs rank 0 hands out until it says stop.
   virtual void serve(const plan& p, const execution_settings& settings) = 0;
+
+  /// For searches that make their plans batch by batch (a Bayesian calibration), where the other
+  /// ranks cannot know the next plan in advance. Rank 0: sends every other rank the description
+  /// of the next batch (each plans it from that, then serves it while rank 0 coordinates it).
+  virtual void announce(std::span<const char> batch) = 0;
+  /// Rank 0: tells every other rank that no batch follows.
+  virtual void finish_announcements() = 0;
+  /// Every other rank: the next batch's description; nullopt once rank 0 has finished.
+  virtual std::optional<std::vector<char>> next_announcement() = 0;
   /// Ends every rank of the job at once (after an error on one of them).
   [[noreturn]] virtual void abort(int exit_code) = 0;
 };

@@ -11,6 +11,7 @@
 
 #include "liangzhu/experiment/abc_smc.hpp"
 #include "liangzhu/experiment/calibration.hpp"
+#include "liangzhu/experiment/cluster.hpp"
 #include "liangzhu/store/calibration_records.hpp"
 
 namespace liangzhu::experiment {
@@ -34,11 +35,19 @@ std::vector<abc_prior> priors_of(const io::experiment_spec& spec);
 /// `resume` holds the generations of an earlier run of the same calibration (calibration_hash),
 /// which are kept: the search goes on after the last as it would have without the interruption.
 /// input_error as calibrate; job_cancelled when `settings.stop` turns true.
+///
+/// With `mpi` (rank 0 of an MPI job) each batch of particles runs over every rank: the other
+/// ranks call serve_posterior meanwhile. Results do not depend on the number of ranks or threads.
 posterior_result calibrate_posterior(
     const io::experiment_spec& spec, const scenario_resolver& resolve,
     const execution_settings& settings,
-    const std::function<void(const posterior_result&)>& on_generation,
-    posterior_result resume = {});
+    const std::function<void(const posterior_result&)>& on_generation, posterior_result resume = {},
+    cluster* mpi = nullptr);
+
+/// The other ranks of an MPI job while rank 0 runs calibrate_posterior: plans each batch rank 0
+/// announces and serves its runs, until rank 0 is done.
+void serve_posterior(const io::experiment_spec& spec, const scenario_resolver& resolve,
+                     const execution_settings& settings, cluster& mpi);
 
 /// What decides a calibration's runs and results (the experiment's text, replicates, weeks and
 /// seed, and its base scenario as resolved), as 16 hex digits: the same calibration started

@@ -4,6 +4,8 @@
 //   worker -> 0  result      a finished job's serialized result
 //   worker -> 0  cancelled   a job a stop cancelled (rank 0 stops counting it)
 //   worker -> 0  error       a job threw: its message; rank 0 reports it and aborts the MPI job
+//   0 -> worker  batch | done  searches that plan batch by batch: the next batch to plan and
+//                            serve as above, or the end of the search
 // Rank 0 hands jobs to its own threads the same way, so one loop balances every core.
 #include <mpi.h>
 
@@ -11,6 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -28,7 +32,9 @@ enum tag : int {
   stop_msg = 3,
   result_msg = 4,
   cancelled_msg = 5,
-  error_msg = 6
+  error_msg = 6,
+  batch_msg = 7,
+  done_msg = 8
 };
 
 /// How long an idle coordinator or worker sleeps between polls: short against a run's seconds.
@@ -167,6 +173,23 @@ class mpi_cluster final : public cluster {
       }
       if (!busy) std::this_thread::sleep_for(idle_wait);
     }
+  }
+
+  void announce(std::span<const char> batch) override {
+    for (int r = 1; r < size_; ++r) send_bytes(batch.data(), batch.size(), r, batch_msg);
+  }
+
+  void finish_announcements() override {
+    for (int r = 1; r < size_; ++r) send_bytes(nullptr, 0, r, done_msg);
+  }
+
+  std::optional<std::vector<char>> next_announcement() override {
+    // Between batches rank 0 sends nothing else: block until it says what comes next.
+    MPI_Status status;
+    MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
+    std::vector<char> bytes = receive_bytes(status);
+    if (status.MPI_TAG != batch_msg) return std::nullopt;
+    return bytes;
   }
 
   [[noreturn]] void abort(int exit_code) override {
