@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
@@ -16,6 +17,7 @@
 #include "liangzhu/experiment/posterior.hpp"
 #include "liangzhu/experiment/statistics.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
+#include "liangzhu/patterns/targets.hpp"
 #include "liangzhu/version.hpp"
 
 namespace liangzhu::cli {
@@ -420,6 +422,12 @@ int calibrate_on_rank(const calibrate_request& r, experiment::cluster* mpi) {
 }
 
 int execute_calibrate(const calibrate_request& r) {
+  // Targets may be the pattern panel's statistics ("pattern:<id>"), which the patterns layer
+  // measures: the experiment layer below it learns how here.
+  static std::once_flag registered;
+  std::call_once(registered, [] {
+    experiment::register_target_measure(patterns::target_prefix, patterns::pattern_targets());
+  });
   const auto mpi = experiment::cluster::join_if_launched();
   return guard_ranks(mpi.get(), [&] { return calibrate_on_rank(r, mpi.get()); });
 }

@@ -39,8 +39,30 @@ std::vector<std::string> series_names() {
   return names;
 }
 
+/// The registered measures, by output prefix.
+std::vector<std::pair<std::string, target_measure>>& measures() {
+  static std::vector<std::pair<std::string, target_measure>> registry;
+  return registry;
+}
+
+/// The measure of `output` and the name after its prefix, if a registered measure takes it.
+std::optional<std::pair<const target_measure*, std::string_view>> measure_of(
+    std::string_view output) {
+  for (const auto& [prefix, m] : measures())
+    if (output.starts_with(prefix)) return std::pair{&m, output.substr(prefix.size())};
+  return std::nullopt;
+}
+
 void check_target(const io::calibration_target& t, std::span<const std::string> hubs,
                   const engine::calendar& cal, long ticks) {
+  if (const auto measured = measure_of(t.output)) {
+    if (t.date)
+      fail_at(t.origin, "target.date",
+              fmt::format("'{}' is measured over the whole run: give it no 'date'", t.output));
+    if (const auto why = measured->first->check(measured->second))
+      fail_at(t.origin, "target.output", *why);
+    return;
+  }
   if (!t.date) {
     if (const auto why = check_output_name(t.output, hubs))
       fail_at(t.origin, "target.output", *why);
@@ -104,6 +126,16 @@ std::string reason_of(nlopt_result r) {
   }
 }
 
+}  // namespace
+
+io::stored_detail stored_for_targets(const io::experiment_spec& spec) {
+  for (const auto& t : spec.targets)
+    if (measured_from_events(t)) return io::stored_detail::all;
+  return io::stored_detail::series;
+}
+
+namespace {
+
 /// One evaluation of the misfit: the experiment's replicates at one point.
 class evaluator {
  public:
@@ -111,7 +143,7 @@ class evaluator {
             const execution_settings& settings,
             const std::function<void(const calibration_evaluation&)>& on_evaluation)
       : spec_(std::move(spec)), resolve_(resolve), settings_(settings), report_(on_evaluation) {
-    spec_.store = io::stored_detail::series;  // dated targets read the weekly series
+    spec_.store = stored_for_targets(spec_);
   }
 
   double operator()(const std::vector<double>& unit) {
@@ -167,8 +199,18 @@ std::string target_name(const io::calibration_target& target) {
   return name;
 }
 
+void register_target_measure(std::string prefix, target_measure measure) {
+  measures().emplace_back(std::move(prefix), std::move(measure));
+}
+
+bool measured_from_events(const io::calibration_target& target) {
+  return measure_of(target.output).has_value();
+}
+
 double simulated_value(const job_result& run, const io::calibration_target& target,
                        std::span<const std::string> hubs) {
+  if (const auto measured = measure_of(target.output))
+    return measured->first->measure(run, measured->second, hubs.front());
   if (!target.date) return output_value(run.summary, hubs, target.output);
   const auto [hub, name] = split_output_name(target.output);
   const std::string& home = hub.empty() ? hubs.front() : hub;

@@ -61,10 +61,10 @@ std::vector<std::vector<double>> decode_units(const std::vector<char>& bytes) {
   return units;
 }
 
-/// What the batches' runs store: dated targets read the weekly series.
+/// What the batches' runs store: what their targets read.
 io::experiment_spec runs_spec_of(const io::experiment_spec& spec) {
   io::experiment_spec runs = spec;
-  runs.store = io::stored_detail::series;
+  runs.store = stored_for_targets(spec);
   return runs;
 }
 

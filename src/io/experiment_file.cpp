@@ -422,8 +422,11 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
   // experiments need outputs to report.
   if (out.outputs.empty() && out.targets.empty())
     fail("missing 'outputs' (the summary figures to report)", top, "outputs");
+  // ("kind:name" targets, such as "pattern:survival_5y", are measured from events, not read
+  // from the summary: they are not outputs.)
   for (const auto& t : out.targets)
-    if (!t.date && std::ranges::find(out.outputs, t.output) == out.outputs.end()) {
+    if (!t.date && t.output.find(':') == std::string::npos &&
+        std::ranges::find(out.outputs, t.output) == out.outputs.end()) {
       out.outputs.push_back(t.output);
       out.output_origins.push_back(t.origin);
     }

@@ -462,6 +462,30 @@ TEST_F(experiments, AKilledBayesianCalibrationResumesFromItsStoreToTheSamePoster
   EXPECT_EQ(open_store(path("k.db")).reader().list_calibrations().size(), 1u);
 }
 
+TEST_F(experiments, PatternPanelStatisticsAreCalibrationTargets) {
+  const std::string head =
+      "scenario = \"small.toml\"\nreplicates = 1\nticks = 104\n"
+      "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+      "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 6\ngenerations = 2\n";
+  write_file(path("pattern.toml"),
+             head + "[[target]]\noutput = \"pattern:unemployment_rate\"\nvalue = 0.05\n");
+  const auto r = run({"calibrate", "pattern.toml", "--out", "p.db", "--log", "p.csv"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("pattern:unemployment_rate"));
+  EXPECT_THAT(slurp(path("p.csv")), HasSubstr("simulated:pattern:unemployment_rate"));
+  write_file(path("typo.toml"),
+             head + "[[target]]\noutput = \"pattern:unemploymnt_rate\"\nvalue = 0.05\n");
+  const auto typo = run({"calibrate", "typo.toml", "--out", "p.db"});
+  EXPECT_EQ(typo.code, 2) << describe(typo);
+  EXPECT_THAT(typo.err, HasSubstr("did you mean 'unemployment_rate'"));
+  write_file(path("dated.toml"), head +
+                                     "[[target]]\noutput = \"pattern:unemployment_rate\"\n"
+                                     "date = 2025-06-01\nvalue = 0.05\n");
+  const auto dated = run({"calibrate", "dated.toml", "--out", "p.db"});
+  EXPECT_EQ(dated.code, 2) << describe(dated);
+  EXPECT_THAT(dated.err, HasSubstr("whole run"));
+}
+
 TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
   write_file(path("bad.toml"),
              "scenario = \"small.toml\"\noutputs = [\"tigers\"]\nreplicate = 3\n");

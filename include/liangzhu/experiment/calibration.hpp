@@ -6,8 +6,10 @@
 /// factors and a local optimiser can follow it.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,6 +35,28 @@ struct calibration_result {
   /// Why the optimiser stopped, in words.
   std::string stop_reason;
 };
+
+/// Targets measured from a run's recorded events rather than read from its series or summary: the
+/// pattern panel's statistics ("pattern:survival_5y"), which a layer above this one knows how to
+/// measure and registers at start-up (the CLI does it for the patterns layer).
+struct target_measure {
+  /// Why `name` (the output after the prefix) is not a target this measure knows; empty if it is.
+  std::function<std::optional<std::string>(std::string_view name)> check;
+  /// The target's value in one run (its events recorded), on `hub`; NaN if it cannot be computed.
+  std::function<double(const job_result& run, std::string_view name, const std::string& hub)>
+      measure;
+};
+
+/// Registers the measure of targets whose output starts with `prefix` (e.g. "pattern:"); call it
+/// before any calibration starts (the registry is read without a lock).
+void register_target_measure(std::string prefix, target_measure measure);
+
+/// Whether a target is measured by a registered measure: its runs must keep their events.
+bool measured_from_events(const io::calibration_target& target);
+
+/// What a calibration's runs keep: the weekly series (dated targets read them), and the events
+/// too when a target is measured from them.
+io::stored_detail stored_for_targets(const io::experiment_spec& spec);
 
 /// A target's name in logs and stores: its output, with "@date" for a series value at a date.
 std::string target_name(const io::calibration_target& target);
