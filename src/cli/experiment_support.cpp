@@ -107,6 +107,10 @@ void apply_overrides(const experiment_options& o, io::experiment_spec& spec) {
           "--replicates");
     if (o.given("--draws")) spec.posterior->draws = o.draws;
     if (o.given("--seeds-per-draw")) spec.posterior->seeds_per_draw = o.seeds_per_draw;
+    // Checked before anything is planned: the replicates are allocated per point.
+    if (spec.posterior->draws * spec.posterior->seeds_per_draw > 1000000)
+      throw input_error("--draws x --seeds-per-draw is more than 1,000,000 runs per point",
+                        "--draws");
     spec.replicates = spec.posterior->draws * spec.posterior->seeds_per_draw;
   }
   if (o.given("--replicates")) spec.replicates = o.replicates;

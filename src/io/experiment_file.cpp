@@ -438,6 +438,9 @@ experiment_spec build(merged_sources sources, const std::filesystem::path& path)
           "'replicates' and [posterior] both set the runs per point (with a posterior they are "
           "draws x seeds_per_draw): remove 'replicates'",
           top, "replicates");
+    if (out.posterior->draws * out.posterior->seeds_per_draw > static_cast<std::int64_t>(max_count))
+      fail("draws x seeds_per_draw is more than 1,000,000 runs per point", out.posterior->origin,
+           "posterior.draws");
     out.replicates = out.posterior->draws * out.posterior->seeds_per_draw;
     // The file is relative to the experiment file, like its scenario.
     if (std::filesystem::path(out.posterior->file).is_relative())

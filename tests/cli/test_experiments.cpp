@@ -300,6 +300,10 @@ TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
       run({"compare", "small.toml", "rich.toml", "--posterior", "post.csv", "--replicates", "3"});
   EXPECT_EQ(bad.code, 2) << describe(bad);
   EXPECT_THAT(bad.err, HasSubstr("--draws x --seeds-per-draw"));
+  bad = run({"compare", "small.toml", "rich.toml", "--posterior", "post.csv", "--draws", "100000",
+             "--seeds-per-draw", "1000"});
+  EXPECT_EQ(bad.code, 2) << describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("more than 1,000,000 runs per point"));
   bad = run({"compare", "small.toml", "rich.toml", "--draws", "3"});
   EXPECT_EQ(bad.code, 2) << describe(bad);
   EXPECT_THAT(bad.err, HasSubstr("need --posterior"));
