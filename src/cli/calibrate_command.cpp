@@ -15,7 +15,7 @@
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/experiment/calibration.hpp"
 #include "liangzhu/experiment/posterior.hpp"
-#include "liangzhu/experiment/statistics.hpp"
+#include "liangzhu/experiment/posterior_summary.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/patterns/targets.hpp"
 #include "liangzhu/version.hpp"
@@ -205,64 +205,49 @@ std::string posterior_scenario(const calibrate_request& r, const io::experiment_
 /// Which factors move which targets before anything is fitted: Spearman's rank correlation
 /// between each factor and each target over generation 0 (the prior's draws). A target no factor
 /// moves cannot identify any; a factor no target moves stays at its prior.
-void print_prior_sensitivity(const io::experiment_spec& spec,
-                             const experiment::posterior_result& result) {
-  const auto& prior = result.search.generations.front();
+void print_prior_sensitivity(const experiment::posterior_result& result,
+                             const experiment::posterior_summary& summary) {
   std::vector<std::string> header = {"target"};
   for (const auto& key : result.keys) header.push_back(key.substr(key.rfind('.') + 1));
   text_table table(header, std::vector<bool>(header.size(), true));
-  for (std::size_t t = 0; t < spec.targets.size(); ++t) {
-    std::vector<std::string> row = {experiment::target_name(spec.targets[t])};
-    std::vector<double> simulated;
-    for (const auto& targets : result.simulated.front()) simulated.push_back(targets[t]);
-    for (std::size_t k = 0; k < result.keys.size(); ++k) {
-      std::vector<double> values;
-      for (const auto& p : prior.particles) values.push_back(p.values[k]);
-      const auto rho = experiment::rank_correlation(values, simulated);
+  for (std::size_t t = 0; t < summary.targets.size(); ++t) {
+    std::vector<std::string> row = {summary.targets[t].name};
+    for (const auto& rho : summary.sensitivity[t])
       row.push_back(rho ? fmt::format("{:+.2f}", *rho) : "-");
-    }
     table.add_row(row);
   }
   fmt::print(
       "sensitivity of the targets to the factors before fitting (rank correlation over the {} "
       "draws from the prior):\n{}\n",
-      prior.particles.size(), table.render("  "));
+      result.search.generations.front().particles.size(), table.render("  "));
 }
 
 void print_posterior(const io::experiment_spec& spec, const experiment::posterior_result& result) {
-  const auto& last = result.search.generations.back();
-  const auto& prior = result.search.generations.front();
+  const auto summary = experiment::summarise(spec, result);
   fmt::print("\nposterior after {} generations ({}):\n", result.search.generations.size(),
              result.search.stop_reason);
   // The prior's width is that of generation 0's draws: a ratio near 1 means the targets say
   // little about the factor.
-  text_table factors({"factor", "mean", "sd", "5%", "50%", "95%", "sd / prior sd"},
-                     {false, true, true, true, true, true, true});
-  for (std::size_t k = 0; k < result.keys.size(); ++k)
-    factors.add_row({result.keys[k], fmt::format("{:.4g}", last.mean(k)),
-                     fmt::format("{:.3g}", last.sd(k)),
-                     fmt::format("{:.4g}", last.quantile(k, 0.05)),
-                     fmt::format("{:.4g}", last.quantile(k, 0.5)),
-                     fmt::format("{:.4g}", last.quantile(k, 0.95)),
-                     fmt::format("{:.2f}", last.sd(k) / prior.sd(k))});
+  text_table factors({"factor", "mean", "sd", "5%", "50%", "95%", "sd / prior sd", "targets"},
+                     {false, true, true, true, true, true, true, false});
+  for (const auto& f : summary.factors)
+    factors.add_row({f.key, fmt::format("{:.4g}", f.mean), fmt::format("{:.3g}", f.sd),
+                     fmt::format("{:.4g}", f.q05), fmt::format("{:.4g}", f.q50),
+                     fmt::format("{:.4g}", f.q95), fmt::format("{:.2f}", f.width_ratio),
+                     experiment::identification(f.width_ratio)});
   fmt::print("{}\n", factors.render("  "));
-  print_prior_sensitivity(spec, result);
+  print_prior_sensitivity(result, summary);
   // Posterior predictive: each target's simulated mean over the particles, by weight.
-  text_table fit({"target", "observed", "predicted 5%", "50%", "95%"},
-                 {false, true, true, true, true});
-  const auto& simulated = result.simulated.back();
+  text_table fit({"target", "observed", "predicted 5%", "50%", "95%", ""},
+                 {false, true, true, true, true, false});
+  const auto number = [](const std::optional<double>& v) {
+    return v ? fmt::format("{:.4g}", *v) : std::string("-");
+  };
   for (std::size_t i = 0; i < spec.targets.size(); ++i) {
-    std::vector<double> values, weights;
-    for (std::size_t p = 0; p < last.particles.size(); ++p) {
-      values.push_back(simulated[p][i]);
-      weights.push_back(last.particles[p].weight);
-    }
-    const auto at = [&](double q) {
-      return fmt::format("{:.4g}", experiment::weighted_quantile(values, weights, q));
-    };
     const auto& t = spec.targets[i];
+    const auto& c = summary.targets[i];
     fit.add_row({t.output + (t.date ? " at " + t.date->to_string() : ""), format_number(t.value),
-                 at(0.05), at(0.5), at(0.95)});
+                 number(c.q05), number(c.q50), number(c.q95), c.inside() ? "inside" : "outside"});
   }
   fmt::print("{}", fit.render("  "));
 }
@@ -387,6 +372,8 @@ int calibrate_on_rank(const calibrate_request& r, experiment::cluster* mpi) {
   settings.parallel_runs = r.options.jobs > 0 ? r.options.jobs : default_parallel_runs(r.options);
   settings.threads_per_run = r.options.threads_per_run;
   settings.stop = [&stop] { return stop.requested(); };
+  // Bad input is refused by every rank before the store is touched: it gets no calibration row.
+  if (spec.calibration.algorithm == "abc-smc") experiment::check_posterior(spec, resolve);
   if (mpi && mpi->rank() != 0) {
     experiment::serve_posterior(spec, resolve, settings, *mpi);
     return to_int(exit_code::ok);

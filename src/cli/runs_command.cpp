@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
@@ -21,7 +22,8 @@ constexpr const char* runs_description =
     "List the runs of a run store. Prints one line per run: its id (for 'liangzhu export --run'), "
     "status (running, complete, interrupted or failed), scenario, seed, weeks done out of weeks "
     "asked, start time (UTC) and label; then one line per experiment (sweep, compare, "
-    "sensitivity) with its points, replicates and status.";
+    "sensitivity) with its points, replicates and status, and one per Bayesian calibration (for "
+    "'liangzhu report --calibration') with its generations so far.";
 
 constexpr const char* runs_footer =
     "Examples:\n"
@@ -42,14 +44,23 @@ void print_experiments(const store::store_reader& store) {
   fmt::print("\n{}", table.render());
 }
 
-int list_runs(const runs_request& r) {
-  const auto opened = open_existing_store(r.store);
-  const auto store = opened.reader();  // runs and experiments as of one moment
-  const auto runs = store.list_runs();
-  if (runs.empty()) {
-    fmt::print("no runs in {}\n", r.store);
-    return to_int(exit_code::ok);
+/// The calibrations of the store, if any: a Bayesian calibration keeps no runs, only its
+/// generations of particles.
+void print_calibrations(const store::store_reader& store) {
+  const auto calibrations = store.list_calibrations();
+  if (calibrations.empty()) return;
+  text_table table({"calibration", "algorithm", "status", "name", "generations", "created"},
+                   {true, false, false, false, true, false});
+  for (const auto& c : calibrations) {
+    table.add_row({std::to_string(c.calibration_id), c.algorithm,
+                   std::string(store::to_string(c.status)), c.name,
+                   std::to_string(store.read_calibration_generations(c.calibration_id).size()),
+                   c.created_at});
   }
+  fmt::print("\n{}", table.render());
+}
+
+void print_runs(const std::vector<store::run_info>& runs) {
   text_table table({"run", "status", "scenario", "seed", "ticks", "started", "label"},
                    {true, false, false, true, true, false, false});
   for (const auto& run : runs) {
@@ -59,7 +70,18 @@ int list_runs(const runs_request& r) {
                    run.label});
   }
   fmt::print("{}", table.render());
+}
+
+int list_runs(const runs_request& r) {
+  const auto opened = open_existing_store(r.store);
+  const auto store = opened.reader();  // runs, experiments and calibrations as of one moment
+  const auto runs = store.list_runs();
+  if (runs.empty())
+    fmt::print("no runs in {}\n", r.store);
+  else
+    print_runs(runs);
   print_experiments(store);
+  print_calibrations(store);
   return to_int(exit_code::ok);
 }
 

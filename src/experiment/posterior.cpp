@@ -94,12 +94,20 @@ std::vector<abc_prior> priors_of(const io::experiment_spec& spec) {
   return priors;
 }
 
+void check_posterior(const io::experiment_spec& spec, const scenario_resolver& resolve) {
+  check_calibration(spec, resolve);
+  priors_of(spec);
+  // Planning a point checks every factor's key and value against the base scenario.
+  plan_unit_points(runs_spec_of(spec), resolve, {std::vector<double>(spec.factors.size(), 0.5)},
+                   store::sweep_kind::sweep);
+}
+
 posterior_result calibrate_posterior(
     const io::experiment_spec& spec, const scenario_resolver& resolve,
     const execution_settings& settings,
     const std::function<void(const posterior_result&)>& on_generation, posterior_result resume,
     cluster* mpi) {
-  check_calibration(spec, resolve);
+  check_posterior(spec, resolve);
   posterior_result out = std::move(resume);
   out.priors = priors_of(spec);
   out.keys.clear();

@@ -411,6 +411,36 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   const auto budget = run({"calibrate", "abc.toml", "--max-evaluations", "5"});
   EXPECT_EQ(budget.code, 2) << describe(budget);
   EXPECT_THAT(budget.err, HasSubstr("--max-evaluations"));
+
+  // The store lists the calibration, and its report shows the posterior.
+  const auto listed = run({"runs", "runs.db"});
+  EXPECT_EQ(listed.code, 0) << describe(listed);
+  EXPECT_THAT(listed.out, ::testing::ContainsRegex("calibration +algorithm"));
+  EXPECT_THAT(listed.out, ::testing::ContainsRegex("1 +abc-smc +complete +abc +3"));
+  const auto report = run({"report", "runs.db", "--calibration", "1", "-o", "posterior.html"});
+  ASSERT_EQ(report.code, 0) << describe(report);
+  EXPECT_THAT(slurp(path("posterior.html")), HasSubstr("\"format\":\"liangzhu-calibration\""));
+  for (const std::vector<std::string>& bad :
+       {std::vector<std::string>{"report", "runs.db", "--calibration", "7"},
+        {"report", "runs.db", "--calibration", "1", "--experiment", "1"},
+        {"report", "runs.db", "1", "--calibration", "1"},
+        {"report", "runs.db", "--calibration", "0"}}) {
+    const auto refused = run(bad);
+    EXPECT_EQ(refused.code, 2) << describe(refused);
+    EXPECT_THAT(refused.err, HasSubstr("calibration")) << describe(refused);
+  }
+}
+
+TEST_F(experiments, ABayesianCalibrationOfBadInputStoresNothing) {
+  write_file(path("abc.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineer\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers\"\ndate = 2025-02-01\nvalue = 4000\n"
+             "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 12\ngenerations = 3\n");
+  const auto r = run({"calibrate", "abc.toml", "--out", "bad.db"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("did you mean 'hub.liangzhu.talent.engineers'"));
+  EXPECT_FALSE(fs::exists(path("bad.db"))) << "no calibration row for a calibration that never ran";
 }
 
 /// Generations of calibration 1 stored in `file` (0 while it cannot be read).

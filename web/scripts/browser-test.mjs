@@ -4,7 +4,7 @@
 // Usage: node web/scripts/browser-test.mjs --liangzhu build/release/liangzhu
 // Exit 0 when all pass, 1 when one fails, 77 (skipped, for ctest) when there is no Chromium.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -56,6 +56,20 @@ try {
   liangzhuRun("report", store, "-o", join(work, "latest.html"));
   liangzhuRun("report", store, "1", "-o", join(work, "two-hubs.html"));
   liangzhuRun("report", store, "2", "3", "-o", join(work, "side-by-side.html"));
+  // A small Bayesian calibration: two factors (one log-uniform) against two targets.
+  const experiment = join(work, "abc.toml");
+  writeFileSync(
+    experiment,
+    `scenario = "${join(sourceDir, "tests/model/data/small.toml")}"\nreplicates = 1\nticks = 8\n` +
+      `[[vary]]\nkey = "hub.test.talent.engineers"\nlow = 1000\nhigh = 6000\n` +
+      `[[vary]]\nkey = "hub.test.founding.ideas_per_year"\nprior = "log-uniform"\nlow = 0.0001\nhigh = 0.001\n` +
+      `[[target]]\noutput = "engineers"\ndate = 2025-02-01\nvalue = 4000\nscale = 100\n` +
+      `[[target]]\noutput = "startups_founded"\nvalue = 2\nscale = 2\n` +
+      `[calibration]\nalgorithm = "abc-smc"\nparticles = 16\ngenerations = 3\n`,
+  );
+  const calibrations = join(work, "calibration.db");
+  liangzhuRun("calibrate", experiment, "--out", calibrations, "--quiet");
+  liangzhuRun("report", calibrations, "--calibration", "1", "-o", join(work, "calibration.html"));
 
   await check("the latest run's report draws every chart with data, offline and without errors", async () => {
     const { page, problems } = await openReport(browser, join(work, "latest.html"));
@@ -88,6 +102,23 @@ try {
     expect(headlineColumns === 2, `the headline has ${headlineColumns} run columns`);
     const legend = await page.$eval("#chart-tigers", (box) => box.textContent ?? "");
     expect(legend.includes("run 2") && legend.includes("run 3"), `the tigers legend names ${legend}`);
+  });
+
+  await check("a calibration's report draws its marginal, pairwise and predictive plots and its tables", async () => {
+    const { page, problems } = await openReport(browser, join(work, "calibration.html"));
+    const charts = await chartsDrawn(page);
+    expect(charts.map((c) => c.id).join() === "marginal-0,marginal-1,pair-0-1,predictive", `charts ${charts.map((c) => c.id)}`);
+    for (const c of charts) {
+      expect(c.svg && c.points > 0, `chart ${c.id} drew nothing`);
+      expect(c.longestPath > 40, `chart ${c.id} drew no bar or mark (longest path ${c.longestPath} characters)`);
+    }
+    const rows = async (id) => page.$$eval(`#${id} tr`, (trs) => trs.length - 1);
+    expect((await rows("generations")) === 3, "the generations table has not 3 rows");
+    expect((await rows("posterior")) === 2, "the posterior table has not one row per factor");
+    expect((await rows("predictive")) === 2 && (await rows("sensitivity")) === 2, "a target is missing from the checks");
+    const verdicts = await page.$eval("#posterior", (t) => t.textContent ?? "");
+    expect(/identified/.test(verdicts), "the posterior table says nothing of identification");
+    expect(problems.length === 0, problems.join("\n"));
   });
 } finally {
   await browser.close();

@@ -29,6 +29,10 @@ struct posterior_result {
 /// The experiment's factors' priors; input_error naming the [[vary]] entry for an improper one.
 std::vector<abc_prior> priors_of(const io::experiment_spec& spec);
 
+/// Everything calibrate_posterior checks before its first run (targets, priors, the factors' keys
+/// in the base scenario), so that bad input is refused before anything is stored; input_error.
+void check_posterior(const io::experiment_spec& spec, const scenario_resolver& resolve);
+
 /// Runs ABC-SMC over the experiment (settings from its [calibration] table: particles,
 /// generations, quantile, min_acceptance; the seed is its master seed). `on_generation` sees each
 /// generation once complete, with the result so far (its last generation is that one).

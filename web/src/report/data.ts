@@ -116,14 +116,23 @@ function checkRun(run: RunData, index: number): void {
   run.hubs.forEach((hub) => checkHub(hub, run.dates.length, `${where}, hub ${hub.name}`));
 }
 
-/** Parses and checks the embedded document; throws ReportDataError saying what is wrong. */
-export function parseReportData(text: string): ReportData {
-  let data: ReportData;
+/** The embedded document as JSON, whichever kind it is; ReportDataError when it is not JSON. */
+export function parseDocument(text: string): { format?: unknown } {
   try {
-    data = JSON.parse(text) as ReportData;
+    return JSON.parse(text) as { format?: unknown };
   } catch (e) {
     throw new ReportDataError(`the report's data is not JSON: ${(e as Error).message}`);
   }
+}
+
+/** Parses and checks the embedded document; throws ReportDataError saying what is wrong. */
+export function parseReportData(text: string): ReportData {
+  return checkReportData(parseDocument(text));
+}
+
+/** Checks a parsed document of runs or ensembles. */
+export function checkReportData(document: { format?: unknown }): ReportData {
+  const data = document as ReportData;
   check(data?.format === "liangzhu-report", "the embedded data is not a liangzhu report");
   check(data.version === 1, `report data version ${String(data.version)} is not supported (1 is)`);
   check(Array.isArray(data.runs) && data.runs.length > 0, "the report has no runs");

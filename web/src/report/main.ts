@@ -1,7 +1,9 @@
 // Entry of the report bundle: reads the JSON the page embeds (#liangzhu-data), builds the page
 // and draws every chart for the chosen hub. Nothing is fetched: everything is in the page.
+import { checkCalibrationData, type CalibrationData } from "./calibration_data";
+import { buildCalibrationPage } from "./calibration_page";
 import { chartSpecs } from "./charts";
-import { hubNames, parseReportData, type ReportData } from "./data";
+import { checkReportData, hubNames, parseDocument, type ReportData } from "./data";
 import { chartOption } from "./draw";
 import { echarts } from "./echarts_setup";
 import { headlineRows } from "./headline";
@@ -68,7 +70,11 @@ function start(): void {
   document.body.append(root);
   try {
     const text = document.getElementById("liangzhu-data")?.textContent ?? "";
-    build(root, parseReportData(text));
+    // A calibration (liangzhu report --calibration) has a page of its own; runs and ensembles
+    // share the other.
+    const document_ = parseDocument(text);
+    if (document_.format === "liangzhu-calibration") buildCalibrationPage(root, checkCalibrationData(document_ as CalibrationData));
+    else build(root, checkReportData(document_));
     document.body.dataset.ready = "true";
   } catch (e) {
     root.append(element("p", "error", `This report cannot be shown: ${(e as Error).message}`));

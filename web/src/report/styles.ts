@@ -12,6 +12,10 @@ h2 { font-size: 1.15rem; margin: 0 0 4px; }
 .patterns td.verdict-near { color: #9a6700; }
 .patterns td.verdict-far { color: #cf222e; font-weight: 600; }
 .patterns td.verdict-no-data { color: #6e7781; }
+.identification-identified, .verdict-inside { color: #1a7f37; }
+.identification-partly-identified { color: #9a6700; }
+.identification-not-identified, .verdict-far { color: #cf222e; font-weight: 600; }
+.charts.pairs { grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }
 .controls { margin: 8px 0 16px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 .card { background: #fff; border-radius: 6px; padding: 14px 16px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
