@@ -68,4 +68,9 @@ long calendar::tick_of(date d) const {
   return (delta + days_per_tick_ - 1) / days_per_tick_;
 }
 
+long calendar::tick_containing(date d) const {
+  const long days = (d.days() - start_.days()).count();
+  return days < 0 ? -1 : days / days_per_tick_;
+}
+
 }  // namespace liangzhu::engine

@@ -25,13 +25,6 @@ constexpr double missing = std::numeric_limits<double>::quiet_NaN();
   throw input_error(message, where.file, where.line, where.column, key);
 }
 
-/// The tick whose week contains `d` (calendar::tick_of gives the first tick starting on or after
-/// it, which is right for dated actions but a week late for an observation).
-long week_containing(const engine::calendar& cal, engine::date d) {
-  const long days = (d.days() - cal.start().days()).count();
-  return days < 0 ? -1 : days / cal.days_per_tick();
-}
-
 std::vector<std::string> series_names() {
   std::vector<std::string> names;
   for (const auto& doc : model::output_reference())
@@ -76,7 +69,7 @@ void check_target(const io::calibration_target& t, std::span<const std::string> 
     fail_at(t.origin, "target.output",
             fmt::format("'{}' is not a weekly series (docs/outputs.md lists them){}", name,
                         io::did_you_mean(name, names)));
-  const long tick = week_containing(cal, *t.date);
+  const long tick = cal.tick_containing(*t.date);
   if (tick < 0 || tick >= ticks)
     fail_at(t.origin, "target.date",
             fmt::format("{} is outside the run ({} to {})", t.date->to_string(),
@@ -222,7 +215,7 @@ double simulated_value(const job_result& run, const io::calibration_target& targ
   const auto group = std::find(out.groups.begin(), out.groups.end(), home);
   const auto start = engine::date::parse(run.run.start_date);
   if (series == out.series.end() || group == out.groups.end() || !start) return missing;
-  const long tick = week_containing(engine::calendar(*start, run.run.days_per_tick), *target.date);
+  const long tick = engine::calendar(*start, run.run.days_per_tick).tick_containing(*target.date);
   const auto s = static_cast<std::size_t>(series - out.series.begin());
   const auto g = static_cast<std::uint16_t>(group - out.groups.begin());
   for (const auto& row : out.rows)

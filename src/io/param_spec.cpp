@@ -84,4 +84,9 @@ param_spec string_param(std::string key, std::string default_value, std::string 
               std::move(source));
 }
 
+param_spec at_start_only(param_spec spec) {
+  spec.start_only = true;
+  return spec;
+}
+
 }  // namespace liangzhu::io

@@ -5,6 +5,7 @@
 
 #include "io/keys.hpp"
 #include "io/toml_values.hpp"
+#include "liangzhu/engine/errors.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
 
 namespace liangzhu::io {
@@ -172,8 +173,8 @@ class resolver {
     out_.set_dated(path, std::move(entries));
   }
 
-  static scenario::dated_entry resolve_entry(const section_spec& section, const std::string& path,
-                                             std::size_t index, const toml::node& item) {
+  scenario::dated_entry resolve_entry(const section_spec& section, const std::string& path,
+                                      std::size_t index, const toml::node& item) const {
     const std::string prefix = path + "[" + std::to_string(index) + "]";
     const value_origin where = origin_of(item.source());
     const toml::table* table = item.as_table();
@@ -193,6 +194,10 @@ class resolver {
     entry.origin = where;
     entry.date =
         std::get<engine::date>(convert(*date, date_spec, date_key, origin_of(date->source())));
+    if (!section.changes.empty()) {
+      resolve_change(section, path, prefix, *table, entry);
+      return entry;
+    }
     for (const param_spec& p : section.params) {
       const std::string key = join_key(prefix, p.key);
       const toml::node* value = find(table, p.key);
@@ -200,6 +205,44 @@ class resolver {
           p.key, value ? convert(*value, p, key, origin_of(value->source())) : p.default_value);
     }
     return entry;
+  }
+
+  /// An entry of a list of changes: `key` names a parameter of the changed scope, and `value` is
+  /// checked as that parameter would be where the scope sets it.
+  void resolve_change(const section_spec& section, const std::string& path,
+                      const std::string& prefix, const toml::table& table,
+                      scenario::dated_entry& entry) const {
+    const section_spec* changed = schema_.owner_of(section.changes);
+    LIANGZHU_ASSERT(changed, "a list of changes names a declared scope");
+    const auto required = [&](const char* name, const char* what) -> const toml::node& {
+      const toml::node* node = table.get(name);
+      if (!node)
+        fail("entry of " + table_name(path, true) + " has no '" + name + "' (" + what + ")",
+             entry.origin, join_key(prefix, name));
+      return *node;
+    };
+    const toml::node& key_node = required("key", "the parameter it changes");
+    const toml::node& value_node = required("value", "its new value");
+    static const param_spec key_spec = string_param("key", {}, "", "");
+    const std::string key_path = join_key(prefix, "key");
+    const value_origin key_at = origin_of(key_node.source());
+    const auto key = std::get<std::string>(convert(key_node, key_spec, key_path, key_at));
+    const param_spec* target = changed->find(key);
+    if (!target) {
+      std::vector<std::string> keys;
+      for (const param_spec& p : changed->params)
+        if (!p.start_only) keys.push_back(p.key);
+      fail("'" + key + "' is not a parameter a dated change in " + table_name(path, true) +
+               " can set" + did_you_mean(key, keys),
+           key_at, key_path);
+    }
+    if (target->start_only)
+      fail("'" + key + "' takes effect when the run starts only (" + target->description +
+               "): set it in the scenario itself, not on a date",
+           key_at, key_path);
+    entry.values.emplace("key", key);
+    entry.values.emplace("value", convert(value_node, *target, join_key(prefix, "value"),
+                                          origin_of(value_node.source())));
   }
 
   const schema& schema_;

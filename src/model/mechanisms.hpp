@@ -13,6 +13,11 @@ void apply_export_control(const context& ctx, hub_state& hub, const export_contr
                           long tick);
 void apply_policy_change(const context& ctx, hub_state& hub, const policy_change& change,
                          long tick);
+/// The tick a policy change takes effect: the one whose week contains its date.
+long policy_tick(const context& ctx, const policy_change& change);
+/// After a checkpoint taken before `tick` is loaded: sets the hub's parameters as the changes
+/// before `tick` had set them (the government's instruments and budgets are in the state).
+void reapply_policy_changes(const context& ctx, hub_state& hub, long tick);
 void start_budget_year(hub_state& hub);
 // talent.cpp
 void graduates_arrive(const context& ctx, hub_state& hub, long tick);

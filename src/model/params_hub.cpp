@@ -9,14 +9,15 @@
 namespace liangzhu::model::detail {
 namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
-using io::real, io::integer, io::choice, io::string_param;
+using io::real, io::integer, io::choice, io::string_param, io::at_start_only;
 
 /// Binds one element of the initial stage mix (the schema has one key per stage).
 binding<hub_params> initial_stage_share(int stage, const char* name, double share) {
-  return {real(std::string("founding.initial_share_") + name, share, 0, 1, "share",
-               std::string("Share of the initial startups at the ") + name +
-                   " stage (the five shares are scaled to their total, which must be positive)",
-               source::assumption),
+  return {at_start_only(real(
+              std::string("founding.initial_share_") + name, share, 0, 1, "share",
+              std::string("Share of the initial startups at the ") + name +
+                  " stage (the five shares are scaled to their total, which must be positive)",
+              source::assumption)),
           [stage](hub_params& h, const io::param_value& v) {
             h.founding.initial_share[stage] = as_real(v);
           }};
@@ -28,13 +29,13 @@ std::vector<binding<hub_params>> hub_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind(&h::country, choice("country", "china", words(country_words), "Country the hub is in (investors from the same country are domestic)", source::assumption)),
-      bind_nested(&h::talent, &hub_talent::engineers, integer("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption)),
+      bind(&h::country, at_start_only(choice("country", "china", words(country_words), "Country the hub is in (investors from the same country are domestic)", source::assumption))),
+      bind_nested(&h::talent, &hub_talent::engineers, at_start_only(integer("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption))),
       bind_nested(&h::talent, &hub_talent::graduates_per_year, integer("talent.graduates_per_year", 20000, 0, 1e7, "engineers per year", "Engineering graduates joining the pool each year (a quarter of Hangzhou's ~80,000 graduates)", source::hangzhou_graduates)),
       bind_nested(&h::talent, &hub_talent::graduate_month, integer("talent.graduate_month", 7, 1, 12, "month", "Month graduates arrive", source::assumption)),
       bind_nested(&h::talent, &hub_talent::zju_share, real("talent.zju_share", 0.25, 0, 1, "share", "Share of engineers (and graduates) from Zhejiang University", source::seeds)),
       bind_nested(&h::talent, &hub_talent::zju_skill_bonus, real("talent.zju_skill_bonus", 0.15, 0, 5, "share", "Skill edge of ZJU alumni", source::seeds)),
-      bind_nested(&h::talent, &hub_talent::zju_tie_bonus, real("talent.zju_tie_bonus", 2.0, 0, 20, "x", "Extra initial ties among ZJU alumni (alumni network)", source::seeds)),
+      bind_nested(&h::talent, &hub_talent::zju_tie_bonus, at_start_only(real("talent.zju_tie_bonus", 2.0, 0, 20, "x", "Extra initial ties among ZJU alumni (alumni network)", source::seeds))),
       bind_nested(&h::talent, &hub_talent::leave_rate_per_year, real("talent.leave_rate_per_year", 0.04, 0, 1, "per year", "Engineers retiring or leaving the hub", source::assumption)),
       bind_nested(&h::talent, &hub_talent::wage_cny_per_year, real("talent.wage_cny_per_year", 350000, 0, inf, "CNY per year", "Market wage of an engineer of skill 1", source::assumption)),
       bind_nested(&h::talent, &hub_talent::wage_growth, real("talent.wage_growth", 0.04, -0.5, 1, "per year", "Growth of the market wage", source::assumption)),
@@ -42,8 +43,8 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind_nested(&h::talent, &hub_talent::job_search_per_year, real("talent.job_search_per_year", 0.25, 0, 52, "per year", "Chance an employed engineer looks for a job in a year", source::assumption)),
       bind_nested(&h::talent, &hub_talent::switching_premium, real("talent.switching_premium", 0.08, 0, 5, "share", "Raise an engineer needs to change employer", source::assumption)),
       bind_nested(&h::talent, &hub_talent::skill_sigma, real("talent.skill_sigma", 0.35, 0, 3, "log-scale", "Spread of engineers' skill (log-normal sigma, median 1)", source::assumption)),
-      bind_nested(&h::talent, &hub_talent::unemployed_share, real("talent.unemployed_share", 0.03, 0, 1, "share", "Share of engineers between jobs at the start", source::assumption)),
-      bind_nested(&h::talent, &hub_talent::initial_ties, integer("talent.initial_ties", 4, 0, 64, "ties", "Random acquaintances per engineer at the start, before the alumni ties (at most tie_capacity are kept)", source::assumption)),
+      bind_nested(&h::talent, &hub_talent::unemployed_share, at_start_only(real("talent.unemployed_share", 0.03, 0, 1, "share", "Share of engineers between jobs at the start", source::assumption))),
+      bind_nested(&h::talent, &hub_talent::initial_ties, at_start_only(integer("talent.initial_ties", 4, 0, 64, "ties", "Random acquaintances per engineer at the start, before the alumni ties (at most tie_capacity are kept)", source::assumption))),
       bind_nested(&h::talent, &hub_talent::graduate_skill_factor, real("talent.graduate_skill_factor", 0.85, 0, 5, "x", "Skill of a new graduate relative to an engineer of the same draw (juniors start below the average)", source::assumption)),
       bind_nested(&h::talent, &hub_talent::graduate_ties, integer("talent.graduate_ties", 2, 0, 64, "ties", "Ties a graduate draws to engineers already in the hub (classmates, former interns)", source::assumption)),
       bind_nested(&h::talent, &hub_talent::zju_graduate_outside_tie, real("talent.zju_graduate_outside_tie", 0.5, 0, 1, "probability", "Chance a ZJU graduate's drawn tie to a non-alumnus is kept (lower: a more closed alumni network)", source::assumption)),
@@ -65,10 +66,10 @@ std::vector<binding<hub_params>> hub_bindings() {
       initial_stage_share(2, "a", 0.20),
       initial_stage_share(3, "b", 0.10),
       initial_stage_share(4, "growth", 0.05),
-      bind_nested(&h::founding, &hub_founding::initial_government_share, real("founding.initial_government_share", 0.6, 0, 1, "share", "Share of the initial funded startups on the government route (where it exists)", source::assumption)),
-      bind_nested(&h::founding, &hub_founding::initial_offshore_share, real("founding.initial_offshore_share", 0.05, 0, 1, "share", "Share of the initial funded startups on the offshore route (where the government route exists)", source::assumption)),
-      bind_nested(&h::founding, &hub_founding::initial_post_money_multiple, real("founding.initial_post_money_multiple", 4, 1, 100, "x round", "Post-money valuation of the initial startups' last round, as a multiple of the round", source::assumption)),
-      bind_nested(&h::founding, &hub_founding::initial_startups, integer("founding.initial_startups", 450, 0, 1e6, "startups", "AI startups alive at the start", source::hangzhou_firms)),
+      bind_nested(&h::founding, &hub_founding::initial_government_share, at_start_only(real("founding.initial_government_share", 0.6, 0, 1, "share", "Share of the initial funded startups on the government route (where it exists)", source::assumption))),
+      bind_nested(&h::founding, &hub_founding::initial_offshore_share, at_start_only(real("founding.initial_offshore_share", 0.05, 0, 1, "share", "Share of the initial funded startups on the offshore route (where the government route exists)", source::assumption))),
+      bind_nested(&h::founding, &hub_founding::initial_post_money_multiple, at_start_only(real("founding.initial_post_money_multiple", 4, 1, 100, "x round", "Post-money valuation of the initial startups' last round, as a multiple of the round", source::assumption))),
+      bind_nested(&h::founding, &hub_founding::initial_startups, at_start_only(integer("founding.initial_startups", 450, 0, 1e6, "startups", "AI startups alive at the start", source::hangzhou_firms))),
       bind_nested(&h::noncompete, &hub_noncompete::max_months, real("noncompete.max_months", 24, 0, 120, "months", "Longest noncompete the law allows", source::labor_law)),
       bind_nested(&h::noncompete, &hub_noncompete::enforceable, real("noncompete.enforceable", 1.0, 0, 1, "share", "How far courts uphold noncompetes (0: void, as in California)", source::labor_law)),
       bind_nested(&h::noncompete, &hub_noncompete::compensation_share, real("noncompete.compensation_share", 0.3, 0, 2, "x wage", "Monthly compensation the former employer pays during a noncompete", source::labor_law)),
@@ -95,8 +96,8 @@ std::vector<binding<hub_params>> hub_bindings() {
       bind_nested(&h::vouchers, &hub_vouchers::stack_cap, real("vouchers.stack_cap", 0.6, 0, 1, "share", "Most of a compute contract local and provincial vouchers may cover together", source::vouchers)),
       bind_nested(&h::vouchers, &hub_vouchers::cap_per_firm_cny, real("vouchers.cap_per_firm_cny", 8e6, 0, inf, "CNY per year", "Most voucher money one firm gets in a year", source::vouchers)),
       bind_nested(&h::vouchers, &hub_vouchers::small_contract_cny, real("vouchers.small_contract_cny", 1e6, 0, inf, "CNY per year", "Compute spending below which the small-contract share applies", source::assumption)),
-      bind_nested(&h::chips, &hub_chips::foreign_stock_h100e, real("chips.foreign_stock_h100e", 100000, 0, inf, "H100e", "Foreign accelerators installed in the hub at the start", source::assumption)),
-      bind_nested(&h::chips, &hub_chips::domestic_stock_h100e, real("chips.domestic_stock_h100e", 20000, 0, inf, "H100e", "Domestic accelerators installed at the start", source::huawei)),
+      bind_nested(&h::chips, &hub_chips::foreign_stock_h100e, at_start_only(real("chips.foreign_stock_h100e", 100000, 0, inf, "H100e", "Foreign accelerators installed in the hub at the start", source::assumption))),
+      bind_nested(&h::chips, &hub_chips::domestic_stock_h100e, at_start_only(real("chips.domestic_stock_h100e", 20000, 0, inf, "H100e", "Domestic accelerators installed at the start", source::huawei))),
       bind_nested(&h::chips, &hub_chips::domestic_allocation_share, real("chips.domestic_allocation_share", 0.08, 0, 1, "share", "Share of national domestic chip output the hub can buy", source::assumption)),
       bind_nested(&h::chips, &hub_chips::foreign_supply_h100e_per_year, real("chips.foreign_supply_h100e_per_year", 120000, 0, inf, "H100e per year", "Foreign accelerators the hub could buy per year without export controls", source::assumption)),
   };
@@ -155,11 +156,13 @@ std::vector<binding<export_control_step>> export_control_bindings() {
 
 std::vector<binding<policy_change>> policy_change_bindings() {
   using p = policy_change;
-  // One line per key (unformatted on purpose: a key is found with grep).
+  // The resolver checks `value` as the parameter `key` names (section_spec::changes), so the
+  // value arrives with that parameter's type.
   // clang-format off
   return {
-      bind(&p::key, string_param("key", "government.local.subsidy_per_startup_cny", "Instrument that changes: government.<local|provincial>.<key of the government section>", source::assumption)),
-      bind(&p::value, real("value", 0, -inf, inf, "unit of the instrument", "Its new value", source::assumption)),
+      bind(&p::key, string_param("key", "government.local.subsidy_per_startup_cny", "Parameter of the hub that changes, as written in [hub.<name>] (noncompete.enforceable, government.local.voucher_budget_cny_per_year, talent.wage_growth...); required. Keys that take effect when the run starts only (initial stocks and populations) are refused", source::assumption)),
+      {real("value", 0, -inf, inf, "the key's unit", "Its new value, checked as the key itself (type, range, choices); required", source::assumption),
+       [](p& change, const io::param_value& v) { change.value = v; }},
   };
   // clang-format on
 }

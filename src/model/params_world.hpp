@@ -16,6 +16,9 @@ std::vector<binding<world_params>> efficiency_bindings();
 std::vector<binding<investor_city_params>> investor_city_bindings();
 
 std::vector<binding<hub_params>> hub_bindings();
+/// Every key of [hub.<name>]: hub_bindings() and both levels of government
+/// ("government.local.<instrument>"), as the schema declares them and dated policy changes set them.
+std::vector<binding<hub_params>> all_hub_bindings();
 std::vector<binding<government_params>> government_bindings();
 std::vector<binding<incumbent_params>> incumbent_bindings();
 std::vector<binding<export_control_step>> export_control_bindings();

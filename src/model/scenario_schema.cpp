@@ -43,19 +43,6 @@ std::vector<binding<government_params>> government_level(const std::string& leve
   return list;
 }
 
-std::vector<binding<hub_params>> all_hub_bindings() {
-  auto list = detail::hub_bindings();
-  for (const std::string level : {"local", "provincial"})
-    for (auto& g : government_level(level)) {
-      government_params hub_params::*member =
-          level == "local" ? &hub_params::local : &hub_params::provincial;
-      list.push_back({g.spec, [member, assign = g.assign](hub_params& h, const io::param_value& v) {
-                        assign(h.*member, v);
-                      }});
-    }
-  return list;
-}
-
 io::schema build_schema() {
   using namespace detail;
   io::schema s;
@@ -90,7 +77,7 @@ io::schema build_schema() {
       section("hub", section_kind::named, "Hubs",
               "A hub: talent pool, noncompete law, meetups, costs, vouchers, chip stock and two "
               "levels of government (keys government.local.* and government.provincial.*).",
-              all_hub_bindings()));
+              detail::all_hub_bindings()));
   s.add_section(section("hub.*.incumbent", section_kind::named, "Incumbents",
                         "Large employers of a hub: headcount, wages, noncompete policy, compute, "
                         "poaching, acquisitions.",
@@ -99,34 +86,40 @@ io::schema build_schema() {
                         "The foreign-chip regime of a hub from each date on (the latest step on or "
                         "before the start applies from tick 0).",
                         export_control_bindings()));
-  s.add_section(section("hub.*.policy", section_kind::dated_list, "Policy changes",
-                        "Dated changes of a government instrument of the hub.",
-                        policy_change_bindings()));
+  auto policy = section("hub.*.policy", section_kind::dated_list, "Policy changes",
+                        "Dated changes of any parameter of the hub that the model reads while it "
+                        "runs (noncompete law, government instruments, talent, founding...): "
+                        "from the week that contains its date. A yearly budget changed during a "
+                        "budget year gives or takes the difference for the weeks left of it.",
+                        policy_change_bindings());
+  policy.changes = "hub.*";
+  s.add_section(std::move(policy));
   return s;
 }
 
-void check_policy_keys(const io::scenario& scenario, const hub_params& hub,
-                       const std::string& prefix) {
-  const auto gov = detail::government_bindings();
-  for (const auto& entry : scenario.dated(prefix + "policy")) {
-    const auto& key = std::get<std::string>(entry.values.at("key"));
-    bool known = false;
-    for (const std::string level : {"government.local.", "government.provincial."})
-      for (const auto& b : gov)
-        if (key == level + b.spec.key) known = true;
-    if (!known)
-      throw input_error("unknown instrument '" + key + "' in a policy change of hub '" + hub.name +
-                            "'; expected government.local.<key> or government.provincial.<key>",
-                        entry.origin.file, entry.origin.line, entry.origin.column,
-                        prefix + "policy.key");
-  }
+/// Refuses a policy change that would never take effect: dated before the run starts (set the key
+/// itself instead) or in no week of the run.
+void check_policy_date(const io::scenario::dated_entry& entry, const parameters& run,
+                       const std::string& list) {
+  const engine::calendar cal(run.start);
+  const auto refuse = [&](const std::string& why) {
+    throw input_error(fmt::format("a policy change dated {} {}: it would never take effect",
+                                  entry.date.to_string(), why),
+                      entry.origin.file, entry.origin.line, entry.origin.column, list + ".date");
+  };
+  if (entry.date < run.start)
+    refuse(fmt::format("comes before the run starts ({}); set the key itself instead",
+                       run.start.to_string()));
+  if (cal.tick_containing(entry.date) >= run.ticks)
+    refuse(fmt::format("comes after the run ends ({}); run longer (ticks) or drop it",
+                       cal.date_of(run.ticks).to_string()));
 }
 
-hub_params read_hub(const io::scenario& scenario, const std::string& name) {
+hub_params read_hub(const io::scenario& scenario, const std::string& name, const parameters& run) {
   hub_params hub;
   hub.name = name;
   const std::string prefix = "hub." + name + ".";
-  detail::read_into(scenario, prefix, all_hub_bindings(), hub);
+  detail::read_into(scenario, prefix, detail::all_hub_bindings(), hub);
   if (std::accumulate(std::begin(hub.founding.initial_share), std::end(hub.founding.initial_share),
                       0.0) <= 0) {
     const std::string key = prefix + "founding.initial_share_idea";
@@ -148,8 +141,8 @@ hub_params read_hub(const io::scenario& scenario, const std::string& name) {
     detail::read_entry(entry, detail::export_control_bindings(), step);
     hub.export_controls.push_back(step);
   }
-  check_policy_keys(scenario, hub, prefix);
   for (const auto& entry : scenario.dated(prefix + "policy")) {
+    check_policy_date(entry, run, prefix + "policy");
     policy_change change;
     change.date = entry.date;
     detail::read_entry(entry, detail::policy_change_bindings(), change);
@@ -159,6 +152,23 @@ hub_params read_hub(const io::scenario& scenario, const std::string& name) {
 }
 
 }  // namespace
+
+namespace detail {
+
+std::vector<binding<hub_params>> all_hub_bindings() {
+  auto list = detail::hub_bindings();
+  for (const std::string level : {"local", "provincial"})
+    for (auto& g : government_level(level)) {
+      government_params hub_params::*member =
+          level == "local" ? &hub_params::local : &hub_params::provincial;
+      list.push_back({g.spec, [member, assign = g.assign](hub_params& h, const io::param_value& v) {
+                        assign(h.*member, v);
+                      }});
+    }
+  return list;
+}
+
+}  // namespace detail
 
 const io::schema& scenario_schema() {
   static const io::schema schema = build_schema();
@@ -249,7 +259,7 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
     detail::read_into(scenario, "investors." + city + ".", detail::investor_city_bindings(), c);
     p.world.investor_cities.push_back(c);
   }
-  for (const auto& name : scenario.names("hub")) p.hubs.push_back(read_hub(scenario, name));
+  for (const auto& name : scenario.names("hub")) p.hubs.push_back(read_hub(scenario, name, p));
   if (p.hubs.empty())
     throw input_error("a scenario needs at least one hub: add a [hub.<name>] table",
                       scenario.path().string());

@@ -143,7 +143,7 @@ struct simulation::impl {
         sched.at(cal.tick_of(step.date), "export control",
                  [this, hub, step](long t) { apply_export_control(ctx, *hub, step, t); });
       for (const auto& change : hub->p.policy_changes)
-        sched.at(cal.tick_of(change.date), "policy",
+        sched.at(policy_tick(ctx, change), "policy",
                  [this, hub, change](long t) { apply_policy_change(ctx, *hub, change, t); });
     }
     for (const auto& shock : p.world.tension_shocks)
@@ -306,6 +306,7 @@ void simulation::restore(std::string_view bytes) {
   std::vector<engine::event_record> set_up;
   impl_->col.events().drain_sorted(set_up);
   load_state(bytes, impl_->p, impl_->world, impl_->hubs);
+  for (auto& hub : impl_->hubs) reapply_policy_changes(impl_->ctx, *hub, impl_->world.tick);
   impl_->sched.resume_at(impl_->world.tick);
 }
 

@@ -83,6 +83,7 @@ enum class purpose : std::uint64_t {
   capability_shock,
   listing,
   pitch_impression,
+  policy_timers,
 };
 
 /// A purpose's second draws for one agent in one tick, kept apart from its main draw in the
@@ -200,7 +201,9 @@ struct government_state {
 };
 
 struct hub_state {
-  const hub_params p;  ///< as the scenario sets them; what changes during a run is state below
+  /// As the scenario sets them, changed only by the hub's dated policy changes (policy.cpp); what
+  /// the run changes is state below.
+  hub_params p;
   std::uint16_t index = 0;
   engineer_table engineers;
   startup_table startups;

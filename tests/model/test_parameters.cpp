@@ -84,7 +84,7 @@ TEST(Parameters, GuidanceYearsPaceTheGuidanceFund) {
 
 TEST(Parameters, GuidanceYearsCanChangeByPolicy) {
   hub_fixture f;
-  apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "government.local.guidance_years", 10}, 52);
+  apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "government.local.guidance_years", 10.0}, 52);
   start_budget_year(f.hub);
   EXPECT_DOUBLE_EQ(f.hub.local.guidance_year_left, 3e8 / 10);
 }

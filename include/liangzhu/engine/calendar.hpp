@@ -35,6 +35,9 @@ class calendar {
   date date_of(long tick) const;
   /// The first tick beginning on or after `d`; negative if `d` precedes the start.
   long tick_of(date d) const;
+  /// The tick whose week (or tick length) contains `d`: when something dated `d` takes effect
+  /// or is observed; -1 if `d` precedes the start.
+  long tick_containing(date d) const;
   /// Number of ticks per (average) year, used to turn yearly rates into per-tick ones.
   double ticks_per_year() const { return 365.2425 / days_per_tick_; }
 

@@ -42,6 +42,9 @@ struct param_spec {
   std::string description{};
   /// A citation, or "assumption".
   std::string source{};
+  /// Takes effect when the run starts only (a stock or population at the start): a dated change
+  /// may not set it, since nothing would read the new value.
+  bool start_only = false;
 };
 
 /// How a section's tables appear in a scenario file.
@@ -64,6 +67,10 @@ struct section_spec {
   std::string title{};
   std::string description{};
   std::vector<param_spec> params{};
+  /// A dated list of changes names the scope whose parameters its entries set ("hub.*" for
+  /// [[hub.<name>.policy]]): each entry then needs `key`, a parameter of that scope that is not
+  /// start_only, and `value`, checked as that parameter (type, bounds, choices).
+  std::string changes{};
 
   /// The parameter with this relative key, or nullptr.
   const param_spec* find(std::string_view key) const;
@@ -117,5 +124,7 @@ param_spec date_param(std::string key, engine::date default_value, std::string d
 /// A free-text parameter.
 param_spec string_param(std::string key, std::string default_value, std::string description,
                         std::string source);
+/// `spec`, marked as taking effect when the run starts only.
+param_spec at_start_only(param_spec spec);
 
 }  // namespace liangzhu::io

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "liangzhu/engine/calendar.hpp"
+#include "liangzhu/io/schema.hpp"
 
 namespace liangzhu::model {
 
@@ -38,11 +39,13 @@ struct export_control_step {
   double performance{};   ///< H100e per foreign accelerator the rules allow
 };
 
-/// A dated change of a government instrument ("government.local.subsidy_per_startup_cny").
+/// A dated change of a parameter of a hub ("noncompete.enforceable",
+/// "government.local.subsidy_per_startup_cny"): from the week that contains `date` the hub runs
+/// with `value` (of the parameter's own type).
 struct policy_change {
   engine::date date;
   std::string key;
-  double value{};
+  io::param_value value;
 };
 
 /// A hub's or an investor city's country: a city's funds are foreign to hubs of another country.
