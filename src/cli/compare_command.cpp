@@ -12,6 +12,7 @@
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/statistics.hpp"
 
@@ -217,9 +218,16 @@ int compare_stored_runs(const compare_request& r) {
     const auto info = store.find_run(id);
     if (!info) throw input_error(fmt::format("no run {} in {}", id, r.options.out), text);
     const auto hubs = store.read_catalog(id).groups;
-    for (const auto& o : r.outputs)
+    for (const auto& o : r.outputs) {
       if (const auto why = experiment::check_output_name(o, hubs))
         throw input_error(*why, "--output");
+      if (experiment::dated_output_of(o))
+        throw input_error(fmt::format("output '{}': a figure at a date is computed as a run ends; "
+                                      "compare scenarios to get it (stored runs keep their "
+                                      "weekly series: 'liangzhu export')",
+                                      o),
+                          "--output");
+    }
     const auto summary = store.read_summary(id);
     std::vector<double> row;
     for (const auto& o : r.outputs) row.push_back(experiment::output_value(summary, hubs, o));

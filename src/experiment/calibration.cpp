@@ -10,6 +10,7 @@
 
 #include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
@@ -23,13 +24,6 @@ constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 [[noreturn]] void fail_at(const io::value_origin& where, const std::string& key,
                           const std::string& message) {
   throw input_error(message, where.file, where.line, where.column, key);
-}
-
-std::vector<std::string> series_names() {
-  std::vector<std::string> names;
-  for (const auto& doc : model::output_reference())
-    if (doc.kind == "series") names.push_back(doc.name);
-  return names;
 }
 
 /// The registered measures, by output prefix.
@@ -206,21 +200,7 @@ double simulated_value(const job_result& run, const io::calibration_target& targ
     return measured->first->measure(run, measured->second, hubs.front());
   if (!target.date) return output_value(run.summary, hubs, target.output);
   const auto [hub, name] = split_output_name(target.output);
-  const std::string& home = hub.empty() ? hubs.front() : hub;
-  const auto& out = run.outputs;
-  // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
-  const auto series =
-      std::find_if(out.series.begin(), out.series.end(),
-                   [&wanted = name](const engine::series_spec& s) { return s.name == wanted; });
-  const auto group = std::find(out.groups.begin(), out.groups.end(), home);
-  const auto start = engine::date::parse(run.run.start_date);
-  if (series == out.series.end() || group == out.groups.end() || !start) return missing;
-  const long tick = engine::calendar(*start, run.run.days_per_tick).tick_containing(*target.date);
-  const auto s = static_cast<std::size_t>(series - out.series.begin());
-  const auto g = static_cast<std::uint16_t>(group - out.groups.begin());
-  for (const auto& row : out.rows)
-    if (row.tick == tick && row.group == g) return row.values[s];
-  return missing;
+  return series_value_at(run, hub.empty() ? hubs.front() : hub, name, *target.date);
 }
 
 calibration_evaluation fit_targets(const io::experiment_spec& spec,

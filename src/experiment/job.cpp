@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/run_record.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/model/simulation.hpp"
@@ -91,7 +92,8 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
   result.run = describe_run(scenario, sim, overrides, label_of(p, task));
   result.parameters = recorded_parameters(scenario, sim);
   recording_sink sink(result.outputs, p.spec.store == io::stored_detail::all);
-  if (p.spec.store != io::stored_detail::summary) sim.collector().set_sink(&sink);
+  const bool dated = has_dated_outputs(p.spec.outputs);
+  if (p.spec.store != io::stored_detail::summary || dated) sim.collector().set_sink(&sink);
   while (!sim.done()) {
     if (stop && stop()) throw job_cancelled{};
     sim.step();
@@ -100,6 +102,9 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
   sim.collector().set_sink(nullptr);
   sim.check_invariants();
   result.summary = summary_rows(sim.summary());
+  add_dated_outputs(p.spec.outputs, pt.hubs, result);
+  // Series kept only to read figures at dates are not stored.
+  if (p.spec.store == io::stored_detail::summary) result.outputs = {};
   return result;
 }
 

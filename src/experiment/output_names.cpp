@@ -40,7 +40,30 @@ std::vector<std::string> summary_names(std::vector<std::string>* families = null
   return names;
 }
 
+/// "series@YYYY-MM-DD": a weekly series and a date.
+std::optional<std::string> check_dated(std::string_view output, const std::string& name,
+                                       std::size_t at) {
+  const std::string series = name.substr(0, at);
+  if (!engine::date::parse(std::string_view(name).substr(at + 1)))
+    return "output '" + std::string(output) + "': '" + name.substr(at + 1) +
+           "' is not a date (YYYY-MM-DD)";
+  const auto names = series_names();
+  if (std::ranges::find(names, series) == names.end())
+    return "output '" + std::string(output) + "': '" + series +
+           "' is not a weekly series (docs/outputs.md lists them; a figure at a date is "
+           "series@YYYY-MM-DD)" +
+           io::did_you_mean(series, names);
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::vector<std::string> series_names() {
+  std::vector<std::string> names;
+  for (const auto& doc : model::output_reference())
+    if (doc.kind == "series") names.push_back(doc.name);
+  return names;
+}
 
 std::pair<std::string, std::string> split_output_name(std::string_view output) {
   const auto dot = output.find('.');
@@ -56,6 +79,8 @@ std::optional<std::string> check_output_name(std::string_view output,
     return "output '" + std::string(output) + "': the scenario has no hub '" + hub + "'" +
            io::did_you_mean(hub, known);
   }
+  if (const auto at = name.rfind('@'); at != std::string::npos)
+    return check_dated(output, name, at);
   std::vector<std::string> families;
   const auto names = summary_names(&families);
   if (std::ranges::find(names, name) != names.end() ||

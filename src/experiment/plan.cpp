@@ -11,6 +11,7 @@
 #include "liangzhu/engine/archive.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/engine/rng.hpp"
+#include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/posterior_file.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
@@ -88,7 +89,7 @@ class planner {
     const io::scenario resolved = load(p.scenario_file, p.overrides, &d);
     p.scenario_hash = resolved.hash();
     p.hubs = resolved.names("hub");
-    check_outputs(p);
+    check_outputs(p, resolved);
     return p;
   }
 
@@ -115,9 +116,13 @@ class planner {
     return text;
   }
 
-  void check_outputs(const point& p) const {
+  void check_outputs(const point& p, const io::scenario& resolved) const {
+    const engine::calendar cal(resolved.date("start"));
+    const long ticks = resolved.integer("ticks");
     for (std::size_t i = 0; i < spec_.outputs.size(); ++i) {
       if (const auto why = check_output_name(spec_.outputs[i], p.hubs))
+        fail_at(spec_.output_origins[i], "outputs", *why);
+      if (const auto why = check_output_date(spec_.outputs[i], cal, ticks))
         fail_at(spec_.output_origins[i], "outputs", *why);
     }
   }
@@ -164,6 +169,9 @@ std::string hash_of(const plan& p) {
   std::string identity = fmt::format("{}|{}|", to_string(p.kind), to_string(p.spec.store));
   for (const point& pt : p.points) identity += pt.scenario_hash + ";";
   for (const auto seed : p.seeds) identity += fmt::format("{},", seed);
+  // Figures at dates are computed as the runs end and stored with them.
+  for (const auto& o : p.spec.outputs)
+    if (dated_output_of(o)) identity += "|@" + o;
   for (const auto& d : p.draws) {
     identity += "|";
     for (const auto& o : d.overrides) identity += o + ";";

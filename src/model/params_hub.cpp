@@ -13,11 +13,11 @@ using io::real, io::integer, io::choice, io::string_param, io::at_start_only;
 
 /// Binds one element of the initial stage mix (the schema has one key per stage).
 binding<hub_params> initial_stage_share(int stage, const char* name, double share) {
-  return {at_start_only(real(
-              std::string("founding.initial_share_") + name, share, 0, 1, "share",
-              std::string("Share of the initial startups at the ") + name +
-                  " stage (the five shares are scaled to their total, which must be positive)",
-              source::assumption)),
+  return {at_start_only(
+              real(std::string("founding.initial_share_") + name, share, 0, 1, "share",
+                   std::string("Share of the initial startups at the ") + name +
+                       " stage (the five shares are scaled to their total, which must be positive)",
+                   source::assumption)),
           [stage](hub_params& h, const io::param_value& v) {
             h.founding.initial_share[stage] = as_real(v);
           }};

@@ -17,7 +17,8 @@ std::vector<binding<investor_city_params>> investor_city_bindings();
 
 std::vector<binding<hub_params>> hub_bindings();
 /// Every key of [hub.<name>]: hub_bindings() and both levels of government
-/// ("government.local.<instrument>"), as the schema declares them and dated policy changes set them.
+/// ("government.local.<instrument>"), as the schema declares them and dated policy changes set
+/// them.
 std::vector<binding<hub_params>> all_hub_bindings();
 std::vector<binding<government_params>> government_bindings();
 std::vector<binding<incumbent_params>> incumbent_bindings();

@@ -34,8 +34,7 @@ const binding<government_params>& instrument(std::string_view key) {
 }
 
 /// The level of government a key belongs to, with the instrument's name; null for other keys.
-std::pair<government_state*, std::string_view> government_of(hub_state& hub,
-                                                               std::string_view key) {
+std::pair<government_state*, std::string_view> government_of(hub_state& hub, std::string_view key) {
   if (key.starts_with(local_prefix)) return {&hub.local, key.substr(local_prefix.size())};
   if (key.starts_with(provincial_prefix))
     return {&hub.provincial, key.substr(provincial_prefix.size())};

@@ -431,6 +431,69 @@ TEST_F(experiments, ABayesianCalibrationWritesItsParticlesAndThePosteriorMean) {
   }
 }
 
+TEST_F(experiments, AFigureAtADateIsTheWeeklySeriesInTheWeekThatContainsTheDate) {
+  write_file(path("rich.toml"),
+             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 5000000\n");
+  const auto r = run({"compare", "small.toml", "rich.toml", "--replicates", "2", "--ticks", "30",
+                      "--output", "startups_alive@2025-03-05", "--output",
+                      "liangzhu.gov_spending_cny@2025-06-30", "--out", "c.db"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("startups_alive@2025-03-05"));
+  const auto s = open_store(path("c.db"));
+  const auto reader = s.reader();
+  const auto runs = reader.list_runs();
+  ASSERT_EQ(runs.size(), 4u);
+  for (const auto& info : runs) {
+    // 2025-03-05 is 63 days after the start: in the week of tick 9; 2025-06-30 in tick 25.
+    const auto series = reader.read_series(info.run_id);
+    const auto at = [&](std::int64_t tick, const std::string& name) {
+      const auto c = static_cast<std::size_t>(
+          std::find(series.columns.begin(), series.columns.end(), name) - series.columns.begin());
+      for (const auto& row : series.rows)
+        if (row.tick == tick && row.group == "liangzhu") return row.values.at(c);
+      return std::nan("");
+    };
+    std::optional<double> alive, spending;
+    for (const auto& row : reader.read_summary(info.run_id)) {
+      if (row.group != "liangzhu") continue;
+      if (row.name == "startups_alive@2025-03-05") alive = row.value;
+      if (row.name == "gov_spending_cny@2025-06-30") spending = row.value;
+    }
+    ASSERT_TRUE(alive && spending) << "run " << info.run_id << " keeps both figures";
+    EXPECT_EQ(*alive, at(9, "startups_alive"));
+    EXPECT_EQ(*spending, at(25, "gov_spending_cny"));
+  }
+  for (const auto& [output, why] : std::vector<std::pair<std::string, std::string>>{
+           {"tigers_total@2027-01-01", "outside the run"},
+           {"tigers@2025-03-01", "not a weekly series"},
+           {"tigers_total@2025-3-1", "not a date"}}) {
+    const auto bad = run({"compare", "small.toml", "rich.toml", "--replicates", "2", "--ticks",
+                          "30", "--output", output, "--out", "bad.db"});
+    EXPECT_EQ(bad.code, 2) << describe(bad);
+    EXPECT_THAT(bad.err, HasSubstr(why)) << describe(bad);
+  }
+  // An experiment that stores summaries only still gets its figures at dates, not the series.
+  write_file(path("summary.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 30\nstore = \"summary\"\n"
+             "outputs = [\"startups_alive@2025-03-05\"]\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nvalues = [3000, 4000]\n");
+  const auto swept = run({"sweep", "summary.toml", "--out", "s.db"});
+  ASSERT_EQ(swept.code, 0) << describe(swept);
+  const auto summary_store = open_store(path("s.db"));
+  const auto summary_runs = summary_store.reader().list_runs();
+  ASSERT_EQ(summary_runs.size(), 2u);
+  EXPECT_TRUE(summary_store.reader().read_series(summary_runs[0].run_id).rows.empty());
+  bool found = false;
+  for (const auto& row : summary_store.reader().read_summary(summary_runs[0].run_id))
+    found = found || (row.name == "startups_alive@2025-03-05" && row.value.has_value());
+  EXPECT_TRUE(found) << "the figure at a date is among the summary rows";
+  const auto stored =
+      run({"compare", "1", "2", "--output", "tigers_total@2025-03-01", "--out", "c.db"});
+  EXPECT_EQ(stored.code, 2) << describe(stored);
+  EXPECT_THAT(stored.err, HasSubstr("compare scenarios"));
+}
+
 TEST_F(experiments, ABayesianCalibrationOfBadInputStoresNothing) {
   write_file(path("abc.toml"),
              "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"

@@ -115,13 +115,11 @@ TEST(Policy, AYearlyBudgetChangedDuringTheYearMovesWhatIsLeftForTheWeeksLeft) {
 
 TEST(Policy, AChangeOfAnotherKeySetsTheHubsParameterAndRedrawsTimers) {
   testing::hub_fixture f;
-  detail::apply_policy_change(f.ctx, f.hub,
-                              {{2026, 1, 1}, "noncompete.enforceable", 0.0}, 52);
+  detail::apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "noncompete.enforceable", 0.0}, 52);
   EXPECT_EQ(f.hub.p.noncompete.enforceable, 0.0);
   const auto before = f.hub.engineers.next_search.values();
   const std::vector<std::int32_t> searches(before.begin(), before.end());
-  detail::apply_policy_change(f.ctx, f.hub,
-                              {{2026, 1, 1}, "talent.job_search_per_year", 5.0}, 52);
+  detail::apply_policy_change(f.ctx, f.hub, {{2026, 1, 1}, "talent.job_search_per_year", 5.0}, 52);
   EXPECT_EQ(f.hub.p.talent.job_search_per_year, 5.0);
   double sooner = 0;
   for (std::size_t r = 0; r < searches.size(); ++r)

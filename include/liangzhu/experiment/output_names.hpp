@@ -1,6 +1,7 @@
 #pragma once
 /// @file Naming an output of interest: a summary figure, "tigers" (the first hub's, or the whole
-/// run's when the figure has no hub) or "silicon_valley.tigers" (another hub's).
+/// run's when the figure has no hub) or "silicon_valley.tigers" (another hub's); or a weekly
+/// series at a date, "tigers_total@2030-12-31" (dated_outputs.hpp).
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,9 @@
 #include "liangzhu/store/records.hpp"
 
 namespace liangzhu::experiment {
+
+/// The weekly series' names (docs/outputs.md).
+std::vector<std::string> series_names();
 
 /// "hub.name" as ("hub", "name"); "name" as ("", "name").
 std::pair<std::string, std::string> split_output_name(std::string_view output);
