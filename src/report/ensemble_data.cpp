@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "liangzhu/engine/errors.hpp"
@@ -38,6 +39,66 @@ std::string point_label(std::int64_t point, const std::vector<store::sweep_coord
 
 /// Values of one series of one hub, by replicate then tick.
 using replicate_values = std::vector<std::vector<double>>;
+
+/// The weekly flows the report's charts draw as running totals or 13-week averages
+/// (web/src/report/charts.ts; web/test/sync.test.ts keeps the two lists in step). Their bands are
+/// computed from each replicate's own transformed series: the interval of a mean running total is
+/// far narrower than the sum of the weekly intervals would be.
+const std::vector<std::string> transformed_series = {"funding_government_cny",
+                                                     "funding_domestic_vc_cny",
+                                                     "funding_foreign_vc_cny",
+                                                     "funding_founders_cny",
+                                                     "chose_government",
+                                                     "chose_offshore",
+                                                     "graduates",
+                                                     "leavers",
+                                                     "job_moves",
+                                                     "poached"};
+
+constexpr std::size_t quarter_weeks = 13;
+
+/// A replicate's series as the charts transform it (web/src/report/transforms.ts): the running
+/// total, or the mean of the last 13 values present; a missing value stays missing.
+std::vector<double> transformed(const std::vector<double>& ticks, std::string_view transform) {
+  std::vector<double> out(ticks.size(), std::nan(""));
+  double total = 0;
+  for (std::size_t t = 0; t < ticks.size(); ++t) {
+    if (transform == "cumulative") {
+      if (std::isnan(ticks[t])) continue;
+      total += ticks[t];
+      out[t] = total;
+    } else {
+      double sum = 0;
+      int n = 0;
+      for (std::size_t k = t + 1 > quarter_weeks ? t + 1 - quarter_weeks : 0; k <= t; ++k)
+        if (!std::isnan(ticks[k])) {
+          sum += ticks[k];
+          ++n;
+        }
+      if (n > 0) out[t] = sum / n;
+    }
+  }
+  return out;
+}
+
+/// The mean over replicates tick by tick, with its 95% band.
+struct mean_band {
+  json mean = json::array(), lower = json::array(), upper = json::array();
+};
+
+mean_band band_of(const replicate_values& per_replicate, std::size_t ticks) {
+  mean_band out;
+  for (std::size_t t = 0; t < ticks; ++t) {
+    std::vector<double> sample;
+    for (const auto& values : per_replicate)
+      sample.push_back(t < values.size() ? values[t] : std::nan(""));
+    const auto e = experiment::mean_with_ci(sample);
+    out.mean.push_back(number(e.mean));
+    out.lower.push_back(number(e.low));
+    out.upper.push_back(number(e.high));
+  }
+  return out;
+}
 
 /// Each summary figure (hub, name) of a point's runs, one value per run in replicate order.
 using figure_values = std::map<std::pair<std::string, std::string>, std::vector<double>>;
@@ -101,22 +162,24 @@ json ensemble(const store::store_reader& store, const std::string& label,
   }
   json hubs = json::array();
   for (const auto& group : catalog.groups) {
-    json series = json::object(), bands = json::object();
+    json series = json::object(), bands = json::object(), transformed_bands = json::object();
     for (const auto& [name, per_replicate] : values[group]) {
-      json mean = json::array(), lower = json::array(), upper = json::array();
-      for (std::size_t t = 0; t < dates.size(); ++t) {
-        std::vector<double> sample;
-        for (const auto& ticks : per_replicate)
-          sample.push_back(t < ticks.size() ? ticks[t] : std::nan(""));
-        const auto e = experiment::mean_with_ci(sample);
-        mean.push_back(number(e.mean));
-        lower.push_back(number(e.low));
-        upper.push_back(number(e.high));
+      auto b = band_of(per_replicate, dates.size());
+      series[name] = std::move(b.mean);
+      bands[name] = {{"lower", std::move(b.lower)}, {"upper", std::move(b.upper)}};
+      if (std::ranges::find(transformed_series, name) == transformed_series.end()) continue;
+      for (const std::string transform : {"cumulative", "quarterly_average"}) {
+        replicate_values each;
+        for (const auto& ticks : per_replicate) each.push_back(transformed(ticks, transform));
+        auto tb = band_of(each, dates.size());
+        transformed_bands[transform][name] = {{"lower", std::move(tb.lower)},
+                                              {"upper", std::move(tb.upper)}};
       }
-      series[name] = std::move(mean);
-      bands[name] = {{"lower", std::move(lower)}, {"upper", std::move(upper)}};
     }
-    hubs.push_back({{"name", group}, {"series", std::move(series)}, {"bands", std::move(bands)}});
+    hubs.push_back({{"name", group},
+                    {"series", std::move(series)},
+                    {"bands", std::move(bands)},
+                    {"transformed_bands", std::move(transformed_bands)}});
   }
   // Figures: mean and interval over replicates, in the first run's order.
   json summary = json::array();

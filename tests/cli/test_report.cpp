@@ -1,5 +1,6 @@
 // `liangzhu report` on runs written by `liangzhu run`: every chart's data in the page, a page that
 // needs nothing from the network, and bad input refused with the documented exit codes.
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
@@ -85,6 +86,48 @@ TEST_F(report_command, EveryChartHasItsDataInThePage) {
       return f["name"] == name;
     })) << name;
   }
+}
+
+TEST_F(report_command, AnEnsemblesRunningTotalHasTheBandOfItsReplicatesTotals) {
+  write_file(path("rich.toml"),
+             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 5000000\n");
+  ASSERT_EQ(run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks", "30",
+                 "--out", "c.db", "--quiet"})
+                .code,
+            0);
+  const result r = run({"report", "c.db", "--experiment", "1", "-o", "c.html"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  const auto data = embedded_data(slurp(path("c.html")));
+  const auto& hub = data["runs"][1]["hubs"][0];  // the rich scenario, with government money
+  const auto& band = hub["transformed_bands"]["cumulative"]["funding_government_cny"];
+  const auto& weekly = hub["bands"]["funding_government_cny"];
+  // Each replicate's own total from the store, and the 95% Student-t interval of their mean.
+  const auto store = open_store(path("c.db"));
+  std::vector<double> totals;
+  for (const auto& run : store.reader().read_sweep_runs(1)) {
+    if (run.point != 1) continue;
+    const auto table = store.reader().read_series(run.run_id);
+    const auto column = static_cast<std::size_t>(
+        std::find(table.columns.begin(), table.columns.end(), "funding_government_cny") -
+        table.columns.begin());
+    double total = 0;
+    for (const auto& row : table.rows) total += row.values.at(column);
+    totals.push_back(total);
+  }
+  ASSERT_EQ(totals.size(), 4u);
+  double mean = 0, squares = 0;
+  for (const double t : totals) mean += t / 4;
+  for (const double t : totals) squares += (t - mean) * (t - mean);
+  const double half = 3.182446305284263 * std::sqrt(squares / 3) / 2;  // t(0.975, 3) x sd / sqrt 4
+  ASSERT_GT(half, 0) << "the replicates' totals differ";
+  EXPECT_NEAR(band["lower"].back().get<double>(), mean - half, 1e-6 * mean);
+  EXPECT_NEAR(band["upper"].back().get<double>(), mean + half, 1e-6 * mean);
+  double summed = 0;  // what summing the weekly bounds made of it
+  for (std::size_t t = 0; t < weekly["upper"].size(); ++t)
+    if (weekly["upper"][t].is_number() && weekly["lower"][t].is_number())
+      summed += weekly["upper"][t].get<double>() - weekly["lower"][t].get<double>();
+  EXPECT_LT(2 * half, summed) << "the interval of a total is narrower than the sum of weekly ones";
 }
 
 TEST_F(report_command, ThePageNeedsNothingFromTheNetwork) {

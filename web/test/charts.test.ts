@@ -163,3 +163,26 @@ describe("legends", () => {
     expect((two.option.grid as { top: number }).top).toBeGreaterThan((one.option.grid as { top: number }).top);
   });
 });
+
+describe("running totals of an ensemble", () => {
+  it("draw the band the store's replicates give for the running total, never a sum of weekly bounds", () => {
+    const e = ensemble("e");
+    const h = e.hubs[0];
+    if (!h) throw new Error("no hub");
+    const spec = timeSpec("funding");
+    const government = spec.lines[0]?.series as string;
+    expect(spec.lines[0]?.transform).toBe("cumulative");
+    // Without a transformed band the running total has no band at all.
+    const bandsOf = () => seriesOf(chartOption(spec, [e], "Liangzhu").option).filter((s) => String(s.id).startsWith("band:") && String(s.id).includes(government));
+    let bands = bandsOf();
+    expect(bands).toHaveLength(0);
+    h.transformed_bands = { cumulative: { [government]: { lower: [1, 2, 3, 4, 5], upper: [2, 3, 4, 5, 6] } } };
+    bands = bandsOf();
+    expect(bands).toHaveLength(2); // the lower bound and the width above it
+    const lower = bands.find((b) => String(b.id).endsWith(":lower")) as LineSeriesOption;
+    const width = bands.find((b) => String(b.id).endsWith(":width")) as LineSeriesOption;
+    expect(valuesOf(lower)).toEqual([1, 2, 3, 4, 5]);
+    expect(valuesOf(width)).toEqual([1, 1, 1, 1, 1]) /* not the running sums of the weekly bounds */;
+  });
+});
+

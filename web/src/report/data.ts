@@ -13,6 +13,10 @@ export interface HubData {
   name: string;
   series: Record<string, (number | null)[]>;
   bands?: Record<string, Band>;
+  /** Ensembles: bands of the running totals ("cumulative") and 13-week averages
+   * ("quarterly_average") of the flows the charts draw so, computed from each replicate's own
+   * transformed series (a sum of weekly bounds would be far too wide). */
+  transformed_bands?: Partial<Record<"cumulative" | "quarterly_average", Record<string, Band>>>;
 }
 
 /** One end-of-run figure; hub is "" for whole-run figures; lower/upper for ensembles. */
@@ -100,7 +104,8 @@ function checkHub(hub: HubData, ticks: number, where: string): void {
     check(Array.isArray(values) && values.length === ticks,
       `${where}: series ${name} has ${Array.isArray(values) ? values.length : "no"} values for ${ticks} dates`);
   }
-  for (const [name, band] of Object.entries(hub.bands ?? {})) {
+  const bands = [...Object.entries(hub.bands ?? {}), ...Object.values(hub.transformed_bands ?? {}).flatMap((b) => Object.entries(b ?? {}))];
+  for (const [name, band] of bands) {
     check(band.lower?.length === ticks && band.upper?.length === ticks,
       `${where}: band of ${name} does not have one lower and upper bound per date`);
   }

@@ -28,11 +28,9 @@ export function traces(spec: TimeChartSpec, runs: RunData[], hub: string): Trace
       const values = data?.series[line.series];
       if (!data || !values) return;
       const transform = line.transform ?? "none";
-      const bounds = data.bands?.[line.series];
-      const band = bounds && {
-        lower: applyTransform(bounds.lower, transform),
-        upper: applyTransform(bounds.upper, transform),
-      };
+      // A transformed series' band must come from the replicates' transformed series: the
+      // transform of the weekly bounds is not an interval of the transformed mean.
+      const band = transform === "none" ? data.bands?.[line.series] : data.transformed_bands?.[transform]?.[line.series];
       out.push({ line, lineIndex, run, runIndex, values: applyTransform(values, transform), ...(band ? { band } : {}) });
     });
   });
