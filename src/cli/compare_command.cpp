@@ -109,6 +109,45 @@ std::string heading(const experiment::point& pt) {
   return name.has_parent_path() ? name.stem().string() : name.string();
 }
 
+/// A table wider than this is printed one output at a time (a scenario per row), so that it fits a
+/// terminal whatever the number of scenarios.
+constexpr std::size_t max_table_width = 120;
+
+std::size_t width_of(const std::string& rendered) {
+  std::size_t widest = 0, line = 0;
+  for (const char c : rendered) {
+    line = c == '\n' ? 0 : line + 1;
+    widest = std::max(widest, line);
+  }
+  return widest;
+}
+
+/// An output's label with its unit: "government_spending_cny (CNY)".
+std::string labelled(const std::string& output) {
+  const std::string unit = experiment::output_unit(output);
+  return unit.empty() ? output : fmt::format("{} ({})", output, unit);
+}
+
+/// The cells of one output: per scenario its estimate, and after the first the paired
+/// difference with its p-value.
+std::vector<std::string> comparison_cells(const experiment::output_table& values, std::size_t o,
+                                          std::size_t scenarios, std::string_view unit) {
+  std::vector<std::string> cells;
+  const auto reference = column(values, 0, o);
+  for (std::size_t s = 0; s < scenarios; ++s) {
+    const auto e = experiment::mean_with_ci(column(values, s, o));
+    cells.push_back(format_estimate(e.mean, e.low, e.high, unit));
+    if (s == 0) continue;
+    const auto d = experiment::compare_paired(reference, column(values, s, o));
+    std::string cell = format_quantity(d.difference.mean, unit);
+    if (d.difference.mean && *d.difference.mean > 0 && cell.front() != '-') cell = "+" + cell;
+    if (d.p_value)
+      cell += fmt::format(" (p={:.3f}){}", *d.p_value, *d.p_value < 0.05 ? " *" : "  ");
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
 void print_comparison(const experiment::plan& p, const experiment::output_table& values) {
   std::vector<std::string> header = {"output"};
   for (std::size_t s = 0; s < p.points.size(); ++s) {
@@ -116,29 +155,37 @@ void print_comparison(const experiment::plan& p, const experiment::output_table&
     if (s > 0) header.push_back("difference (p)");
   }
   text_table table(header, std::vector<bool>(header.size(), true));
+  std::vector<std::vector<std::string>> cells;
   for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
-    std::vector<std::string> row = {p.spec.outputs[o]};
-    const auto reference = column(values, 0, o);
-    for (std::size_t s = 0; s < p.points.size(); ++s) {
-      const auto e = experiment::mean_with_ci(column(values, s, o));
-      row.push_back(format_estimate(e.mean, e.low, e.high));
-      if (s == 0) continue;
-      const auto d = experiment::compare_paired(reference, column(values, s, o));
-      std::string cell = format_number(d.difference.mean);
-      if (d.p_value)
-        cell += fmt::format(" (p={:.3f}){}", *d.p_value, *d.p_value < 0.05 ? " *" : "  ");
-      row.push_back(cell);
-    }
+    const auto& output = p.spec.outputs[o];
+    cells.push_back(comparison_cells(values, o, p.points.size(), experiment::output_unit(output)));
+    std::vector<std::string> row = {labelled(output)};
+    row.insert(row.end(), cells.back().begin(), cells.back().end());
     table.add_row(row);
   }
-  std::fputs(table.render().c_str(), stdout);
+  const std::string wide = table.render();
+  if (width_of(wide) <= max_table_width) {
+    std::fputs(wide.c_str(), stdout);
+    return;
+  }
+  // Too wide: one short table per output, a scenario per row.
+  for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
+    text_table by_scenario({labelled(p.spec.outputs[o]), "mean [95% CI]", "difference (p)"},
+                           {false, true, true});
+    for (std::size_t s = 0, c = 0; s < p.points.size(); ++s) {
+      const std::string estimate = cells[o][c++];
+      by_scenario.add_row({heading(p.points[s]), estimate, s == 0 ? "" : cells[o][c++]});
+    }
+    fmt::print("{}{}", o == 0 ? "" : "\n", by_scenario.render());
+  }
 }
 
-std::string format_range(std::optional<double> mean, const experiment::value_range& r) {
+std::string format_range(std::optional<double> mean, const experiment::value_range& r,
+                         std::string_view unit) {
   if (!mean) return "-";
-  if (!r.low || !r.high) return format_number(mean);
-  return fmt::format("{} ({} to {})", format_number(mean), format_number(r.low),
-                     format_number(r.high));
+  if (!r.low || !r.high) return format_quantity(mean, unit);
+  return fmt::format("{} ({} to {})", format_quantity(mean, unit), format_quantity(r.low, unit),
+                     format_quantity(r.high, unit));
 }
 
 std::vector<double> differences(const std::vector<double>& a, const std::vector<double>& b) {
@@ -173,16 +220,18 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
   text_table table(header, std::vector<bool>(header.size(), true));
   text_table split(split_header, std::vector<bool>(split_header.size(), true));
   for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
-    std::vector<std::string> row = {p.spec.outputs[o]}, split_row = {p.spec.outputs[o]};
+    const std::string unit = experiment::output_unit(p.spec.outputs[o]);
+    std::vector<std::string> row = {labelled(p.spec.outputs[o])}, split_row = {p.spec.outputs[o]};
     const auto reference = column(values, 0, o);
     for (std::size_t s = 0; s < p.points.size(); ++s) {
       const auto own = column(values, s, o);
       row.push_back(
-          format_range(experiment::mean_with_ci(own).mean, experiment::middle_range(own)));
+          format_range(experiment::mean_with_ci(own).mean, experiment::middle_range(own), unit));
       split_row.push_back(format_share(experiment::split_variance(own, seeds).parameter_share()));
       if (s == 0) continue;
       const auto d = differences(reference, own);
-      row.push_back(format_range(experiment::mean_with_ci(d).mean, experiment::middle_range(d)));
+      row.push_back(
+          format_range(experiment::mean_with_ci(d).mean, experiment::middle_range(d), unit));
       const auto higher = experiment::probability_higher(reference, own);
       row.push_back(higher ? fmt::format("{:.2f}", *higher) : "-");
       split_row.push_back(format_share(experiment::split_variance(d, seeds).parameter_share()));

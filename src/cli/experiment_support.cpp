@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "liangzhu/cli/progress_bar.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/cli/signals.hpp"
+#include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
 
 namespace liangzhu::cli {
@@ -189,6 +191,26 @@ int guard_ranks(experiment::cluster* mpi, const std::function<int()>& command) {
 std::string format_number(std::optional<double> value) {
   if (!value) return "-";
   return fmt::format("{:.4g}", *value);
+}
+
+std::string format_quantity(std::optional<double> value, std::string_view unit) {
+  if (!value || std::isnan(*value)) return "-";
+  const double v = *value, magnitude = std::fabs(v);
+  if (unit.starts_with("share")) return format_share(v);
+  if (unit.starts_with("CNY") && magnitude >= 1e4) {
+    for (const auto& [scale, suffix] : {std::pair{1e9, "bn"}, {1e6, "m"}, {1e3, "k"}})
+      if (magnitude >= scale) return fmt::format("{:.3g} {}", v / scale, suffix);
+  }
+  if (magnitude >= 1000) return format_count(v);
+  return fmt::format("{:.4g}", v);
+}
+
+std::string format_estimate(std::optional<double> mean, std::optional<double> low,
+                            std::optional<double> high, std::string_view unit) {
+  if (!mean) return "-";
+  if (!low || !high) return format_quantity(mean, unit);
+  return fmt::format("{} [{}, {}]", format_quantity(mean, unit), format_quantity(low, unit),
+                     format_quantity(high, unit));
 }
 
 std::string format_estimate(std::optional<double> mean, std::optional<double> low,

@@ -7,6 +7,7 @@
 #include "liangzhu/cli/experiment_support.hpp"
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/output_names.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -61,7 +62,8 @@ void print_results(const experiment::plan& p, std::span<const store::sweep_resul
     for (const auto& [key, value] : pt.coordinates) row.push_back(value);
     for (std::size_t o = 0; o < outputs; ++o) {
       const auto& r = results[static_cast<std::size_t>(pt.index) * outputs + o];
-      row.push_back(format_estimate(r.mean, r.ci_low, r.ci_high));
+      row.push_back(
+          format_estimate(r.mean, r.ci_low, r.ci_high, experiment::output_unit(p.spec.outputs[o])));
     }
     table.add_row(row);
   }

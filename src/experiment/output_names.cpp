@@ -91,6 +91,15 @@ std::optional<std::string> check_output_name(std::string_view output,
          "' is not a summary figure (docs/outputs.md lists them)" + io::did_you_mean(name, names);
 }
 
+std::string output_unit(std::string_view output) {
+  const auto at = output.rfind('@');
+  const auto [hub, name] = split_output_name(output.substr(0, at));
+  const std::string_view kind = at == std::string_view::npos ? "summary" : "series";
+  for (const auto& doc : model::output_reference())
+    if (doc.kind == kind && (doc.name == name || matches_family(name, doc.name))) return doc.unit;
+  return "";
+}
+
 double output_value(std::span<const store::summary_row> rows, std::span<const std::string> hubs,
                     std::string_view output) {
   const auto [hub, name] = split_output_name(output);

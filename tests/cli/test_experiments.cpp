@@ -494,6 +494,30 @@ TEST_F(experiments, AFigureAtADateIsTheWeeklySeriesInTheWeekThatContainsTheDate)
   EXPECT_THAT(stored.err, HasSubstr("compare scenarios"));
 }
 
+TEST_F(experiments, ACompareOfManyScenariosFitsATerminalInHumanUnits) {
+  std::vector<std::string> args = {"compare", "small.toml"};
+  for (const std::string name : {"a", "b", "c", "d"}) {
+    write_file(path(name + ".toml"), "extends = \"small.toml\"\nname = \"variant_" + name + "\"\n");
+    args.push_back(name + ".toml");
+  }
+  for (const std::string o :
+       {"--replicates", "2", "--ticks", "20", "--output", "startups_founded", "--output",
+        "government_spending_cny", "--output", "foreign_share", "--out", "wide.db"})
+    args.push_back(o);
+  const auto r = run(args);
+  ASSERT_EQ(r.code, 0) << describe(r);
+  std::size_t widest = 0, line = 0;
+  for (const char c : r.out) {
+    line = c == '\n' ? 0 : line + 1;
+    widest = std::max(widest, line);
+  }
+  EXPECT_LE(widest, 120u) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("government_spending_cny (CNY)"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("[0-9.]+ m \\["));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("[0-9.]+% \\["));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("e+0")));
+}
+
 TEST_F(experiments, ABayesianCalibrationOfBadInputStoresNothing) {
   write_file(path("abc.toml"),
              "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"

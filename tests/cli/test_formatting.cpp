@@ -1,6 +1,7 @@
 // Unit tests of the CLI's text helpers: the progress line, tables, help wrapping, shell quoting.
 #include <gtest/gtest.h>
 
+#include "liangzhu/cli/experiment_support.hpp"
 #include "liangzhu/cli/help_format.hpp"
 #include "liangzhu/cli/progress_bar.hpp"
 #include "liangzhu/cli/run_report.hpp"
@@ -8,6 +9,18 @@
 
 namespace liangzhu::cli {
 namespace {
+
+TEST(Quantities, FiguresReadInTheirUnits) {
+  EXPECT_EQ(format_quantity(1.409e10, "CNY"), "14.1 bn");
+  EXPECT_EQ(format_quantity(-4.745e9, "CNY"), "-4.75 bn");
+  EXPECT_EQ(format_quantity(62.5e6, "CNY"), "62.5 m");
+  EXPECT_EQ(format_quantity(2688.4, "CNY per H100e-week"), "2,688");
+  EXPECT_EQ(format_quantity(0.1184, "share"), "11.8%");
+  EXPECT_EQ(format_quantity(1072.3, "startups"), "1,072");
+  EXPECT_EQ(format_quantity(5.3762, "years"), "5.376");
+  EXPECT_EQ(format_quantity(std::nullopt, "CNY"), "-");
+  EXPECT_EQ(format_estimate(0.5, 0.25, 0.75, "share"), "50.0% [25.0%, 75.0%]");
+}
 
 TEST(Progress, LineShowsBarPercentTickDateRateAndEta) {
   EXPECT_EQ(render_progress(234, 522, "2029-06-30", 1234.4, 3.2),

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "liangzhu/experiment/cluster.hpp"
 #include "liangzhu/experiment/plan.hpp"
@@ -75,6 +76,15 @@ std::string format_estimate(std::optional<double> mean, std::optional<double> lo
                             std::optional<double> high);
 /// A number to four significant digits ("-" when missing).
 std::string format_number(std::optional<double> value);
+
+/// A figure as an analyst reads it, by its unit (docs/outputs.md): money in k, m or bn
+/// ("14.1 bn CNY" is written "14.1 bn"), shares in percent ("11.8%"), counts with thousands
+/// separators ("1,072") and at most four significant digits otherwise ("5.376"); "-" for none.
+std::string format_quantity(std::optional<double> value, std::string_view unit);
+
+/// "mean [low, high]" in the figure's unit.
+std::string format_estimate(std::optional<double> mean, std::optional<double> low,
+                            std::optional<double> high, std::string_view unit);
 
 /// Writes `text` to `file` through a temporary file renamed over it, so a failure never leaves a
 /// half-written file; io_error naming the file.

@@ -23,6 +23,10 @@ std::pair<std::string, std::string> split_output_name(std::string_view output);
 std::optional<std::string> check_output_name(std::string_view output,
                                              std::span<const std::string> hubs);
 
+/// The unit of `output` as docs/outputs.md gives it ("CNY", "share", "startups"...); for a figure
+/// at a date its series' unit; empty for a name that is not an output.
+std::string output_unit(std::string_view output);
+
 /// The value of `output` among a run's summary rows; NaN when the figure is empty (no tigers to
 /// divide by, independence not reached) or absent.
 double output_value(std::span<const store::summary_row> rows, std::span<const std::string> hubs,
