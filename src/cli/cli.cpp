@@ -14,6 +14,7 @@
 #include "liangzhu/cli/help_format.hpp"
 #include "liangzhu/cli/signals.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/io/did_you_mean.hpp"
 #include "liangzhu/version.hpp"
 
 namespace liangzhu::cli {
@@ -52,11 +53,35 @@ std::string help_hint(const std::vector<command>& commands) {
   return "liangzhu --help";
 }
 
+/// For an option the command does not have ("--threads"), the closest one it has
+/// ("; did you mean '--threads-per-run'?"); empty otherwise.
+std::string option_hint(const CLI::ParseError& e, const std::vector<command>& commands) {
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr) return "";
+  for (const auto& c : commands) {
+    if (!c.app->parsed()) continue;
+    std::vector<std::string> names;
+    for (const CLI::Option* o : c.app->get_options())
+      for (const auto& name : o->get_lnames()) names.push_back("--" + name);
+    const std::string message = e.what();
+    for (std::size_t at = message.find("--"); at != std::string::npos;
+         at = message.find("--", at + 2)) {
+      const std::string given = message.substr(at, message.find_first_of(" ,=", at) - at);
+      // A shortened name ("--threads" for "--threads-per-run") is as plausible as a typo.
+      for (const auto& name : names)
+        if (name.size() > given.size() && name.starts_with(given))
+          return fmt::format("; did you mean '{}'?", name);
+      if (const std::string hint = io::did_you_mean(given, names); !hint.empty()) return hint;
+    }
+  }
+  return "";
+}
+
 int parse_failure(const CLI::App& app, const CLI::ParseError& e,
                   const std::vector<command>& commands) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
     return app.exit(e);  // --help, --version
-  print_error(fmt::format("{} (see '{}')", e.what(), help_hint(commands)));
+  print_error(
+      fmt::format("{}{} (see '{}')", e.what(), option_hint(e, commands), help_hint(commands)));
   return to_int(exit_code::bad_input);
 }
 

@@ -28,7 +28,8 @@ void add_set_option(CLI::App& app, std::vector<std::string>& overrides) {
 }
 
 void add_store_argument(CLI::App& app, std::string& store) {
-  app.add_option("STORE", store, "Run store file written by 'liangzhu run --out' (default runs.db)")
+  app.add_option("STORE", store,
+                 "Run store file ('liangzhu run' writes runs.db unless given --out)")
       ->type_name("")
       ->required();
 }

@@ -41,18 +41,24 @@ bool looks_like_path(const std::string& argument) {
 }
 
 /// The text of the first comment line before any TOML content, or "".
+/// The comment block a file opens with, its lines joined: the whole description, not its first
+/// line (which usually ends mid-sentence).
 std::string leading_comment(const fs::path& file) {
   std::ifstream in(file);
-  std::string line;
+  std::string line, comment;
   while (std::getline(in, line)) {
     const auto start = line.find_first_not_of(" \t\r");
-    if (start == std::string::npos) continue;
-    if (line[start] != '#') return {};
+    if (start == std::string::npos) {
+      if (comment.empty()) continue;
+      break;  // a blank line ends the opening block
+    }
+    if (line[start] != '#') break;
     const auto text = line.find_first_not_of("# \t", start);
-    if (text != std::string::npos)
-      return line.substr(text, line.find_last_not_of(" \t\r") + 1 - text);
+    if (text == std::string::npos) continue;
+    comment +=
+        (comment.empty() ? "" : " ") + line.substr(text, line.find_last_not_of(" \t\r") + 1 - text);
   }
-  return {};
+  return comment;
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // `liangzhu scenarios`: what can be run by name, with what describe_scenario() says of each.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/help_format.hpp"
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/cli/text_table.hpp"
@@ -38,9 +40,22 @@ int list_scenarios(const scenarios_request&) {
     fmt::print(stderr, "liangzhu: no shipped scenarios found (looked in {})\n", join(looked));
     return to_int(exit_code::ok);
   }
-  text_table table({});
-  for (const auto& file : files) table.add_row({file.stem().string(), describe_scenario(file)});
-  fmt::print("{}", table.render());
+  // The whole description, wrapped beside the names to 100 columns.
+  std::size_t name_width = 0;
+  for (const auto& file : files) name_width = std::max(name_width, file.stem().string().size());
+  const std::size_t indent = name_width + 2;
+  for (const auto& file : files) {
+    const std::string text =
+        wrap_text(describe_scenario(file), std::max<std::size_t>(40, 100 - indent));
+    std::string lines;
+    std::size_t from = 0;
+    while (from < text.size()) {
+      const auto end = std::min(text.find('\n', from), text.size());
+      lines += (from == 0 ? "" : "\n" + std::string(indent, ' ')) + text.substr(from, end - from);
+      from = end + 1;
+    }
+    fmt::print("{:<{}}{}\n", file.stem().string(), indent, lines);
+  }
   return to_int(exit_code::ok);
 }
 

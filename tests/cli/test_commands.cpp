@@ -112,6 +112,43 @@ TEST_F(commands, ScenarioDirFromTheEnvironmentIsListedAndRunnableByName) {
   EXPECT_NE(typo.err.find("did you mean 'tiny'"), std::string::npos) << typo.err;
 }
 
+TEST_F(commands, ScenariosShowWholeDescriptionsWrapped) {
+  fs::create_directories(path("shelf"));
+  std::string text =
+      "# A long description that goes on over several comment lines, as the\n"
+      "# shipped scenarios' do: it must be shown whole and wrapped, never cut off\n"
+      "# in the middle of a sentence like this one, which ends here.\n\n"
+      "# (a later comment is not part of it)\n";
+  write_file(path("shelf/long_one.toml"), text + slurp(path("small.toml")));
+  set_env("LIANGZHU_SCENARIO_DIR", path("shelf").string());
+  const result list = run({"scenarios"});
+  EXPECT_EQ(list.code, 0) << describe(list);
+  std::string joined;
+  std::size_t widest = 0;
+  for (std::size_t from = 0; from < list.out.size();) {
+    const auto end = list.out.find('\n', from);
+    const std::string line = list.out.substr(from, end - from);
+    widest = std::max(widest, line.size());
+    joined += line.substr(line.find_first_not_of(' ', line.starts_with("long_one") ? 8 : 0)) + " ";
+    from = end + 1;
+  }
+  EXPECT_LE(widest, 100u) << list.out;
+  EXPECT_NE(
+      joined.find("never cut off in the middle of a sentence like this one, which ends here."),
+      std::string::npos)
+      << list.out;
+  EXPECT_EQ(joined.find("later comment"), std::string::npos) << list.out;
+}
+
+TEST_F(commands, AnUnknownOptionSuggestsTheCommandsOwn) {
+  const result shortened = run({"compare", "small.toml", "small.toml", "--threads", "2"});
+  EXPECT_EQ(shortened.code, 2) << describe(shortened);
+  EXPECT_NE(shortened.err.find("did you mean '--threads-per-run'"), std::string::npos)
+      << shortened.err;
+  const result typo = run({"run", "small.toml", "--seeds", "3"});
+  EXPECT_NE(typo.err.find("did you mean '--seed'"), std::string::npos) << typo.err;
+}
+
 TEST_F(commands, DocsWritesBothReferences) {
   const result r = run({"docs", "--dir", "ref"});
   EXPECT_EQ(r.code, 0) << describe(r);
