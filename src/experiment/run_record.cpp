@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <utility>
 
 #include "liangzhu/version.hpp"
@@ -19,9 +20,15 @@ std::string recorded_scenario_text(const io::scenario& scenario,
   return text + scenario.canonical_toml();
 }
 
+/// A scenario's one name: its own `name` (or a --set one), else its file's stem. A name inherited
+/// through `extends` names the base, not this variant: a variant of the baseline without a name
+/// of its own is its file, never "baseline".
 std::string scenario_name_of(const io::scenario& scenario, const model::simulation& sim) {
   const std::string& name = sim.params().name;
-  return name.empty() || name == "unnamed" ? scenario.path().stem().string() : name;
+  const std::string& from = scenario.origin("name").file;
+  const bool own = from == "--set" || std::filesystem::path(from).lexically_normal() ==
+                                          scenario.path().lexically_normal();
+  return !own || name.empty() || name == "unnamed" ? scenario.path().stem().string() : name;
 }
 
 }  // namespace

@@ -140,6 +140,24 @@ TEST_F(commands, ScenariosShowWholeDescriptionsWrapped) {
   EXPECT_EQ(joined.find("later comment"), std::string::npos) << list.out;
 }
 
+TEST_F(commands, AScenarioIsNamedByItsOwnNameOrItsFileNeverByItsBase) {
+  write_file(path("named_base.toml"), "extends = \"small.toml\"\nname = \"the_base\"\n");
+  write_file(path("variant.toml"), "extends = \"named_base.toml\"\n");
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"run", "named_base.toml"},
+                                               {"run", "variant.toml"},
+                                               {"run", "variant.toml", "--set", "name=set_here"}}) {
+    auto with = args;
+    for (const std::string a : {"--ticks", "2", "--out", "named.db", "--quiet"}) with.push_back(a);
+    const result r = run(with);
+    ASSERT_EQ(r.code, 0) << describe(r);
+  }
+  const auto runs = open_store(path("named.db")).reader().list_runs();
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].scenario_name, "the_base");
+  EXPECT_EQ(runs[1].scenario_name, "variant") << "an inherited name names the base";
+  EXPECT_EQ(runs[2].scenario_name, "set_here");
+}
+
 TEST_F(commands, AnUnknownOptionSuggestsTheCommandsOwn) {
   const result shortened = run({"compare", "small.toml", "small.toml", "--threads", "2"});
   EXPECT_EQ(shortened.code, 2) << describe(shortened);
