@@ -155,7 +155,10 @@ std::optional<experiment_run> run_plan(const experiment::plan& p, const experime
   run.store = std::make_unique<store::run_store>(o.out);
   run.store->mark_stale_runs_interrupted();
   const auto total = static_cast<long>(p.jobs().size());
-  progress_bar bar(0, total, stderr_is_terminal() && !o.quiet, "run");
+  // On a terminal a line redrawn in place; in a log (a file, a pipe) a line every ten seconds.
+  const bool terminal = stderr_is_terminal();
+  progress_bar bar(0, total, !o.quiet, "run",
+                   terminal ? progress_bar::clock::duration{} : std::chrono::seconds(10));
   run.outcome = experiment::run_experiment(
       *run.store, p, settings, mpi,
       [&bar](std::int64_t done, std::int64_t) { bar.update(static_cast<long>(done), ""); });

@@ -62,19 +62,33 @@ std::string render_progress(long done, long total, std::string_view date, double
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-progress_bar::progress_bar(long first, long total, bool enabled, std::string unit)
-    : first_(first), total_(total), enabled_(enabled), unit_(std::move(unit)) {}
+progress_bar::progress_bar(long first, long total, bool enabled, std::string unit,
+                           clock::duration log_every)
+    : first_(first),
+      total_(total),
+      enabled_(enabled),
+      unit_(std::move(unit)),
+      log_every_(log_every),
+      last_draw_(clock::now()) {}
 
 progress_bar::~progress_bar() { clear(); }
 
 void progress_bar::update(long done, std::string_view date) {
   if (!enabled_) return;
   const auto now = clock::now();
-  if (drawn_ && now - last_draw_ < redraw_interval && done < total_) return;
+  const bool log = log_every_ > clock::duration::zero();
+  if (log ? now - last_draw_ < log_every_ || done >= total_
+          : drawn_ && now - last_draw_ < redraw_interval && done < total_)
+    return;
   last_draw_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double rate = elapsed > 0 ? static_cast<double>(done - first_) / elapsed : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
+  if (log) {
+    std::fprintf(stderr, "%s\n", render_progress(done, total_, date, rate, eta, unit_).c_str());
+    std::fflush(stderr);
+    return;
+  }
   // "\x1b[K" erases what a longer previous line left to the right.
   std::fprintf(stderr, "\r%s\x1b[K", render_progress(done, total_, date, rate, eta, unit_).c_str());
   std::fflush(stderr);

@@ -1,6 +1,10 @@
 // Unit tests of the CLI's text helpers: the progress line, tables, help wrapping, shell quoting.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "liangzhu/cli/experiment_support.hpp"
 #include "liangzhu/cli/help_format.hpp"
 #include "liangzhu/cli/progress_bar.hpp"
@@ -20,6 +24,27 @@ TEST(Quantities, FiguresReadInTheirUnits) {
   EXPECT_EQ(format_quantity(5.3762, "years"), "5.376");
   EXPECT_EQ(format_quantity(std::nullopt, "CNY"), "-");
   EXPECT_EQ(format_estimate(0.5, 0.25, 0.75, "share"), "50.0% [25.0%, 75.0%]");
+}
+
+TEST(Progress, AsALogItWritesWholeLinesNoCarriageReturnsAndNothingAtTheEnd) {
+  ::testing::internal::CaptureStderr();
+  {
+    progress_bar bar(0, 10, true, "run", std::chrono::nanoseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    bar.update(3, "");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    bar.update(10, "");
+  }
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1) << log;
+  EXPECT_NE(log.find("run 3/10"), std::string::npos) << log;
+  EXPECT_EQ(log.find('\r'), std::string::npos) << log;
+  ::testing::internal::CaptureStderr();
+  {
+    progress_bar quiet(0, 10, true, "run", std::chrono::hours(1));
+    quiet.update(5, "");
+  }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "") << "nothing before the first interval";
 }
 
 TEST(Progress, LineShowsBarPercentTickDateRateAndEta) {

@@ -23,10 +23,16 @@ bool stderr_is_terminal();
 
 /// Redraws the progress line on stderr, at most ten times a second, and erases it when done.
 /// A disabled bar (stderr not a terminal, or --quiet) writes nothing at all.
+///
+/// As a log (`log_every` > 0, for long commands whose stderr is a file or a pipe: a batch job,
+/// CI) it writes the same line as a line of its own at most once per `log_every`, the first after
+/// `log_every` has passed, so that a short command stays silent and a long one is not.
 class progress_bar {
  public:
+  using clock = std::chrono::steady_clock;
   /// `first` is the tick the run starts from (non-zero after a resume), `total` its last.
-  progress_bar(long first, long total, bool enabled, std::string unit = "tick");
+  progress_bar(long first, long total, bool enabled, std::string unit = "tick",
+               clock::duration log_every = {});
   ~progress_bar();
   progress_bar(const progress_bar&) = delete;
   progress_bar& operator=(const progress_bar&) = delete;
@@ -37,11 +43,11 @@ class progress_bar {
   void clear();
 
  private:
-  using clock = std::chrono::steady_clock;
   long first_;
   long total_;
   bool enabled_;
   std::string unit_;
+  clock::duration log_every_;
   bool drawn_ = false;
   clock::time_point start_ = clock::now();
   clock::time_point last_draw_{};
