@@ -51,6 +51,10 @@ void check_target(const io::calibration_target& t, std::span<const std::string> 
     return;
   }
   if (!t.date) {
+    if (const auto dated = dated_output_of(t.output))
+      fail_at(t.origin, "target.output",
+              fmt::format("a target at a date is written output = \"{}\" and date = {}",
+                          t.output.substr(0, t.output.rfind('@')), dated->date.to_string()));
     if (const auto why = check_output_name(t.output, hubs))
       fail_at(t.origin, "target.output", *why);
     return;

@@ -106,9 +106,7 @@ void apply_policy_change(const context& ctx, hub_state& hub, const policy_change
 }
 
 void reapply_policy_changes(const context& ctx, hub_state& hub, long tick) {
-  // The list is a copy: assigning to the hub's parameters must not touch what is iterated.
-  const std::vector<policy_change> changes = hub.p.policy_changes;
-  for (const auto& change : changes)
+  for (const auto& change : hub.p.policy_changes)
     if (policy_tick(ctx, change) < tick && !government_of(hub, change.key).first)
       hub_key(change.key).assign(hub.p, change.value);
 }

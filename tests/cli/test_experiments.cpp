@@ -528,6 +528,14 @@ TEST_F(experiments, ABayesianCalibrationOfBadInputStoresNothing) {
   EXPECT_EQ(r.code, 2) << describe(r);
   EXPECT_THAT(r.err, HasSubstr("did you mean 'hub.liangzhu.talent.engineers'"));
   EXPECT_FALSE(fs::exists(path("bad.db"))) << "no calibration row for a calibration that never ran";
+  write_file(path("at.toml"),
+             "scenario = \"small.toml\"\nreplicates = 1\nticks = 6\n"
+             "[[vary]]\nkey = \"hub.liangzhu.talent.engineers\"\nlow = 1000\nhigh = 6000\n"
+             "[[target]]\noutput = \"engineers@2025-02-01\"\nvalue = 4000\n"
+             "[calibration]\nalgorithm = \"abc-smc\"\nparticles = 12\ngenerations = 3\n");
+  const auto at = run({"calibrate", "at.toml", "--out", "at.db"});
+  EXPECT_EQ(at.code, 2) << describe(at);
+  EXPECT_THAT(at.err, HasSubstr("output = \"engineers\" and date = 2025-02-01"));
 }
 
 /// Generations of calibration 1 stored in `file` (0 while it cannot be read).

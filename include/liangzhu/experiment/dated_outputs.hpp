@@ -1,9 +1,10 @@
 #pragma once
 /// @file Figures at dates: "tigers_total@2030-12-31" is the weekly series `tigers_total` in the
 /// week that contains 2030-12-31, of the first hub ("silicon_valley.tigers_total@2030-12-31" for
-/// another). Such a name is accepted wherever a summary figure is (compare, sweep and sensitivity
-/// outputs, calibration targets): each run computes it from its series and keeps it among its
-/// summary figures under that name, so stores, tables and reports treat it as any other figure.
+/// another). Such a name is accepted wherever an experiment's outputs are (compare, sweep and
+/// sensitivity): each run computes it from its series and keeps it among its summary figures under
+/// that name, so stores, tables and reports treat it as any other figure. A calibration target
+/// says the same with `output` and `date`.
 #include <optional>
 #include <span>
 #include <string>
