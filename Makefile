@@ -14,6 +14,11 @@ WEB_SOURCES := $(shell find web/src -type f) web/package.json web/vite.config.ts
 
 FUZZ_SECONDS ?= 60
 
+# ccache keys on paths relative to the checkout, so a fresh clone elsewhere (CI's) reuses what
+# any other checkout on the machine compiled; without these it missed on every absolute path.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
+
 .PHONY: demo test deps web configure build test-asan test-tsan fuzz bench abm-bench model-bench docs screenshot clean format format-check tidy
 
 deps:
