@@ -371,6 +371,7 @@ int calibrate_on_rank(const calibrate_request& r, experiment::cluster* mpi) {
   experiment::execution_settings settings;
   settings.parallel_runs = r.options.jobs > 0 ? r.options.jobs : default_parallel_runs(r.options);
   settings.threads_per_run = r.options.threads_per_run;
+  settings.max_memory_bytes = memory_per_rank(r.options);
   settings.stop = [&stop] { return stop.requested(); };
   // Bad input is refused by every rank before the store is touched: it gets no calibration row.
   if (spec.calibration.algorithm == "abc-smc") experiment::check_posterior(spec, resolve);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,14 @@ int run_guarded(const command& c) {
     return to_int(exit_code::bad_input);
   } catch (const io_error& e) {
     print_error(e.what());
+    return to_int(exit_code::io_failure);
+  } catch (const std::bad_alloc&) {
+    // A resource of the machine, not a bug: runs are refused above --max-memory before they
+    // allocate, so this is memory other programs took, or a limit (ulimit -v) below the estimate.
+    print_error(
+        "out of memory: the machine (or its limit for this process) has less free memory than "
+        "the command needs; close other programs, or lower --max-memory so that runs too large "
+        "are refused before they start");
     return to_int(exit_code::io_failure);
   } catch (const std::exception& e) {
     print_error(

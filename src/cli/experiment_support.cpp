@@ -9,11 +9,13 @@
 #include <thread>
 
 #include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/progress_bar.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/cli/signals.hpp"
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/model/memory_estimate.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -29,6 +31,11 @@ int local_ranks() {
 int default_parallel_runs(const experiment_options& o) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(1, cores / local_ranks() / std::max(1, o.threads_per_run));
+}
+
+std::uint64_t memory_per_rank(const experiment_options& o) {
+  const std::uint64_t all = o.max_memory > 0 ? o.max_memory : model::default_memory_limit();
+  return all / static_cast<std::uint64_t>(local_ranks());
 }
 
 namespace {
@@ -48,11 +55,13 @@ void add_experiment_options(CLI::App& app, experiment_options& o) {
                  "Runs at once on this machine; 0 = one per core (shared by the MPI ranks on it)")
       ->type_name("N")
       ->check(CLI::Range(0, 4096))
+      ->check(at_most_threads())
       ->capture_default_str();
   app.add_option("--threads-per-run", o.threads_per_run,
                  "Worker threads inside each run (results do not depend on it)")
       ->type_name("N")
       ->check(CLI::Range(1, 4096))
+      ->check(at_most_threads())
       ->capture_default_str();
   app.add_option("--replicates", o.replicates, "Runs per point (default: the experiment's)")
       ->type_name("N")
@@ -60,6 +69,7 @@ void add_experiment_options(CLI::App& app, experiment_options& o) {
   app.add_option("--ticks", o.ticks, "Weeks per run (default: the scenario's)")
       ->type_name("N")
       ->check(CLI::Range(1L, 1000000L));
+  add_max_memory_option(app, o.max_memory);
   app.add_option("--store", o.store,
                  "What each run keeps in the store: summary, series, or all (series and events, "
                  "which 'liangzhu patterns' needs); default: the experiment's")
@@ -143,7 +153,9 @@ std::optional<experiment_run> run_plan(const experiment::plan& p, const experime
   experiment::execution_settings settings;
   settings.parallel_runs = o.jobs > 0 ? o.jobs : default_parallel_runs(o);
   settings.threads_per_run = o.threads_per_run;
+  settings.max_memory_bytes = memory_per_rank(o);
   settings.stop = [&stop] { return stop.requested(); };
+  experiment::check_memory(p, settings);  // before the store is touched
   if (mpi != nullptr && mpi->rank() != 0) {
     mpi->serve(p, settings);
     return std::nullopt;

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
 #include <system_error>
+#include <thread>
 
 #include "liangzhu/cli/run_report.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
@@ -32,6 +37,68 @@ void add_store_argument(CLI::App& app, std::string& store) {
                  "Run store file ('liangzhu run' writes runs.db unless given --out)")
       ->type_name("")
       ->required();
+}
+
+std::optional<std::uint64_t> parse_memory_size(const std::string& text) {
+  double number = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  const auto [rest, ec] = std::from_chars(begin, end, number);
+  if (ec != std::errc() || rest == begin || !(number >= 0)) return std::nullopt;
+  std::string unit(rest, end);
+  std::transform(unit.begin(), unit.end(), unit.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  static const std::map<std::string, double> scale{{"", 1},
+                                                   {"B", 1},
+                                                   {"K", 1e3},
+                                                   {"KB", 1e3},
+                                                   {"KIB", 1024.0},
+                                                   {"M", 1e6},
+                                                   {"MB", 1e6},
+                                                   {"MIB", 1048576.0},
+                                                   {"G", 1e9},
+                                                   {"GB", 1e9},
+                                                   {"GIB", 1073741824.0},
+                                                   {"T", 1e12},
+                                                   {"TB", 1e12},
+                                                   {"TIB", 1099511627776.0}};
+  const auto it = scale.find(unit);
+  if (it == scale.end()) return std::nullopt;
+  const double bytes = number * it->second;
+  if (!(bytes < 1.8e19)) return std::nullopt;  // beyond 64 bits
+  return static_cast<std::uint64_t>(bytes);
+}
+
+void add_max_memory_option(CLI::App& app, std::uint64_t& bytes) {
+  app.add_option_function<std::string>(
+         "--max-memory",
+         [&bytes](const std::string& text) {
+           const auto parsed = parse_memory_size(text);
+           if (!parsed)
+             throw CLI::ValidationError(
+                 "--max-memory", fmt::format("'{}' is not a size such as 8G, 512M or 2GiB", text));
+           bytes = *parsed;
+         },
+         "Most memory the runs may take together (8G, 512M...); a run that would need more is "
+         "refused before it starts (default: half of this machine's memory)")
+      ->type_name("SIZE");
+}
+
+int max_threads() {
+  return std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+CLI::Validator at_most_threads() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        long value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, ec] = std::from_chars(text.data(), end, value);
+        if (ec != std::errc() || stop != end || value <= max_threads()) return {};
+        return fmt::format("{} is more than the {} this machine can use (8 per core of its {})",
+                           text, max_threads(), std::thread::hardware_concurrency());
+      },
+      "");
 }
 
 io::scenario load_scenario_argument(const std::string& scenario,

@@ -51,6 +51,7 @@ struct run_request {
   bool check_invariants = false;
   bool timings = false;
   bool quiet = false;
+  std::uint64_t max_memory = 0;
 
   bool given(const std::string& option) const { return app->count(option) > 0; }
 };
@@ -107,6 +108,7 @@ void define_run(CLI::App& app, run_request& r) {
                  "Worker threads; 0 = all cores (results do not depend on it)")
       ->type_name("N")
       ->check(whole_number<int>(0))
+      ->check(at_most_threads())
       ->capture_default_str();
   app.add_option("--ticks", r.ticks, "Weeks to simulate (default: the scenario's 'ticks')")
       ->type_name("N")
@@ -136,6 +138,7 @@ void define_run(CLI::App& app, run_request& r) {
   app.add_flag("--check-invariants", r.check_invariants,
                "Check conservation of people and money every week, not only at the end (slower)");
   app.add_flag("--timings", r.timings, "Print the time spent in each phase of the week");
+  add_max_memory_option(app, r.max_memory);
   app.add_flag("-q,--quiet", r.quiet, "No progress bar and no report (errors are still printed)");
 }
 
@@ -145,6 +148,7 @@ model::run_options options_of(const run_request& r) {
   if (r.given("--ticks")) o.ticks = r.ticks;
   o.threads = r.threads;
   o.check_every_tick = r.check_invariants;
+  o.max_memory_bytes = r.max_memory;
   return o;
 }
 
@@ -301,8 +305,8 @@ int execute(const run_request& r) {
     std::filesystem::create_directories(folder, ignored);
   store::run_store store(r.out);
   store.mark_stale_runs_interrupted();
-  const std::int64_t run =
-      experiment::begin_recorded_run(store, p.scenario, *p.sim, r.overrides, p.label);
+  const std::int64_t run = experiment::begin_recorded_run(store, p.scenario, p.sim->params(),
+                                                          p.sim->threads(), r.overrides, p.label);
   try {
     return simulate_into(store, run, r, p, stop);
   } catch (...) {

@@ -11,6 +11,7 @@
 
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
+#include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/cli/signals.hpp"
 #include "liangzhu/engine/errors.hpp"
@@ -28,6 +29,7 @@ struct serve_request {
   double rate_limit = 50;
   double rate_burst = 100;
   std::size_t max_streams = 100;
+  std::uint64_t max_memory = 0;
 };
 
 constexpr const char* serve_description =
@@ -35,8 +37,11 @@ constexpr const char* serve_description =
     "(with their units and ranges), start a run and watch its charts fill while it runs; list the "
     "runs of the store, open their reports and compare two side by side. Runs are written to the "
     "store (default runs.db) one at a time; a few more may wait. The server listens on 127.0.0.1 "
-    "only unless --host says otherwise; it has no authentication, so do not expose it. Each "
-    "client address may make --rate-limit requests per second (after a --rate-burst); more are "
+    "only unless --host says otherwise, and answers only requests addressed to it by a loopback "
+    "name; state changes must come as JSON from its own pages. On any other --host it makes a "
+    "token and prints the address to open with it: requests without the token are refused. "
+    "Runs that would need more than --max-memory are refused (413). Each client address may make "
+    "--rate-limit requests per second (after a --rate-burst); more are "
     "refused with 429. At most --max-streams pages may follow runs at once; more are refused "
     "with 503. Ctrl-C stops it: a run in progress is stored as 'interrupted'.";
 
@@ -82,6 +87,7 @@ void define_serve(CLI::App& app, serve_request& r) {
       ->type_name("N")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  add_max_memory_option(app, r.max_memory);
 }
 
 std::vector<serve::shipped_scenario> offered_scenarios(const serve_request& r) {
@@ -92,6 +98,14 @@ std::vector<serve::shipped_scenario> offered_scenarios(const serve_request& r) {
   for (const auto& file : shipped_scenarios(*dir))
     out.push_back({file.stem().string(), file, describe_scenario(file)});
   return out;
+}
+
+/// A host as written in a URL: IPv6 addresses in brackets; every interface as the loopback
+/// address, where a browser on this machine reaches it.
+std::string url_host(const std::string& host) {
+  if (host == "0.0.0.0") return "127.0.0.1";
+  if (host == "::") return "[::1]";
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
 int serve_dashboard(const serve_request& r) {
@@ -105,10 +119,22 @@ int serve_dashboard(const serve_request& r) {
   options.rate_limit = r.rate_limit;
   options.rate_burst = r.rate_burst;
   options.max_streams = r.max_streams;
+  options.max_memory_bytes = r.max_memory;
+  const bool exposed = !serve::is_loopback_host(r.host);
+  if (exposed) options.token = serve::new_token();
   serve::dashboard_server server(options);
   const int port = server.bind();
-  fmt::print("liangzhu: dashboard at http://{}:{}/ (store {}); Ctrl-C stops\n", r.host, port,
-             r.store);
+  const std::string url = fmt::format("http://{}:{}/", url_host(r.host), port);
+  if (exposed) {
+    fmt::print(stderr,
+               "liangzhu: warning: listening on {}, where other machines can reach the server; "
+               "only requests carrying its token are answered\n",
+               r.host);
+    fmt::print("liangzhu: dashboard at {}?token={} (store {}); Ctrl-C stops\n", url, options.token,
+               r.store);
+  } else {
+    fmt::print("liangzhu: dashboard at {} (store {}); Ctrl-C stops\n", url, r.store);
+  }
   std::fflush(stdout);
   std::atomic<bool> served = false;
   std::thread watcher([&] {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "liangzhu/cli/progress_bar.hpp"
+#include "liangzhu/engine/printable.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -25,7 +26,12 @@ bool usable(const std::optional<double>& value) { return value && std::isfinite(
 text_table::text_table(std::vector<std::string> header, std::vector<bool> right_aligned)
     : header_(std::move(header)), right_aligned_(std::move(right_aligned)) {}
 
-void text_table::add_row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+void text_table::add_row(std::vector<std::string> cells) {
+  // A label or name may hold control characters that would move the cursor or rewrite the
+  // screen: printed escaped.
+  for (auto& cell : cells) cell = engine::printable(cell);
+  rows_.push_back(std::move(cells));
+}
 
 std::string text_table::render(const std::string& indent) const {
   std::vector<const std::vector<std::string>*> lines;

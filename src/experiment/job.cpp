@@ -6,6 +6,7 @@
 
 #include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/run_record.hpp"
+#include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/model/simulation.hpp"
 
@@ -71,17 +72,24 @@ void replay(const recorded_outputs& outputs, engine::collection_sink& sink) {
   }
 }
 
+model::run_options run_options_of(const job& task, const execution_settings& settings) {
+  model::run_options options;
+  options.seed = task.seed;
+  options.threads = settings.threads_per_run;
+  options.histories = &histories;
+  options.max_memory_bytes = settings.max_memory_bytes;
+  options.runs_at_once = std::max(1, settings.parallel_runs);
+  return options;
+}
+
 }  // namespace
 
-job_result run_job(const plan& p, const job& task, int threads, const std::function<bool()>& stop) {
+job_result run_job(const plan& p, const job& task, const execution_settings& settings,
+                   const std::function<bool()>& stop) {
   const point& pt = p.points[static_cast<std::size_t>(task.point)];
   const io::scenario scenario = io::load_scenario(pt.scenario_file, model::scenario_schema(),
                                                   pt.overrides, p.draw_overrides(task.replicate));
-  model::run_options options;
-  options.seed = task.seed;
-  options.threads = threads;
-  options.histories = &histories;
-  model::simulation sim(scenario, options);
+  model::simulation sim(scenario, run_options_of(task, settings));
 
   job_result result;
   result.task = task;
@@ -89,8 +97,8 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
   std::vector<std::string> overrides = pt.overrides;
   const auto drawn = p.draw_overrides(task.replicate);
   overrides.insert(overrides.end(), drawn.begin(), drawn.end());
-  result.run = describe_run(scenario, sim, overrides, label_of(p, task));
-  result.parameters = recorded_parameters(scenario, sim);
+  result.run = describe_run(scenario, sim.params(), sim.threads(), overrides, label_of(p, task));
+  result.parameters = recorded_parameters(scenario, sim.params(), sim.threads());
   recording_sink sink(result.outputs, p.spec.store == io::stored_detail::all);
   const bool dated = has_dated_outputs(p.spec.outputs);
   if (p.spec.store != io::stored_detail::summary || dated) sim.collector().set_sink(&sink);
@@ -123,6 +131,21 @@ std::int64_t store_result(store::run_store& store, std::int64_t sweep, const job
     store.finish_run(run, store::run_status::complete, result.run.ticks_total);
   });
   return run;
+}
+
+job_result run_job(const plan& p, const job& task, int threads, const std::function<bool()>& stop) {
+  execution_settings settings;
+  settings.threads_per_run = threads;
+  return run_job(p, task, settings, stop);
+}
+
+void check_memory(const plan& p, const execution_settings& settings) {
+  for (const point& pt : p.points) {
+    const io::scenario scenario = io::load_scenario(pt.scenario_file, model::scenario_schema(),
+                                                    pt.overrides, p.draw_overrides(0));
+    model::check_memory(model::read_parameters(scenario), settings.max_memory_bytes,
+                        std::max(1, settings.parallel_runs));
+  }
 }
 
 }  // namespace liangzhu::experiment

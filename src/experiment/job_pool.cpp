@@ -55,7 +55,7 @@ void job_pool::work() {
     }
     job_outcome out{task, std::nullopt, nullptr};
     try {
-      out.result = run_job(plan_, task, settings_.threads_per_run, cancelled);
+      out.result = run_job(plan_, task, settings_, cancelled);
     } catch (const job_cancelled&) {  // neither result nor error
     } catch (...) {
       out.error = std::current_exception();

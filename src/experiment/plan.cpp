@@ -132,8 +132,30 @@ class planner {
   std::vector<std::string> fixed_;
 };
 
+/// Most runs an experiment may plan (points x replicates): each factor is capped, but their
+/// product is what takes memory, so it is checked before any point is made.
+constexpr double max_runs = 1e6;
+
+/// resource_error if `points` points of `design` with the experiment's replicates are more runs
+/// than max_runs.
+void check_run_count(const io::experiment_spec& spec, double points, const char* design) {
+  const double runs = points * static_cast<double>(spec.replicates);
+  if (runs <= max_runs) return;
+  const io::value_origin where =
+      spec.factors.empty() ? io::value_origin{} : spec.factors.back().origin;
+  throw resource_error(fmt::format("the {} has {:.0f} points x {} replicates = {:.3g} runs, more "
+                                   "than the {:.0f} an experiment may plan: use fewer values, "
+                                   "points or replicates",
+                                   design, points, spec.replicates, runs, max_runs),
+                       where.file, where.line, where.column, "vary");
+}
+
 /// Every combination of the factors' values, the first factor slowest.
 std::vector<draft> grid(const io::experiment_spec& spec) {
+  double points = 1;
+  for (const auto& f : spec.factors)
+    points *= static_cast<double>(std::max<std::size_t>(1, f.values.size()));
+  check_run_count(spec, points, "grid");
   std::vector<draft> drafts{{spec.scenario, {}}};
   for (const auto& f : spec.factors) {
     if (f.values.empty())
@@ -295,6 +317,7 @@ std::vector<store::sweep_coordinate> plan::coordinates() const {
 plan plan_experiment(const io::experiment_spec& spec, const scenario_resolver& resolve,
                      store::sweep_kind kind) {
   if (spec.design == "sample") {
+    check_run_count(spec, static_cast<double>(spec.samples), "sample");
     plan p = plan_unit_points(
         spec, resolve, sobol_points(static_cast<std::size_t>(spec.samples), spec.factors.size()),
         kind);
@@ -309,6 +332,7 @@ plan plan_experiment(const io::experiment_spec& spec, const scenario_resolver& r
 
 plan plan_unit_points(const io::experiment_spec& spec, const scenario_resolver& resolve,
                       std::vector<std::vector<double>> unit_points, store::sweep_kind kind) {
+  check_run_count(spec, static_cast<double>(unit_points.size()), "design");
   for (const auto& f : spec.factors) {
     if (!f.low)
       fail_at(f.origin, f.key,

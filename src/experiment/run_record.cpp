@@ -23,8 +23,8 @@ std::string recorded_scenario_text(const io::scenario& scenario,
 /// A scenario's one name: its own `name` (or a --set one), else its file's stem. A name inherited
 /// through `extends` names the base, not this variant: a variant of the baseline without a name
 /// of its own is its file, never "baseline".
-std::string scenario_name_of(const io::scenario& scenario, const model::simulation& sim) {
-  const std::string& name = sim.params().name;
+std::string scenario_name_of(const io::scenario& scenario, const model::parameters& params) {
+  const std::string& name = params.name;
   const std::string& from = scenario.origin("name").file;
   const bool own = from == "--set" || std::filesystem::path(from).lexically_normal() ==
                                           scenario.path().lexically_normal();
@@ -33,46 +33,48 @@ std::string scenario_name_of(const io::scenario& scenario, const model::simulati
 
 }  // namespace
 
-store::run_info describe_run(const io::scenario& scenario, const model::simulation& sim,
-                             std::span<const std::string> overrides, std::string label) {
+store::run_info describe_run(const io::scenario& scenario, const model::parameters& params,
+                             int threads, std::span<const std::string> overrides,
+                             std::string label) {
+  const engine::calendar calendar(params.start);
   store::run_info info;
-  info.scenario_name = scenario_name_of(scenario, sim);
+  info.scenario_name = scenario_name_of(scenario, params);
   info.scenario_path = scenario.path().string();
   info.scenario_text = recorded_scenario_text(scenario, overrides);
   info.scenario_hash = scenario.hash();
-  info.seed = sim.seed();
-  info.threads = sim.threads();
+  info.seed = params.seed;
+  info.threads = threads;
   info.version = version_string;
   info.git_revision = git_revision;
-  info.start_date = sim.calendar().start().to_string();
-  info.days_per_tick = sim.calendar().days_per_tick();
-  info.ticks_total = sim.ticks_total();
+  info.start_date = calendar.start().to_string();
+  info.days_per_tick = calendar.days_per_tick();
+  info.ticks_total = params.ticks;
   info.label = std::move(label);
   return info;
 }
 
-std::vector<std::pair<std::string, std::string>> recorded_parameters(const io::scenario& scenario,
-                                                                     const model::simulation& sim) {
+std::vector<std::pair<std::string, std::string>> recorded_parameters(
+    const io::scenario& scenario, const model::parameters& params, int threads) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [key, value] : scenario.flattened()) {
     if (key == "seed")
-      out.emplace_back(key, std::to_string(sim.seed()));
+      out.emplace_back(key, std::to_string(params.seed));
     else if (key == "ticks")
-      out.emplace_back(key, std::to_string(sim.ticks_total()));
+      out.emplace_back(key, std::to_string(params.ticks));
     else
       out.emplace_back(key, io::format_value(value));
   }
-  out.emplace_back("threads", std::to_string(sim.threads()));
+  out.emplace_back("threads", std::to_string(threads));
   return out;
 }
 
 std::int64_t begin_recorded_run(store::run_store& store, const io::scenario& scenario,
-                                const model::simulation& sim,
+                                const model::parameters& params, int threads,
                                 std::span<const std::string> overrides, std::string label) {
   std::int64_t run = 0;
   store.atomically([&] {
-    run = store.begin_run(describe_run(scenario, sim, overrides, std::move(label)));
-    store.write_parameters(run, recorded_parameters(scenario, sim));
+    run = store.begin_run(describe_run(scenario, params, threads, overrides, std::move(label)));
+    store.write_parameters(run, recorded_parameters(scenario, params, threads));
   });
   return run;
 }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <system_error>
@@ -21,7 +23,13 @@ struct extends_ref {
   value_origin where;
 };
 
-/// Why a file cannot be read, or nullopt with its text in `text`.
+/// Largest scenario file read: the biggest shipped one is a few kilobytes.
+constexpr std::uintmax_t max_file_bytes = 1 << 20;
+/// Deepest chain of `extends` followed (the shipped scenarios use two or three).
+constexpr std::size_t max_extends_depth = 32;
+
+/// Why a file cannot be read, or nullopt with its text in `text`. Only regular files of at most
+/// max_file_bytes: a FIFO would block for ever, /dev/zero never end.
 std::optional<std::string> read_text(const std::filesystem::path& file, std::string& text) {
   std::error_code ec;
   const auto status = std::filesystem::status(file, ec);
@@ -29,6 +37,13 @@ std::optional<std::string> read_text(const std::filesystem::path& file, std::str
     return "cannot be read (" + ec.message() + ")";
   if (!std::filesystem::exists(status)) return "no such file";
   if (std::filesystem::is_directory(status)) return "is a directory, not a file";
+  if (!std::filesystem::is_regular_file(status))
+    return "is not a regular file (a pipe, a device or a socket)";
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) return "cannot be read (" + ec.message() + ")";
+  if (size > max_file_bytes)
+    return "is " + std::to_string(size) + " bytes, more than the " +
+           std::to_string(max_file_bytes) + " a scenario file may have";
   std::ifstream in(file, std::ios::binary);
   if (!in) return "cannot be read (" + std::generic_category().message(errno) + ")";
   std::ostringstream buffer;
@@ -73,7 +88,10 @@ std::vector<extends_ref> take_extends(toml::table& table) {
   return refs;
 }
 
-/// Depth-first reader; the stack of files being read detects `extends` cycles.
+/// Depth-first reader; the stack of files being read detects `extends` cycles and caps their
+/// depth. Each file is read once: a file several others extend (a diamond) is merged from its
+/// first reading, so forty levels of files that each extend the next twice read forty files,
+/// not 2^40.
 class source_reader {
  public:
   merged_sources result;
@@ -81,6 +99,12 @@ class source_reader {
   toml::table read_file(const std::filesystem::path& file, const extends_ref* from) {
     const std::filesystem::path identity = identity_of(file);
     check_cycle(identity, file.string(), from);
+    if (from && stack_.size() >= max_extends_depth)
+      fail("'extends' goes deeper than " + std::to_string(max_extends_depth) + " files (at '" +
+               file.string() + "')",
+           from->where, "extends");
+    if (const auto read = read_before_.find(identity); read != read_before_.end())
+      return read->second;
     std::string text;
     if (const auto why = read_text(file, text)) {
       if (!from) fail(*why, {file.string(), 0, 0}, {});
@@ -90,6 +114,7 @@ class source_reader {
     stack_.push_back({identity, file.string()});
     toml::table merged = read_text_tree(text, file.string(), file.parent_path());
     stack_.pop_back();
+    read_before_.emplace(identity, merged);
     return merged;
   }
 
@@ -119,6 +144,7 @@ class source_reader {
     std::string name;
   };
   std::vector<frame> stack_;
+  std::map<std::filesystem::path, toml::table> read_before_;
 };
 
 }  // namespace

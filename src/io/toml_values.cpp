@@ -69,7 +69,10 @@ double to_real(const toml::node& node, const param_spec& spec, const std::string
                const value_origin& where) {
   if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
   const auto* f = node.as_floating_point();
-  if (!f || std::isnan(f->get())) wrong_type(node, spec, key, where);
+  if (!f) wrong_type(node, spec, key, where);
+  if (!std::isfinite(f->get()))
+    fail(number_text(f->get()) + " is not a finite number: expected " + expectation(spec), where,
+         key);
   return f->get();
 }
 

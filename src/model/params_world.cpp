@@ -3,13 +3,10 @@
 // meaning and source.
 #include "params_world.hpp"
 
-#include <limits>
-
 #include "sources.hpp"
 
 namespace liangzhu::model::detail {
 namespace {
-constexpr double inf = std::numeric_limits<double>::infinity();
 using io::real, io::integer, io::string_param, io::date_param;
 }  // namespace
 
@@ -51,8 +48,8 @@ std::vector<binding<world_params>> capital_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind_nested(&w::capital, &world_capital::offshore_cost_cny, real("offshore_cost_cny", 3.6e6, 0, inf, "CNY", "Fixed cost of opening an office in Singapore (entity, relocation, first hires)", source::assumption)),
-      bind_nested(&w::capital, &world_capital::offshore_burn_cny_per_year, real("offshore_burn_cny_per_year", 1.5e6, 0, inf, "CNY per year", "Running cost of the offshore office", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_cost_cny, real("offshore_cost_cny", 3.6e6, 0, max_cny, "CNY", "Fixed cost of opening an office in Singapore (entity, relocation, first hires)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::offshore_burn_cny_per_year, real("offshore_burn_cny_per_year", 1.5e6, 0, max_cny, "CNY per year", "Running cost of the offshore office", source::assumption)),
       bind_nested(&w::capital, &world_capital::offshore_tension_cost, real("offshore_tension_cost", 0.5, 0, 10, "share per tension unit", "Extra offshore cost per unit of tension (compliance, scrutiny)", source::assumption)),
       bind_nested(&w::capital, &world_capital::foreign_base_appetite, real("foreign_base_appetite", 0.5, 0, 1, "probability", "Chance a foreign VC offers a term sheet to a fundable startup without state ties at zero tension", source::ai_investment)),
       bind_nested(&w::capital, &world_capital::foreign_state_tie_wariness, real("foreign_state_tie_wariness", 2.0, 0, 20, "per state-tie unit", "How fast foreign appetite falls with the startup's state-tie score (exp(-w*tie))", source::seeds)),
@@ -69,7 +66,7 @@ std::vector<binding<world_params>> capital_bindings() {
       bind_nested(&w::capital, &world_capital::guidance_screening_per_week, real("guidance_screening_per_week", 0.02, 0, 1, "probability per week", "Chance a guidance fund looks at a given government-route startup seeking a round in a week", source::assumption)),
       bind_nested(&w::capital, &world_capital::guidance_bar_factor, real("guidance_bar_factor", 1, 0, 100, "x VC bar", "Bar a guidance fund applies, relative to the VCs' bar for the same stage", source::assumption)),
       bind_nested(&w::capital, &world_capital::offshore_screening_per_week, real("offshore_screening_per_week", 0.125, 0, 1, "probability per week", "Chance foreign funds screen a given offshore startup seeking a round in a week (through its Singapore office)", source::assumption)),
-      bind_nested(&w::capital, &world_capital::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, inf, "CNY", "Median own money a founder brings", source::assumption)),
+      bind_nested(&w::capital, &world_capital::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, max_cny, "CNY", "Median own money a founder brings", source::assumption)),
       bind_nested(&w::capital, &world_capital::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
       bind_nested(&w::capital, &world_capital::proceeds_recycled_share, real("proceeds_recycled_share", 0.5, 0, 1, "share", "Share of a fund's exit proceeds it may invest again in the same year (recycling)", source::assumption)),
   };
@@ -91,19 +88,19 @@ std::vector<binding<world_params>> startup_bindings() {
       bind_nested(&w::startups, &world_startups::team_fill_elasticity, real("team_fill_elasticity", 0.5, 0, 5, "", "Elasticity of capability growth to the share of the wanted team a startup has", source::assumption)),
       bind_nested(&w::startups, &world_startups::capability_decay_per_year, real("capability_decay_per_year", 0.24, 0, 5, "log-points per year", "Obsolescence of capability: subtracted from its growth rate", source::assumption)),
       bind_nested(&w::startups, &world_startups::compute_elasticity, real("compute_elasticity", 0.5, 0, 3, "", "Elasticity of capability growth to compute fulfilment (compute got x efficiency / compute wanted, at most 1): a startup starved of compute falls behind", source::assumption)),
-      bind_nested(&w::startups, &world_startups::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 3e5, 0, inf, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
-      bind_nested(&w::startups, &world_startups::revenue_threshold, real("revenue_threshold", 1.0, 0, inf, "capability", "Capability a product needs before it earns", source::assumption)),
+      bind_nested(&w::startups, &world_startups::revenue_per_capability_cny_per_year, real("revenue_per_capability_cny_per_year", 3e5, 0, max_cny, "CNY per year", "Revenue per unit of capability above the threshold", source::assumption)),
+      bind_nested(&w::startups, &world_startups::revenue_threshold, real("revenue_threshold", 1.0, 0, max_capability, "capability", "Capability a product needs before it earns", source::assumption)),
       bind_nested(&w::startups, &world_startups::offshore_market_bonus, real("offshore_market_bonus", 0.3, 0, 5, "share", "Extra revenue from foreign markets for offshore startups", source::assumption)),
       bind_nested(&w::startups, &world_startups::valuation_revenue_multiple, real("valuation_revenue_multiple", 10, 0, 200, "x annual revenue", "Revenue multiple of valuations", source::assumption)),
-      bind_nested(&w::startups, &world_startups::valuation_per_capability_cny, real("valuation_per_capability_cny", 5.85e6, 0, inf, "CNY", "Option value investors put on a unit of capability", source::calibrated_historical)),
+      bind_nested(&w::startups, &world_startups::valuation_per_capability_cny, real("valuation_per_capability_cny", 5.85e6, 0, max_cny, "CNY", "Option value investors put on a unit of capability", source::calibrated_historical)),
       bind_nested(&w::startups, &world_startups::mark_writedown_per_year, real("mark_writedown_per_year", 0.3, 0, 52, "per year", "How fast investors write down a startup's last round price when its fundamentals (revenue and capability) do not support it: its valuation is the larger of the fundamental value and the last post-money x exp(-rate x years since that round)", source::assumption)),
-      bind_nested(&w::startups, &world_startups::tiger_valuation_cny, real("tiger_valuation_cny", 7e9, 0, inf, "CNY", "Valuation at which a startup is a breakout firm, a 'tiger' (about USD 1B)", source::seeds)),
-      bind_nested(&w::startups, &world_startups::round_seed_cny, real("round_seed_cny", 8e6, 0, inf, "CNY", "Size of a seed round", source::assumption)),
-      bind_nested(&w::startups, &world_startups::round_a_cny, real("round_a_cny", 3e7, 0, inf, "CNY", "Size of a series A", source::assumption)),
-      bind_nested(&w::startups, &world_startups::round_b_cny, real("round_b_cny", 1.5e8, 0, inf, "CNY", "Size of a series B", source::assumption)),
-      bind_nested(&w::startups, &world_startups::round_growth_cny, real("round_growth_cny", 3e8, 0, inf, "CNY", "Size of a growth round", source::assumption)),
-      bind_nested(&w::startups, &world_startups::round_wage_cny_per_year, real("round_wage_cny_per_year", 350000, 0, inf, "CNY per year", "Market wage (talent.wage_cny_per_year x wage growth) at which the round sizes above hold: a round pays for a planned runway of the team, so the stage sizes scale with the hub's wage (a 2015 series A is 30 M x 220,000 / 350,000 = 19 M). 0: fixed sizes", source::assumption)),
-      bind_nested(&w::startups, &world_startups::round_bar_seed, real("round_bar_seed", 1.5, 0, inf, "capability", "Signal an investor needs to fund a seed round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::tiger_valuation_cny, real("tiger_valuation_cny", 7e9, 0, max_cny, "CNY", "Valuation at which a startup is a breakout firm, a 'tiger' (about USD 1B)", source::seeds)),
+      bind_nested(&w::startups, &world_startups::round_seed_cny, real("round_seed_cny", 8e6, 0, max_cny, "CNY", "Size of a seed round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_a_cny, real("round_a_cny", 3e7, 0, max_cny, "CNY", "Size of a series A", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_b_cny, real("round_b_cny", 1.5e8, 0, max_cny, "CNY", "Size of a series B", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_growth_cny, real("round_growth_cny", 3e8, 0, max_cny, "CNY", "Size of a growth round", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_wage_cny_per_year, real("round_wage_cny_per_year", 350000, 0, max_cny, "CNY per year", "Market wage (talent.wage_cny_per_year x wage growth) at which the round sizes above hold: a round pays for a planned runway of the team, so the stage sizes scale with the hub's wage (a 2015 series A is 30 M x 220,000 / 350,000 = 19 M). 0: fixed sizes", source::assumption)),
+      bind_nested(&w::startups, &world_startups::round_bar_seed, real("round_bar_seed", 1.5, 0, max_capability, "capability", "Signal an investor needs to fund a seed round", source::assumption)),
       bind_nested(&w::startups, &world_startups::round_bar_step, real("round_bar_step", 3.0, 1, 100, "x per stage", "Factor by which the bar rises at each later stage (bar = seed bar * step^stage)", source::assumption)),
       bind_nested(&w::startups, &world_startups::runway_trigger_weeks, real("runway_trigger_weeks", 26, 1, 520, "weeks", "Runway below which a startup raises its next round", source::assumption)),
       bind_nested(&w::startups, &world_startups::pitch_noise, real("pitch_noise", 0.5, 0, 5, "log-scale", "Noise in what investors see of a startup when it raises a round: drawn once per startup and stage (every investor reads the same deck), so a startup cannot raise by pitching again until its capability has grown", source::assumption)),
@@ -112,8 +109,8 @@ std::vector<binding<world_params>> startup_bindings() {
       bind_nested(&w::startups, &world_startups::team_target_idea, real("team_target_idea", 6, 1, 1000, "engineers", "Team a startup wants at capability 1", source::team_sizes)),
       bind_nested(&w::startups, &world_startups::team_capability_elasticity, real("team_capability_elasticity", 0.65, 0, 2, "", "Elasticity of the wanted team to capability (wanted = team_target_idea x capability^e, no cap)", source::team_sizes)),
       bind_nested(&w::startups, &world_startups::round_dilution, real("round_dilution", 0.2, 0.01, 0.9, "share", "Share of the company a round sells when the startup's valuation sets its size (rounds are at least the stage's size); every round dilutes the earlier stakes", source::round_sizes)),
-      bind_nested(&w::startups, &world_startups::ipo_valuation_cny, real("ipo_valuation_cny", 2e9, 0, inf, "CNY", "Valuation from which a startup may list (STAR Market, Hong Kong or the US)", source::ipo_rules)),
-      bind_nested(&w::startups, &world_startups::ipo_min_revenue_cny_per_year, real("ipo_min_revenue_cny_per_year", 5e7, 0, inf, "CNY per year", "Revenue a startup needs to list", source::ipo_rules)),
+      bind_nested(&w::startups, &world_startups::ipo_valuation_cny, real("ipo_valuation_cny", 2e9, 0, max_cny, "CNY", "Valuation from which a startup may list (STAR Market, Hong Kong or the US)", source::ipo_rules)),
+      bind_nested(&w::startups, &world_startups::ipo_min_revenue_cny_per_year, real("ipo_min_revenue_cny_per_year", 5e7, 0, max_cny, "CNY per year", "Revenue a startup needs to list", source::ipo_rules)),
       bind_nested(&w::startups, &world_startups::ipo_per_year, real("ipo_per_year", 0.4, 0, 52, "per year", "Chance an eligible startup lists in a year (listing windows, exchanges' queues)", source::assumption)),
       bind_nested(&w::startups, &world_startups::ipo_raise_share, real("ipo_raise_share", 0.1, 0, 1, "share of valuation", "New money a listing raises for the company, as a share of its valuation", source::assumption)),
       bind_nested(&w::startups, &world_startups::ipo_star_share, real("ipo_star_share", 0.7, 0, 1, "probability", "Chance a startup not on the offshore route lists on Shanghai's STAR Market (else Hong Kong)", source::ipo_rules)),
@@ -131,10 +128,10 @@ std::vector<binding<world_params>> chip_bindings() {
   // One line per key (unformatted on purpose: a key is found with grep).
   // clang-format off
   return {
-      bind_nested(&w::chips, &world_chips::compute_price_cny_per_week, real("compute_price_cny_per_week", 2419, 0, inf, "CNY per H100e-week", "Price of compute when supply meets demand (USD 2/GPU-hour at 7.2 CNY/USD)", source::deepseek)),
+      bind_nested(&w::chips, &world_chips::compute_price_cny_per_week, real("compute_price_cny_per_week", 2419, 0, max_cny, "CNY per H100e-week", "Price of compute when supply meets demand (USD 2/GPU-hour at 7.2 CNY/USD)", source::deepseek)),
       bind_nested(&w::chips, &world_chips::compute_scarcity_price, real("compute_scarcity_price", 2.0, 0, 100, "", "Price rise per unit of unmet share of demand", source::assumption)),
       bind_nested(&w::chips, &world_chips::compute_life_years, real("compute_life_years", 4, 0.5, 20, "years", "Service life of an accelerator", source::assumption)),
-      bind_nested(&w::chips, &world_chips::domestic_capacity_dies_per_year, real("domestic_capacity_dies_per_year", 7e5, 0, inf, "dies per year", "National domestic AI-chip dies made per year at the start (with a 30% yield: about 200k good chips, the 2024 figure)", source::huawei)),
+      bind_nested(&w::chips, &world_chips::domestic_capacity_dies_per_year, real("domestic_capacity_dies_per_year", 7e5, 0, max_h100e, "dies per year", "National domestic AI-chip dies made per year at the start (with a 30% yield: about 200k good chips, the 2024 figure)", source::huawei)),
       bind_nested(&w::chips, &world_chips::domestic_capacity_growth, real("domestic_capacity_growth", 0.4, -0.9, 10, "per year", "Growth of domestic die capacity", source::assumption)),
       bind_nested(&w::chips, &world_chips::domestic_yield_initial, real("domestic_yield_initial", 0.3, 0, 1, "share", "Share of good dies at the start", source::huawei)),
       bind_nested(&w::chips, &world_chips::domestic_yield_final, real("domestic_yield_final", 0.7, 0, 1, "share", "Yield the process tends to", source::assumption)),
@@ -171,7 +168,7 @@ std::vector<binding<investor_city_params>> investor_city_bindings() {
   return {
       bind(&c::country, io::choice("country", "china", words(country_words), "Country of the investors' home city", source::assumption)),
       bind(&c::vcs, integer("vcs", 20, 0, 10000, "funds", "Venture funds based in the city", source::assumption)),
-      bind(&c::fund_cny, real("fund_cny", 2e9, 0, inf, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
+      bind(&c::fund_cny, real("fund_cny", 2e9, 0, max_cny, "CNY", "Capital each fund can invest in the modelled hubs each year (renewed yearly)", source::ai_investment)),
       bind(&c::stage_focus, io::choice("stage_focus", "any", words(fund_focus_words), "Rounds the city's funds lead: any, early (seed and series A) or late (series A and later)", source::assumption)),
       bind(&c::deals_per_year, real("deals_per_year", 3, 0, 1000, "deals per year", "Most new investments each fund makes in a year (its pace)", source::assumption)),
       bind(&c::trips_per_year, real("trips_per_year", 12, 0, 52, "per year", "Weekend trips each fund makes per year to each modelled hub (to the hub of its own city: most weeks; to a hub abroad: fewer as tension rises)", source::seeds)),

@@ -6,6 +6,14 @@
 #include "param_binding.hpp"
 
 namespace liangzhu::model::detail {
+
+// Ceilings of the keys that have no natural maximum. They are far above anything a real hub has
+// (the seeds' largest figures, Hangzhou's funds, are in the hundreds of billions of yuan) and low
+// enough that sums over every agent of a run stay well inside a double's exact range, where the
+// conservation checks of money still hold; beyond them a value is a typo, not a scenario.
+inline constexpr double max_cny = 1e13;        ///< ten trillion yuan
+inline constexpr double max_h100e = 1e9;       ///< accelerators (H100-equivalents or dies)
+inline constexpr double max_capability = 1e6;  ///< capability units (a default bar is 1.5)
 std::vector<binding<parameters>> run_bindings();
 std::vector<binding<world_params>> geopolitics_bindings();
 std::vector<binding<tension_shock>> tension_shock_bindings();

@@ -5,6 +5,7 @@
 #include "continuation.hpp"
 #include "init.hpp"
 #include "invariants.hpp"
+#include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "mechanisms.hpp"
 #include "outputs.hpp"
@@ -225,8 +226,11 @@ struct simulation::impl {
 simulation::simulation(const io::scenario& scenario, run_options options)
     : simulation(read_parameters(scenario), options) {}
 
-simulation::simulation(parameters params, run_options options)
-    : impl_(std::make_unique<impl>(std::move(params), options)) {}
+simulation::simulation(parameters params, run_options options) {
+  params = with_options(std::move(params), options);  // the length graduates are counted for
+  check_memory(params, options.max_memory_bytes, options.runs_at_once);
+  impl_ = std::make_unique<impl>(std::move(params), options);
+}
 
 simulation::~simulation() = default;
 

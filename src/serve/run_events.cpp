@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <exception>
 #include <memory>
+#include <new>
 #include <string>
 
 #include "liangzhu/report/report_data.hpp"
@@ -88,6 +90,24 @@ bool stream_turn(const server_context& ctx, viewer& v, httplib::DataSink& sink) 
   return true;
 }
 
+/// `turn`, with whatever it throws (a store that cannot be read, memory) sent to the page as a
+/// "failure" event ({"error": message}) that ends the stream: an exception must not leave a content
+/// provider, where it would end the whole server.
+template <typename Turn>
+bool guarded_turn(Turn&& turn, httplib::DataSink& sink) {
+  try {
+    return turn();
+  } catch (const std::exception& e) {
+    const bool memory = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+    const std::string text = event_text(
+        "failure", {{"error", memory ? std::string("the server is out of memory")
+                                     : fmt::format("the run cannot be read: {}", e.what())}});
+    if (!sink.write(text.data(), text.size())) return false;
+    sink.done();
+    return true;
+  }
+}
+
 void stream_events(server_context& ctx, const httplib::Request& req, httplib::Response& res) {
   const store::run_info run = stored_run(ctx, req);
   auto slot = ctx.streams.try_acquire();
@@ -104,15 +124,20 @@ void stream_events(server_context& ctx, const httplib::Request& req, httplib::Re
   if (!ctx.queue.progress(run.run_id)) {
     res.set_chunked_content_provider(
         "text/event-stream", [&ctx, v, run](std::size_t, httplib::DataSink& sink) {
-          if (!send_update(ctx, *v, run.ticks_done, stored_progress(run), sink)) return false;
-          sink.done();
-          return true;
+          return guarded_turn(
+              [&] {
+                if (!send_update(ctx, *v, run.ticks_done, stored_progress(run), sink)) return false;
+                sink.done();
+                return true;
+              },
+              sink);
         });
     return;
   }
   res.set_chunked_content_provider(
-      "text/event-stream",
-      [&ctx, v](std::size_t, httplib::DataSink& sink) { return stream_turn(ctx, *v, sink); });
+      "text/event-stream", [&ctx, v](std::size_t, httplib::DataSink& sink) {
+        return guarded_turn([&] { return stream_turn(ctx, *v, sink); }, sink);
+      });
 }
 
 }  // namespace

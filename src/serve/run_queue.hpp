@@ -20,10 +20,12 @@
 
 namespace liangzhu::serve::detail {
 
-/// A validated run, ready to step.
+/// A validated run: its parameters are checked (the model's checks, the memory it needs); the
+/// simulation is built on the worker when the run's turn comes, so a request the queue refuses
+/// costs nothing and a waiting run holds no agents.
 struct run_job {
   io::scenario scenario;
-  std::unique_ptr<model::simulation> sim;
+  model::parameters params;
   std::vector<std::string> overrides;
   std::string label;
   /// Pause after each tick, to watch a small run unfold.
@@ -44,13 +46,18 @@ struct run_progress {
 
 class run_queue {
  public:
-  run_queue(store::run_store& store, std::size_t max_waiting, std::chrono::milliseconds every);
+  /// Runs may take `max_memory_bytes` (0: half of the machine's).
+  run_queue(store::run_store& store, std::size_t max_waiting, std::chrono::milliseconds every,
+            std::uint64_t max_memory_bytes = 0);
   ~run_queue();
   run_queue(const run_queue&) = delete;
   run_queue& operator=(const run_queue&) = delete;
 
   /// Begins the run in the store and queues it; nullopt (nothing written) when the queue is full.
   std::optional<run_progress> submit(run_job job);
+  /// Stops run `run`: a waiting one is taken off the queue, a running one ends after its week;
+  /// either is stored as interrupted. False if it is not queued or running.
+  bool cancel(std::int64_t run);
   /// The progress of a run of this server, or nullopt for runs it did not start.
   std::optional<run_progress> progress(std::int64_t run) const;
   /// Waits up to `timeout` for the run's version to pass `seen`; the progress then (nullopt for
@@ -70,7 +77,9 @@ class run_queue {
 
   void work();
   void execute(queued& q);
-  void step_all(queued& q, engine::collection_sink& sink);
+  void step_all(queued& q, model::simulation& sim, engine::collection_sink& sink);
+  /// True once stop() or cancel() of the running run was asked for.
+  bool cancelled(std::int64_t run) const;
   void publish(std::int64_t run, const std::string& status, long tick,
                const std::string& message = {});
   /// Sleeps `delay` unless stop() comes first.
@@ -79,6 +88,8 @@ class run_queue {
   store::run_store& store_;
   std::size_t max_waiting_;
   std::chrono::milliseconds every_;
+  std::uint64_t max_memory_bytes_;
+  std::int64_t cancelled_run_ = 0;  ///< the running run, once cancel() asked for it
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   std::deque<queued> waiting_;

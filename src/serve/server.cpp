@@ -12,6 +12,7 @@
 
 #include "liangzhu/engine/errors.hpp"
 #include "serve/rate_limiter.hpp"
+#include "serve/request_guard.hpp"
 #include "serve/routes.hpp"
 #include "serve/server_context.hpp"
 
@@ -68,6 +69,7 @@ dashboard_server::dashboard_server(server_options options)
   });
   const auto forward = [this, max_body](const httplib::Request& req, httplib::Response& res) {
     if (!admitted(impl_->limiter, impl_->ctx.options, req, res)) return;
+    if (!detail::admit(req, res, impl_->ctx.options)) return;
     // cpp-httplib hands handlers a const request; the route table fills in its captures.
     httplib::Request routed = req;
     detail::answer(impl_->routes, routed, res, max_body);

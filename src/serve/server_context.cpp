@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <exception>
+#include <new>
 #include <string>
 
 #include "liangzhu/engine/errors.hpp"
@@ -17,7 +18,7 @@ server_context::server_context(server_options o)
     : options(std::move(o)),
       store(options.store),
       catalog(options.scenarios),
-      queue(store, options.max_waiting_runs, options.progress_every),
+      queue(store, options.max_waiting_runs, options.progress_every, options.max_memory_bytes),
       streams(options.max_streams) {
   store.mark_stale_runs_interrupted();  // left running by a server that was killed
 }
@@ -39,8 +40,12 @@ httplib::Server::Handler guarded(handler h) {
       h(req, res);
     } catch (const http_error& e) {
       send_error(res, e);
+    } catch (const resource_error& e) {
+      send_json(res, {{"error", e.what()}}, 413);
     } catch (const input_error& e) {
       send_json(res, {{"error", e.what()}}, 400);
+    } catch (const std::bad_alloc&) {
+      send_json(res, {{"error", "the server is out of memory: try again later"}}, 503);
     } catch (const std::exception& e) {
       send_json(res, {{"error", fmt::format("internal error: {}", e.what())}}, 500);
     }

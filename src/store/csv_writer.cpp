@@ -4,6 +4,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "liangzhu/engine/printable.hpp"
+
 namespace liangzhu::store::detail {
 
 std::string format_number(double value) {
@@ -23,10 +25,29 @@ csv_writer& csv_writer::raw(std::string_view text) {
   return *this;
 }
 
+namespace {
+
+/// True if a spreadsheet would read `text` as a formula: it starts with = + - @ (or a tab or
+/// carriage return before one) and is not simply a number such as -0.5.
+bool reads_as_formula(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos)
+    return false;
+  double number = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  return ec != std::errc{} || end != text.data() + text.size();
+}
+
+}  // namespace
+
 csv_writer& csv_writer::cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return raw(text);
+  // Text from users (labels, names) may hold anything: control characters are escaped (line
+  // breaks and tabs are kept, quoted), and a cell a spreadsheet would run as a formula starts
+  // with a quote, as OWASP advises for CSV injection.
+  std::string safe = engine::printable(text, "\n\r\t");
+  if (reads_as_formula(safe)) safe.insert(0, 1, '\'');
+  if (safe.find_first_of(",\"\r\n") == std::string::npos) return raw(safe);
   std::string quoted = "\"";
-  for (const char c : text) {
+  for (const char c : safe) {
     if (c == '"') quoted += '"';
     quoted += c;
   }

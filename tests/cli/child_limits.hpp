@@ -24,6 +24,16 @@ inline child_hook file_size_limit(rlim_t bytes) {
   };
 }
 
+/// The process may map at most `bytes` of address space: an allocation past it fails, as it
+/// does on a machine whose memory other programs took. (Not under the sanitizers, which reserve
+/// terabytes of address space for their shadow memory.)
+inline child_hook address_space_limit(rlim_t bytes) {
+  return [bytes] {
+    const rlimit limit{bytes, bytes};
+    ::setrlimit(RLIMIT_AS, &limit);
+  };
+}
+
 /// The 'nobody' user and group of Debian.
 constexpr uid_t nobody_uid = 65534;
 constexpr gid_t nobody_gid = 65534;

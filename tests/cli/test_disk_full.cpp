@@ -59,5 +59,21 @@ TEST_F(disk_full, ASweepThatCannotGrowItsStoreFailsCleanly) {
   EXPECT_EQ(open_store(path("full.db")).reader().read_sweep_runs(1).size(), 18u);
 }
 
+// Memory that runs out under a run the estimate let through (here: an address-space limit far
+// below the run's needs, with --max-memory raised above them) is a resource of the machine, not
+// a bug: exit 3 and one line saying so, never "internal error" or a signal.
+TEST_F(disk_full, MemoryThatRunsOutIsAnIoFailureNotABug) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "the sanitizers' shadow memory needs more address space than the limit";
+#else
+  const result r = start({"run", "small.toml", "--set", "hub.liangzhu.talent.engineers=20000000",
+                          "--max-memory", "100G", "--threads", "1", "--out", "oom.db", "-q"},
+                         address_space_limit(rlim_t{1} << 30))
+                       .wait();
+  EXPECT_EQ(r.code, 3) << describe(r);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("liangzhu: error: out of memory"));
+#endif
+}
+
 }  // namespace
 }  // namespace liangzhu::cli::testing

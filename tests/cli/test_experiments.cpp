@@ -633,5 +633,35 @@ TEST_F(experiments, BadExperimentFilesAreBadInputAndWriteNothing) {
   EXPECT_FALSE(fs::exists(path("bad.db")));
 }
 
+TEST_F(experiments, AGridWhoseFactorsMultiplyBeyondAMillionRunsIsRefusedUpFront) {
+  write_file(path("huge.toml"),
+             "scenario = \"small.toml\"\noutputs = [\"tigers\"]\nreplicates = 1\n"
+             "[[vary]]\nkey = \"hub.liangzhu.noncompete.max_months\"\nfrom = 0\nto = 24\n"
+             "steps = 100000\n"
+             "[[vary]]\nkey = \"hub.liangzhu.government.local.subsidy_per_startup_cny\"\n"
+             "from = 0\nto = 1e6\nsteps = 100000\n");
+  const auto r = run({"sweep", "huge.toml", "--out", "huge.db"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("the grid has 10000000000 points x 1 replicates = 1e+10 runs, "
+                               "more than the 1000000 an experiment may plan"));
+  EXPECT_FALSE(fs::exists(path("huge.db")));
+}
+
+TEST_F(experiments, RunsThatWouldNeedMoreMemoryThanAllowedAreRefusedBeforeTheStoreIsTouched) {
+  // Each small run needs about 67 MB: two at once do not fit in 100 MB, one does.
+  auto r = run({"sweep", "exp.toml", "--out", "m.db", "--jobs", "2", "--max-memory", "100M"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("for 2 runs at once"));
+  EXPECT_THAT(r.err, HasSubstr("more than the 100 MB allowed (--max-memory)"));
+  EXPECT_FALSE(fs::exists(path("m.db")));
+  r = run({"compare", "small.toml", "small.toml", "--replicates", "1", "--out", "m.db",
+           "--max-memory", "1M"});
+  EXPECT_EQ(r.code, 2) << describe(r);
+  EXPECT_FALSE(fs::exists(path("m.db")));
+  r = run({"sweep", "exp.toml", "--out", "m.db", "--jobs", "1", "--max-memory", "100M",
+           "--replicates", "1", "--quiet"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+}
+
 }  // namespace
 }  // namespace liangzhu::cli::testing

@@ -22,6 +22,14 @@ TEST_F(store_commands, RunsListsTheRun) {
   EXPECT_NE(r.out.find("first"), std::string::npos) << r.out;
 }
 
+TEST_F(store_commands, RunsPrintsControlCharactersOfALabelEscaped) {
+  ASSERT_EQ(run({"run", "small.toml", "-q", "--label", "\x1b[2Jwiped"}).code, 0);
+  const result r = run({"runs", "runs.db"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "the terminal would obey it";
+  EXPECT_NE(r.out.find("\\x1b[2Jwiped"), std::string::npos) << r.out;
+}
+
 TEST_F(store_commands, ExportWritesEveryFileWithAHeader) {
   const result r = run({"export", "runs.db", "--format", "csv"});
   EXPECT_EQ(r.code, 0) << describe(r);

@@ -1,12 +1,14 @@
 #include <gtest/gtest.h>
 
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "io/test_schema_fixture.hpp"
 #include "liangzhu/io/scenario.hpp"
@@ -150,7 +152,7 @@ TEST_F(ScenarioErrors, UnreadableFile) {
   expect_error(load_error(file), file.string(), 0, 0, "", "cannot be read (Permission denied)");
 }
 
-TEST_F(ScenarioErrors, FileThatCannotBeOpened) {
+TEST_F(ScenarioErrors, OnlyRegularFilesAreRead) {
   // A socket exists and is no directory, yet open() fails, even for root.
   const test::temp_dir tmp;
   const auto file = tmp.path() / "socket.toml";
@@ -161,8 +163,57 @@ TEST_F(ScenarioErrors, FileThatCannotBeOpened) {
   const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
   ASSERT_GE(fd, 0);
   ASSERT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
-  expect_error(load_error(file), file.string(), 0, 0, "", "cannot be read (");
+  expect_error(load_error(file), file.string(), 0, 0, "", "is not a regular file");
   ::close(fd);
+  // A FIFO would block for ever, a device never end.
+  const auto fifo = tmp.path() / "fifo.toml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  expect_error(load_error(fifo), fifo.string(), 0, 0, "", "is not a regular file");
+  expect_error(load_error("/dev/zero"), "/dev/zero", 0, 0, "", "is not a regular file");
+  std::ofstream(tmp.path() / "extends_fifo.toml") << "extends = \"fifo.toml\"\n";
+  expect_error(load_error(tmp.path() / "extends_fifo.toml"),
+               (tmp.path() / "extends_fifo.toml").string(), 1, 11, "extends",
+               "is not a regular file");
+}
+
+TEST_F(ScenarioErrors, FilesOverOneMebibyteAreRefusedUnread) {
+  const test::temp_dir tmp;
+  const auto file = tmp.path() / "huge.toml";
+  std::ofstream(file) << std::string(2 << 20, '#');
+  expect_error(load_error(file), file.string(), 0, 0, "",
+               "is 2097152 bytes, more than the 1048576 a scenario file may have");
+}
+
+/// dir/<prefix><i>.toml (a stream: GCC 12 warns wrongly about string + string here).
+std::filesystem::path numbered(const std::filesystem::path& dir, const char* prefix, int i) {
+  std::ostringstream name;
+  name << prefix << i << ".toml";
+  return dir / name.str();
+}
+
+TEST_F(ScenarioErrors, ExtendsChainsDeeperThanThirtyTwoFilesAreRefused) {
+  const test::temp_dir tmp;
+  for (int i = 0; i < 10000; ++i)
+    std::ofstream(numbered(tmp.path(), "f", i)) << "extends = \"f" << i + 1 << ".toml\"\n";
+  std::ofstream(tmp.path() / "f10000.toml") << "seed = 1\n";
+  const input_error e = load_error(tmp.path() / "f0.toml");
+  EXPECT_EQ(e.key(), "extends");
+  EXPECT_NE(e.message().find("'extends' goes deeper than 32 files"), std::string::npos)
+      << e.message();
+  // 32 levels are fine.
+  std::ofstream(tmp.path() / "f32.toml") << "seed = 1\n";
+  EXPECT_NO_THROW((void)load_scenario(tmp.path() / "f1.toml", schema_));
+}
+
+TEST_F(ScenarioErrors, AFileExtendedByManyIsReadOnce) {
+  // Each file extends the next one twice: 2^30 readings without the cache, 30 with it.
+  const test::temp_dir tmp;
+  for (int i = 0; i < 30; ++i)
+    std::ofstream(numbered(tmp.path(), "d", i))
+        << "extends = [\"d" << i + 1 << ".toml\", \"d" << i + 1 << ".toml\"]\n";
+  std::ofstream(tmp.path() / "d30.toml") << "seed = 5\n[hub.liangzhu]\n";
+  const scenario s = load_scenario(tmp.path() / "d0.toml", schema_);
+  EXPECT_EQ(s.integer("seed"), 5);
 }
 
 TEST_F(ScenarioErrors, ErrorsNameTheExtendedFileThatHoldsTheBadValue) {

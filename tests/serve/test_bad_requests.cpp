@@ -49,6 +49,27 @@ TEST_F(serve_bad_requests, out_of_range_and_malformed_parameters_are_400_with_th
   expect_run_refused(R"({"values": {}})", 400, "needs 'scenario'");
 }
 
+TEST_F(serve_bad_requests, a_run_too_large_for_the_memory_is_413_before_anything_is_built) {
+  // 100 million engineers would need about 19 GB: refused from the counts, in milliseconds.
+  expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.talent.engineers": 100000000}})",
+                     413, "would need about 19");
+  EXPECT_EQ(get("/api/runs").second, "[]");
+}
+
+TEST_F(serve_bad_requests, runs_that_would_pause_for_more_than_ten_minutes_are_400) {
+  expect_run_refused(R"({"scenario": "tiny", "tick_delay_ms": 2000, "values": {"ticks": 5218}})",
+                     400, "at most 10 minutes of pauses");
+  EXPECT_EQ(get("/api/runs").second, "[]");
+}
+
+TEST_F(serve_bad_requests, cancelling_what_is_not_waiting_or_running_is_refused) {
+  const auto answer = [this](const std::string& path) {
+    const auto res = client().Post(path, "", "application/json");
+    return std::pair<int, std::string>(res ? res->status : 0, res ? res->body : "");
+  };
+  expect_error(answer("/api/runs/3/cancel"), 404, "no run 3");
+}
+
 TEST_F(serve_bad_requests, malformed_json_is_400) {
   expect_run_refused(R"({"scenario": "tiny")", 400, "not JSON");
   expect_run_refused("[]", 400, "JSON object");

@@ -1,5 +1,7 @@
 // A small run through the API: started, followed as server-sent events until it ends, stored,
 // reported and compared; the queue's limit; a stop that interrupts the running run.
+#include <fmt/format.h>
+#include <sqlite3.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -103,6 +105,47 @@ TEST_F(serve_runs_api, runs_wait_in_a_short_queue_and_more_are_429_then_a_stop_i
   EXPECT_LT(runs[0].ticks_done, 30);
   EXPECT_EQ(runs[1].status, store::run_status::interrupted);
   EXPECT_EQ(runs[1].ticks_done, 0);
+}
+
+TEST_F(serve_runs_api, a_waiting_run_and_the_running_one_can_be_cancelled) {
+  start();
+  const std::string slow = R"({"scenario": "tiny", "tick_delay_ms": 200})";
+  ASSERT_EQ(post_run(slow).first, 202);
+  ASSERT_EQ(post_run(slow).first, 202);
+  const auto cancel = [this](int run) {
+    const auto res = client().Post(fmt::format("/api/runs/{}/cancel", run), "", "application/json");
+    return res ? res->status : 0;
+  };
+  EXPECT_EQ(cancel(2), 202);  // waiting: taken off the queue at once
+  const auto second = json::parse(get("/api/runs/2").second);
+  EXPECT_EQ(second["status"], "interrupted");
+  EXPECT_EQ(second["live"]["message"], "cancelled");
+  EXPECT_EQ(cancel(1), 202);  // running: ends after its week
+  const std::string stream = events("/api/runs/1/events");
+  EXPECT_NE(stream.find(R"("status":"interrupted")"), std::string::npos) << stream;
+  EXPECT_EQ(cancel(1), 409);
+  const auto first = json::parse(get("/api/runs/1").second);
+  EXPECT_EQ(first["status"], "interrupted");
+  EXPECT_LT(first["ticks_done"].get<int>(), 30);
+  // The worker is free again: the next run completes.
+  ASSERT_EQ(post_run(R"({"scenario": "tiny"})").first, 202);
+  const std::string third = events("/api/runs/3/events");
+  EXPECT_NE(third.find(R"("status":"complete")"), std::string::npos) << third;
+}
+
+TEST_F(serve_runs_api, a_store_that_fails_under_an_event_stream_ends_the_stream_not_the_server) {
+  start();
+  ASSERT_EQ(post_run(R"({"scenario": "tiny"})").first, 202);
+  ASSERT_NE(events("/api/runs/1/events").find("complete"), std::string::npos);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((store_file() / "runs.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE series", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const std::string stream = events("/api/runs/1/events");
+  EXPECT_NE(stream.find("event: failure"), std::string::npos) << stream;
+  EXPECT_EQ(get("/api/scenarios").first, 200);  // the server goes on
 }
 
 TEST_F(serve_runs_api, data_of_runs_read_from_many_threads_as_they_start_is_always_whole) {

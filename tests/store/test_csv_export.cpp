@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
 
 #include "liangzhu/engine/errors.hpp"
 #include "store/store_test_support.hpp"
@@ -72,6 +73,27 @@ TEST(CsvExport, WritesEveryFileWithHeaders) {
   EXPECT_EQ(read_csv(out / "summary.csv"),
             (csv_table{{"run_id", "group", "name", "value", "text", "unit"},
                        {"1", "", "firms", "4", "", "firms"}}));
+}
+
+TEST(CsvExport, CellsASpreadsheetWouldRunOrATerminalWouldObeyAreDisarmed) {
+  scratch_dir dir;
+  run_store store(dir / "runs.db");
+  const std::int64_t id = add_run(store, sample_run("=HYPERLINK(\"http://evil.example\")"), {"g"},
+                                  {"x"}, {{0, 0, {1}}});
+  store.write_parameters(
+      id, std::vector<std::pair<std::string, std::string>>{{"negative", "-0.5"},
+                                                           {"formula", "@SUM(A1)"},
+                                                           {"escape", "\x1b[2Jcleared"},
+                                                           {"plus", "+cmd"}});
+  export_csv(store, {}, dir / "csv");
+  const csv_table runs = read_csv(dir / "csv" / "runs.csv");
+  EXPECT_EQ(runs[1][column(runs, "label")], "'=HYPERLINK(\"http://evil.example\")");
+  std::map<std::string, std::string> value_of;
+  for (const auto& row : read_csv(dir / "csv" / "parameters.csv")) value_of[row[1]] = row[2];
+  EXPECT_EQ(value_of["negative"], "-0.5");  // a number stays a number
+  EXPECT_EQ(value_of["formula"], "'@SUM(A1)");
+  EXPECT_EQ(value_of["escape"], "\\x1b[2Jcleared");
+  EXPECT_EQ(value_of["plus"], "'+cmd");
 }
 
 TEST(CsvExport, QuotesCommasQuotesAndLineBreaks) {

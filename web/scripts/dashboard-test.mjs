@@ -134,6 +134,18 @@ try {
     expect(legend.includes("short noncompetes") && legend.includes("default noncompetes"), `the legend reads ${legend}`);
   });
 
+  await check("a slow run is cancelled from the page and stored as interrupted", async () => {
+    await page.fill("#tick-delay", "500");
+    await page.fill("#label", "cancelled");
+    await page.click("#start");
+    await page.waitForSelector('#progress[data-run="3"][data-status=running]', { timeout: 60000 });
+    await page.click("#cancel");
+    await page.waitForSelector('#progress[data-run="3"][data-status=interrupted]', { timeout: 60000 });
+    expect(await page.isHidden("#cancel"), "the cancel button is still shown after the run ended");
+    const tick = Number(await page.getAttribute("#progress", "data-tick"));
+    expect(tick < 30, `the cancelled run went on to week ${tick}`);
+  });
+
   await check("the page logged no error and fetched nothing from elsewhere", async () => {
     expect(problems.length === 0, problems.join("\n"));
   });

@@ -31,6 +31,7 @@ struct experiment_options {
   std::int64_t draws = 20;
   std::int64_t seeds_per_draw = 2;
   bool quiet = false;
+  std::uint64_t max_memory = 0;  ///< bytes; 0: half of the machine's
 
   bool given(const std::string& option) const { return app->count(option) > 0; }
 };
@@ -42,6 +43,9 @@ void add_experiment_argument(CLI::App& app, std::string& experiment);
 /// Simulations at once on this machine by default: its cores, shared by the MPI ranks on it and
 /// divided by --threads-per-run.
 int default_parallel_runs(const experiment_options& o);
+
+/// --max-memory (or half of the machine's memory), shared by the MPI ranks on this machine.
+std::uint64_t memory_per_rank(const experiment_options& o);
 
 /// Applies --replicates, --ticks, --store, --posterior, --draws and --seeds-per-draw to an
 /// experiment read from a file (input_error for --replicates with a posterior, whose runs per

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,6 +20,19 @@ void add_scenario_argument(CLI::App& app, std::string& scenario);
 void add_set_option(CLI::App& app, std::vector<std::string>& overrides);
 /// Adds the required STORE argument (a run store file written by `liangzhu run`).
 void add_store_argument(CLI::App& app, std::string& store);
+
+/// Adds --max-memory SIZE ("8G", "512M", "2GiB", bytes): the most memory the command's runs may
+/// take together; runs that would need more are refused before they allocate. 0 (the default)
+/// leaves half of the machine's memory.
+void add_max_memory_option(CLI::App& app, std::uint64_t& bytes);
+/// "8G", "1.5GB", "512MiB", "1000000" as bytes; nullopt if it is not a size.
+std::optional<std::uint64_t> parse_memory_size(const std::string& text);
+
+/// Most threads (or runs at once) an option may ask for: 8 per core, at least 64. More only
+/// oversubscribes the machine; the thread library would warn and carry on.
+int max_threads();
+/// Refuses a thread or run count above max_threads(), saying why.
+CLI::Validator at_most_threads();
 
 /// Resolves SCENARIO (see resolve_scenario), loads it against the model's schema and applies the
 /// overrides; input_error for anything wrong.

@@ -37,6 +37,13 @@ class input_error : public error {
   std::string key_;
 };
 
+/// Input asking for more than may be given (memory, a grid's size): bad input like any other
+/// (exit 2), told apart so that the dashboard can answer it 413.
+class resource_error : public input_error {
+ public:
+  using input_error::input_error;
+};
+
 /// A file or store that cannot be read or written (missing, read-only, disk full, corrupt).
 class io_error : public error {
  public:

@@ -35,13 +35,35 @@ struct job_result {
   recorded_outputs outputs;
 };
 
+/// How an experiment's runs are executed (what they are is the plan's).
+struct execution_settings {
+  /// Runs at once in this process (>= 1).
+  int parallel_runs = 1;
+  /// Worker threads inside each run (results do not depend on it).
+  int threads_per_run = 1;
+  /// Most memory this process's runs may take together, in bytes (0: half of the machine's);
+  /// each run is refused before it allocates if its share would not do.
+  std::uint64_t max_memory_bytes = 0;
+  /// Polled between weeks and between jobs: true stops taking jobs and cancels running ones.
+  std::function<bool()> stop;
+};
+
 /// Thrown by run_job when `stop` turned true before the run ended.
 struct job_cancelled {};
 
-/// Runs `task` of `p` with `threads` worker threads, checking the conservation invariants at the
-/// end. `stop` is polled between weeks. The result does not depend on `threads`.
+/// Runs `task` of `p` with `settings.threads_per_run` worker threads and its share of
+/// `settings.max_memory_bytes`, checking the conservation invariants at the end. `stop` is polled
+/// between weeks. The result does not depend on the threads.
+job_result run_job(const plan& p, const job& task, const execution_settings& settings,
+                   const std::function<bool()>& stop = {});
+
+/// The same with `threads` worker threads and the default memory limit, one run at a time.
 job_result run_job(const plan& p, const job& task, int threads,
                    const std::function<bool()>& stop = {});
+
+/// Throws input_error if a run of any point of `p` would need more than its share of
+/// `settings.max_memory_bytes` (model/memory_estimate.hpp): checked before a store is touched.
+void check_memory(const plan& p, const execution_settings& settings);
 
 /// Writes a result as a complete run of `sweep` and returns its run id, in one transaction: after
 /// a crash or an error (a full disk) the store holds the whole run or nothing of it, so every run

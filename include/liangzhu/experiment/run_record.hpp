@@ -14,20 +14,22 @@
 
 namespace liangzhu::experiment {
 
-/// The runs-table row of a simulation of `scenario` (status running, no id yet). `overrides`
-/// are the --set texts, recorded as comments above the resolved scenario.
-store::run_info describe_run(const io::scenario& scenario, const model::simulation& sim,
-                             std::span<const std::string> overrides, std::string label);
+/// The runs-table row of a run of `scenario` with `params` (its options applied: seed, length)
+/// on `threads` worker threads (status running, no id yet). `overrides` are the --set texts,
+/// recorded as comments above the resolved scenario. Known before the simulation is built.
+store::run_info describe_run(const io::scenario& scenario, const model::parameters& params,
+                             int threads, std::span<const std::string> overrides,
+                             std::string label);
 
 /// Every resolved value, with the seed and length the run actually used (options win over the
 /// file), plus the thread count.
-std::vector<std::pair<std::string, std::string>> recorded_parameters(const io::scenario& scenario,
-                                                                     const model::simulation& sim);
+std::vector<std::pair<std::string, std::string>> recorded_parameters(
+    const io::scenario& scenario, const model::parameters& params, int threads);
 
-/// Begins a run of `sim` in `store` (describe_run) with its parameters (recorded_parameters) in
-/// one transaction, so that no run is ever stored without them, and returns its id.
+/// Begins a run in `store` (describe_run) with its parameters (recorded_parameters) in one
+/// transaction, so that no run is ever stored without them, and returns its id.
 std::int64_t begin_recorded_run(store::run_store& store, const io::scenario& scenario,
-                                const model::simulation& sim,
+                                const model::parameters& params, int threads,
                                 std::span<const std::string> overrides, std::string label);
 
 /// The model's summary figures as store rows.

@@ -10,15 +10,6 @@
 
 namespace liangzhu::experiment {
 
-struct execution_settings {
-  /// Runs at once in this process (>= 1).
-  int parallel_runs = 1;
-  /// Worker threads inside each run (results do not depend on it).
-  int threads_per_run = 1;
-  /// Polled between weeks and between jobs: true stops taking jobs and cancels running ones.
-  std::function<bool()> stop;
-};
-
 /// Called on the thread that called the runner, once per finished job.
 using result_handler = std::function<void(job_result&&)>;
 

@@ -32,6 +32,11 @@ struct run_options {
   /// Where the end states of start_from histories are kept for the process's other runs (null:
   /// each run simulates its history). Results do not depend on it.
   history_cache* histories = nullptr;
+  /// Most memory the run may need, in bytes (0: half of the machine's); a run that would need
+  /// more is refused before anything is allocated (model/memory_estimate.hpp).
+  std::uint64_t max_memory_bytes = 0;
+  /// Runs sharing max_memory_bytes at once (a sweep's parallel runs).
+  int runs_at_once = 1;
 };
 
 /// One figure of the end-of-run summary. `hub` is empty for whole-run figures.
@@ -57,7 +62,8 @@ std::vector<output_doc> output_reference();
 
 class simulation {
  public:
-  /// Builds the initial state. Throws input_error for scenario values the schema cannot check.
+  /// Builds the initial state. Throws input_error for scenario values the schema cannot check,
+  /// and for a run that would need more memory than options.max_memory_bytes.
   simulation(const io::scenario& scenario, run_options options);
   simulation(parameters params, run_options options);
   ~simulation();

@@ -4,9 +4,11 @@
 /// streamed as server-sent events, and the dashboard page (docs/dashboard.md).
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace liangzhu::serve {
@@ -44,7 +46,19 @@ struct server_options {
   std::size_t request_threads = 16;
   /// How often a running simulation writes its ticks to the store and tells the page.
   std::chrono::milliseconds progress_every{250};
+  /// Most memory a run may need, in bytes (0: half of the machine's); larger runs get 413.
+  std::uint64_t max_memory_bytes = 0;
+  /// When not empty, every request must carry it (the page's cookie, set by opening
+  /// /?token=..., or an "Authorization: Bearer" header); for a server others can reach.
+  std::string token;
 };
+
+/// True if `host` (as given to --host) is the loopback interface only: "127.x.y.z", "::1",
+/// "localhost". Anything else is reachable from other machines and needs a token.
+bool is_loopback_host(std::string_view host);
+
+/// A fresh random token for server_options::token (32 hex digits from the system's random device).
+std::string new_token();
 
 /// The server: binds on construction of `bind()`, serves until `stop()`.
 class dashboard_server {

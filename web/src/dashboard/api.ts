@@ -82,3 +82,13 @@ export async function startRun(body: object): Promise<Progress> {
   });
   return answer<Progress>(response);
 }
+
+/** Cancels a waiting or running run of the server; refused with ApiError (409) once it has ended. */
+export async function cancelRun(runId: number): Promise<Progress> {
+  const response = await fetch(`/api/runs/${runId}/cancel`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
+  return answer<Progress>(response);
+}

@@ -2,7 +2,7 @@
 // levers, start a run and watch the report's charts fill from the server's events; list the runs
 // of the store, open their reports, compare two.
 import { element } from "../report/page";
-import { ApiError, getJson, startRun, type Parameter, type Progress, type RunRow, type ScenarioParameters, type ScenarioSummary } from "./api";
+import { ApiError, cancelRun, getJson, startRun, type Parameter, type Progress, type RunRow, type ScenarioParameters, type ScenarioSummary } from "./api";
 import { ChartsPanel } from "./charts_panel";
 import type { RunData } from "../report/data";
 import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
@@ -20,6 +20,7 @@ class Dashboard {
   private readonly label = element("input");
   private readonly delay = element("input");
   private readonly progress = element("p", "", "No run started yet.");
+  private readonly cancel = element("button", "", "Cancel run");
   private readonly messages = element("p");
   private readonly charts = new ChartsPanel();
   private readonly runsBox = element("div");
@@ -54,9 +55,12 @@ class Dashboard {
     delayLabel.append(this.delay);
     this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
     this.progress.id = "progress";
+    this.cancel.id = "cancel";
+    this.cancel.hidden = true;
+    this.cancel.addEventListener("click", () => void this.cancelFollowed());
     this.messages.id = "messages";
     this.formBox.id = "parameters";
-    panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.messages);
+    panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.cancel, this.messages);
     return panel;
   }
 
@@ -121,8 +125,20 @@ class Dashboard {
     }
   }
 
+  /** Stops the run followed; its stream then ends with the run interrupted. */
+  private async cancelFollowed(): Promise<void> {
+    const runId = Number(this.progress.dataset.run);
+    if (!runId) return;
+    try {
+      await cancelRun(runId);
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `The run cannot be cancelled: ${e.message}` : String(e);
+    }
+  }
+
   private showProgress(p: Progress): void {
     this.progress.textContent = progressText(p);
+    this.cancel.hidden = finished(p);
     this.progress.dataset.run = String(p.run_id);
     this.progress.dataset.status = p.status;
     this.progress.dataset.tick = String(p.tick);
@@ -154,6 +170,11 @@ class Dashboard {
       events.close();
       void this.loadRuns();
     });
+    // The server could not read the run (its store failed): the stream ends with the reason.
+    events.addEventListener("failure", (e) => {
+      events.close();
+      this.messages.textContent = `Run ${first.run_id}: ${failureText((e as MessageEvent<string>).data)}`;
+    });
     // A refused stream (the server follows as many runs as it can already) is not retried by
     // the browser: the page tries again after the wait the server asks for.
     events.addEventListener("error", () => {
@@ -165,6 +186,17 @@ class Dashboard {
       }, followRetrySeconds * 1000);
     });
   }
+}
+
+/** The reason in a "failure" event's {"error": message}. */
+function failureText(data: string): string {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed === "object" && parsed !== null && "error" in parsed) return String(parsed.error);
+  } catch {
+    // not JSON: shown as it came
+  }
+  return data;
 }
 
 function start(): void {

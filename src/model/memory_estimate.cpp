@@ -1,0 +1,106 @@
+// The memory a run needs, from its agent counts. The figures per engineer are the column layout's
+// (simulation::memory_report) plus the slack measured at national scale (docs/performance.md):
+// 192 bytes per engineer with the default 12 tie slots, of which 9 bytes per slot.
+#include "liangzhu/model/memory_estimate.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <variant>
+
+#include "liangzhu/engine/errors.hpp"
+
+namespace liangzhu::model {
+namespace {
+
+/// Bytes an engineer takes besides its tie slots: 53 in attribute columns, 12 in the id maps, 2
+/// for the degree, 17 for weekly lists, output rows and column slack (measured).
+constexpr double bytes_per_engineer_without_ties = 84;
+constexpr double bytes_per_tie_slot = 9;
+/// Executable, oneTBB, scenario, outputs and the few thousand startups and investors (measured:
+/// the city run's peak less its engineers).
+constexpr double fixed_run_bytes = 64e6;
+
+/// The largest graduate intake the hub has at any time: its own, or a policy's.
+double largest_intake(const hub_params& h) {
+  double intake = static_cast<double>(h.talent.graduates_per_year);
+  for (const auto& change : h.policy_changes)
+    if (change.key == "talent.graduates_per_year")
+      if (const auto* v = std::get_if<std::int64_t>(&change.value))
+        intake = std::max(intake, static_cast<double>(*v));
+  return intake;
+}
+
+/// Engineers per hub (in p.hubs order) at the end of a run of `p`.
+std::vector<double> engineers_at_end(const parameters& p) {
+  const double years = static_cast<double>(p.ticks) * 7.0 / 365.25;
+  std::vector<double> out;
+  const std::vector<double> start =
+      p.history ? engineers_at_end(*p.history) : std::vector<double>{};
+  for (std::size_t i = 0; i < p.hubs.size(); ++i) {
+    const double at_start =
+        i < start.size() ? start[i] : static_cast<double>(p.hubs[i].talent.engineers);
+    out.push_back(at_start + largest_intake(p.hubs[i]) * years);
+  }
+  return out;
+}
+
+}  // namespace
+
+memory_estimate estimate_memory(const parameters& p) {
+  memory_estimate e;
+  e.bytes_per_engineer =
+      bytes_per_engineer_without_ties + bytes_per_tie_slot * static_cast<double>(p.tie_capacity);
+  e.fixed_bytes = fixed_run_bytes;
+  const auto engineers = engineers_at_end(p);
+  double largest = -1;
+  for (std::size_t i = 0; i < engineers.size(); ++i) {
+    e.peak_engineers += engineers[i];
+    if (engineers[i] > largest) {
+      largest = engineers[i];
+      e.largest_hub = p.hubs[i].name;
+    }
+  }
+  return e;
+}
+
+std::uint64_t physical_memory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page = ::sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page <= 0) return 0;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page);
+}
+
+std::uint64_t default_memory_limit() {
+  const std::uint64_t machine = physical_memory();
+  return machine == 0 ? std::uint64_t{8} << 30 : machine / 2;  // 8 GiB if the machine won't say
+}
+
+std::string format_bytes(double bytes) {
+  if (bytes >= 1e9) return fmt::format("{:.1f} GB", bytes / 1e9);
+  return fmt::format("{:.0f} MB", std::max(1.0, bytes / 1e6));
+}
+
+void check_memory(const parameters& p, std::uint64_t limit, int runs_at_once) {
+  const bool defaulted = limit == 0;
+  if (defaulted) limit = default_memory_limit();
+  const memory_estimate e = estimate_memory(p);
+  const double needed = e.bytes() * std::max(1, runs_at_once);
+  if (needed <= static_cast<double>(limit)) return;
+  const std::string at_once =
+      runs_at_once > 1 ? fmt::format(" for {} runs at once", runs_at_once) : std::string();
+  const std::string which = defaulted
+                                ? fmt::format("half of this machine's {}",
+                                              format_bytes(static_cast<double>(physical_memory())))
+                                : "--max-memory";
+  throw resource_error(
+      fmt::format("the run would need about {}{} ({:.3g} engineers at its end x {:.0f} bytes), "
+                  "more than the {} allowed ({}): use fewer engineers or graduates, fewer runs at "
+                  "once, or a larger --max-memory",
+                  format_bytes(needed), at_once, e.peak_engineers, e.bytes_per_engineer,
+                  format_bytes(static_cast<double>(limit)), which),
+      "", 0, 0, fmt::format("hub.{}.talent.engineers", e.largest_hub));
+}
+
+}  // namespace liangzhu::model
