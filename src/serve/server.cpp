@@ -1,8 +1,9 @@
 // The server's set-up: limits, and every request cpp-httplib has read handed to the route table
 // (serve/routes.hpp); errors cpp-httplib produces itself (body too large, unreadable request) get
-// the same JSON answer as the API's. Threads: cpp-httplib serves each connection on one thread of
-// a fixed pool, so the pool has one thread per event stream allowed (stream_slots) plus
-// `request_threads` that streams can never take.
+// the same JSON answer as the API's. Connections wait for their request's head in the connection
+// gate without a thread (serve/front_server.hpp); a whole request is answered on one of a fixed
+// pool of workers, one per event stream allowed (stream_slots) plus `request_threads` that
+// streams can never take.
 #include "liangzhu/serve/server.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "liangzhu/engine/errors.hpp"
+#include "serve/front_server.hpp"
 #include "serve/rate_limiter.hpp"
 #include "serve/request_guard.hpp"
 #include "serve/routes.hpp"
@@ -35,6 +37,16 @@ bool admitted(detail::rate_limiter& limiter, const server_options& o, const http
   return false;
 }
 
+/// The front's limits from the options: a worker for each event stream allowed plus
+/// `request_threads` that streams can never take.
+detail::front_limits front_limits_of(const server_options& o) {
+  detail::front_limits limits;
+  limits.workers = o.max_streams + o.request_threads;
+  limits.gate.head_deadline = o.head_deadline;
+  limits.gate.max_waiting_per_address = o.max_waiting_per_address;
+  return limits;
+}
+
 }  // namespace
 
 struct dashboard_server::impl {
@@ -46,7 +58,7 @@ struct dashboard_server::impl {
   detail::server_context ctx;
   detail::route_table routes;
   detail::rate_limiter limiter;
-  httplib::Server http;
+  detail::front_server http{front_limits_of(ctx.options)};
   socket_t listening = INVALID_SOCKET;
   int port = 0;
 };
@@ -56,8 +68,6 @@ dashboard_server::dashboard_server(server_options options)
   auto& http = impl_->http;
   const server_options& o = impl_->ctx.options;
   LIANGZHU_ASSERT(o.request_threads > 0, "the server needs a thread for requests");
-  const std::size_t threads = o.max_streams + o.request_threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
     impl_->listening = sock;
@@ -97,7 +107,7 @@ void dashboard_server::listen() { impl_->http.listen_after_bind(); }
 
 void dashboard_server::stop() {
   impl_->ctx.queue.stop();
-  impl_->http.stop();
+  impl_->http.stop_all();
 }
 
 int dashboard_server::port() const { return impl_->port; }

@@ -135,7 +135,7 @@ try {
   });
 
   await check("a slow run is cancelled from the page and stored as interrupted", async () => {
-    await page.fill("#tick-delay", "500");
+    await page.fill("#tick-delay", "1000");
     await page.fill("#label", "cancelled");
     await page.click("#start");
     await page.waitForSelector('#progress[data-run="3"][data-status=running]', { timeout: 60000 });

@@ -44,6 +44,11 @@ struct server_options {
   /// Connection threads for everything but event streams: the server has max_streams + this
   /// many, so pages following runs never keep the API waiting.
   std::size_t request_threads = 16;
+  /// Time a connection has to send a request's whole head (request line and headers); then it
+  /// is closed, so a client sending its head slowly holds nothing for long.
+  std::chrono::milliseconds head_deadline{10000};
+  /// Connections one client address may have waiting for their head at once; more are refused.
+  std::size_t max_waiting_per_address = 128;
   /// How often a running simulation writes its ticks to the store and tells the page.
   std::chrono::milliseconds progress_every{250};
   /// Most memory a run may need, in bytes (0: half of the machine's); larger runs get 413.

@@ -60,7 +60,7 @@ class Dashboard {
     this.cancel.addEventListener("click", () => void this.cancelFollowed());
     this.messages.id = "messages";
     this.formBox.id = "parameters";
-    panel.append(this.scenario.label, delayLabel, this.label, start, this.formBox, this.progress, this.cancel, this.messages);
+    panel.append(this.scenario.label, delayLabel, this.label, start, this.cancel, this.formBox, this.progress, this.messages);
     return panel;
   }
 
