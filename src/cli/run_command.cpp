@@ -164,8 +164,19 @@ void restore(model::simulation& sim, const std::string& file, const std::string&
   const std::string state = load_checkpoint(file, tag);
   try {
     sim.restore(state);
+    // A state that reads well may still not add up: checked now, not weeks into the run.
+    sim.check_invariants();
   } catch (const io_error& e) {
     throw input_error(fmt::format("checkpoint does not fit this run: {}", e.what()), file);
+  } catch (const input_error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Its checksum matched, so this is not damage in transit: a state written by hand, or by
+    // another build. Checkpoints are not authenticated (docs/reliability.md).
+    throw io_error(
+        fmt::format("{}: the checkpoint's state is inconsistent ({}): it was not "
+                    "written by this version of liangzhu, or was altered",
+                    file, e.what()));
   }
 }
 
