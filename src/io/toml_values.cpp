@@ -40,18 +40,32 @@ std::string expectation(const param_spec& spec) {
   fail("expected " + expectation(spec) + ", got " + describe(node), where, key);
 }
 
+/// Years a date may have: a run of at most 100 years (5218 weeks) from any of them stays in
+/// years the calendar and every reader of the outputs handle (0000-01-01 or 9999-12-31 are
+/// typos, and the latter would run past year 9999).
+constexpr int first_year = 1900;
+constexpr int last_year = 2200;
+
+engine::date in_range(engine::date d, const std::string& key, const value_origin& where) {
+  if (d.year < first_year || d.year > last_year)
+    fail(d.to_string() + " is outside the years " + std::to_string(first_year) + " to " +
+             std::to_string(last_year),
+         where, key);
+  return d;
+}
+
 engine::date to_date(const toml::node& node, const param_spec& spec, const std::string& key,
                      const value_origin& where) {
   if (const auto* d = node.as_date()) {
     const toml::date v = d->get();
-    return {v.year, v.month, v.day};
+    return in_range({v.year, v.month, v.day}, key, where);
   }
   const auto* text = node.as_string();
   if (!text) wrong_type(node, spec, key, where);
   const auto parsed = engine::date::parse(text->get());
   if (!parsed)
     fail("invalid date '" + text->get() + "' (expected YYYY-MM-DD or YYYY-MM)", where, key);
-  return *parsed;
+  return in_range(*parsed, key, where);
 }
 
 std::string to_choice(const toml::node& node, const param_spec& spec, const std::string& key,

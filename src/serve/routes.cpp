@@ -18,6 +18,8 @@ std::string error_text(const httplib::Request& req, int status, std::size_t max_
       return fmt::format("the request body is larger than {} bytes", max_body);
     case 400:
       return "the request cannot be read";
+    case 415:
+      return "a request that changes the server's state must be application/json";
     default:
       return fmt::format("the request failed with HTTP status {}", status);
   }
@@ -59,6 +61,13 @@ void answer(const route_table& routes, httplib::Request& req, httplib::Response&
 }
 
 void answer_error(const httplib::Request& req, httplib::Response& res, std::size_t max_body) {
+  // cpp-httplib refuses a form-encoded body over 8 KiB itself, before any handler: that is not
+  // about the body's size (the limit is 64 KiB) but about its type, which this server never takes.
+  if (res.status == 413 &&
+      req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
+    res.status = 415;
+    res.body.clear();
+  }
   if (res.status >= 400 && res.body.empty())
     send_json(res, {{"error", error_text(req, res.status, max_body)}}, res.status);
 }

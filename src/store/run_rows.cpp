@@ -13,23 +13,29 @@ std::string select_runs(std::string_view tail) {
 
 run_info read_run(const statement& row) {
   run_info r;
-  r.run_id = row.column_int(0);
+  r.run_id = row.column_integer(0, "a run's id");
+  const auto integer = [&](int column, const char* name) {
+    return row.column_integer(column, "run " + std::to_string(r.run_id) + "'s " + name);
+  };
   r.scenario_name = row.column_text(1);
   r.scenario_path = row.column_text(2);
   r.scenario_text = row.column_text(3);
   r.scenario_hash = row.column_text(4);
-  r.seed = static_cast<std::uint64_t>(row.column_int(5));  // stored as two's complement
-  r.threads = static_cast<int>(row.column_int(6));
+  r.seed = static_cast<std::uint64_t>(integer(5, "seed"));  // stored as two's complement
+  r.threads = static_cast<int>(integer(6, "threads"));
   r.version = row.column_text(7);
   r.git_revision = row.column_text(8);
   r.start_date = row.column_text(9);
-  r.days_per_tick = static_cast<int>(row.column_int(10));
-  r.ticks_total = row.column_int(11);
-  r.ticks_done = row.column_int(12);
+  r.days_per_tick = static_cast<int>(integer(10, "days_per_tick"));
+  r.ticks_total = integer(11, "ticks_total");
+  r.ticks_done = integer(12, "ticks_done");
   r.started_at = row.column_text(13);
   r.ended_at = row.column_text(14);
-  // The CHECK constraint admits only known words; "failed" is the safe reading of anything else.
-  r.status = parse_run_status(row.column_text(15)).value_or(run_status::failed);
+  // The CHECK constraint admits only the words liangzhu writes; anything else was put there.
+  const std::string status = row.column_text(15);
+  const auto parsed = parse_run_status(status);
+  if (!parsed) row.altered("run " + std::to_string(r.run_id) + " has status '" + status + "'");
+  r.status = *parsed;
   r.label = row.column_text(16);
   return r;
 }

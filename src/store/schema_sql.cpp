@@ -270,6 +270,15 @@ void prepare_schema(database& db, bool writable) {
   tx.commit();
 }
 
+void refuse_foreign(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) == 0)
+    return;  // missing or empty: a new store; anything else fails to open with its own message
+  database db(file, open_mode::immutable);
+  if (user_version(db) == 0 && has_tables(db))
+    refuse(db, "an SQLite database, but not a liangzhu run store");
+}
+
 bool has_table(database& db, const char* name) {
   statement query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
   query.bind_all(std::string_view(name));

@@ -164,6 +164,23 @@ bool statement::is_null(int column) const {
 
 std::int64_t statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+std::int64_t statement::column_integer(int column, std::string_view what) const {
+  if (sqlite3_column_type(stmt_, column) != SQLITE_INTEGER) {
+    std::string message(what);
+    message += " holds '";
+    message += column_text(column);
+    message += "', not an integer";
+    altered(message);
+  }
+  return column_int(column);
+}
+
+void statement::altered(std::string_view what) const {
+  std::string message(what);
+  message += ": liangzhu never writes that, so the store was changed by something else";
+  throw store_error(db_.path(), message);
+}
+
 double statement::column_real(int column) const {
   return is_null(column) ? std::numeric_limits<double>::quiet_NaN()
                          : sqlite3_column_double(stmt_, column);

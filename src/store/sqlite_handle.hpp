@@ -97,6 +97,11 @@ class statement {
 
   bool is_null(int column) const;
   std::int64_t column_int(int column) const;
+  /// The column's integer; store_error naming `what` if it holds anything else (text, a real,
+  /// NULL): a value liangzhu never writes, so the store was changed by something else.
+  std::int64_t column_integer(int column, std::string_view what) const;
+  /// Throws the store_error for a value liangzhu never writes (`what` says which and how).
+  [[noreturn]] void altered(std::string_view what) const;
   /// The column's number, NaN for NULL.
   double column_real(int column) const;
   /// The column's number, nullopt for NULL.

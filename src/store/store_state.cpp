@@ -9,9 +9,12 @@
 namespace liangzhu::store::detail {
 namespace {
 
-/// The lock comes first: it is taken before the file is touched at all.
+/// The lock comes first: it is taken before the file is changed at all, and only for a file
+/// that is (or can become) a liangzhu store, so a foreign file gets no lock file beside it.
 std::unique_ptr<lock_file> lock_if(bool writable, const std::filesystem::path& file) {
-  return writable ? std::make_unique<lock_file>(file) : nullptr;
+  if (!writable) return nullptr;
+  refuse_foreign(file);
+  return std::make_unique<lock_file>(file);
 }
 
 /// A missing file gets its own message: SQLite would only say "unable to open database file".

@@ -83,6 +83,13 @@ TEST_F(serve_bad_requests, an_oversized_body_is_413) {
   expect_error({res->status, res->body}, 413, "larger than");
 }
 
+TEST_F(serve_bad_requests, a_large_form_encoded_body_is_415_for_its_type_not_413) {
+  const std::string form = "scenario=tiny&label=" + std::string(10 * 1024, 'x');
+  const auto res = client().Post("/api/runs", form, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  expect_error({res->status, res->body}, 415, "must be application/json");
+}
+
 TEST_F(serve_bad_requests, runs_and_paths_outside_the_store_are_404) {
   expect_error(get("/api/runs/7"), 404, "no run 7");
   expect_error(get("/api/runs/99999999999999999999999"), 404, "no run");

@@ -104,6 +104,43 @@ TEST(StoreOpen, AnotherSqliteDatabaseIsRefused) {
   expect_open_fails(file, {read_write, read_only}, "not a liangzhu run store");
 }
 
+TEST(StoreOpen, ARefusedFileIsLeftAsItWasWithNothingBesideIt) {
+  scratch_dir dir;
+  const auto file = dir / "other.db";
+  raw_sql(file, "CREATE TABLE t (x)");
+  const std::string before = testing::slurp(file);
+  expect_open_fails(file, {read_write}, "not a liangzhu run store");
+  EXPECT_EQ(testing::slurp(file), before) << "its header was changed (journal mode WAL?)";
+  for (const char* beside : {".lock", "-wal", "-shm", "-journal"})
+    EXPECT_FALSE(std::filesystem::exists(file.string() + beside)) << beside;
+}
+
+TEST(StoreOpen, ValuesLiangzhuNeverWritesAreRefusedOnRead) {
+  scratch_dir dir;
+  const auto file = dir / "runs.db";
+  {
+    run_store store(file);
+    store.begin_run(testing::sample_run());
+  }
+  raw_sql(file, "PRAGMA ignore_check_constraints = ON; UPDATE runs SET seed = 'notanumber'");
+  try {
+    (void)run_store(file, run_store::mode::read_only).reader().list_runs();
+    ADD_FAILURE() << "a seed that is not a number was read";
+  } catch (const io_error& e) {
+    EXPECT_NE(std::string(e.what()).find("run 1's seed holds 'notanumber', not an integer"),
+              std::string::npos)
+        << e.what();
+  }
+  raw_sql(file, "PRAGMA ignore_check_constraints = ON; UPDATE runs SET seed = 7, status = 'pwned'");
+  try {
+    (void)run_store(file, run_store::mode::read_only).reader().list_runs();
+    ADD_FAILURE() << "an unknown status was read";
+  } catch (const io_error& e) {
+    EXPECT_NE(std::string(e.what()).find("run 1 has status 'pwned'"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(StoreOpen, ANewerSchemaIsRefused) {
   scratch_dir dir;
   const auto file = dir / "future.db";
