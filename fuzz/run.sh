@@ -8,14 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-60}
-targets=(${FUZZ_TARGETS:-scenario experiment checkpoint serve})
+targets=(${FUZZ_TARGETS:-scenario extends experiment checkpoint serve http})
 build=$root/build/fuzz
 
 cmake --preset fuzz -DLIANGZHU_WERROR=ON > /dev/null
 cmake --build --preset fuzz -j "${FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
 
 # Where each target runs: `extends` in scenarios and experiments is relative to the working folder.
-declare -A workdir=([scenario]=scenarios [experiment]=experiments [checkpoint]=. [serve]=.)
+declare -A workdir=([scenario]=scenarios [extends]=. [experiment]=experiments [checkpoint]=. [serve]=. [http]=.)
 mkdir -p "$build/findings" "$build/logs"
 failed=()
 printf '%-12s %12s %10s %s\n' target executions exec/s result > "$build/logs/summary.txt"
