@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 
 const fs::path& folder() {
   static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("liangzhu-fuzz-extends-" + std::to_string(::getpid()));
+    fs::path d =
+        fs::temp_directory_path() / ("liangzhu-fuzz-extends-" + std::to_string(::getpid()));
     fs::create_directories(d);
     return d;
   }();

@@ -32,7 +32,8 @@ struct live_server {
   live_server() {
     serve::server_options o;
     o.port = 0;
-    o.store = fs::temp_directory_path() / ("liangzhu-fuzz-http-" + std::to_string(::getpid()) + ".db");
+    o.store =
+        fs::temp_directory_path() / ("liangzhu-fuzz-http-" + std::to_string(::getpid()) + ".db");
     fs::remove(o.store);
     o.scenarios = {
         {"tiny", fs::path(LIANGZHU_SOURCE_DIR) / "fuzz/checkpoint_scenario.toml", "a tiny hub"}};
@@ -91,7 +92,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ::close(fd);
   // Still serving?
   const int check = connect_to(live.port);
-  const std::string ask = "GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const std::string ask =
+      "GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
   (void)::send(check, ask.data(), ask.size(), MSG_NOSIGNAL);
   const std::string answer = drain(check, std::chrono::milliseconds(2000));
   ::close(check);
