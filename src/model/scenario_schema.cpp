@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "liangzhu/engine/calendar.hpp"
+#include "liangzhu/io/did_you_mean.hpp"
 #include "params_world.hpp"
 
 #include <fmt/format.h>
@@ -182,6 +183,34 @@ constexpr int max_history_depth = 4;
 
 /// Checks that the history `h` can hand its end state to the run `p` (same hubs, incumbents,
 /// investor cities and tie capacity; its end within a week of p's start).
+/// Two hubs whose names differ by a letter or two are almost always one hub and a typo
+/// (`[hub.liangzu]` beside `[hub.liangzhu]` would run a second hub of defaults): refused, pointing
+/// at the later one's first value.
+void refuse_hub_typos(const io::scenario& scenario, const parameters& p) {
+  for (std::size_t b = 1; b < p.hubs.size(); ++b) {
+    for (std::size_t a = 0; a < b; ++a) {
+      const std::string& first = p.hubs[a].name;
+      const std::string& second = p.hubs[b].name;
+      const std::size_t distance = io::edit_distance(first, second);
+      if (distance > 2 || std::min(first.size(), second.size()) <= distance + 2) continue;
+      io::value_origin where{scenario.path().string(), 0, 0};
+      const std::string prefix = "hub." + second + ".";
+      for (const auto& [key, value] : scenario.flattened()) {
+        if (!key.starts_with(prefix)) continue;
+        const auto& origin = scenario.origin(key);
+        if (origin.file.empty() || origin.line == 0) continue;
+        where = origin;
+        break;
+      }
+      throw input_error(
+          fmt::format("hubs '{}' and '{}' differ by {} letter{}: is [hub.{}] a typo of "
+                      "[hub.{}]? Hubs of one scenario need names that differ by more",
+                      first, second, distance, distance == 1 ? "" : "s", second, first),
+          where.file, where.line, where.column, "hub." + second);
+    }
+  }
+}
+
 void check_history_fits(const parameters& p, const parameters& h, const io::value_origin& where) {
   const auto fail = [&](const std::string& why) {
     throw input_error(fmt::format("start_from = \"{}\": {}", p.start_from, why), where.file,
@@ -264,6 +293,7 @@ parameters read_parameters(const io::scenario& scenario, int depth) {
     throw input_error("a scenario needs at least one hub: add a [hub.<name>] table",
                       scenario.path().string());
   if (p.hubs.size() > 16) throw input_error("at most 16 hubs per run", scenario.path().string());
+  refuse_hub_typos(scenario, p);
   if (!p.start_from.empty()) {
     const auto& where = scenario.origin("start_from");
     if (depth >= max_history_depth)

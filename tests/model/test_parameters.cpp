@@ -47,6 +47,27 @@ TEST(Parameters, AllZeroStageSharesAreRefusedWithTheKey) {
   }
 }
 
+TEST(Parameters, AHubWhoseNameIsATypoOfAnotherIsRefused) {
+  const io::scenario typo = io::parse_scenario(
+      "[hub.liangzhu]\ntalent.engineers = 1000\n[hub.liangzu]\ntalent.engineers = 900\n",
+      "typo.toml", scenario_schema());
+  try {
+    read_parameters(typo);
+    FAIL() << "[hub.liangzu] beside [hub.liangzhu] was accepted as a second hub";
+  } catch (const input_error& e) {
+    EXPECT_EQ(e.file(), "typo.toml");
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_EQ(e.key(), "hub.liangzu");
+    EXPECT_NE(e.message().find("is [hub.liangzu] a typo of [hub.liangzhu]?"), std::string::npos)
+        << e.message();
+  }
+  // Hubs with names of their own are two hubs.
+  const io::scenario two = io::parse_scenario(
+      "[hub.liangzhu]\ntalent.engineers = 1000\n[hub.shenzhen]\ntalent.engineers = 900\n",
+      "two.toml", scenario_schema());
+  EXPECT_EQ(read_parameters(two).hubs.size(), 2U);
+}
+
 TEST(Parameters, UnemployedShareSetsWhoIsBetweenJobsAtTheStart) {
   const auto unemployed = [](const hub_fixture& f) {
     std::size_t n = 0;
