@@ -23,9 +23,12 @@ struct export_request {
 
 constexpr const char* export_description =
     "Export runs of a run store to CSV files. Writes runs.csv (one line per run: scenario, seed, "
-    "status...), parameters.csv (every resolved parameter of every run), series.csv (one row per "
-    "run, week and hub, one column per series), events.csv and summary.csv into DIR, ready for "
-    "pandas.read_csv or R's read.csv. Every run is exported unless --run picks some. Files are "
+    "status, and its experiment, point and replicate if it has them), parameters.csv (every "
+    "resolved parameter of every run, with its type), series.csv (one row per run, week and hub, "
+    "one column per series) with series_catalog.csv (each series' unit), events.csv, summary.csv, "
+    "and experiments.csv, experiment_points.csv and experiment_results.csv for the experiments "
+    "the runs belong to, into DIR, ready for pandas.read_csv or R's read.csv. Every run is "
+    "exported unless --run picks some. Files are "
     "written under temporary names and renamed, so an error never leaves half a file.";
 
 constexpr const char* export_footer =

@@ -1,30 +1,24 @@
 #include "liangzhu/store/csv_export.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/engine/errors.hpp"
-#include "liangzhu/store/atomic_file.hpp"
 #include "store/catalog.hpp"
 #include "store/csv_writer.hpp"
+#include "store/experiment_csv.hpp"
 #include "store/tick_dates.hpp"
 
 namespace liangzhu::store {
 namespace {
 
 using detail::csv_writer;
-
-/// Writes one CSV file through `body`, whole or not at all.
-template <typename Body>
-void write_csv(const std::filesystem::path& file, Body&& body) {
-  atomic_file out(file);
-  csv_writer csv(out.stream());
-  body(csv);
-  out.commit();
-}
+using detail::write_csv;
 
 /// The runs asked for, all of them if none; input_error for an id the store lacks.
 std::vector<run_info> chosen_runs(const store_reader& store, std::span<const std::int64_t> ids) {
@@ -39,27 +33,52 @@ std::vector<run_info> chosen_runs(const store_reader& store, std::span<const std
   return runs;
 }
 
-void write_runs(const std::vector<run_info>& runs, const std::filesystem::path& file) {
+void write_runs(const std::vector<run_info>& runs, const detail::experiment_places& places,
+                const std::filesystem::path& file) {
   // scenario_text stays in the store: the resolved values are in parameters.csv.
   write_csv(file, [&](csv_writer& csv) {
     csv.row("run_id", "scenario_name", "scenario_path", "scenario_hash", "seed", "threads",
             "version", "git_revision", "start_date", "days_per_tick", "ticks_total", "ticks_done",
-            "started_at", "ended_at", "status", "label");
+            "started_at", "ended_at", "status", "label", "experiment_id", "point", "replicate");
     for (const auto& r : runs) {
+      // The run's place in an experiment; empty cells for a run of its own.
+      std::optional<std::int64_t> experiment, point, replicate;
+      if (const auto place = places.find(r.run_id); place != places.end()) {
+        experiment = place->second.experiment;
+        point = place->second.point;
+        replicate = place->second.replicate;
+      }
       csv.row(r.run_id, r.scenario_name, r.scenario_path, r.scenario_hash, r.seed, r.threads,
               r.version, r.git_revision, r.start_date, r.days_per_tick, r.ticks_total, r.ticks_done,
-              r.started_at, r.ended_at, to_string(r.status), r.label);
+              r.started_at, r.ended_at, to_string(r.status), r.label, experiment, point, replicate);
     }
   });
+}
+
+/// The type a stored parameter's text reads as, for readers that want typed values: "integer",
+/// "real", "boolean", "date" (YYYY-MM-DD) or "text".
+std::string_view value_type_of(std::string_view text) {
+  if (text == "true" || text == "false") return "boolean";
+  if (engine::date::parse(text) && text.size() == 10) return "date";
+  std::int64_t whole = 0;
+  const char* end = text.data() + text.size();
+  if (const auto [at, ec] = std::from_chars(text.data(), end, whole);
+      ec == std::errc() && at == end && !text.empty())
+    return "integer";
+  double real = 0;
+  if (const auto [at, ec] = std::from_chars(text.data(), end, real);
+      ec == std::errc() && at == end && !text.empty())
+    return "real";
+  return "text";
 }
 
 void write_parameters(const store_reader& store, const std::vector<run_info>& runs,
                       const std::filesystem::path& file) {
   write_csv(file, [&](csv_writer& csv) {
-    csv.row("run_id", "key", "value");
+    csv.row("run_id", "key", "value", "type");
     for (const auto& r : runs)
       for (const auto& [key, value] : store.read_parameters(r.run_id))
-        csv.row(r.run_id, key, value);
+        csv.row(r.run_id, key, value, value_type_of(value));
   });
 }
 
@@ -82,6 +101,21 @@ series_columns union_of_series(const store_reader& store, const std::vector<run_
     }
   }
   return columns;
+}
+
+/// Each series of series.csv with its unit and meaning (the first run's, for a name in several).
+void write_series_catalog(const store_reader& store, const std::vector<run_info>& runs,
+                          const std::filesystem::path& file) {
+  write_csv(file, [&](csv_writer& csv) {
+    csv.row("series", "unit", "description");
+    std::vector<std::string> written;
+    for (const auto& r : runs)
+      for (const auto& spec : store.read_catalog(r.run_id).series) {
+        if (std::find(written.begin(), written.end(), spec.name) != written.end()) continue;
+        written.push_back(spec.name);
+        csv.row(spec.name, spec.unit, spec.description);
+      }
+  });
 }
 
 void write_series(const store_reader& store, const std::vector<run_info>& runs,
@@ -141,9 +175,12 @@ void export_csv(const run_store& from, std::span<const std::int64_t> runs,
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw io_error("cannot create folder '" + out_dir.string() + "': " + ec.message());
-  write_runs(chosen, out_dir / "runs.csv");
+  const auto experiments = detail::experiments_of(store, chosen);
+  write_runs(chosen, detail::places_of(store, experiments), out_dir / "runs.csv");
   write_parameters(store, chosen, out_dir / "parameters.csv");
+  write_series_catalog(store, chosen, out_dir / "series_catalog.csv");
   write_series(store, chosen, out_dir / "series.csv");
+  detail::write_experiments(store, experiments, out_dir);
   write_events(store, chosen, out_dir / "events.csv");
   write_summary(store, chosen, out_dir / "summary.csv");
 }

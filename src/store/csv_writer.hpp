@@ -3,10 +3,13 @@
 /// liangzhu/store/atomic_file.hpp.
 #include <concepts>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+
+#include "liangzhu/store/atomic_file.hpp"
 
 namespace liangzhu::store::detail {
 
@@ -26,6 +29,11 @@ class csv_writer {
   csv_writer& cell(T value) {
     return raw(std::to_string(value));
   }
+  /// An empty cell when there is no value.
+  template <std::integral T>
+  csv_writer& cell(const std::optional<T>& value) {
+    return value ? cell(*value) : raw({});
+  }
   /// Writes `cells` as one row.
   template <typename... Cells>
   void row(const Cells&... cells) {
@@ -41,5 +49,14 @@ class csv_writer {
   std::ostream& out_;
   bool row_started_ = false;
 };
+
+/// Writes one CSV file through `body(csv_writer&)`, whole or not at all (atomic_file).
+template <typename Body>
+void write_csv(const std::filesystem::path& file, Body&& body) {
+  atomic_file out(file);
+  csv_writer csv(out.stream());
+  body(csv);
+  out.commit();
+}
 
 }  // namespace liangzhu::store::detail

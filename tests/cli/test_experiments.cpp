@@ -99,6 +99,17 @@ TEST_F(experiments, SweepStoresEveryRunAndThePerPointResults) {
   const auto listed = run({"runs", "s.db"});
   EXPECT_THAT(listed.out, HasSubstr("cli_grid"));
   EXPECT_THAT(listed.out, HasSubstr("sweep  complete"));
+  // The export says which point and replicate each run is, and what the points are.
+  ASSERT_EQ(run({"export", "s.db", "--format", "csv", "--dir", "csv"}).code, 0);
+  const std::string runs_csv = slurp(path("csv/runs.csv"));
+  EXPECT_THAT(runs_csv, HasSubstr(",experiment_id,point,replicate\n"));
+  EXPECT_THAT(runs_csv, HasSubstr(",1,5,2\n"));  // the last run: point 5, replicate 2
+  const std::string points = slurp(path("csv/experiment_points.csv"));
+  EXPECT_THAT(points, HasSubstr("1,5,hub.liangzhu.noncompete.max_months,24"));
+  EXPECT_EQ(std::count(points.begin(), points.end(), '\n'), 1 + 6 * 2);
+  EXPECT_THAT(slurp(path("csv/experiments.csv")), HasSubstr("1,cli_grid,sweep,"));
+  EXPECT_EQ(std::count_if(runs_csv.begin(), runs_csv.end(), [](char c) { return c == '\n'; }),
+            1 + 18);
 }
 
 TEST_F(experiments, ASweepRunIsTheRunThatLiangzhuRunGives) {

@@ -62,8 +62,13 @@ TEST(CsvExport, WritesEveryFileWithHeaders) {
   EXPECT_EQ(runs[1][column(runs, "seed")], std::to_string(sample_run().seed));
   EXPECT_EQ(runs[1][column(runs, "start_date")], "2025-01-06");
 
+  EXPECT_EQ(runs[1][column(runs, "experiment_id")], "") << "a run of its own";
   EXPECT_EQ(read_csv(out / "parameters.csv"),
-            (csv_table{{"run_id", "key", "value"}, {"1", "seed", "42"}}));
+            (csv_table{{"run_id", "key", "value", "type"}, {"1", "seed", "42", "integer"}}));
+  EXPECT_EQ(read_csv(out / "series_catalog.csv")[0],
+            (std::vector<std::string>{"series", "unit", "description"}));
+  EXPECT_EQ(read_csv(out / "series_catalog.csv")[1][0], "firms");
+  EXPECT_EQ(read_csv(out / "experiments.csv").size(), 1U) << "a header and no experiment";
   EXPECT_EQ(read_csv(out / "series.csv"), (csv_table{{"run_id", "tick", "date", "group", "firms"},
                                                      {"1", "0", "2025-01-06", "Liangzhu", "3"},
                                                      {"1", "1", "2025-01-13", "Liangzhu", "4"}}));
@@ -108,7 +113,7 @@ TEST(CsvExport, QuotesCommasQuotesAndLineBreaks) {
   const csv_table runs = read_csv(dir / "csv" / "runs.csv");
   EXPECT_EQ(runs[1][column(runs, "label")], tricky);
   EXPECT_EQ(read_csv(dir / "csv" / "parameters.csv")[1],
-            (std::vector<std::string>{"1", "k,1", tricky}));
+            (std::vector<std::string>{"1", "k,1", tricky, "text"}));
   const csv_table series = read_csv(dir / "csv" / "series.csv");
   EXPECT_EQ(series[0].back(), "x, y");
   EXPECT_EQ(series[1][3], "West, Zone \"2\"");
