@@ -578,7 +578,8 @@ TEST_F(experiments, AKilledBayesianCalibrationResumesFromItsStoreToTheSamePoster
 
   // Killed (SIGKILL: nothing to clean up) once its first generation is stored.
   child c = start({"calibrate", "abc.toml", "-q", "--out", "k.db", "--write-posterior", "k.csv"});
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // Generous: under ThreadSanitizer on a loaded machine a generation took over a minute.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(600);
   while (stored_generations(path("k.db")) == 0 && std::chrono::steady_clock::now() < give_up)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_EQ(::kill(c.pid(), SIGKILL), 0);
