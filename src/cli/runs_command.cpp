@@ -10,6 +10,7 @@
 #include "liangzhu/cli/exit_codes.hpp"
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/text_table.hpp"
+#include "liangzhu/experiment/run_record.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -60,14 +61,25 @@ void print_calibrations(const store::store_reader& store) {
   fmt::print("\n{}", table.render());
 }
 
+/// A run's overrides for a table cell: "key=value, ...", cut at 60 characters.
+std::string changes_of(const store::run_info& run) {
+  std::string text;
+  for (const auto& o : experiment::recorded_overrides(run.scenario_text)) {
+    if (!text.empty()) text += ", ";
+    text += o;
+  }
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text.empty() ? "-" : text;
+}
+
 void print_runs(const std::vector<store::run_info>& runs) {
-  text_table table({"run", "status", "scenario", "seed", "ticks", "started", "label"},
-                   {true, false, false, true, true, false, false});
+  text_table table({"run", "status", "scenario", "seed", "ticks", "started", "label", "changes"},
+                   {true, false, false, true, true, false, false, false});
   for (const auto& run : runs) {
     table.add_row({std::to_string(run.run_id), std::string(store::to_string(run.status)),
                    run.scenario_name, std::to_string(run.seed),
-                   fmt::format("{}/{}", run.ticks_done, run.ticks_total), run.started_at,
-                   run.label});
+                   fmt::format("{}/{}", run.ticks_done, run.ticks_total), run.started_at, run.label,
+                   changes_of(run)});
   }
   fmt::print("{}", table.render());
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 
@@ -77,6 +78,18 @@ std::int64_t begin_recorded_run(store::run_store& store, const io::scenario& sce
     store.write_parameters(run, recorded_parameters(scenario, params, threads));
   });
   return run;
+}
+
+std::vector<std::string> recorded_overrides(std::string_view scenario_text) {
+  static constexpr std::string_view marker = "# --set ";
+  std::vector<std::string> out;
+  while (!scenario_text.empty() && scenario_text.starts_with('#')) {
+    const std::size_t end = std::min(scenario_text.find('\n'), scenario_text.size());
+    const std::string_view line = scenario_text.substr(0, end);
+    if (line.starts_with(marker)) out.emplace_back(line.substr(marker.size()));
+    scenario_text.remove_prefix(std::min(end + 1, scenario_text.size()));
+  }
+  return out;
 }
 
 std::vector<store::summary_row> summary_rows(const std::vector<model::summary_figure>& figures) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/run_record.hpp"
 
 namespace liangzhu::serve::detail {
 
@@ -71,7 +72,8 @@ json run_json(const store::run_info& run) {
           {"ticks_done", run.ticks_done},
           {"ticks_total", run.ticks_total},
           {"started_at", run.started_at},
-          {"ended_at", run.ended_at}};
+          {"ended_at", run.ended_at},
+          {"overrides", experiment::recorded_overrides(run.scenario_text)}};
 }
 
 json progress_json(const run_progress& p) {

@@ -22,6 +22,15 @@ TEST_F(store_commands, RunsListsTheRun) {
   EXPECT_NE(r.out.find("first"), std::string::npos) << r.out;
 }
 
+TEST_F(store_commands, RunsShowsWhatEachRunChangedFromItsScenario) {
+  ASSERT_EQ(run({"run", "small.toml", "-q", "--set", "hub.liangzhu.noncompete.max_months=6"}).code,
+            0);
+  const result r = run({"runs", "runs.db"});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_NE(r.out.find("changes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hub.liangzhu.noncompete.max_months=6"), std::string::npos) << r.out;
+}
+
 TEST_F(store_commands, RunsPrintsControlCharactersOfALabelEscaped) {
   ASSERT_EQ(run({"run", "small.toml", "-q", "--label", "\x1b[2Jwiped"}).code, 0);
   const result r = run({"runs", "runs.db"});

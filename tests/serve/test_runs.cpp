@@ -2,6 +2,7 @@
 // reported and compared; the queue's limit; a stop that interrupts the running run.
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -66,6 +67,11 @@ TEST_F(serve_runs_api, a_run_streams_its_series_into_the_store_and_can_be_report
   const json run = json::parse(get("/api/runs/" + std::to_string(id)).second);
   EXPECT_EQ(run["status"], "complete");
   EXPECT_EQ(run["ticks_done"], 20);
+  // The levers the run changed are listed with it.
+  const auto overrides = run["overrides"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(overrides.begin(), overrides.end(), "hub.test.noncompete.max_months=6"),
+            overrides.end())
+      << run.dump();
   // A finished run's stream is its stored state, once.
   EXPECT_EQ(payloads(events(started["events"]), "progress").back()["status"], "complete");
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,10 @@ std::vector<std::pair<std::string, std::string>> recorded_parameters(
 std::int64_t begin_recorded_run(store::run_store& store, const io::scenario& scenario,
                                 const model::parameters& params, int threads,
                                 std::span<const std::string> overrides, std::string label);
+
+/// The overrides a run was stored with (its --set values, a sweep point's, a dashboard's levers),
+/// read back from the comments recorded_scenario_text writes above its stored scenario.
+std::vector<std::string> recorded_overrides(std::string_view scenario_text);
 
 /// The model's summary figures as store rows.
 std::vector<store::summary_row> summary_rows(const std::vector<model::summary_figure>& figures);

@@ -39,6 +39,8 @@ export interface RunRow {
   ticks_total: number;
   started_at: string;
   ended_at: string;
+  /** The values the run changed from its scenario ("key=value"). */
+  overrides?: string[];
 }
 
 /** Where a run of the server stands (the "progress" event and the answer to POST /api/runs). */

@@ -51,12 +51,13 @@ export function runsTable(runs: RunRow[]): HTMLTableElement {
   const table = element("table", "runs");
   table.id = "runs";
   const head = element("tr");
-  for (const h of ["run", "scenario", "label", "seed", "status", "weeks", "started", ""]) head.append(element("th", "", h));
+  for (const h of ["run", "scenario", "label", "changes", "seed", "status", "weeks", "started", ""]) head.append(element("th", "", h));
   table.append(head);
   for (const run of [...runs].reverse()) {
     const tr = element("tr");
     tr.dataset.run = String(run.run_id);
-    const cells = [String(run.run_id), run.scenario, run.label, String(run.seed), run.status, `${run.ticks_done}/${run.ticks_total}`, run.started_at];
+    const changes = (run.overrides ?? []).join(", ") || "-";
+    const cells = [String(run.run_id), run.scenario, run.label, changes, String(run.seed), run.status, `${run.ticks_done}/${run.ticks_total}`, run.started_at];
     for (const c of cells) tr.append(element("td", "", c));
     const link = element("a", "", "report");
     link.href = reportUrl(run.run_id);
