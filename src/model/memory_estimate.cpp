@@ -21,6 +21,9 @@ constexpr double bytes_per_tie_slot = 9;
 /// Executable, oneTBB, scenario, outputs and the few thousand startups and investors (measured:
 /// the city run's peak less its engineers).
 constexpr double fixed_run_bytes = 64e6;
+/// A startup's columns, id maps, roster and stakes (docs/performance.md: about 300 bytes), with
+/// room for the members and rounds a long-lived one gathers.
+constexpr double bytes_per_startup = 600;
 
 /// The largest graduate intake the hub has at any time: its own, or a policy's.
 double largest_intake(const hub_params& h) {
@@ -52,7 +55,11 @@ memory_estimate estimate_memory(const parameters& p) {
   memory_estimate e;
   e.bytes_per_engineer =
       bytes_per_engineer_without_ties + bytes_per_tie_slot * static_cast<double>(p.tie_capacity);
-  e.fixed_bytes = fixed_run_bytes;
+  // Startups at the start beyond the few thousand the fixed part covers (founding.initial_startups
+  // may be up to a million).
+  double startups = 0;
+  for (const auto& h : p.hubs) startups += static_cast<double>(h.founding.initial_startups);
+  e.fixed_bytes = fixed_run_bytes + bytes_per_startup * startups;
   const auto engineers = engineers_at_end(p);
   double largest = -1;
   for (std::size_t i = 0; i < engineers.size(); ++i) {

@@ -17,7 +17,7 @@ struct memory_estimate {
   /// Bytes each engineer takes: its columns, id maps, tie slots and the weekly lists (measured:
   /// docs/performance.md, "Memory per agent").
   double bytes_per_engineer = 0;
-  /// Executable, libraries, scenario, outputs, startups and investors: what any run needs.
+  /// Executable, libraries, scenario, outputs, investors, and the startups at the start.
   double fixed_bytes = 0;
   /// The hub with the most engineers at the end (named in refusals).
   std::string largest_hub;
