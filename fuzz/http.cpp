@@ -44,9 +44,16 @@ struct live_server {
     port = server->bind();
     thread = std::thread([this] { server->listen(); });
   }
+  ~live_server() {
+    server->stop();
+    thread.join();
+  }
+  live_server(const live_server&) = delete;
+  live_server& operator=(const live_server&) = delete;
+
   std::unique_ptr<serve::dashboard_server> server;
   int port = 0;
-  std::thread thread;  // runs until the process ends
+  std::thread thread;  // serves until the fuzzer exits
 };
 
 int connect_to(int port) {
