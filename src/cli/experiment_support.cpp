@@ -34,8 +34,9 @@ int default_parallel_runs(const experiment_options& o) {
 }
 
 std::uint64_t memory_per_rank(const experiment_options& o) {
-  const std::uint64_t all = o.max_memory > 0 ? o.max_memory : model::default_memory_limit();
-  return all / static_cast<std::uint64_t>(local_ranks());
+  const auto ranks = static_cast<std::uint64_t>(local_ranks());
+  if (o.max_memory == 0 && ranks == 1) return 0;  // the default, named as such in refusals
+  return (o.max_memory > 0 ? o.max_memory : model::default_memory_limit()) / ranks;
 }
 
 namespace {

@@ -140,12 +140,8 @@ job_result run_job(const plan& p, const job& task, int threads, const std::funct
 }
 
 void check_memory(const plan& p, const execution_settings& settings) {
-  for (const point& pt : p.points) {
-    const io::scenario scenario = io::load_scenario(pt.scenario_file, model::scenario_schema(),
-                                                    pt.overrides, p.draw_overrides(0));
-    model::check_memory(model::read_parameters(scenario), settings.max_memory_bytes,
-                        std::max(1, settings.parallel_runs));
-  }
+  for (const point& pt : p.points)
+    model::check_memory(pt.memory, settings.max_memory_bytes, std::max(1, settings.parallel_runs));
 }
 
 }  // namespace liangzhu::experiment

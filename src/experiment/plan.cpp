@@ -89,6 +89,7 @@ class planner {
     const io::scenario resolved = load(p.scenario_file, p.overrides, &d);
     p.scenario_hash = resolved.hash();
     p.hubs = resolved.names("hub");
+    p.memory = model::estimate_memory(model::read_parameters(resolved));
     check_outputs(p, resolved);
     return p;
   }

@@ -90,9 +90,12 @@ std::string format_bytes(double bytes) {
 }
 
 void check_memory(const parameters& p, std::uint64_t limit, int runs_at_once) {
+  check_memory(estimate_memory(p), limit, runs_at_once);
+}
+
+void check_memory(const memory_estimate& e, std::uint64_t limit, int runs_at_once) {
   const bool defaulted = limit == 0;
   if (defaulted) limit = default_memory_limit();
-  const memory_estimate e = estimate_memory(p);
   const double needed = e.bytes() * std::max(1, runs_at_once);
   if (needed <= static_cast<double>(limit)) return;
   const std::string at_once =

@@ -176,11 +176,11 @@ void export_csv(const run_store& from, std::span<const std::int64_t> runs,
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw io_error("cannot create folder '" + out_dir.string() + "': " + ec.message());
   const auto experiments = detail::experiments_of(store, chosen);
-  write_runs(chosen, detail::places_of(store, experiments), out_dir / "runs.csv");
+  write_runs(chosen, experiments.places, out_dir / "runs.csv");
   write_parameters(store, chosen, out_dir / "parameters.csv");
   write_series_catalog(store, chosen, out_dir / "series_catalog.csv");
   write_series(store, chosen, out_dir / "series.csv");
-  detail::write_experiments(store, experiments, out_dir);
+  detail::write_experiments(store, experiments.experiments, out_dir);
   write_events(store, chosen, out_dir / "events.csv");
   write_summary(store, chosen, out_dir / "summary.csv");
 }

@@ -1,32 +1,25 @@
 #include "store/experiment_csv.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include "store/csv_writer.hpp"
 
 namespace liangzhu::store::detail {
 
-std::vector<sweep_info> experiments_of(const store_reader& store,
-                                       const std::vector<run_info>& runs) {
+run_experiments experiments_of(const store_reader& store, const std::vector<run_info>& runs) {
   std::set<std::int64_t> ids;
   for (const auto& r : runs) ids.insert(r.run_id);
-  std::vector<sweep_info> out;
+  run_experiments out;
   for (const auto& sweep : store.list_sweeps()) {
-    const auto members = store.read_sweep_runs(sweep.sweep_id);
-    if (std::any_of(members.begin(), members.end(),
-                    [&](const sweep_run& m) { return ids.count(m.run_id) != 0; }))
-      out.push_back(sweep);
+    bool holds = false;
+    for (const auto& m : store.read_sweep_runs(sweep.sweep_id)) {
+      if (ids.count(m.run_id) == 0) continue;
+      out.places[m.run_id] = {sweep.sweep_id, m.point, m.replicate};
+      holds = true;
+    }
+    if (holds) out.experiments.push_back(sweep);
   }
   return out;
-}
-
-experiment_places places_of(const store_reader& store, const std::vector<sweep_info>& experiments) {
-  experiment_places places;
-  for (const auto& sweep : experiments)
-    for (const auto& m : store.read_sweep_runs(sweep.sweep_id))
-      places[m.run_id] = {sweep.sweep_id, m.point, m.replicate};
-  return places;
 }
 
 void write_experiments(const store_reader& store, const std::vector<sweep_info>& experiments,

@@ -18,11 +18,12 @@ struct experiment_place {
 /// By run id.
 using experiment_places = std::map<std::int64_t, experiment_place>;
 
-/// The experiments holding at least one of `runs`.
-std::vector<sweep_info> experiments_of(const store_reader& store,
-                                       const std::vector<run_info>& runs);
-/// Each run of `experiments` with its point and replicate.
-experiment_places places_of(const store_reader& store, const std::vector<sweep_info>& experiments);
+/// The experiments holding at least one of `runs`, and where each of `runs` sits in them.
+struct run_experiments {
+  std::vector<sweep_info> experiments;
+  experiment_places places;
+};
+run_experiments experiments_of(const store_reader& store, const std::vector<run_info>& runs);
 /// experiments.csv, experiment_points.csv and experiment_results.csv for `experiments`.
 void write_experiments(const store_reader& store, const std::vector<sweep_info>& experiments,
                        const std::filesystem::path& out_dir);

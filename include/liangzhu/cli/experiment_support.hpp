@@ -44,7 +44,8 @@ void add_experiment_argument(CLI::App& app, std::string& experiment);
 /// divided by --threads-per-run.
 int default_parallel_runs(const experiment_options& o);
 
-/// --max-memory (or half of the machine's memory), shared by the MPI ranks on this machine.
+/// --max-memory (or half of the machine's memory), shared by the MPI ranks on this machine; 0
+/// (the default limit) for a lone process without --max-memory.
 std::uint64_t memory_per_rank(const experiment_options& o);
 
 /// Applies --replicates, --ticks, --store, --posterior, --draws and --seeds-per-draw to an

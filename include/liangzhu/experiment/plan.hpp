@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "liangzhu/io/experiment.hpp"
+#include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/store/sweep_records.hpp"
 
 namespace liangzhu::experiment {
@@ -34,6 +35,9 @@ struct point {
   std::vector<std::string> hubs;
   /// Hash of the resolved scenario (io::scenario::hash), which decides what the point's runs are.
   std::string scenario_hash;
+  /// The memory one run of the point needs, estimated when the point is made (its scenario is
+  /// read then anyway), so that the check before an experiment does not read it again.
+  model::memory_estimate memory;
 };
 
 /// One run to do: a replicate of a point.

@@ -38,6 +38,8 @@ std::uint64_t physical_memory();
 /// Throws resource_error (key hub.<largest>.talent.engineers) if `runs_at_once` runs like `p` need
 /// more than `limit` bytes (0: default_memory_limit()), with the figure needed and the limit.
 void check_memory(const parameters& p, std::uint64_t limit, int runs_at_once = 1);
+/// The same for an estimate made before (an experiment's points keep theirs).
+void check_memory(const memory_estimate& e, std::uint64_t limit, int runs_at_once = 1);
 
 /// "1.25 GB", "640 MB": a byte count for messages.
 std::string format_bytes(double bytes);
