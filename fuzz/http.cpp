@@ -6,6 +6,7 @@
 // full, then refused with 429): a simulation running beside the inputs would make LeakSanitizer's
 // check after each input see its allocations in flight as leaks.
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -58,17 +60,54 @@ struct live_server {
   std::thread thread;  // serves until the fuzzer exits
 };
 
+/// A connection to the server, or -1 with errno set. libFuzzer's timer signal may interrupt any
+/// system call here (EINTR): an interrupted connect goes on in the background and is waited for.
+/// Unavailable connects are tried again for up to two seconds: hundreds of thousands of inputs go
+/// through the loopback's ephemeral ports, and a busy machine may run short of them for a moment
+/// (the harness's limit, not the server's).
 int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+  const auto until = steady::now() + std::chrono::seconds(2);
+  for (;;) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    int error =
+        ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 ? 0 : errno;
+    if (error == EINTR) {
+      pollfd p{fd, POLLOUT, 0};
+      while (::poll(&p, 1, 2000) < 0 && errno == EINTR) {
+      }
+      socklen_t length = sizeof error;
+      if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) error = errno;
+    }
+    if (error == 0) return fd;
     ::close(fd);
-    return -1;
+    errno = error;
+    if ((error != EADDRNOTAVAIL && error != EAGAIN) || steady::now() >= until) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  return fd;
+}
+
+/// Sends all of `bytes` unless the server closes the connection first.
+void send_all(int fd, const std::uint8_t* bytes, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::send(fd, bytes, size, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    bytes += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+/// Closes with a reset once the exchange is over, so the client's side keeps no TIME_WAIT entry
+/// holding an ephemeral port for a minute (two connections per input would use them all up).
+void close_now(int fd) {
+  const linger reset{1, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+  ::close(fd);
 }
 
 /// Reads until the server closes the connection or `limit` passes; what it sent.
@@ -80,6 +119,7 @@ std::string drain(int fd, std::chrono::milliseconds limit) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 20) <= 0) continue;
     const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     if (text.size() < 65536) text.append(chunk, static_cast<std::size_t>(n));
   }
@@ -92,20 +132,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static live_server live;
   const int fd = connect_to(live.port);
   if (fd < 0) {
-    std::fprintf(stderr, "the server accepts no connection\n");
+    std::fprintf(stderr, "the server accepts no connection: %s\n", std::strerror(errno));
     std::abort();
   }
-  (void)::send(fd, data, size, MSG_NOSIGNAL);
+  send_all(fd, data, size);
   ::shutdown(fd, SHUT_WR);
   (void)drain(fd, std::chrono::milliseconds(1000));  // an event stream may go on: cut it
-  ::close(fd);
+  close_now(fd);
   // Still serving?
   const int check = connect_to(live.port);
+  if (check < 0) {
+    std::fprintf(stderr, "the server accepts no connection: %s\n", std::strerror(errno));
+    std::abort();
+  }
   const std::string ask =
       "GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  (void)::send(check, ask.data(), ask.size(), MSG_NOSIGNAL);
+  send_all(check, reinterpret_cast<const std::uint8_t*>(ask.data()), ask.size());
   const std::string answer = drain(check, std::chrono::milliseconds(2000));
-  ::close(check);
+  close_now(check);
   if (!answer.starts_with("HTTP/1.1 200")) {
     std::fprintf(stderr, "the server stopped answering: %s\n", answer.substr(0, 200).c_str());
     std::abort();
