@@ -49,6 +49,11 @@ std::string render_output_reference() {
       "written on request (`liangzhu run --snapshot-every N`; view `snapshots` of the store), one "
       "row per tie, stake or fund, beside the engineer and startup tables (docs/model.md, state "
       "variables). See docs/store.md for the store's tables.\n\n"
+      "One name, one meaning: a weekly flow that also has a run total ends in `_weekly` "
+      "(`poached_weekly` is this week's count, `poached` the run's); the only names both a series "
+      "and a summary figure carry are running figures whose last week's value is the run's "
+      "(`foreign_share`, `offshore_share`). Any series can be read at a date where summary "
+      "figures are accepted: `tigers_total@2030-12-31` (docs/experiments.md).\n\n"
       "| name | kind | unit | description |\n"
       "| --- | --- | --- | --- |\n";
   for (const auto& doc : model::output_reference())

@@ -138,16 +138,16 @@ std::vector<series_output> build() {
     return ratio(std::accumulate(c.begin(), c.end(), 0.0), static_cast<double>(c.size()));
   });
   // Funding
-  add("funding_government_cny", "CNY per week",
+  add("funding_government_cny_weekly", "CNY per week",
       "Money from governments this week (subsidies, guidance funds, vouchers)", [](cx, hub_ref h) {
         return inflow(h, money_in::subsidy) + inflow(h, money_in::guidance) +
                inflow(h, money_in::voucher);
       });
-  add("funding_domestic_vc_cny", "CNY per week", "Money from domestic VCs this week",
+  add("funding_domestic_vc_cny_weekly", "CNY per week", "Money from domestic VCs this week",
       [](cx, hub_ref h) { return inflow(h, money_in::domestic_vc); });
-  add("funding_foreign_vc_cny", "CNY per week", "Money from foreign VCs this week",
+  add("funding_foreign_vc_cny_weekly", "CNY per week", "Money from foreign VCs this week",
       [](cx, hub_ref h) { return inflow(h, money_in::foreign_vc); });
-  add("funding_founders_cny", "CNY per week", "Founders' own money put in this week",
+  add("funding_founders_cny_weekly", "CNY per week", "Founders' own money put in this week",
       [](cx, hub_ref h) { return inflow(h, money_in::founder); });
   add("foreign_share", "share", "Foreign VC money / all equity money (VC and guidance), run so far",
       [](cx, hub_ref h) {

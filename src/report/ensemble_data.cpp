@@ -44,16 +44,16 @@ using replicate_values = std::vector<std::vector<double>>;
 /// (web/src/report/charts.ts; web/test/sync.test.ts keeps the two lists in step). Their bands are
 /// computed from each replicate's own transformed series: the interval of a mean running total is
 /// far narrower than the sum of the weekly intervals would be.
-const std::vector<std::string> transformed_series = {"funding_government_cny",
-                                                     "funding_domestic_vc_cny",
-                                                     "funding_foreign_vc_cny",
-                                                     "funding_founders_cny",
+const std::vector<std::string> transformed_series = {"funding_government_cny_weekly",
+                                                     "funding_domestic_vc_cny_weekly",
+                                                     "funding_foreign_vc_cny_weekly",
+                                                     "funding_founders_cny_weekly",
                                                      "chose_government",
                                                      "chose_offshore",
                                                      "graduates",
                                                      "leavers",
                                                      "job_moves",
-                                                     "poached"};
+                                                     "poached_weekly"};
 
 constexpr std::size_t quarter_weeks = 13;
 

@@ -17,10 +17,10 @@ const std::vector<std::string> charted_series = {"startups_idea",
                                                  "startups_growth",
                                                  "tigers_alive",
                                                  "tigers_total",
-                                                 "funding_government_cny",
-                                                 "funding_domestic_vc_cny",
-                                                 "funding_foreign_vc_cny",
-                                                 "funding_founders_cny",
+                                                 "funding_government_cny_weekly",
+                                                 "funding_domestic_vc_cny_weekly",
+                                                 "funding_foreign_vc_cny_weekly",
+                                                 "funding_founders_cny_weekly",
                                                  "foreign_share",
                                                  "chose_government",
                                                  "chose_offshore",
@@ -28,7 +28,7 @@ const std::vector<std::string> charted_series = {"startups_idea",
                                                  "graduates",
                                                  "leavers",
                                                  "job_moves",
-                                                 "poached",
+                                                 "poached_weekly",
                                                  "waiting_founders",
                                                  "bound_engineers",
                                                  "compute_supply_foreign_h100e",
@@ -100,8 +100,8 @@ TEST_F(report_command, AnEnsemblesRunningTotalHasTheBandOfItsReplicatesTotals) {
   ASSERT_EQ(r.code, 0) << describe(r);
   const auto data = embedded_data(slurp(path("c.html")));
   const auto& hub = data["runs"][1]["hubs"][0];  // the rich scenario, with government money
-  const auto& band = hub["transformed_bands"]["cumulative"]["funding_government_cny"];
-  const auto& weekly = hub["bands"]["funding_government_cny"];
+  const auto& band = hub["transformed_bands"]["cumulative"]["funding_government_cny_weekly"];
+  const auto& weekly = hub["bands"]["funding_government_cny_weekly"];
   // Each replicate's own total from the store, and the 95% Student-t interval of their mean.
   const auto store = open_store(path("c.db"));
   std::vector<double> totals;
@@ -109,7 +109,7 @@ TEST_F(report_command, AnEnsemblesRunningTotalHasTheBandOfItsReplicatesTotals) {
     if (run.point != 1) continue;
     const auto table = store.reader().read_series(run.run_id);
     const auto column = static_cast<std::size_t>(
-        std::find(table.columns.begin(), table.columns.end(), "funding_government_cny") -
+        std::find(table.columns.begin(), table.columns.end(), "funding_government_cny_weekly") -
         table.columns.begin());
     double total = 0;
     for (const auto& row : table.rows) total += row.values.at(column);

@@ -79,10 +79,10 @@ export const chartSpecs: ChartSpec[] = [
     caption: "Money put into startups since the start, by source (left), and the foreign VCs' share of equity money (right).",
     axes: [{ name: "CNY so far", format: "cny" }, share],
     lines: [
-      { series: "funding_government_cny", label: "Government", transform: "cumulative" },
-      { series: "funding_domestic_vc_cny", label: "Domestic VC", transform: "cumulative" },
-      { series: "funding_foreign_vc_cny", label: "Foreign VC", transform: "cumulative" },
-      { series: "funding_founders_cny", label: "Founders", transform: "cumulative" },
+      { series: "funding_government_cny_weekly", label: "Government", transform: "cumulative" },
+      { series: "funding_domestic_vc_cny_weekly", label: "Domestic VC", transform: "cumulative" },
+      { series: "funding_foreign_vc_cny_weekly", label: "Foreign VC", transform: "cumulative" },
+      { series: "funding_founders_cny_weekly", label: "Founders", transform: "cumulative" },
       { series: "foreign_share", label: "Foreign share", axis: 1 },
     ],
   },
@@ -108,7 +108,7 @@ export const chartSpecs: ChartSpec[] = [
       { series: "graduates", label: "Graduates", transform: "quarterly_average" },
       { series: "leavers", label: "Leavers", transform: "quarterly_average" },
       { series: "job_moves", label: "Job moves", transform: "quarterly_average" },
-      { series: "poached", label: "Poached", transform: "quarterly_average" },
+      { series: "poached_weekly", label: "Poached", transform: "quarterly_average" },
     ],
   },
   {
