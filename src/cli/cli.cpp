@@ -125,11 +125,11 @@ int run_cli(int argc, char** argv) {
                        "Print the version and git revision, then exit");
   app.require_subcommand(1);
   const std::vector<command> commands = {
-      add_run_command(app),       add_validate_command(app), add_scenarios_command(app),
-      add_runs_command(app),      add_export_command(app),   add_report_command(app),
-      add_sweep_command(app),     add_compare_command(app),  add_sensitivity_command(app),
-      add_calibrate_command(app), add_patterns_command(app), add_serve_command(app),
-      add_docs_command(app),
+      add_run_command(app),         add_validate_command(app),  add_scenarios_command(app),
+      add_diff_command(app),        add_runs_command(app),      add_export_command(app),
+      add_report_command(app),      add_sweep_command(app),     add_compare_command(app),
+      add_sensitivity_command(app), add_calibrate_command(app), add_patterns_command(app),
+      add_serve_command(app),       add_docs_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
+#include <functional>
 
 #include "liangzhu/cli/commands.hpp"
 #include "liangzhu/cli/exit_codes.hpp"
@@ -103,10 +103,13 @@ std::vector<double> column(const experiment::output_table& values, std::size_t p
   return out;
 }
 
-/// A scenario's column heading: a file's stem reads better than its path.
-std::string heading(const experiment::point& pt) {
-  const std::filesystem::path name = pt.coordinates.front().second;
-  return name.has_parent_path() ? name.stem().string() : name.string();
+/// A scenario's column heading: its one name, as the store, the report and the dashboard show it;
+/// the file as given when two scenarios share a name (two variants both called "reform").
+std::string heading(const experiment::plan& p, std::size_t s) {
+  const auto& name = p.points[s].scenario_name;
+  const auto same = std::ranges::count_if(
+      p.points, [&](const experiment::point& other) { return other.scenario_name == name; });
+  return same > 1 ? p.points[s].coordinates.front().second : name;
 }
 
 /// A table wider than this is printed one output at a time (a scenario per row), so that it fits a
@@ -122,24 +125,60 @@ std::size_t width_of(const std::string& rendered) {
   return widest;
 }
 
-/// An output's label with its unit: "government_spending_cny (CNY)".
+/// Figures counted in ticks (the week something first happened) are shown as dates.
+bool is_tick(std::string_view unit) { return unit == "tick"; }
+
+/// An output's label with its unit: "government_spending_cny (CNY)", "chip_independence_tick
+/// (date)".
 std::string labelled(const std::string& output) {
   const std::string unit = experiment::output_unit(output);
+  if (is_tick(unit)) return output + " (date)";
   return unit.empty() ? output : fmt::format("{} ({})", output, unit);
 }
 
+/// How one output's figures print: in its unit ("14.1 bn", "11.8%", "1,072"), and figures in
+/// ticks as the date their week begins ("2032-06-14") with differences in years ("-0.31 years"),
+/// the way an analyst says "earlier".
+struct figure_format {
+  std::string unit;
+  engine::date start;  ///< of the scenario whose figures these are
+
+  std::string value(std::optional<double> v) const {
+    if (!is_tick(unit)) return format_quantity(v, unit);
+    if (!v || std::isnan(*v)) return "-";
+    return engine::calendar(start).date_of(std::lround(*v)).to_string();
+  }
+  std::string difference(std::optional<double> d) const {
+    if (!is_tick(unit)) return format_quantity(d, unit);
+    if (!d || std::isnan(*d)) return "-";
+    return fmt::format("{:.2f} years", *d / engine::calendar(start).ticks_per_year());
+  }
+  std::string estimate(const experiment::estimate& e) const {
+    if (!e.mean) return "-";
+    if (!e.low || !e.high) return value(e.mean);
+    return fmt::format("{} [{}, {}]", value(e.mean), value(e.low), value(e.high));
+  }
+};
+
 /// The cells of one output: per scenario its estimate, and after the first the paired
 /// difference with its p-value.
-std::vector<std::string> comparison_cells(const experiment::output_table& values, std::size_t o,
-                                          std::size_t scenarios, std::string_view unit) {
+std::vector<std::string> comparison_cells(const experiment::plan& p,
+                                          const experiment::output_table& values, std::size_t o) {
+  const std::string unit = experiment::output_unit(p.spec.outputs[o]);
   std::vector<std::string> cells;
   const auto reference = column(values, 0, o);
-  for (std::size_t s = 0; s < scenarios; ++s) {
-    const auto e = experiment::mean_with_ci(column(values, s, o));
-    cells.push_back(format_estimate(e.mean, e.low, e.high, unit));
+  for (std::size_t s = 0; s < p.points.size(); ++s) {
+    const auto own = column(values, s, o);
+    const auto e = experiment::mean_with_ci(own);
+    const figure_format format{unit, p.points[s].start};
+    cells.push_back(format.estimate(e));
+    // Runs that never reach a dated event have no tick: say how many did.
+    const auto reached = std::ranges::count_if(own, [](double v) { return !std::isnan(v); });
+    if (is_tick(unit) && reached < std::ssize(own))
+      cells.back() += fmt::format(" ({}/{} runs)", reached, own.size());
     if (s == 0) continue;
-    const auto d = experiment::compare_paired(reference, column(values, s, o));
-    std::string cell = format_quantity(d.difference.mean, unit);
+    const auto d = experiment::compare_paired(reference, own);
+    std::string cell = format.difference(d.difference.mean);
     if (d.difference.mean && *d.difference.mean > 0 && cell.front() != '-') cell = "+" + cell;
     if (d.p_value)
       cell += fmt::format(" (p={:.3f}){}", *d.p_value, *d.p_value < 0.05 ? " *" : "  ");
@@ -151,14 +190,14 @@ std::vector<std::string> comparison_cells(const experiment::output_table& values
 void print_comparison(const experiment::plan& p, const experiment::output_table& values) {
   std::vector<std::string> header = {"output"};
   for (std::size_t s = 0; s < p.points.size(); ++s) {
-    header.push_back(heading(p.points[s]));
+    header.push_back(heading(p, s));
     if (s > 0) header.push_back("difference (p)");
   }
   text_table table(header, std::vector<bool>(header.size(), true));
   std::vector<std::vector<std::string>> cells;
   for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
     const auto& output = p.spec.outputs[o];
-    cells.push_back(comparison_cells(values, o, p.points.size(), experiment::output_unit(output)));
+    cells.push_back(comparison_cells(p, values, o));
     std::vector<std::string> row = {labelled(output)};
     row.insert(row.end(), cells.back().begin(), cells.back().end());
     table.add_row(row);
@@ -174,18 +213,18 @@ void print_comparison(const experiment::plan& p, const experiment::output_table&
                            {false, true, true});
     for (std::size_t s = 0, c = 0; s < p.points.size(); ++s) {
       const std::string estimate = cells[o][c++];
-      by_scenario.add_row({heading(p.points[s]), estimate, s == 0 ? "" : cells[o][c++]});
+      by_scenario.add_row({heading(p, s), estimate, s == 0 ? "" : cells[o][c++]});
     }
     fmt::print("{}{}", o == 0 ? "" : "\n", by_scenario.render());
   }
 }
 
+/// "mean (low to high)" of a value or a difference.
 std::string format_range(std::optional<double> mean, const experiment::value_range& r,
-                         std::string_view unit) {
+                         const std::function<std::string(std::optional<double>)>& format) {
   if (!mean) return "-";
-  if (!r.low || !r.high) return format_quantity(mean, unit);
-  return fmt::format("{} ({} to {})", format_quantity(mean, unit), format_quantity(r.low, unit),
-                     format_quantity(r.high, unit));
+  if (!r.low || !r.high) return format(mean);
+  return fmt::format("{} ({} to {})", format(mean), format(r.low), format(r.high));
 }
 
 std::vector<double> differences(const std::vector<double>& a, const std::vector<double>& b) {
@@ -205,7 +244,7 @@ std::string format_share(std::optional<double> share) {
 void print_posterior_comparison(const experiment::plan& p, const experiment::output_table& values) {
   std::vector<std::string> header = {"output"};
   for (std::size_t s = 0; s < p.points.size(); ++s) {
-    header.push_back(heading(p.points[s]));
+    header.push_back(heading(p, s));
     if (s > 0) {
       header.push_back("difference");
       header.push_back("P(higher)");
@@ -214,7 +253,7 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
   const std::int64_t seeds = p.spec.posterior->seeds_per_draw;
   std::vector<std::string> split_header = {"output"};
   for (std::size_t s = 0; s < p.points.size(); ++s) {
-    split_header.push_back(heading(p.points[s]));
+    split_header.push_back(heading(p, s));
     if (s > 0) split_header.push_back("difference");
   }
   text_table table(header, std::vector<bool>(header.size(), true));
@@ -224,14 +263,15 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
     std::vector<std::string> row = {labelled(p.spec.outputs[o])}, split_row = {p.spec.outputs[o]};
     const auto reference = column(values, 0, o);
     for (std::size_t s = 0; s < p.points.size(); ++s) {
+      const figure_format format{unit, p.points[s].start};
       const auto own = column(values, s, o);
-      row.push_back(
-          format_range(experiment::mean_with_ci(own).mean, experiment::middle_range(own), unit));
+      row.push_back(format_range(experiment::mean_with_ci(own).mean, experiment::middle_range(own),
+                                 [&](auto v) { return format.value(v); }));
       split_row.push_back(format_share(experiment::split_variance(own, seeds).parameter_share()));
       if (s == 0) continue;
       const auto d = differences(reference, own);
-      row.push_back(
-          format_range(experiment::mean_with_ci(d).mean, experiment::middle_range(d), unit));
+      row.push_back(format_range(experiment::mean_with_ci(d).mean, experiment::middle_range(d),
+                                 [&](auto v) { return format.difference(v); }));
       const auto higher = experiment::probability_higher(reference, own);
       row.push_back(higher ? fmt::format("{:.2f}", *higher) : "-");
       split_row.push_back(format_share(experiment::split_variance(d, seeds).parameter_share()));
@@ -245,7 +285,7 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
       "seed); P(higher) = share of those pairs where the scenario ends higher\n\n"
       "share of the variance from the parameters (the rest is luck; one-way analysis of variance "
       "over {} draws x {} seeds):\n",
-      heading(p.points.front()), p.spec.posterior->draws, seeds);
+      heading(p, 0), p.spec.posterior->draws, seeds);
   std::fputs(split.render().c_str(), stdout);
   if (seeds < 2) fmt::print("(with --seeds-per-draw 1 the two sources cannot be told apart)\n");
 }
@@ -255,6 +295,14 @@ bool is_run_id(const std::string& text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// A stored run's start date, from its recorded parameters.
+engine::date start_of(const std::vector<std::pair<std::string, std::string>>& parameters) {
+  for (const auto& [key, value] : parameters)
+    if (key == "start")
+      if (const auto d = engine::date::parse(value)) return *d;
+  return {};
+}
+
 /// Runs already in the store, one replicate each: their figures side by side and the differences
 /// from the first (no intervals or tests: one run per side says nothing about luck).
 int compare_stored_runs(const compare_request& r) {
@@ -262,6 +310,7 @@ int compare_stored_runs(const compare_request& r) {
   const auto store = opened.reader();
   std::vector<std::string> header = {"output"};
   std::vector<std::vector<double>> values;  // [run][output]
+  std::vector<engine::date> starts;         // [run]
   for (const auto& text : r.scenarios) {
     const std::int64_t id = std::stoll(text);
     const auto info = store.find_run(id);
@@ -278,6 +327,7 @@ int compare_stored_runs(const compare_request& r) {
                           "--output");
     }
     const auto summary = store.read_summary(id);
+    starts.push_back(start_of(store.read_parameters(id)));
     std::vector<double> row;
     for (const auto& o : r.outputs) row.push_back(experiment::output_value(summary, hubs, o));
     values.push_back(row);
@@ -285,14 +335,13 @@ int compare_stored_runs(const compare_request& r) {
     if (values.size() > 1) header.push_back("difference");
   }
   text_table table(header, std::vector<bool>(header.size(), true));
-  const auto number = [](double v) {
-    return format_number(std::isnan(v) ? std::nullopt : std::optional(v));
-  };
+  const auto figure = [](double v) { return std::isnan(v) ? std::nullopt : std::optional(v); };
   for (std::size_t o = 0; o < r.outputs.size(); ++o) {
-    std::vector<std::string> row = {r.outputs[o]};
+    std::vector<std::string> row = {labelled(r.outputs[o])};
     for (std::size_t k = 0; k < values.size(); ++k) {
-      row.push_back(number(values[k][o]));
-      if (k > 0) row.push_back(number(values[k][o] - values[0][o]));
+      const figure_format format{experiment::output_unit(r.outputs[o]), starts[k]};
+      row.push_back(format.value(figure(values[k][o])));
+      if (k > 0) row.push_back(format.difference(figure(values[k][o] - values[0][o])));
     }
     table.add_row(row);
   }
@@ -332,8 +381,13 @@ int execute_compare(const compare_request& r) {
       print_comparison(p, run->values);
       fmt::print(
           "\nmeans with 95% confidence intervals; difference = scenario - {}, paired "
-          "t-test; * = significant at 5%\n",
-          r.scenarios.front());
+          "t-test; * = significant at 5%{}\n",
+          heading(p, 0),
+          std::ranges::any_of(
+              p.spec.outputs,
+              [](const std::string& o) { return experiment::output_unit(o) == "tick"; })
+              ? "; dates are of the week a figure in weeks falls in, differences in years"
+              : "");
     }
     return to_int(exit_code::ok);
   });

@@ -14,6 +14,7 @@
 #include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/posterior_file.hpp"
+#include "liangzhu/experiment/run_record.hpp"
 #include "liangzhu/io/did_you_mean.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 
@@ -89,7 +90,10 @@ class planner {
     const io::scenario resolved = load(p.scenario_file, p.overrides, &d);
     p.scenario_hash = resolved.hash();
     p.hubs = resolved.names("hub");
-    p.memory = model::estimate_memory(model::read_parameters(resolved));
+    p.start = resolved.date("start");
+    const model::parameters params = model::read_parameters(resolved);
+    p.scenario_name = scenario_name_of(resolved, params);
+    p.memory = model::estimate_memory(params);
     check_outputs(p, resolved);
     return p;
   }

@@ -21,9 +21,8 @@ std::string recorded_scenario_text(const io::scenario& scenario,
   return text + scenario.canonical_toml();
 }
 
-/// A scenario's one name: its own `name` (or a --set one), else its file's stem. A name inherited
-/// through `extends` names the base, not this variant: a variant of the baseline without a name
-/// of its own is its file, never "baseline".
+}  // namespace
+
 std::string scenario_name_of(const io::scenario& scenario, const model::parameters& params) {
   const std::string& name = params.name;
   const std::string& from = scenario.origin("name").file;
@@ -31,8 +30,6 @@ std::string scenario_name_of(const io::scenario& scenario, const model::paramete
                                           scenario.path().lexically_normal();
   return !own || name.empty() || name == "unnamed" ? scenario.path().stem().string() : name;
 }
-
-}  // namespace
 
 store::run_info describe_run(const io::scenario& scenario, const model::parameters& params,
                              int threads, std::span<const std::string> overrides,

@@ -267,6 +267,22 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_THAT(twice.err, HasSubstr("listed twice"));
 }
 
+TEST_F(experiments, CompareShowsFiguresInWeeksAsDatesAndScenariosByTheirOwnNames) {
+  write_file(path("variant.toml"),
+             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 5000000\n");
+  const auto r = run({"compare", "small.toml", "variant.toml", "--replicates", "3", "--output",
+                      "chip_independence_tick", "--out", "c.db"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_THAT(r.out, HasSubstr("chip_independence_tick (date)"));
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("20[0-9][0-9]-[01][0-9]-[0-3][0-9] \\["));
+  EXPECT_THAT(r.out, HasSubstr(" years"));  // the difference
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("variant")))
+      << "the scenario is 'rich', as the store names it";
+  EXPECT_THAT(r.out, HasSubstr("rich"));
+  EXPECT_THAT(r.out, HasSubstr("difference = scenario - small"));
+}
+
 TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
   write_file(path("rich.toml"),
              "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"

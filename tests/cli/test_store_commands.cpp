@@ -78,5 +78,55 @@ TEST_F(store_commands, AMissingStoreIsBadInputAndACorruptOneAnIoError) {
   EXPECT_NE(corrupt.err.find("junk.db"), std::string::npos) << corrupt.err;
 }
 
+TEST_F(store_commands, DiffShowsOnlyTheResolvedKeysThatDiffer) {
+  write_file(path("variant.toml"),
+             "extends = \"small.toml\"\n"
+             "[hub.liangzhu]\n"
+             "noncompete.max_months = 6\n"
+             "[[hub.liangzhu.policy]]\n"
+             "date = 2025-03-01\n"
+             "key = \"government.local.subsidy_per_startup_cny\"\n"
+             "value = 0\n");
+  const result r = run({"diff", "small.toml", "variant.toml"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_NE(r.out.find("hub.liangzhu.noncompete.max_months"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hub.liangzhu.policy[0]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2025-03-01: government.local.subsidy_per_startup_cny = 0"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("talent.engineers"), std::string::npos) << "equal keys are not listed";
+  const result same = run({"diff", "small.toml", "small.toml"});
+  ASSERT_EQ(same.code, 0) << describe(same);
+  EXPECT_NE(same.out.find("no differences"), std::string::npos) << same.out;
+}
+
+TEST_F(store_commands, DiffComparesAStoredRunWithAScenarioAndItsSetOverrides) {
+  // Run 1 is the fixture's; run 2 changed one key on the command line.
+  ASSERT_EQ(run({"run", "small.toml", "-q", "--set", "hub.liangzhu.noncompete.max_months=7"}).code,
+            0);
+  const result runs = run({"diff", "1", "2", "--store", "runs.db"});
+  ASSERT_EQ(runs.code, 0) << describe(runs);
+  EXPECT_NE(runs.out.find("1 of"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("hub.liangzhu.noncompete.max_months"), std::string::npos) << runs.out;
+  EXPECT_EQ(runs.out.find("threads"), std::string::npos) << "thread counts do not change results";
+  const result mixed = run({"diff", "small.toml", "2", "--store", "runs.db"});
+  ASSERT_EQ(mixed.code, 0) << describe(mixed);
+  EXPECT_NE(mixed.out.find("1 of"), std::string::npos) << mixed.out;
+  const result same = run({"diff", "2", "small.toml", "--store", "runs.db", "--set",
+                           "hub.liangzhu.noncompete.max_months=7"});
+  EXPECT_EQ(same.code, 2) << "--set cannot change a stored run: " << describe(same);
+}
+
+TEST_F(store_commands, DiffRefusesARunIdWithoutAStoreAndAMissingRun) {
+  const result no_store = run({"diff", "small.toml", "1"});
+  EXPECT_EQ(no_store.code, 2) << describe(no_store);
+  EXPECT_NE(no_store.err.find("--store"), std::string::npos) << no_store.err;
+  const result missing = run({"diff", "1", "9", "--store", "runs.db"});
+  EXPECT_EQ(missing.code, 2) << describe(missing);
+  EXPECT_NE(missing.err.find("9"), std::string::npos) << missing.err;
+  const result no_file = run({"diff", "small.toml", "nosuch.toml"});
+  EXPECT_EQ(no_file.code, 2) << describe(no_file);
+}
+
 }  // namespace
 }  // namespace liangzhu::cli::testing

@@ -38,6 +38,8 @@ command make_command(CLI::App& parent, const command_help& help,
 command add_run_command(CLI::App& parent);
 /// `liangzhu validate SCENARIO ...`: checks a scenario without running it.
 command add_validate_command(CLI::App& parent);
+/// `liangzhu diff A B`: the resolved keys that differ between two scenarios or stored runs.
+command add_diff_command(CLI::App& parent);
 /// `liangzhu scenarios`: lists the shipped scenarios.
 command add_scenarios_command(CLI::App& parent);
 /// `liangzhu runs STORE`: lists the runs of a store.

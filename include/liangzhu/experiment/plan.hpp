@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/io/experiment.hpp"
 #include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/store/sweep_records.hpp"
@@ -33,6 +34,10 @@ struct point {
   std::vector<std::string> overrides;
   /// The hubs of the point's scenario in declaration order (outputs default to the first).
   std::vector<std::string> hubs;
+  /// The date of the point's tick 0, so that figures in ticks can be shown as dates.
+  engine::date start;
+  /// The point's scenario's one name (experiment::scenario_name_of), as the store records it.
+  std::string scenario_name;
   /// Hash of the resolved scenario (io::scenario::hash), which decides what the point's runs are.
   std::string scenario_hash;
   /// The memory one run of the point needs, estimated when the point is made (its scenario is

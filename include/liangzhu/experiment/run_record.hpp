@@ -15,6 +15,12 @@
 
 namespace liangzhu::experiment {
 
+/// A scenario's one name, the same in the store, compare's tables, reports and the dashboard: its
+/// own `name` (or a --set one), else its file's stem. A name inherited through `extends` names
+/// the base, not this variant: a variant of the baseline without a name of its own is its file,
+/// never "baseline".
+std::string scenario_name_of(const io::scenario& scenario, const model::parameters& params);
+
 /// The runs-table row of a run of `scenario` with `params` (its options applied: seed, length)
 /// on `threads` worker threads (status running, no id yet). `overrides` are the --set texts,
 /// recorded as comments above the resolved scenario. Known before the simulation is built.
