@@ -139,20 +139,23 @@ void describe_uncertainty(json& row, const std::vector<double>& values,
   if (reference) row["p_higher"] = number(experiment::probability_higher(*reference, values));
 }
 
-json ensemble(const store::store_reader& store, const std::string& label,
-              const std::vector<std::int64_t>& runs, const figure_values& figures,
-              const figure_values* reference, const draws_layout& layout) {
-  const auto catalog = store.read_catalog(runs.front());
+/// Every series of a point's runs: the dates of its ticks and, per hub and series, the values by
+/// replicate then tick.
+struct replicate_series {
   std::vector<std::string> dates;
-  // values[hub][series] -> replicate x tick
   std::map<std::string, std::map<std::string, replicate_values>> values;
+};
+
+replicate_series read_replicates(const store::store_reader& store,
+                                 const std::vector<std::int64_t>& runs) {
+  replicate_series out;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto table = store.read_series(runs[r]);
     for (const auto& row : table.rows) {
       const auto tick = static_cast<std::size_t>(row.tick);
-      if (r == 0 && tick == dates.size()) dates.push_back(row.date);
+      if (r == 0 && tick == out.dates.size()) out.dates.push_back(row.date);
       for (std::size_t i = 0; i < row.values.size(); ++i) {
-        auto& per_replicate = values[row.group][table.columns[i]];
+        auto& per_replicate = out.values[row.group][table.columns[i]];
         per_replicate.resize(runs.size());
         auto& ticks = per_replicate[r];
         if (ticks.size() <= tick) ticks.resize(tick + 1, std::nan(""));
@@ -160,10 +163,71 @@ json ensemble(const store::store_reader& store, const std::string& label,
       }
     }
   }
+  return out;
+}
+
+/// The series the report draws as differences from a compare's reference
+/// (web/src/report/charts.ts, differenceSpecs; web/test/sync.test.ts keeps the lists in step).
+const std::vector<std::string> difference_series = {"tigers_total", "startups_alive",
+                                                    "gov_spending_cny", "domestic_share"};
+
+/// A scenario's series minus the reference's, replicate by replicate (common random numbers:
+/// replicate r of both drew the same luck), as a mean with its 95% band; null when the two do
+/// not pair (other dates, another hub, another number of replicates).
+json difference_bands(const replicate_series& own, const replicate_series& reference,
+                      const std::string& hub) {
+  json out = json::object();
+  if (own.dates != reference.dates) return out;
+  const auto own_hub = own.values.find(hub);
+  const auto reference_hub = reference.values.find(hub);
+  if (own_hub == own.values.end() || reference_hub == reference.values.end()) return out;
+  for (const auto& name : difference_series) {
+    const auto a = reference_hub->second.find(name);
+    const auto b = own_hub->second.find(name);
+    if (a == reference_hub->second.end() || b == own_hub->second.end()) continue;
+    if (a->second.size() != b->second.size()) continue;
+    replicate_values differences(b->second.size());
+    for (std::size_t r = 0; r < differences.size(); ++r) {
+      const auto& x = a->second[r];
+      const auto& y = b->second[r];
+      differences[r].resize(own.dates.size(), std::nan(""));
+      for (std::size_t t = 0; t < own.dates.size() && t < x.size() && t < y.size(); ++t)
+        differences[r][t] = y[t] - x[t];
+    }
+    auto band = band_of(differences, own.dates.size());
+    out[name] = {{"mean", std::move(band.mean)},
+                 {"lower", std::move(band.lower)},
+                 {"upper", std::move(band.upper)}};
+  }
+  return out;
+}
+
+/// A figure of a compare's scenario against the reference's, run by run: the paired difference
+/// with its interval and p-value, and how often a run ends above (below) its partner.
+void describe_difference(json& row, const std::vector<double>& values,
+                         const std::vector<double>& reference) {
+  const auto d = experiment::compare_paired(reference, values);
+  row["difference"] = number(d.difference.mean);
+  row["difference_lower"] = number(d.difference.low);
+  row["difference_upper"] = number(d.difference.high);
+  row["p_value"] = number(d.p_value);
+  row["p_higher"] = number(experiment::probability_higher(reference, values));
+  row["p_lower"] = number(experiment::probability_higher(values, reference));
+}
+
+json ensemble(const store::store_reader& store, const std::string& label,
+              const std::vector<std::int64_t>& runs, const replicate_series& series_of_runs,
+              const figure_values& figures, const figure_values* reference,
+              const replicate_series* reference_series, const draws_layout& layout) {
+  const auto catalog = store.read_catalog(runs.front());
+  const std::vector<std::string>& dates = series_of_runs.dates;
+  const std::map<std::string, replicate_values> no_series;  // a hub that wrote no rows
   json hubs = json::array();
   for (const auto& group : catalog.groups) {
     json series = json::object(), bands = json::object(), transformed_bands = json::object();
-    for (const auto& [name, per_replicate] : values[group]) {
+    const auto of_hub = series_of_runs.values.find(group);
+    for (const auto& [name, per_replicate] :
+         of_hub == series_of_runs.values.end() ? no_series : of_hub->second) {
       auto b = band_of(per_replicate, dates.size());
       series[name] = std::move(b.mean);
       bands[name] = {{"lower", std::move(b.lower)}, {"upper", std::move(b.upper)}};
@@ -176,26 +240,37 @@ json ensemble(const store::store_reader& store, const std::string& label,
                                               {"upper", std::move(tb.upper)}};
       }
     }
-    hubs.push_back({{"name", group},
-                    {"series", std::move(series)},
-                    {"bands", std::move(bands)},
-                    {"transformed_bands", std::move(transformed_bands)}});
+    json hub = {{"name", group},
+                {"series", std::move(series)},
+                {"bands", std::move(bands)},
+                {"transformed_bands", std::move(transformed_bands)}};
+    if (reference_series)
+      hub["differences"] = difference_bands(series_of_runs, *reference_series, group);
+    hubs.push_back(std::move(hub));
   }
   // Figures: mean and interval over replicates, in the first run's order.
   json summary = json::array();
   for (const auto& row : store.read_summary(runs.front())) {
     const auto& per_run = figures.at({row.group, row.name});
     const auto e = experiment::mean_with_ci(per_run);
-    json figure = {{"hub", row.group},        {"name", row.name},
-                   {"value", number(e.mean)}, {"text", ""},
-                   {"unit", row.unit},        {"description", row.description},
-                   {"lower", number(e.low)},  {"upper", number(e.high)}};
+    json replicates = json::array();
+    for (const double v : per_run) replicates.push_back(number(v));
+    json figure = {{"hub", row.group},
+                   {"name", row.name},
+                   {"value", number(e.mean)},
+                   {"text", ""},
+                   {"unit", row.unit},
+                   {"description", row.description},
+                   {"lower", number(e.low)},
+                   {"upper", number(e.high)},
+                   {"replicates", std::move(replicates)}};
     const std::vector<double>* paired = nullptr;
     if (reference) {
       const auto it = reference->find({row.group, row.name});
       if (it != reference->end()) paired = &it->second;
     }
     describe_uncertainty(figure, per_run, paired, layout);
+    if (paired) describe_difference(figure, per_run, *paired);
     summary.push_back(std::move(figure));
   }
   const auto info = store.find_run(runs.front());
@@ -235,6 +310,7 @@ json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
   json info_by_series = json::object();
   // A compare's first scenario is the reference the others are paired with.
   std::optional<figure_values> reference;
+  std::optional<replicate_series> reference_series;
   for (const auto point : chosen) {
     const auto it = runs_by_point.find(point);
     if (it == runs_by_point.end())
@@ -249,10 +325,15 @@ json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
                                   ? store.find_run(it->second.front())->scenario_name
                                   : point_label(point, coords);
     const figure_values figures = figures_of(store, it->second);
+    replicate_series series = read_replicates(store, it->second);
     const bool paired = info->kind == store::sweep_kind::compare && reference.has_value();
-    list.push_back(
-        ensemble(store, label, it->second, figures, paired ? &*reference : nullptr, layout));
-    if (!reference) reference = figures;
+    list.push_back(ensemble(store, label, it->second, series, figures,
+                            paired ? &*reference : nullptr, paired ? &*reference_series : nullptr,
+                            layout));
+    if (!reference) {
+      reference = figures;
+      reference_series = std::move(series);
+    }
     for (const auto& spec : store.read_catalog(it->second.front()).series)
       if (!info_by_series.contains(spec.name))
         info_by_series[spec.name] = {{"unit", spec.unit}, {"description", spec.description}};

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
+#include "liangzhu/experiment/statistics.hpp"
 
 namespace liangzhu::cli::testing {
 namespace {
@@ -61,6 +62,15 @@ class report_command : public cli_test {
     const result r = run({"run", "small.toml", "--quiet"});
     ASSERT_EQ(r.code, 0) << describe(r);
   }
+  /// A compare of the small scenario and a richer subsidy, four replicates each, into c.db.
+  void compare_small_and_rich() {
+    write_file(path("rich.toml"),
+               "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
+               "government.local.subsidy_per_startup_cny = 5000000\n");
+    const result r = run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks",
+                          "30", "--out", "c.db", "--quiet"});
+    ASSERT_EQ(r.code, 0) << describe(r);
+  }
 };
 
 TEST_F(report_command, EveryChartHasItsDataInThePage) {
@@ -89,13 +99,7 @@ TEST_F(report_command, EveryChartHasItsDataInThePage) {
 }
 
 TEST_F(report_command, AnEnsemblesRunningTotalHasTheBandOfItsReplicatesTotals) {
-  write_file(path("rich.toml"),
-             "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
-             "government.local.subsidy_per_startup_cny = 5000000\n");
-  ASSERT_EQ(run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks", "30",
-                 "--out", "c.db", "--quiet"})
-                .code,
-            0);
+  ASSERT_NO_FATAL_FAILURE(compare_small_and_rich());
   const result r = run({"report", "c.db", "--experiment", "1", "-o", "c.html"});
   ASSERT_EQ(r.code, 0) << describe(r);
   const auto data = embedded_data(slurp(path("c.html")));
@@ -128,6 +132,57 @@ TEST_F(report_command, AnEnsemblesRunningTotalHasTheBandOfItsReplicatesTotals) {
     if (weekly["upper"][t].is_number() && weekly["lower"][t].is_number())
       summed += weekly["upper"][t].get<double>() - weekly["lower"][t].get<double>();
   EXPECT_LT(2 * half, summed) << "the interval of a total is narrower than the sum of weekly ones";
+}
+
+TEST_F(report_command, ACompareReportCarriesPairedDifferencesAndEachReplicateFromTheStore) {
+  ASSERT_NO_FATAL_FAILURE(compare_small_and_rich());
+  ASSERT_EQ(run({"report", "c.db", "--experiment", "1", "-o", "c.html"}).code, 0);
+  const auto data = embedded_data(slurp(path("c.html")));
+  const auto& reference = data["runs"][0];
+  const auto& rich = data["runs"][1];
+  EXPECT_FALSE(reference["hubs"][0].contains("differences")) << "the reference is not paired";
+  // Each replicate's figures and series from the store, by point and replicate.
+  const auto store = open_store(path("c.db"));
+  std::map<std::int64_t, std::vector<double>> spending, spent_so_far;  // point -> replicates
+  for (const auto& r : store.reader().read_sweep_runs(1)) {
+    for (const auto& row : store.reader().read_summary(r.run_id))
+      if (row.group == "liangzhu" && row.name == "government_spending_cny")
+        spending[r.point].resize(4), spending[r.point][r.replicate] = row.value.value_or(0);
+    const auto table = store.reader().read_series(r.run_id);
+    const auto column = static_cast<std::size_t>(
+        std::find(table.columns.begin(), table.columns.end(), "gov_spending_cny") -
+        table.columns.begin());
+    spent_so_far[r.point].resize(4);
+    spent_so_far[r.point][r.replicate] = table.rows.back().values.at(column);
+  }
+  ASSERT_EQ(spending[1].size(), 4u);
+  const auto figure_of = [](const nlohmann::json& run_data, const std::string& name) {
+    for (const auto& f : run_data["summary"])
+      if (f["hub"] == "liangzhu" && f["name"] == name) return f;
+    return nlohmann::json();
+  };
+  const auto spent = figure_of(rich, "government_spending_cny");
+  ASSERT_TRUE(spent.is_object());
+  ASSERT_EQ(spent["replicates"].size(), 4u);
+  for (std::size_t r = 0; r < 4; ++r)
+    EXPECT_DOUBLE_EQ(spent["replicates"][r].get<double>(), spending[1][r]) << "replicate " << r;
+  const auto paired = experiment::compare_paired(spending[0], spending[1]);
+  ASSERT_TRUE(paired.difference.mean && paired.p_value);
+  EXPECT_NEAR(spent["difference"].get<double>(), *paired.difference.mean,
+              1e-9 * *paired.difference.mean);
+  EXPECT_NEAR(spent["difference_lower"].get<double>(), *paired.difference.low,
+              1e-6 * std::abs(*paired.difference.low) + 1e-6);
+  EXPECT_NEAR(spent["p_value"].get<double>(), *paired.p_value, 1e-12);
+  EXPECT_GT(spent["difference"].get<double>(), 0) << "a richer subsidy costs more";
+  EXPECT_GT(spent["p_higher"].get<double>(), 0.5);
+  // The series' difference band at the last week: the paired difference of the running spending.
+  const auto& difference = rich["hubs"][0]["differences"]["gov_spending_cny"];
+  ASSERT_TRUE(difference.is_object());
+  const auto last = experiment::compare_paired(spent_so_far[0], spent_so_far[1]);
+  EXPECT_NEAR(difference["mean"].back().get<double>(), *last.difference.mean,
+              1e-6 * std::abs(*last.difference.mean));
+  EXPECT_NEAR(difference["upper"].back().get<double>(), *last.difference.high,
+              1e-6 * std::abs(*last.difference.high));
 }
 
 TEST_F(report_command, ThePageNeedsNothingFromTheNetwork) {

@@ -4,7 +4,7 @@
 // Usage: node web/scripts/browser-test.mjs --liangzhu build/release/liangzhu
 // Exit 0 when all pass, 1 when one fails, 77 (skipped, for ctest) when there is no Chromium.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -16,6 +16,26 @@ const sourceDir = resolve(new URL("../..", import.meta.url).pathname);
 const chartIds = ["stages", "tigers", "funding", "routes", "talent", "noncompete", "compute", "government", "cost"];
 
 exitIfNoChromium();
+
+/** The rows of a CSV file written by `liangzhu export` as objects keyed by its header. */
+function readCsv(file) {
+  const records = [];
+  let field = "", record = [], quoted = false;
+  const text = readFileSync(file, "utf8");
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(field), (field = "");
+    else if (c === "\n") record.push(field), records.push(record), (record = []), (field = "");
+    else if (c !== "\r") field += c;
+  }
+  const [header = [], ...rows] = records;
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
 
 function liangzhuRun(...args) {
   return execFileSync(liangzhu, args, { cwd: sourceDir, encoding: "utf8" });
@@ -67,6 +87,13 @@ try {
       `[[target]]\noutput = "startups_founded"\nvalue = 2\nscale = 2\n` +
       `[calibration]\nalgorithm = "abc-smc"\nparticles = 16\ngenerations = 3\n`,
   );
+  // A compare of two scenarios with four replicates each, and its CSV export: what the store holds.
+  const rich = join(work, "rich.toml");
+  writeFileSync(rich, `extends = "${join(sourceDir, "tests/model/data/small.toml")}"\nname = "rich"\n[hub.test]\ngovernment.local.subsidy_per_startup_cny = 5000000\n`);
+  const compared = join(work, "compare.db");
+  liangzhuRun("compare", "tests/model/data/small.toml", rich, "--replicates", "4", "--ticks", "30", "--out", compared, "--quiet");
+  liangzhuRun("report", compared, "--experiment", "1", "-o", join(work, "compare.html"));
+  liangzhuRun("export", compared, "--format", "csv", "--dir", join(work, "csv"));
   const calibrations = join(work, "calibration.db");
   liangzhuRun("calibrate", experiment, "--out", calibrations, "--quiet");
   liangzhuRun("report", calibrations, "--calibration", "1", "-o", join(work, "calibration.html"));
@@ -102,6 +129,45 @@ try {
     expect(headlineColumns === 2, `the headline has ${headlineColumns} run columns`);
     const legend = await page.$eval("#chart-tigers", (box) => box.textContent ?? "");
     expect(legend.includes("run 2") && legend.includes("run 3"), `the tigers legend names ${legend}`);
+  });
+
+  await check("a compare's report: differences, replicates, a table against the reference, and bands the store confirms", async () => {
+    const { page, problems } = await openReport(browser, join(work, "compare.html"));
+    const charts = await chartsDrawn(page);
+    expect(charts.map((c) => c.id).join() === ["differences", "spread", ...chartIds].join(), `charts ${charts.map((c) => c.id)}`);
+    for (const c of charts) expect(c.svg && c.points > 0 && c.longestPath > 40, `chart ${c.id} drew nothing`);
+    const against = await page.$$eval("#differences tr", (trs) => trs.map((tr) => tr.textContent ?? ""));
+    expect(against.length > 5 && against.some((t) => t.startsWith("Government spending (CNY)+")), `the table of differences reads ${against.slice(0, 4)}`);
+    expect(against.some((t) => t.startsWith("Cost per additional tiger")), "no cost per additional tiger");
+    // The running total of government funding each replicate's weekly series gives, averaged with
+    // its 95% Student-t interval (t(0.975, 3) for four replicates), against what the page shows.
+    const runs = readCsv(join(work, "csv", "runs.csv"));
+    const series = readCsv(join(work, "csv", "series.csv"));
+    const totals = new Map(); // point -> replicate totals
+    for (const r of runs) {
+      const rows = series.filter((row) => row.run_id === r.run_id && row.group === "test");
+      const total = rows.reduce((sum, row) => sum + Number(row.funding_government_cny_weekly), 0);
+      totals.set(r.point, [...(totals.get(r.point) ?? []), total]);
+    }
+    const shown = await page.$$eval("#chart-funding ~ details.values tr", (trs) =>
+      trs.slice(1).map((tr) => {
+        const [name, value, band] = [...tr.querySelectorAll("td")];
+        return { name: name?.textContent, value: Number(value?.dataset.value), lower: Number(band?.dataset.lower), upper: Number(band?.dataset.upper) };
+      }),
+    );
+    for (const [point, label] of [["0", "small"], ["1", "rich"]]) {
+      const values = totals.get(point) ?? [];
+      expect(values.length === 4, `point ${point} has ${values.length} replicates in the store`);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+      const half = (3.182446305284263 * sd) / Math.sqrt(values.length);
+      const row = shown.find((r) => r.name === `Government · ${label}`);
+      const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+      expect(row !== undefined, `no end value for Government · ${label} in ${shown.map((r) => r.name)}`);
+      expect(near(row.value, mean), `${label}: the page shows ${row.value}, the store gives ${mean}`);
+      expect(near(row.lower, Math.max(0, mean - half)) && near(row.upper, mean + half), `${label}: the band ${row.lower}–${row.upper} is not ${mean - half}–${mean + half}`);
+    }
+    expect(problems.length === 0, problems.join("\n"));
   });
 
   await check("a calibration's report draws its marginal, pairwise and predictive plots and its tables", async () => {

@@ -1,8 +1,8 @@
 import type { LineSeriesOption } from "echarts";
 import { describe, expect, it } from "vitest";
 
-import type { FigureChartSpec, TimeChartSpec } from "../src/report/charts";
-import { chartOption } from "../src/report/draw";
+import type { DifferenceChartSpec, FigureChartSpec, SpreadChartSpec, TimeChartSpec } from "../src/report/charts";
+import { chartApplies, chartOption } from "../src/report/draw";
 import { legendRows } from "../src/report/time_chart";
 import { axisTooltip } from "../src/report/tooltip";
 import { chartSpecs, ensemble, hub, run, ticks } from "./fixtures";
@@ -24,11 +24,18 @@ function valuesOf(series: LineSeriesOption): unknown[] {
 describe("every chart", () => {
   it("draws data for a run that has every series", () => {
     const runs = [run("a", [hub("Liangzhu", 1)])];
-    for (const spec of chartSpecs) expect(chartOption(spec, runs, "Liangzhu").points, spec.id).toBeGreaterThan(0);
+    for (const spec of chartSpecs.filter((s) => chartApplies(s, runs))) expect(chartOption(spec, runs, "Liangzhu").points, spec.id).toBeGreaterThan(0);
+  });
+
+  it("of a single run leaves out the differences and the replicates' spread, which it has not", () => {
+    const shown = chartSpecs.filter((s) => chartApplies(s, [run("a", [hub("Liangzhu", 1)])])).map((s) => s.kind);
+    expect(shown).not.toContain("difference");
+    expect(shown).not.toContain("spread");
+    expect(shown).toContain("time");
   });
 
   it("has a title, a caption, a legend or categories, and named axes", () => {
-    for (const spec of chartSpecs) {
+    for (const spec of chartSpecs.filter((s) => s.kind === "time" || s.kind === "figures")) {
       expect(spec.title.length).toBeGreaterThan(0);
       expect(spec.caption.length).toBeGreaterThan(20);
       const { option } = chartOption(spec, [run("a", [hub("Liangzhu")])], "Liangzhu");
@@ -58,7 +65,9 @@ describe("time charts", () => {
   it("leave out runs that lack the hub, and draw nothing when none has it", () => {
     const runs = [run("a", [hub("Liangzhu")]), run("b", [hub("Shenzhen")])];
     const spec = timeSpec("tigers");
-    expect(seriesOf(chartOption(spec, runs, "Shenzhen").option).map((s) => s.name)).toEqual(["Tigers alive · b", "Tigers so far · b"]);
+    const drawn = seriesOf(chartOption(spec, runs, "Shenzhen").option).filter((s) => !String(s.id).startsWith("key:"));
+    expect(drawn.map((s) => s.id)).toEqual(["1:tigers_alive", "1:tigers_total"]);
+    expect(drawn.map((s) => s.name)).toEqual(["b", "b"]);
     expect(chartOption(spec, runs, "Nowhere").points).toBe(0);
   });
 
@@ -76,14 +85,51 @@ describe("time charts", () => {
     expect(marked[0]?.markLine?.data).toEqual([{ xAxis: "2025-01-15" }]);
   });
 
-  it("put runs side by side with their labels, a dash pattern each and no stacking", () => {
+  it("put runs side by side in a colour each, a dash pattern per series, and no stacking", () => {
     const runs = [run("baseline", [hub("Liangzhu")]), run("subsidy cut", [hub("Liangzhu", 5)])];
-    const series = seriesOf(chartOption(timeSpec("stages"), runs, "Liangzhu").option);
-    expect(series).toHaveLength(10);
-    expect(series[0]?.name).toBe("Idea · baseline");
-    expect(series[5]?.name).toBe("Idea · subsidy cut");
-    expect((series[0]?.lineStyle as { type: string }).type).not.toBe((series[5]?.lineStyle as { type: string }).type);
+    const { option } = chartOption(timeSpec("tigers"), runs, "Liangzhu");
+    const series = seriesOf(option);
+    const drawn = series.filter((s) => !String(s.id).startsWith("key:"));
+    expect(drawn.map((s) => s.name)).toEqual(["baseline", "baseline", "subsidy cut", "subsidy cut"]);
+    const dash = (s: LineSeriesOption | undefined) => (s?.lineStyle as { type: string }).type;
+    expect(drawn[0]?.color).toBe(drawn[1]?.color); // one colour per scenario...
+    expect(drawn[0]?.color).not.toBe(drawn[2]?.color);
+    expect(dash(drawn[0])).not.toBe(dash(drawn[1])); // ...one dash pattern per series
+    expect(dash(drawn[0])).toBe(dash(drawn[2]));
     for (const s of series) expect(s.stack).toBeUndefined();
+    // The legend: the runs, then a key of the dash patterns.
+    expect((option.legend as { data: string[] }).data).toEqual(["baseline", "subsidy cut", "Tigers alive", "Tigers so far"]);
+  });
+
+  it("of several runs with more series than dash patterns become small multiples, a panel per series", () => {
+    const runs = [run("baseline", [hub("Liangzhu")]), run("subsidy cut", [hub("Liangzhu", 5)])];
+    const { option } = chartOption(timeSpec("stages"), runs, "Liangzhu");
+    const series = seriesOf(option);
+    expect(option.grid).toHaveLength(5);
+    expect((option.title as { text: string }[]).map((t) => t.text)).toEqual(["Idea", "Seed", "Series A", "Series B", "Growth"]);
+    expect(series).toHaveLength(10);
+    for (const s of series) expect(s.xAxisIndex).toBe(s.yAxisIndex);
+    const idea = series.filter((s) => s.xAxisIndex === 0);
+    expect(idea.map((s) => s.name)).toEqual(["baseline", "subsidy cut"]);
+    expect(idea[0]?.color).not.toBe(idea[1]?.color);
+    expect(series.filter((s) => s.name === "baseline").every((s) => s.color === idea[0]?.color)).toBe(true);
+    expect((option.legend as { data: string[] }).data).toEqual(["baseline", "subsidy cut"]);
+  });
+
+  it("start counts at zero, clip their bands there, and align a second axis with the first", () => {
+    const e = ensemble("e");
+    const h = e.hubs[0];
+    if (!h?.bands) throw new Error("no bands");
+    h.bands["tigers_alive"] = { lower: [-3, -2, 0, 1, 2], upper: [3, 4, 5, 6, 7] };
+    const { option } = chartOption(timeSpec("tigers"), [e], "Liangzhu");
+    expect((option.yAxis as { min?: number }[])[0]?.min).toBe(0);
+    const lower = seriesOf(option).find((s) => String(s.id) === "band:0:tigers_alive:lower");
+    expect(valuesOf(lower as LineSeriesOption)).toEqual([0, 0, 0, 1, 2]);
+    const government = chartOption(timeSpec("government"), [e], "Liangzhu").option.yAxis as { min?: number; alignTicks?: boolean }[];
+    expect(government.map((a) => a.min)).toEqual([0, 0]);
+    expect(government[1]?.alignTicks).toBe(true);
+    const funding = chartOption(timeSpec("funding"), [e], "Liangzhu").option.yAxis as { min?: number; max?: number }[];
+    expect(funding[1]).toMatchObject({ min: 0, max: 1 }); // a share
   });
 });
 
@@ -114,11 +160,11 @@ describe("ensembles", () => {
     const runs = [ensemble("baseline × 20"), run("one run", [hub("Liangzhu")])];
     const series = seriesOf(chartOption(timeSpec("tigers"), runs, "Liangzhu").option);
     expect(series.filter((s) => String(s.id).startsWith("band:"))).toHaveLength(4);
-    expect(series.filter((s) => !String(s.id).startsWith("band:")).map((s) => s.name)).toEqual([
-      "Tigers alive · baseline × 20",
-      "Tigers so far · baseline × 20",
-      "Tigers alive · one run",
-      "Tigers so far · one run",
+    expect(series.filter((s) => !String(s.id).startsWith("band:") && !String(s.id).startsWith("key:")).map((s) => s.id)).toEqual([
+      "0:tigers_alive",
+      "0:tigers_total",
+      "1:tigers_alive",
+      "1:tigers_total",
     ]);
   });
 });
@@ -155,12 +201,66 @@ describe("figure chart tooltips", () => {
 
 describe("legends", () => {
   it("make room for themselves when runs side by side make them wrap", () => {
-    const one = chartOption(timeSpec("stages"), [run("a", [hub("Liangzhu")])], "Liangzhu");
+    const one = chartOption(timeSpec("tigers"), [run("a", [hub("Liangzhu")])], "Liangzhu");
     const runs = [run("baseline with a long label", [hub("Liangzhu")]), run("subsidy cut with a long label", [hub("Liangzhu")])];
-    const two = chartOption(timeSpec("stages"), runs, "Liangzhu");
+    const two = chartOption(timeSpec("tigers"), runs, "Liangzhu");
     expect(legendRows(["a", "b"])).toBe(1);
     expect(two.height).toBeGreaterThan(one.height);
     expect((two.option.grid as { top: number }).top).toBeGreaterThan((one.option.grid as { top: number }).top);
+  });
+});
+
+describe("differences from the reference", () => {
+  const spec = chartSpecs.find((s) => s.kind === "difference") as DifferenceChartSpec;
+  const withDifferences = (label: string, shift: number) => {
+    const e = ensemble(label);
+    const h = e.hubs[0];
+    if (!h) throw new Error("no hub");
+    h.differences = Object.fromEntries(
+      spec.panels.map((p) => [p.series, { mean: [0, 1, 2, 3, 4].map((t) => t + shift), lower: [0, 1, 2, 3, 4].map((t) => t + shift - 1), upper: [0, 1, 2, 3, 4].map((t) => t + shift + 1) }]),
+    );
+    return e;
+  };
+
+  it("are drawn only for a compare, a panel per series, each later scenario in its colour over a zero line", () => {
+    const runs = [ensemble("baseline"), withDifferences("reform", 0), withDifferences("cut", 10)];
+    expect(chartApplies(spec, [ensemble("baseline")])).toBe(false);
+    expect(chartApplies(spec, runs)).toBe(true);
+    const { option, points } = chartOption(spec, runs, "Liangzhu");
+    expect(option.grid).toHaveLength(spec.panels.length);
+    const means = seriesOf(option).filter((s) => !String(s.id).startsWith("band:"));
+    expect(means).toHaveLength(2 * spec.panels.length);
+    expect(means.filter((s) => s.xAxisIndex === 0).map((s) => s.name)).toEqual(["reform", "cut"]);
+    expect(means[0]?.color).not.toBe(means[1]?.color);
+    expect(valuesOf(means[1] as LineSeriesOption)).toEqual([10, 11, 12, 13, 14]);
+    expect(means.filter((s) => s.markLine).map((s) => s.markLine?.data)).toEqual(spec.panels.map(() => [{ yAxis: 0 }]));
+    expect(points).toBe(2 * spec.panels.length * ticks);
+    expect((option.legend as { data: string[] }).data).toEqual(["reform", "cut"]);
+  });
+});
+
+describe("the replicates' spread", () => {
+  const spec = chartSpecs.find((s) => s.kind === "spread") as SpreadChartSpec;
+
+  it("draws each replicate as a dot in its scenario's slot and colour, and the mean as a bar", () => {
+    const a = ensemble("a");
+    const b = ensemble("b");
+    for (const [r, values] of [[a, [1, 2, 3]], [b, [4, null, 6]]] as const) {
+      const tigers = r.summary.find((f) => f.name === "tigers" && f.hub === "Liangzhu");
+      if (!tigers) throw new Error("no tigers");
+      tigers.replicates = [...values];
+      tigers.value = 2;
+    }
+    expect(chartApplies(spec, [run("one", [hub("Liangzhu")])])).toBe(false);
+    expect(chartApplies(spec, [a, b])).toBe(true);
+    const { option, points } = chartOption(spec, [a, b], "Liangzhu");
+    expect(points).toBe(5); // the missing replicate is left out
+    const dots = (option.series as { id: string; data: number[][]; color: string }[]).filter((s) => s.id.endsWith(":tigers") && !s.id.startsWith("mean:"));
+    expect(dots.map((s) => s.data.map((p) => p[1]))).toEqual([[1, 2, 3], [4, 6]]);
+    for (const p of dots[1]?.data ?? []) expect(Math.abs((p[0] as number) - 1)).toBeLessThanOrEqual(0.3 + 1e-9);
+    expect(dots[0]?.color).not.toBe(dots[1]?.color);
+    const means = (option.series as { id: string; data: number[][] }[]).filter((s) => s.id.startsWith("mean:") && s.id.endsWith(":tigers"));
+    expect(means.map((s) => s.data)).toEqual([[[0, 2]], [[1, 2]]]);
   });
 });
 

@@ -49,3 +49,14 @@ describe("headline figures", () => {
     expect(headlineRows([r], "Silicon Valley")[0]?.cells).toEqual(["7"]);
   });
 });
+
+describe("an ensemble's intervals in the headline", () => {
+  it("never reach below zero for counts, money or shares", () => {
+    const e = ensemble("e");
+    e.summary.push(figure("Liangzhu", "startups_acquired", 0.8, "startups", { lower: -0.6, upper: 2.2 }));
+    e.summary.push(figure("Liangzhu", "tension_end", 0.1, "index (0-1)", { lower: -0.05, upper: 0.25 }));
+    const row = (name: string) => headlineRows([e], "Liangzhu").find((r) => r.name === name)?.cells[0];
+    expect(row("startups_acquired")).toBe("0.8 (0 – 2.2)");
+    expect(row("tension_end")).toBe("0.1 (-0.05 – 0.25)"); // an index may be where it likes
+  });
+});

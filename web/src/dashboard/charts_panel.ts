@@ -6,6 +6,9 @@ import { chartOption } from "../report/draw";
 import { echarts } from "../report/echarts_setup";
 import { chartCard, element } from "../report/page";
 
+/** A live run is one run: no differences between scenarios, no replicates to spread. */
+const liveSpecs = chartSpecs.filter((spec) => spec.kind === "time" || spec.kind === "figures");
+
 interface Box {
   box: HTMLElement;
   chart: ReturnType<typeof echarts.init>;
@@ -17,7 +20,7 @@ export class ChartsPanel {
   private sized = false;
 
   constructor() {
-    this.boxes = chartSpecs.map((spec) => {
+    this.boxes = liveSpecs.map((spec) => {
       const { card, box } = chartCard(spec);
       this.root.append(card);
       return { box, chart: echarts.init(box, undefined, { renderer: "svg" }) };
@@ -28,7 +31,7 @@ export class ChartsPanel {
   /** Draws `run`'s hub `hub` (its first when empty). */
   draw(run: RunData, hub = ""): void {
     const shown = hub || run.hubs[0]?.name || "";
-    chartSpecs.forEach((spec, i) => {
+    liveSpecs.forEach((spec, i) => {
       const { box, chart } = this.boxes[i] as Box;
       const { option, points, height } = chartOption(spec, [run], shown);
       if (!this.sized) {

@@ -41,12 +41,57 @@ export interface FigureChartSpec {
   figures: { name: string; label: string }[];
 }
 
-export type ChartSpec = TimeChartSpec | FigureChartSpec;
+/** Small multiples of a compare's scenarios minus its first (reference) scenario, run by run
+ * under common random numbers: a panel per series, each scenario's mean difference with its
+ * band, and the zero line. Drawn only for a compare's report. */
+export interface DifferenceChartSpec {
+  kind: "difference";
+  id: string;
+  title: string;
+  caption: string;
+  panels: { series: string; label: string; format: NumberFormat }[];
+}
+
+/** Strip plots of end-of-run figures: a panel per figure, each replicate a dot in its scenario's
+ * colour, the mean a bar. Drawn only for ensembles. */
+export interface SpreadChartSpec {
+  kind: "spread";
+  id: string;
+  title: string;
+  caption: string;
+  figures: { name: string; label: string }[];
+}
+
+export type ChartSpec = TimeChartSpec | FigureChartSpec | DifferenceChartSpec | SpreadChartSpec;
 
 const startups: AxisSpec = { name: "startups", format: "count" };
 const share: AxisSpec = { name: "share", format: "share" };
 
 export const chartSpecs: ChartSpec[] = [
+  {
+    kind: "difference",
+    id: "differences",
+    title: "Difference from the reference",
+    caption: "Each scenario minus the first one, replicate by replicate (the pairs share their random numbers): the mean difference and its 95% band. A band that excludes zero is a difference the replicates resolve.",
+    panels: [
+      { series: "tigers_total", label: "Tigers so far", format: "count" },
+      { series: "startups_alive", label: "Startups alive", format: "count" },
+      { series: "gov_spending_cny", label: "Government spending so far (CNY)", format: "cny" },
+      { series: "domestic_share", label: "Domestic compute / demand", format: "share" },
+    ],
+  },
+  {
+    kind: "spread",
+    id: "spread",
+    title: "Replicates of the headline figures",
+    caption: "Each dot is one replicate's figure at the end of the run, in its scenario's colour; the black bar is the mean. The spread is the luck a single run carries.",
+    figures: [
+      { name: "tigers", label: "Tigers" },
+      { name: "startups_founded", label: "Startups founded" },
+      { name: "government_spending_cny", label: "Government spending (CNY)" },
+      { name: "chip_independence_years", label: "Years to chip independence" },
+    ],
+  },
   {
     kind: "time",
     id: "stages",
@@ -163,4 +208,9 @@ export const chartSpecs: ChartSpec[] = [
 /** Every series the charts draw, for the C++ side's tests and the docs. */
 export function seriesDrawn(specs: ChartSpec[] = chartSpecs): string[] {
   return specs.flatMap((spec) => (spec.kind === "time" ? spec.lines.map((l) => l.series) : []));
+}
+
+/** Every series the difference charts draw, for the C++ side (src/report/ensemble_data.cpp). */
+export function differencesDrawn(specs: ChartSpec[] = chartSpecs): string[] {
+  return specs.flatMap((spec) => (spec.kind === "difference" ? spec.panels.map((p) => p.series) : []));
 }

@@ -17,6 +17,14 @@ export interface HubData {
    * ("quarterly_average") of the flows the charts draw so, computed from each replicate's own
    * transformed series (a sum of weekly bounds would be far too wide). */
   transformed_bands?: Partial<Record<"cumulative" | "quarterly_average", Record<string, Band>>>;
+  /** A compare's scenarios after the first: a few series minus the first scenario's, replicate
+   * by replicate (common random numbers), as a mean with its band. */
+  differences?: Record<string, Difference>;
+}
+
+/** A paired difference from the reference, tick by tick: mean and 95% band. */
+export interface Difference extends Band {
+  mean: (number | null)[];
 }
 
 /** One end-of-run figure; hub is "" for whole-run figures; lower/upper for ensembles. */
@@ -34,9 +42,18 @@ export interface SummaryFigure {
   spread_upper?: number | null;
   /** Ensembles with posterior draws: the parameters' share of the runs' variance (0-1). */
   parameter_share?: number | null;
-  /** A compare's scenarios after the first: the share of runs that end above the first's run
-   * with the same draw and seed. */
+  /** A compare's scenarios after the first: the share of runs that end above (below) the first's
+   * run with the same draw and seed. */
   p_higher?: number | null;
+  p_lower?: number | null;
+  /** A compare's scenarios after the first: the mean paired difference from the first, its 95%
+   * interval and the paired t-test's two-sided p-value. */
+  difference?: number | null;
+  difference_lower?: number | null;
+  difference_upper?: number | null;
+  p_value?: number | null;
+  /** Ensembles: each replicate's own value, in replicate order. */
+  replicates?: (number | null)[];
 }
 
 /** One pattern of the pattern panel in one run and hub (docs/patterns.md). */
@@ -104,11 +121,17 @@ function checkHub(hub: HubData, ticks: number, where: string): void {
     check(Array.isArray(values) && values.length === ticks,
       `${where}: series ${name} has ${Array.isArray(values) ? values.length : "no"} values for ${ticks} dates`);
   }
-  const bands = [...Object.entries(hub.bands ?? {}), ...Object.values(hub.transformed_bands ?? {}).flatMap((b) => Object.entries(b ?? {}))];
+  const bands = [
+    ...Object.entries(hub.bands ?? {}),
+    ...Object.values(hub.transformed_bands ?? {}).flatMap((b) => Object.entries(b ?? {})),
+    ...Object.entries(hub.differences ?? {}),
+  ];
   for (const [name, band] of bands) {
     check(band.lower?.length === ticks && band.upper?.length === ticks,
       `${where}: band of ${name} does not have one lower and upper bound per date`);
   }
+  for (const [name, difference] of Object.entries(hub.differences ?? {}))
+    check(difference.mean?.length === ticks, `${where}: difference of ${name} does not have one mean per date`);
 }
 
 function checkRun(run: RunData, index: number): void {

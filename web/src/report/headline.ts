@@ -30,9 +30,13 @@ export interface HeadlineRow {
   cells: string[];
 }
 
+/** The interval of the mean. A count, an amount of money or a share cannot be negative, so a
+ * Student-t interval that reaches below zero (few replicates, a rare event) is cut there. */
 function bounds(figure: SummaryFigure, text: (v: number) => string): string {
   if (figure.lower == null || figure.upper == null) return "";
-  return ` (${text(figure.lower)} – ${text(figure.upper)})`;
+  const format = formatForUnit(figure.unit);
+  const floor = figure.unit !== "tick" && format !== "index" && (figure.value ?? 0) >= 0 ? 0 : -Infinity;
+  return ` (${text(Math.max(floor, figure.lower))} – ${text(figure.upper)})`;
 }
 
 /** With posterior draws: where one run falls, the parameters' share of the spread and, after a
@@ -43,7 +47,8 @@ function uncertainty(figure: SummaryFigure, text: (v: number) => string): string
     parts.push(`95% of runs ${text(figure.spread_lower)} – ${text(figure.spread_upper)}`);
   if (figure.parameter_share != null)
     parts.push(`${Math.round(100 * figure.parameter_share)}% of the variance from parameters`);
-  if (figure.p_higher != null) parts.push(`P(higher than the reference) ${figure.p_higher.toFixed(2)}`);
+  // Beside the spread of a posterior comparison; a plain compare has its table of differences.
+  if (figure.p_higher != null && figure.spread_lower != null) parts.push(`P(higher than the reference) ${figure.p_higher.toFixed(2)}`);
   return parts.length > 0 ? `; ${parts.join("; ")}` : "";
 }
 

@@ -20,6 +20,8 @@ h2 { font-size: 1.15rem; margin: 0 0 4px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 .card { background: #fff; border-radius: 6px; padding: 14px 16px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
 .card.wide { grid-column: 1 / -1; }
+.card details.values { margin-top: 6px; font-size: 0.85em; }
+.card details.values summary { cursor: pointer; color: #555; }
 .caption { color: #566; font-size: 0.85rem; margin: 0 0 6px; }
 .chart { height: 340px; }
 .empty { color: #a33; font-size: 0.9rem; }

@@ -37,8 +37,9 @@ export function describePoint(value: unknown, format: NumberFormat): string {
   return `${text} (${formatNumber(lo, format)} – ${formatNumber(hi, format)})`;
 }
 
-/** The formatter of an axis tooltip: the date, then each drawn series with its value. */
-export function axisTooltip(formats: TooltipFormats): (params: unknown) => string {
+/** The formatter of an axis tooltip: the date, then each drawn series with its value, named by
+ * `names` (by series id) where given, else by the series' own name. */
+export function axisTooltip(formats: TooltipFormats, names: Record<string, string> = {}): (params: unknown) => string {
   return (params: unknown) => {
     const list = (Array.isArray(params) ? params : [params]) as PointerParam[];
     const shown = list.filter((p) => p.seriesId !== undefined && p.seriesId in formats);
@@ -46,7 +47,8 @@ export function axisTooltip(formats: TooltipFormats): (params: unknown) => strin
     const rows = shown.map((p) => {
       const format = formats[p.seriesId as string] as NumberFormat;
       const marker = typeof p.marker === "string" ? p.marker : "";
-      return `${marker}${escapeHtml(p.seriesName ?? "")}: <b>${describePoint(p.value, format)}</b>`;
+      const name = names[p.seriesId as string] ?? p.seriesName ?? "";
+      return `${marker}${escapeHtml(name)}: <b>${describePoint(p.value, format)}</b>`;
     });
     return [head, ...rows].join("<br>");
   };
