@@ -261,7 +261,7 @@ int report_complete(const run_request& r, const prepared_run& p, std::int64_t ru
                              first_tick,
                              sim.tick(),
                              sim.calendar().date_of(first_tick).to_string(),
-                             sim.calendar().date_of(sim.tick()).to_string(),
+                             sim.calendar().date_of(sim.tick() - 1).to_string(),
                              std::chrono::duration<double>(steady::now() - started).count()};
     std::fputs(render_run_report(facts, summary).c_str(), stdout);
   }

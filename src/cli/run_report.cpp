@@ -72,8 +72,8 @@ std::string shell_quote(const std::string& text) {
 std::string render_run_report(const finished_run& run, figures summary) {
   const std::string store = shell_quote(run.store.string());
   std::string out = fmt::format(
-      "run {} complete: ticks {}-{} ({} to {}) in {:.1f} s, stored in {}\n", run.run_id,
-      run.first_tick, run.ticks_done - 1, run.first_date, run.end_date, run.seconds, store);
+      "run {} complete: ticks {}-{} (weeks from {} to {}) in {:.1f} s, stored in {}\n", run.run_id,
+      run.first_tick, run.ticks_done - 1, run.first_date, run.last_date, run.seconds, store);
   out += '\n';
   out += headline_table(summary);
   out += '\n';

@@ -185,6 +185,17 @@ TEST_F(report_command, ACompareReportCarriesPairedDifferencesAndEachReplicateFro
               1e-6 * std::abs(*last.difference.high));
 }
 
+TEST_F(report_command, TheRunAndItsReportNameTheSameFirstAndLastWeek) {
+  const result r = run({"run", "small.toml", "--seed", "3"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+  ASSERT_EQ(run({"report", "runs.db", "2", "-o", "r.html"}).code, 0);
+  const auto dates = embedded_data(slurp(path("r.html")))["runs"][0]["dates"];
+  ASSERT_EQ(dates.size(), 30u);
+  const std::string weeks = fmt::format("weeks from {} to {}", dates.front().get<std::string>(),
+                                        dates.back().get<std::string>());
+  EXPECT_NE(r.out.find(weeks), std::string::npos) << r.out;
+}
+
 TEST_F(report_command, ThePageNeedsNothingFromTheNetwork) {
   ASSERT_EQ(run({"report", "runs.db", "-o", "report.html"}).code, 0);
   const std::string html = slurp(path("report.html"));

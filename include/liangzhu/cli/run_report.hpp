@@ -17,7 +17,8 @@ struct finished_run {
   std::filesystem::path store;
   long first_tick = 0;  ///< non-zero for a resumed run
   long ticks_done = 0;
-  std::string first_date, end_date;
+  /// The dates the first and the last week run begin, as the report's runs table shows them.
+  std::string first_date, last_date;
   double seconds = 0.0;
 };
 

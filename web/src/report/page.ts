@@ -28,7 +28,8 @@ export function header(data: ReportData): HTMLElement {
   section.append(element("h1", "", data.title));
   if (data.generated_by) section.append(element("p", "meta", `Made by ${data.generated_by}.`));
   const table = element("table", "runs");
-  table.append(row(["run", "scenario", "seed", "replicates", "status", "from", "to"], "th"));
+  // The weeks run, by the dates they begin: as `liangzhu run` prints them.
+  table.append(row(["run", "scenario", "seed", "replicates", "status", "first week", "last week"], "th"));
   for (const run of data.runs) {
     const seed = run.seed === undefined ? "" : String(run.seed);
     const span = [run.dates[0] ?? "", run.dates[run.dates.length - 1] ?? ""];
