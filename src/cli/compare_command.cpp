@@ -137,8 +137,8 @@ std::string labelled(const std::string& output) {
 }
 
 /// How one output's figures print: in its unit ("14.1 bn", "11.8%", "1,072"), and figures in
-/// ticks as the date their week begins ("2032-06-14") with differences in years ("-0.31 years"),
-/// the way an analyst says "earlier".
+/// ticks as the date their week begins ("2032-06-14") with differences in weeks or years ("-3.0
+/// weeks", "-1.25 years"), the way an analyst says "earlier".
 struct figure_format {
   std::string unit;
   engine::date start;  ///< of the scenario whose figures these are
@@ -151,7 +151,10 @@ struct figure_format {
   std::string difference(std::optional<double> d) const {
     if (!is_tick(unit)) return format_quantity(d, unit);
     if (!d || std::isnan(*d)) return "-";
-    return fmt::format("{:.2f} years", *d / engine::calendar(start).ticks_per_year());
+    // Weeks under a year ("-1.0 weeks"), years beyond ("-1.25 years").
+    const double per_year = engine::calendar(start).ticks_per_year();
+    if (std::fabs(*d) < per_year) return fmt::format("{:.1f} weeks", *d);
+    return fmt::format("{:.2f} years", *d / per_year);
   }
   std::string estimate(const experiment::estimate& e) const {
     if (!e.mean) return "-";
@@ -181,7 +184,10 @@ std::vector<std::string> comparison_cells(const experiment::plan& p,
     std::string cell = format.difference(d.difference.mean);
     if (d.difference.mean && *d.difference.mean > 0 && cell.front() != '-') cell = "+" + cell;
     if (d.p_value)
-      cell += fmt::format(" (p={:.3f}){}", *d.p_value, *d.p_value < 0.05 ? " *" : "  ");
+      cell += fmt::format(
+          " (p{}){}",
+          *d.p_value < 0.001 ? std::string("<0.001") : fmt::format("={:.3f}", *d.p_value),
+          *d.p_value < 0.05 ? " *" : "  ");
     cells.push_back(cell);
   }
   return cells;
@@ -282,9 +288,9 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
   std::fputs(table.render().c_str(), stdout);
   fmt::print(
       "\nmean (middle 95% of runs); difference = scenario - {} run by run (same draw, same "
-      "seed); P(higher) = share of those pairs where the scenario ends higher\n\n"
+      "seed);\nP(higher) = share of those pairs where the scenario ends higher\n\n"
       "share of the variance from the parameters (the rest is luck; one-way analysis of variance "
-      "over {} draws x {} seeds):\n",
+      "over\n{} draws x {} seeds):\n",
       heading(p, 0), p.spec.posterior->draws, seeds);
   std::fputs(split.render().c_str(), stdout);
   if (seeds < 2) fmt::print("(with --seeds-per-draw 1 the two sources cannot be told apart)\n");
@@ -381,12 +387,12 @@ int execute_compare(const compare_request& r) {
       print_comparison(p, run->values);
       fmt::print(
           "\nmeans with 95% confidence intervals; difference = scenario - {}, paired "
-          "t-test; * = significant at 5%{}\n",
+          "t-test;\n* = significant at 5%{}\n",
           heading(p, 0),
           std::ranges::any_of(
               p.spec.outputs,
               [](const std::string& o) { return experiment::output_unit(o) == "tick"; })
-              ? "; dates are of the week a figure in weeks falls in, differences in years"
+              ? "; a figure in weeks is the date its week begins"
               : "");
     }
     return to_int(exit_code::ok);

@@ -56,3 +56,16 @@ done
 [ "$(sqlite3 "$work/sa.db" "SELECT count(*) FROM sensitivity_indices")" -eq $((3 * 6 * 2)) ] ||
   fail "sensitivity indices missing from the store"
 echo "check_examples: baseline sensitivity ranked the factors for tigers and chip independence"
+
+# The policy question of docs/scenarios.md as one command (shortened): a figure at a date, a date
+# printed as a date, money in bn, and a table that fits a terminal.
+"$liangzhu" compare baseline noncompete_ban_vouchers_2026 --output tigers_total@2030-12-31 \
+  --output chip_independence_tick --output government_spending_cny --replicates 2 --ticks 320 \
+  --out "$work/question.db" > "$work/question.out"
+grep -q "^tigers_total@2030-12-31" "$work/question.out" || fail "no tigers at 2030-12-31: $(cat "$work/question.out")"
+grep -Eq "^noncompete_ban_vouchers_2026 +20[0-9]{2}-[0-9]{2}-[0-9]{2} " "$work/question.out" ||
+  fail "chip independence is not a date: $(cat "$work/question.out")"
+grep -q " bn " "$work/question.out" || fail "spending is not in bn: $(cat "$work/question.out")"
+widest=$(awk '{ if (length($0) > w) w = length($0) } END { print w }' "$work/question.out")
+[ "$widest" -le 120 ] || fail "the question's table is $widest columns wide"
+echo "check_examples: the policy question answered in one command, $widest columns wide"
