@@ -169,8 +169,9 @@ int diff(const diff_request& r) {
 
 void define_diff(CLI::App& app, diff_request& r) {
   app.add_option("A", r.first, "A scenario (file or shipped name) or a run id of --store")
-      ->required();
-  app.add_option("B", r.second, "Another scenario or run id")->required();
+      ->required()
+      ->type_name("");
+  app.add_option("B", r.second, "Another scenario or run id")->required()->type_name("");
   app.add_option("--store", r.store, "The run store holding the runs named by id")
       ->option_text("FILE");
   add_set_option(app, r.overrides);
