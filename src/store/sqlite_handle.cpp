@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 
+#include "store/reader_pool.hpp"
 #include "store/store_error.hpp"
 
 namespace liangzhu::store::detail {
@@ -105,6 +106,15 @@ bool database::fold_log_into_file() noexcept {
   if (open_transactions_ > 0) return false;  // a checkpoint cannot run inside a transaction
   return sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) ==
          SQLITE_OK;
+}
+
+bool database::rest_in_rollback_mode() noexcept {
+  if (db_ == nullptr || open_transactions_ > 0) return false;
+  sqlite3_busy_timeout(db_, 0);  // another connection still open: leave the log as it is
+  const bool done =
+      sqlite3_exec(db_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) == SQLITE_OK;
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  return done;
 }
 
 statement::statement(database& db, std::string_view sql) : db_(db) {

@@ -48,6 +48,11 @@ class database {
   /// even a small one. False if that was not possible (inside a transaction, readers holding the
   /// log, the file itself cannot grow).
   bool fold_log_into_file() noexcept;
+  /// Leaves write-ahead-log mode for a rollback journal, so that the file at rest has nothing
+  /// beside it and a read-only reader creates nothing either (SQLite keeps -wal and -shm files
+  /// for WAL readers it may not clean up after). Only when no other connection has the file
+  /// open: never waits (false then, and the file stays in WAL mode until the next writer).
+  bool rest_in_rollback_mode() noexcept;
 
  private:
   friend class transaction;

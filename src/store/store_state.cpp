@@ -45,6 +45,7 @@ store_state::store_state(const std::filesystem::path& file, bool writable)
       writer_lock(lock_if(writable, file)),
       mode(mode_for(existing(file, writable), writable)),
       db(file, mode),
+      rest{db, writable},
       // A writer's readers open the file read-only: they share its write-ahead log.
       readers(file, writable ? open_mode::read_only : mode) {
   if (writable) require_writable(db);

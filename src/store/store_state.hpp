@@ -27,6 +27,16 @@ struct store_state {
   database db;
   std::recursive_mutex mutex;
   std::vector<std::int64_t> own_runs;  // runs begun here: never stale while we are alive
+  /// Declared between `db` and `readers`: closes after the readers and before the writer's
+  /// connection, so that a writer closing last leaves the file in rollback mode, with no -wal or
+  /// -shm beside it that a later read-only command could not clean up.
+  struct rest_on_close {
+    database& db;
+    bool writable;
+    ~rest_on_close() {
+      if (writable) db.rest_in_rollback_mode();
+    }
+  } rest{db, false};
   reader_pool readers;
 };
 

@@ -240,13 +240,16 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
              "extends = \"small.toml\"\nname = \"rich\"\n[hub.liangzhu]\n"
              "government.local.subsidy_per_startup_cny = 5000000\n");
   const auto r =
-      run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks", "30", "--output",
+      run({"compare", "small.toml", "rich.toml", "--replicates", "4", "--ticks", "60", "--output",
            "subsidised_startups", "--output", "government_spending_cny", "--out", "c.db"});
   ASSERT_EQ(r.code, 0) << describe(r);
   EXPECT_THAT(r.out, HasSubstr("2 scenarios x 4 replicates (common random numbers)"));
   EXPECT_THAT(r.out, HasSubstr("difference (p)"));
-  EXPECT_THAT(r.out, HasSubstr("government_spending_cny"));
-  EXPECT_THAT(r.out, HasSubstr(" *"));  // more subsidy: spending differs significantly
+  // More subsidy per startup, the same startups (common random numbers): spending differs
+  // significantly, the number subsidised not at all.
+  EXPECT_THAT(r.out, ::testing::ContainsRegex("government_spending_cny \\(CNY\\)[^\n]* \\*\n"));
+  EXPECT_THAT(r.out,
+              ::testing::ContainsRegex("subsidised_startups \\(startups\\)[^\n]* 0 \\(p=1.000\\)"));
   const auto s = open_store(path("c.db"));
   EXPECT_EQ(s.reader().list_sweeps().back().kind, store::sweep_kind::compare);
   EXPECT_EQ(s.reader().list_runs().size(), 8u);

@@ -128,5 +128,29 @@ TEST_F(store_commands, DiffRefusesARunIdWithoutAStoreAndAMissingRun) {
   EXPECT_EQ(no_file.code, 2) << describe(no_file);
 }
 
+TEST_F(store_commands, ReadingAStoreAtRestLeavesNothingBesideIt) {
+  // The fixture's run has closed its store: nothing but the writers' lock file is beside it.
+  const auto beside = [&] {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path(".")))
+      if (entry.path().filename().string().starts_with("runs.db"))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  const std::vector<std::string> at_rest = {"runs.db", "runs.db.lock"};
+  ASSERT_EQ(beside(), at_rest);
+  for (const std::vector<std::string>& read : {std::vector<std::string>{"runs", "runs.db"},
+                                               {"export", "runs.db", "--dir", "csv"},
+                                               {"report", "runs.db", "-o", "r.html"},
+                                               {"patterns", "runs.db"},
+                                               {"diff", "1", "1", "--store", "runs.db"},
+                                               {"compare", "1", "1", "--out", "runs.db"}}) {
+    const result r = run(read);
+    EXPECT_NE(r.code, 3) << describe(r);
+    EXPECT_EQ(beside(), at_rest) << read.front() << " left a file beside the store";
+  }
+}
+
 }  // namespace
 }  // namespace liangzhu::cli::testing
