@@ -11,6 +11,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin libnlopt-dev libcpp-httplib-dev libeigen3-dev chromium
   clang libclang-rt-14-dev clang-format clang-tidy
+  # The Python module (pybind11) and what its tests and the example notebook use; R for the
+  # example script that reads a store.
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib
+  python3-nbclient python3-nbformat python3-ipykernel python3-nbconvert
+  r-base-core r-cran-rsqlite
 )
 # The report's front end is built with Node.js and npm; Debian's are used only when the machine
 # has none (an image may ship a newer Node.js with its own npm, which Debian's npm would clash with).
