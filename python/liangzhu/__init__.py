@@ -380,7 +380,8 @@ def open_store(path: PathLike) -> Store:
 class ExperimentResult:
     """What an experiment left in its store: ``points`` (one row per point, a column per factor),
     ``runs`` (point, replicate, seed, run id, status), ``results`` (per point and output: n,
-    mean, sd and the 95% confidence interval) and ``summaries`` (every replicate's figures).
+    mean, sd and the 95% confidence interval), ``sensitivity`` (a sensitivity analysis' indices:
+    output, parameter, measure, value and bounds) and ``summaries`` (every replicate's figures).
     ``text`` is what the command printed."""
 
     def __init__(self, store: Store, experiment_id: int, text: str) -> None:
@@ -394,6 +395,9 @@ class ExperimentResult:
         self.points.columns.name = None
         self.runs = _pd.DataFrame(raw["runs"], columns=["point", "replicate", "seed", "run_id", "status"])
         self.results = _pd.DataFrame(raw["results"], columns=["point", "output", "n", "mean", "sd", "ci_low", "ci_high"])
+        # A sensitivity analysis: Sobol S1/ST or Morris mu_star/sigma per output and parameter.
+        self.sensitivity = _pd.DataFrame(raw["sensitivity"],
+                                         columns=["output", "parameter", "measure", "value", "ci_low", "ci_high"])
 
     def summaries(self, outputs: Optional[Sequence[str]] = None) -> _pd.DataFrame:
         """Each replicate's summary figures (its first hub's, or whole-run ones), one row per run

@@ -139,7 +139,8 @@ class py_store {
     return out;
   }
 
-  /// An experiment's points (their coordinates), runs and per-point results.
+  /// An experiment's points (their coordinates), runs, per-point results and, for a sensitivity
+  /// analysis, its indices.
   py::dict experiment(std::int64_t id) const {
     const auto reader = store_.reader();
     if (!reader.find_sweep(id))
@@ -154,10 +155,15 @@ class py_store {
       results.append(py::make_tuple(r.point, r.output, r.n, optional_number(r.mean),
                                     optional_number(r.sd), optional_number(r.ci_low),
                                     optional_number(r.ci_high)));
+    py::list sensitivity;
+    for (const auto& r : reader.read_sensitivity(id))
+      sensitivity.append(py::make_tuple(r.output, r.parameter, r.measure, optional_number(r.value),
+                                        optional_number(r.ci_low), optional_number(r.ci_high)));
     py::dict out;
     out["points"] = points;
     out["runs"] = runs;
     out["results"] = results;
+    out["sensitivity"] = sensitivity;
     return out;
   }
 

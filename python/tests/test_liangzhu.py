@@ -164,3 +164,40 @@ def test_help_says_what_each_function_does():
         assert function.__doc__ and len(function.__doc__) > 60
     assert liangzhu.__version__
     assert "baseline" in set(liangzhu.scenarios()["name"])
+
+
+def experiment_file(tmp_path, extra=""):
+    path = tmp_path / "experiment.toml"
+    path.write_text(
+        f'name = "py_grid"\nscenario = "{SMALL}"\nreplicates = 2\nmaster_seed = 7\nticks = 20\n'
+        'outputs = ["startups_founded", "government_spending_cny"]\n'
+        '[[vary]]\nkey = "hub.test.government.local.subsidy_per_startup_cny"\nfrom = 0\nto = 3000000\nsteps = 2\n'
+        '[[vary]]\nkey = "hub.test.noncompete.max_months"\nfrom = 0\nto = 24\nsteps = 2\n' + extra)
+    return path
+
+
+def test_sweep_and_sensitivity_return_the_stored_results(tmp_path):
+    swept = liangzhu.sweep(experiment_file(tmp_path), out=tmp_path / "s.db")
+    assert len(swept.points) == 4 and {"point"} < set(swept.points.columns)
+    assert len(swept.runs) == 8
+    assert set(swept.results["output"]) == {"startups_founded", "government_spending_cny"}
+    screened = liangzhu.sensitivity(experiment_file(tmp_path, "[sensitivity]\ntrajectories = 3\n"),
+                                    method="morris", out=tmp_path / "m.db")
+    assert set(screened.sensitivity["measure"]) >= {"mu_star", "sigma"}
+    assert set(screened.sensitivity["parameter"]) == {"hub.test.government.local.subsidy_per_startup_cny",
+                                                       "hub.test.noncompete.max_months"}
+    assert "mu_star" in screened.text or "mu*" in screened.text
+
+
+def test_calibrate_returns_the_posterior_and_its_mean_as_a_scenario(tmp_path):
+    experiment = tmp_path / "abc.toml"
+    experiment.write_text(
+        f'scenario = "{SMALL}"\nreplicates = 1\nticks = 8\n'
+        '[[vary]]\nkey = "hub.test.talent.engineers"\nlow = 1000\nhigh = 6000\n'
+        '[[target]]\noutput = "engineers"\ndate = 2025-02-01\nvalue = 4000\nscale = 100\n'
+        '[calibration]\nalgorithm = "abc-smc"\nparticles = 16\ngenerations = 2\n')
+    result = liangzhu.calibrate(experiment, out=tmp_path / "c.db")
+    assert result.posterior is not None and len(result.posterior) == 16
+    assert "hub.test.talent.engineers" in result.posterior.columns
+    mean = result.scenario["hub.test.talent.engineers"]
+    assert 1000 <= mean <= 6000
