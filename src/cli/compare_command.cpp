@@ -112,19 +112,6 @@ std::string heading(const experiment::plan& p, std::size_t s) {
   return same > 1 ? p.points[s].coordinates.front().second : name;
 }
 
-/// A table wider than this is printed one output at a time (a scenario per row), so that it fits a
-/// terminal whatever the number of scenarios.
-constexpr std::size_t max_table_width = 120;
-
-std::size_t width_of(const std::string& rendered) {
-  std::size_t widest = 0, line = 0;
-  for (const char c : rendered) {
-    line = c == '\n' ? 0 : line + 1;
-    widest = std::max(widest, line);
-  }
-  return widest;
-}
-
 /// Figures counted in ticks (the week something first happened) are shown as dates.
 bool is_tick(std::string_view unit) { return unit == "tick"; }
 
@@ -209,7 +196,7 @@ void print_comparison(const experiment::plan& p, const experiment::output_table&
     table.add_row(row);
   }
   const std::string wide = table.render();
-  if (width_of(wide) <= max_table_width) {
+  if (widest_line(wide) <= terminal_columns) {  // else a table per output, a scenario per row
     std::fputs(wide.c_str(), stdout);
     return;
   }

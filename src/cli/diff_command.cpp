@@ -42,9 +42,6 @@ constexpr const char* diff_footer =
     "  liangzhu diff 1 4 --store runs.db\n"
     "  liangzhu diff baseline 4 --store runs.db";
 
-/// Widest table printed as one; wider ones print each key as a block.
-constexpr std::size_t terminal_columns = 120;
-
 /// One side of the comparison: its name for the header and its values by key, in its order.
 struct side {
   std::string name;
@@ -153,13 +150,7 @@ int diff(const diff_request& r) {
   fmt::print("{} of {} keys differ\n\n", rows.size(), keys.size());
   for (const auto& row : rows) table.add_row(row);
   const std::string rendered = table.render();
-  std::size_t widest = 0;
-  for (std::size_t start = 0; start < rendered.size();) {
-    const auto end = std::min(rendered.find('\n', start), rendered.size());
-    widest = std::max(widest, end - start);
-    start = end + 1;
-  }
-  if (widest <= terminal_columns) {
+  if (widest_line(rendered) <= terminal_columns) {
     fmt::print("{}", rendered);
     return to_int(exit_code::ok);
   }

@@ -60,6 +60,15 @@ std::string text_table::render(const std::string& indent) const {
   return out;
 }
 
+std::size_t widest_line(std::string_view text) {
+  std::size_t widest = 0, line = 0;
+  for (const char c : text) {
+    line = c == '\n' ? 0 : line + 1;
+    widest = std::max(widest, line);
+  }
+  return widest;
+}
+
 std::string join(std::span<const std::string> items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {

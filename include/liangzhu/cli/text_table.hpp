@@ -1,6 +1,7 @@
 #pragma once
 /// @file Plain-text tables for the terminal: columns aligned, two spaces apart, and the number
 /// formats the reports share.
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,13 @@ class text_table {
   std::vector<bool> right_aligned_;
   std::vector<std::vector<std::string>> rows_;
 };
+
+/// The widest a table printed to a terminal may be; wider ones are printed another way
+/// (compare: a table per output; diff: a block per key).
+inline constexpr std::size_t terminal_columns = 120;
+
+/// The length of the longest line of `text`.
+std::size_t widest_line(std::string_view text);
 
 /// `items` with `separator` between them.
 std::string join(std::span<const std::string> items, std::string_view separator = ", ");
