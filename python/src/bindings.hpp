@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "liangzhu/io/policy_entries.hpp"
 #include "liangzhu/io/scenario.hpp"
 
 namespace liangzhu::python {
@@ -20,10 +21,7 @@ namespace py = pybind11;
 struct scenario_spec {
   std::string argument;                ///< a path or a shipped scenario's name, as given
   std::vector<std::string> overrides;  ///< "key=value", TOML values
-  struct policy_entry {
-    std::string hub, date, key, value;  ///< value as TOML text
-  };
-  std::vector<policy_entry> policies;
+  std::vector<io::policy_entry> policies;
 
   /// The resolved, validated scenario; input_error naming file, line, column and key.
   io::scenario load() const;

@@ -11,6 +11,7 @@
 #include "liangzhu/cli/options.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/experiment/run_record.hpp"
+#include "liangzhu/io/policy_entries.hpp"
 #include "liangzhu/io/schema.hpp"
 #include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
@@ -21,30 +22,13 @@ namespace {
 /// The source name errors in the added policy entries point at (a TOML text held in memory).
 constexpr const char* policies_source = "<policies added in Python>";
 
-/// A TOML basic string.
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 /// The scenario with its policy entries as TOML text extending the file: what load() parses,
 /// and (with the overrides as dotted keys) what to_toml() writes for the CLI.
 std::string policy_text(const scenario_spec& s, bool with_overrides) {
-  const std::filesystem::path file = std::filesystem::absolute(cli::resolve_scenario(s.argument));
-  std::string text = fmt::format("extends = {}\n", quoted(file.string()));
-  if (with_overrides)
-    for (const auto& o : s.overrides) {
-      const auto eq = o.find('=');
-      text += fmt::format("{} = {}\n", o.substr(0, eq), o.substr(eq + 1));
-    }
-  for (const auto& p : s.policies)
-    text += fmt::format("\n[[hub.{}.policy]]\ndate = {}\nkey = {}\nvalue = {}\n", p.hub, p.date,
-                        quoted(p.key), p.value);
-  return text;
+  return io::extending_toml(
+      cli::resolve_scenario(s.argument),
+      with_overrides ? std::span<const std::string>(s.overrides) : std::span<const std::string>(),
+      s.policies);
 }
 
 py::object to_python(const io::param_value& value) {

@@ -21,16 +21,7 @@ namespace {
 
 struct compare_request {
   std::vector<std::string> scenarios;
-  std::vector<std::string> outputs = {"startups_founded",
-                                      "startups_alive_end",
-                                      "tigers",
-                                      "offshore_share",
-                                      "foreign_share",
-                                      "government_spending_cny",
-                                      "cost_per_startup_cny",
-                                      "chip_independence_reached",
-                                      "chip_independence_years",
-                                      "domestic_share_end"};
+  std::vector<std::string> outputs = experiment::headline_outputs();
   std::uint64_t seed = 1;
   std::vector<std::string> overrides;
   experiment_options options;

@@ -65,6 +65,19 @@ std::vector<std::string> series_names() {
   return names;
 }
 
+std::vector<std::string> headline_outputs() {
+  return {"startups_founded",
+          "startups_alive_end",
+          "tigers",
+          "offshore_share",
+          "foreign_share",
+          "government_spending_cny",
+          "cost_per_startup_cny",
+          "chip_independence_reached",
+          "chip_independence_years",
+          "domestic_share_end"};
+}
+
 std::pair<std::string, std::string> split_output_name(std::string_view output) {
   const auto dot = output.find('.');
   if (dot == std::string_view::npos) return {"", std::string(output)};

@@ -1,5 +1,6 @@
 #include "liangzhu/experiment/session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -8,9 +9,9 @@
 #include "liangzhu/experiment/statistics.hpp"
 
 namespace liangzhu::experiment {
-namespace {
+namespace {}  // namespace
 
-std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
+std::int64_t begin_experiment(store::run_store& store, const plan& p) {
   if (const auto earlier = store.reader().find_sweep_by_hash(p.hash)) return earlier->sweep_id;
   // One transaction: an experiment found by its hash later always has its points.
   std::int64_t sweep = 0;
@@ -24,6 +25,8 @@ std::int64_t begin_or_resume(store::run_store& store, const plan& p) {
   });
   return sweep;
 }
+
+namespace {
 
 /// Whether a stored sweep run holds a complete (point, replicate) of this plan.
 bool usable(const store::sweep_run& r, const plan& p) {
@@ -50,6 +53,9 @@ std::vector<job> missing_jobs(const store::run_store& store, const plan& p, std:
     else
       todo.push_back(j);
   }
+  // A comparison is read in pairs (replicate r of every scenario drew the same luck): run it
+  // replicate by replicate, so that whatever part is done, stopped or shown live is whole pairs.
+  if (p.kind == store::sweep_kind::compare) std::ranges::stable_sort(todo, {}, &job::replicate);
   return todo;
 }
 
@@ -68,7 +74,7 @@ session_outcome run_experiment(store::run_store& store, const plan& p,
                                const execution_settings& settings, cluster* mpi,
                                const progress_handler& progress) {
   session_outcome out;
-  out.sweep_id = begin_or_resume(store, p);
+  out.sweep_id = begin_experiment(store, p);
   const std::vector<job> todo = missing_jobs(store, p, out.sweep_id, out.reused);
   const auto total = static_cast<std::int64_t>(p.jobs().size());
   if (progress) progress(out.reused, total);

@@ -289,6 +289,25 @@ json ensemble(const store::store_reader& store, const std::string& label,
   return out;
 }
 
+/// The complete runs of each point by replicate. A comparison's ensembles are paired replicate
+/// by replicate, so while one runs (or after it was stopped) only the replicates complete at
+/// every point are kept: pairs are never mixed up, and each scenario's band is over the same luck.
+std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> complete_runs(
+    const std::vector<store::sweep_run>& runs, store::sweep_kind kind) {
+  std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> out;
+  for (const auto& r : runs)
+    if (r.status == store::run_status::complete) out[r.point][r.replicate] = r.run_id;
+  if (kind != store::sweep_kind::compare || out.empty()) return out;
+  std::map<std::int64_t, std::size_t> points_with;  // replicate -> points that have it
+  for (const auto& [point, by_replicate] : out)
+    for (const auto& [replicate, run] : by_replicate) ++points_with[replicate];
+  for (auto& [point, by_replicate] : out)
+    std::erase_if(by_replicate,
+                  [&](const auto& entry) { return points_with[entry.first] < out.size(); });
+  std::erase_if(out, [](const auto& entry) { return entry.second.empty(); });
+  return out;
+}
+
 }  // namespace
 
 json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
@@ -296,8 +315,8 @@ json ensemble_report_data(const store::store_reader& store, std::int64_t sweep,
   const auto info = store.find_sweep(sweep);
   if (!info) throw input_error(fmt::format("no experiment {} in {}", sweep, store.path().string()));
   std::map<std::int64_t, std::vector<std::int64_t>> runs_by_point;
-  for (const auto& r : store.read_sweep_runs(sweep))
-    if (r.status == store::run_status::complete) runs_by_point[r.point].push_back(r.run_id);
+  for (const auto& [point, runs] : complete_runs(store.read_sweep_runs(sweep), info->kind))
+    for (const auto& [replicate, run] : runs) runs_by_point[point].push_back(run);
   std::vector<std::int64_t> chosen(points.begin(), points.end());
   if (chosen.empty())
     for (const auto& [point, runs] : runs_by_point) chosen.push_back(point);

@@ -59,6 +59,7 @@ std::string report_html(const nlohmann::json& data) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<link rel=\"icon\" href=\"data:,\">\n"  // nothing to fetch, served or opened
       "<title>{}</title>\n</head>\n<body>\n"
       "<noscript>This report draws its charts with JavaScript: please allow it for this "
       "file.</noscript>\n"

@@ -13,6 +13,7 @@
 #include "liangzhu/model/simulation.hpp"
 #include "liangzhu/report/report_data.hpp"
 #include "serve/http_error.hpp"
+#include "serve/lab_setup.hpp"
 #include "serve/server_context.hpp"
 
 namespace liangzhu::serve::detail {
@@ -25,16 +26,6 @@ constexpr long max_tick_delay_ms = 2000;
 /// Longest a run may spend pausing between its weeks in all (ticks x tick_delay_ms): a run to
 /// watch, not one that holds the only worker for hours.
 constexpr long max_total_delay_ms = 10L * 60 * 1000;
-
-json parse_body(const httplib::Request& req) {
-  try {
-    json body = json::parse(req.body);
-    if (!body.is_object()) throw http_error(400, "the request body must be a JSON object");
-    return body;
-  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e400
-    throw http_error(400, fmt::format("the request body is not JSON: {}", e.what()));
-  }
-}
 
 /// body[key] if it has the wanted type, `fallback` if absent; 400 otherwise.
 template <typename T>
@@ -50,17 +41,16 @@ T field(const json& body, const char* key, T fallback, bool required = false) {
 }
 
 run_job parse_run_request(const server_context& ctx, const json& body) {
-  const auto scenario = field<std::string>(body, "scenario", "", true);
   const auto delay = field<long>(body, "tick_delay_ms", 0);
   if (delay < 0 || delay > max_tick_delay_ms)
     throw http_error(400, fmt::format("'tick_delay_ms' must be from 0 to {}", max_tick_delay_ms));
-  run_job job{ctx.catalog.load(scenario, {}),
+  const lab_setup setup = parse_setup(body);
+  run_job job{load_setup(ctx.catalog, setup),
               {},
-              overrides_of(body.value("values", json())),
+              described_changes(setup),
               field<std::string>(body, "label", ""),
               std::chrono::milliseconds(delay)};
   if (job.label.size() > 200) throw http_error(400, "'label' is longer than 200 characters");
-  job.scenario = ctx.catalog.load(scenario, job.overrides);
   job.params = model::read_parameters(job.scenario);
   if (job.params.ticks * delay > max_total_delay_ms)
     throw http_error(400, fmt::format("{} weeks with a pause of {} ms after each would take {:.0f} "
@@ -74,13 +64,6 @@ run_job parse_run_request(const server_context& ctx, const json& body) {
     throw http_error(413, e.what());
   }
   return job;
-}
-
-http_error queue_full(const server_context& ctx) {
-  return http_error(429,
-                    fmt::format("{} runs are waiting already: try again when one has ended",
-                                ctx.options.max_waiting_runs),
-                    std::chrono::seconds(5));
 }
 
 void start_run(server_context& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -116,6 +99,23 @@ void show_run(const server_context& ctx, const httplib::Request& req, httplib::R
 }
 
 }  // namespace
+
+json parse_body(const httplib::Request& req) {
+  try {
+    json body = json::parse(req.body);
+    if (!body.is_object()) throw http_error(400, "the request body must be a JSON object");
+    return body;
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e400
+    throw http_error(400, fmt::format("the request body is not JSON: {}", e.what()));
+  }
+}
+
+http_error queue_full(const server_context& ctx) {
+  return http_error(429,
+                    fmt::format("{} runs are waiting already: try again when one has ended",
+                                ctx.options.max_waiting_runs),
+                    std::chrono::seconds(5));
+}
 
 void add_api_routes(route_table& routes, server_context& ctx) {
   routes.get("/api/scenarios",

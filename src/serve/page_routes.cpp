@@ -17,7 +17,9 @@ const std::string& dashboard_html() {
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>liangzhu dashboard</title>\n</head>\n<body>\n"
+        // No favicon to fetch: a browser asking for /favicon.ico would log a 404.
+        "<link rel=\"icon\" href=\"data:,\">\n"
+        "<title>liangzhu dashboard: policy lab</title>\n</head>\n<body>\n"
         "<noscript>The dashboard needs JavaScript.</noscript>\n<script>";
     html += dashboard_bundle();
     html += "</script>\n</body>\n</html>\n";

@@ -49,6 +49,7 @@ bool route_table::dispatch(httplib::Request& req, httplib::Response& res) const 
 route_table dashboard_routes(server_context& ctx) {
   route_table routes;
   add_api_routes(routes, ctx);
+  add_lab_routes(routes, ctx);
   add_event_route(routes, ctx);
   add_page_routes(routes, ctx);
   return routes;

@@ -1,7 +1,9 @@
-// The dashboard's controls come from the schema, so their units, ranges and descriptions are
-// those of docs/parameters.md. Which parameters: the policy levers the model is about
-// (noncompetes, subsidies, vouchers, guidance funds, talent, chips) plus the run's length, seed
-// and the two world settings that move foreign money the most.
+// The dashboard's controls come from the schema, so their titles, units, ranges, defaults and
+// sources are those of docs/parameters.md: every parameter of every table the scenario has (the
+// run, the world's sections, each hub, each incumbent, each investors' city), grouped as that page
+// groups them. The policy levers the model is about (noncompetes, subsidies, vouchers, guidance
+// funds, talent, chips) and the two world settings that move foreign money the most are marked
+// `main`, so the page can show them first.
 #include "serve/scenario_catalog.hpp"
 
 #include <fmt/format.h>
@@ -21,30 +23,20 @@ namespace {
 
 using nlohmann::json;
 
-/// A parameter the dashboard shows: its section in the schema and its key there.
-struct lever {
-  std::string_view section;
-  std::string_view key;
-};
-
-constexpr std::array run_levers{
-    lever{"", "ticks"},
-    lever{"", "seed"},
-    lever{"geopolitics", "tension_mean"},
-    lever{"capital", "foreign_base_appetite"},
-};
-
-constexpr std::array hub_levers{
-    lever{"hub", "noncompete.max_months"},
-    lever{"hub", "noncompete.enforceable"},
-    lever{"hub", "government.local.subsidy_per_startup_cny"},
-    lever{"hub", "government.local.voucher_share_domestic"},
-    lever{"hub", "government.local.guidance_fund_cny"},
-    lever{"hub", "funding.government_route"},
-    lever{"hub", "talent.graduates_per_year"},
-    lever{"hub", "poaching.premium"},
-    lever{"hub", "meetups.attendance_share"},
-    lever{"hub", "chips.foreign_supply_h100e_per_year"},
+/// The main levers, by their key in their section's table: the world's, then each hub's.
+constexpr std::array<std::string_view, 4> main_world_levers{
+    "ticks", "seed", "geopolitics.tension_mean", "capital.foreign_base_appetite"};
+constexpr std::array<std::string_view, 10> main_hub_levers{
+    "noncompete.max_months",
+    "noncompete.enforceable",
+    "government.local.subsidy_per_startup_cny",
+    "government.local.voucher_share_domestic",
+    "government.local.guidance_fund_cny",
+    "funding.government_route",
+    "talent.graduates_per_year",
+    "poaching.premium",
+    "meetups.attendance_share",
+    "chips.foreign_supply_h100e_per_year",
 };
 
 /// A bound as JSON: null when unbounded (JSON has no infinity).
@@ -61,27 +53,85 @@ json value_json(const io::param_value& value) {
       value);
 }
 
-json describe_lever(const io::scenario& scenario, const lever& l, const std::string& full_key,
-                    const std::string& group) {
-  const io::section_spec* section = model::scenario_schema().find_section(l.section);
-  const io::param_spec* spec = section ? section->find(l.key) : nullptr;
-  LIANGZHU_ASSERT(spec != nullptr, "a dashboard lever is not in the schema");
-  return {{"key", full_key},
-          {"group", group},
-          {"label", std::string(l.key)},
-          {"type", std::string(io::to_string(spec->type))},
-          {"unit", spec->unit},
-          {"min", bound(spec->min)},
-          {"max", bound(spec->max)},
-          {"default", value_json(spec->default_value)},
-          {"value", value_json(scenario.value(full_key))},
-          {"description", spec->description}};
+/// A parameter's title: its description up to the first parenthesis or semicolon, which is
+/// where the schema's descriptions move from what a value is to how it is measured.
+std::string title_of(const std::string& description) {
+  const std::size_t cut = description.find_first_of("(;");
+  std::string title = description.substr(0, cut);
+  while (!title.empty() && title.back() == ' ') title.pop_back();
+  return title.size() >= 8 ? title : description;
 }
 
-std::string full_key(const lever& l, const std::string& hub) {
-  if (l.section.empty()) return std::string(l.key);
-  if (l.section == "hub") return fmt::format("hub.{}.{}", hub, l.key);
-  return fmt::format("{}.{}", l.section, l.key);
+/// One table of a scenario and the group the page shows its parameters in.
+struct concrete_table {
+  std::string path;   ///< "" (top level), "capital", "hub.liangzhu", "hub.liangzhu.incumbent.x"
+  std::string group;  ///< "Capital and the founder's choice", "Hub liangzhu", ...
+  bool hub = false;   ///< a hub's own table (whose main levers are marked)
+};
+
+/// The tables of `section` in `scenario`: each "*" of its scope stands for every instance name
+/// the scenario declares there (hub.* -> hub.liangzhu, hub.shenzhen, ...).
+std::vector<concrete_table> tables_of(const io::section_spec& section,
+                                      const io::scenario& scenario) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> tables{{"", {}}};
+  const std::string scope = io::scope_of(section);
+  for (std::size_t at = 0; !scope.empty() && at <= scope.size();) {
+    const std::size_t dot = std::min(scope.find('.', at), scope.size());
+    const std::string part = scope.substr(at, dot - at);
+    std::vector<std::pair<std::string, std::vector<std::string>>> next;
+    for (auto& [path, names] : tables) {
+      const auto joined = [&](const std::string& p) { return path.empty() ? p : path + "." + p; };
+      if (part != "*") {
+        next.emplace_back(joined(part), names);
+        continue;
+      }
+      for (const auto& name : scenario.names(path)) {
+        auto more = names;
+        more.push_back(name);
+        next.emplace_back(joined(name), std::move(more));
+      }
+    }
+    tables = std::move(next);
+    at = dot + 1;
+  }
+  std::vector<concrete_table> out;
+  for (auto& [path, names] : tables) {
+    std::string group = section.title;
+    if (!names.empty()) group += ": " + fmt::format("{}", fmt::join(names, " / "));
+    out.push_back({path, std::move(group), section.path == "hub"});
+  }
+  return out;
+}
+
+bool is_main(const concrete_table& table, std::string_view key) {
+  if (table.hub) return std::ranges::find(main_hub_levers, key) != main_hub_levers.end();
+  const std::string full =
+      table.path.empty() ? std::string(key) : table.path + "." + std::string(key);
+  return std::ranges::find(main_world_levers, full) != main_world_levers.end();
+}
+
+json describe(const io::scenario& scenario, const io::param_spec& spec,
+              const concrete_table& table) {
+  const std::string key = table.path.empty() ? spec.key : table.path + "." + spec.key;
+  // A hub's many parameters are shown in subgroups by the first part of their key.
+  const std::size_t dot = spec.key.find('.');
+  const std::string subgroup = table.hub && dot != std::string::npos ? spec.key.substr(0, dot) : "";
+  return {{"key", key},
+          {"group", table.group},
+          {"subgroup", subgroup},
+          {"label", spec.key},
+          {"title", title_of(spec.description)},
+          {"type", std::string(io::to_string(spec.type))},
+          {"unit", spec.unit},
+          {"min", bound(spec.min)},
+          {"max", bound(spec.max)},
+          {"choices", spec.choices},
+          {"default", value_json(spec.default_value)},
+          {"value", value_json(scenario.value(key))},
+          {"description", spec.description},
+          {"source", spec.source},
+          {"start_only", spec.start_only},
+          {"main", is_main(table, spec.key)}};
 }
 
 bool plain_key(const std::string& key) {
@@ -126,16 +176,17 @@ io::scenario scenario_catalog::load(std::string_view name,
 json scenario_catalog::parameters(std::string_view name) const {
   const shipped_scenario& s = find(name);
   const io::scenario scenario = load(name, {});
-  const auto hubs = scenario.names("hub");
   json params = json::array();
-  for (const lever& l : run_levers)
-    params.push_back(describe_lever(scenario, l, full_key(l, ""), "run"));
-  for (const auto& hub : hubs)
-    for (const lever& l : hub_levers)
-      params.push_back(describe_lever(scenario, l, full_key(l, hub), "hub " + hub));
+  for (const io::section_spec& section : model::scenario_schema().sections()) {
+    if (section.kind == io::section_kind::dated_list) continue;  // the policy timeline's part
+    for (const concrete_table& table : tables_of(section, scenario))
+      for (const io::param_spec& spec : section.params)
+        params.push_back(describe(scenario, spec, table));
+  }
   return {{"name", s.name},
           {"description", s.description},
-          {"hubs", hubs},
+          {"hubs", scenario.names("hub")},
+          {"start", scenario.date("start").to_string()},
           {"parameters", std::move(params)}};
 }
 

@@ -36,6 +36,10 @@ httplib::Server::Handler guarded(handler h);
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);
 /// Answers the refusal `e` as {"error": message}, with its status and Retry-After.
 void send_error(httplib::Response& res, const http_error& e);
+/// The request's body as a JSON object; http_error 400 otherwise.
+nlohmann::json parse_body(const httplib::Request& req);
+/// The refusal of work when the queue is full (429, try again in a few seconds).
+http_error queue_full(const server_context& ctx);
 /// The run named by the request's `match`-th capture; http_error 404 if the store has none.
 store::run_info stored_run(const server_context& ctx, const httplib::Request& req, int match = 1);
 /// A run of the store as the API lists it.
@@ -45,6 +49,8 @@ nlohmann::json progress_json(const run_progress& p);
 
 /// GET /api/scenarios..., GET/POST /api/runs...
 void add_api_routes(route_table& routes, server_context& ctx);
+/// The lab: POST /api/setup/toml, /api/ensembles..., /api/queue...
+void add_lab_routes(route_table& routes, server_context& ctx);
 /// GET /api/runs/<id>/events: the run's progress and series as server-sent events.
 void add_event_route(route_table& routes, server_context& ctx);
 /// GET /, /runs/<id>/report, /compare/<a>/<b>: the dashboard and report pages.

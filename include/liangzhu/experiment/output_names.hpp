@@ -16,6 +16,10 @@ namespace liangzhu::experiment {
 /// The weekly series' names (docs/outputs.md).
 std::vector<std::string> series_names();
 
+/// The figures a comparison reports unless asked for others: `liangzhu compare`'s default and the
+/// dashboard's ensembles.
+std::vector<std::string> headline_outputs();
+
 /// "hub.name" as ("hub", "name"); "name" as ("", "name").
 std::pair<std::string, std::string> split_output_name(std::string_view output);
 

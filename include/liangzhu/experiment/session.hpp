@@ -26,9 +26,13 @@ struct session_outcome {
 /// Called after each run is stored, with the runs done so far and the total.
 using progress_handler = std::function<void(std::int64_t done, std::int64_t total)>;
 
+/// The id of the experiment of `p` in `store`: the latest one with the same hash, else a new one
+/// begun with its points (status running).
+std::int64_t begin_experiment(store::run_store& store, const plan& p);
+
 /// Begins the experiment in `store`, or resumes the latest one with the same hash; runs every
-/// (point, replicate) without a complete run, locally or over `mpi` when given (rank 0 only);
-/// marks the experiment complete, or interrupted after a stop.
+/// (point, replicate) without a complete run (a comparison's replicate by replicate), locally or
+/// over `mpi` when given (rank 0 only); marks the experiment complete, or interrupted after a stop.
 session_outcome run_experiment(store::run_store& store, const plan& p,
                                const execution_settings& settings, cluster* mpi = nullptr,
                                const progress_handler& progress = {});

@@ -1,49 +1,80 @@
-// Entry of the dashboard bundle (served by `liangzhu serve` at /): pick a scenario, change its
-// levers, start a run and watch the report's charts fill from the server's events; list the runs
-// of the store, open their reports, compare two.
-import { element } from "../report/page";
-import { ApiError, cancelRun, getJson, startRun, type Parameter, type Progress, type RunRow, type ScenarioParameters, type ScenarioSummary } from "./api";
-import { ChartsPanel } from "./charts_panel";
+// Entry of the dashboard bundle (served by `liangzhu serve` at /): the policy lab. Pick a
+// scenario, change any of its levers and add dated policy changes, then run an ensemble against
+// the scenario as it is (replicates on every core, the bands and the answer filling in as pairs of
+// runs finish) or one run watched week by week; download the set-up as a scenario file; pause,
+// resume or cancel; list the runs of the store, open their reports, compare two.
 import type { RunData } from "../report/data";
+import { checkReportData, parseDocument } from "../report/data";
+import { element } from "../report/page";
+import { ApiError, cancelRun, getJson, postJson, setupToml, startRun, type EnsembleProgress, type Parameter, type Progress, type QueueState, type RunRow, type ScenarioParameters, type ScenarioSummary, type Setup } from "./api";
 import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
+import { LeversPanel } from "./lever_view";
 import { changedValues } from "./params";
+import { PolicyTimeline } from "./policy_view";
+import { ResultsPanel } from "./results_panel";
 import { dashboardCss } from "./styles";
-import { labelledSelect, parameterForm, runsTable, scenarioOptions } from "./view";
+import { labelledSelect, runsTable, scenarioOptions } from "./view";
 
 /** How long to wait before following a run again when the server refused: its Retry-After. */
 const followRetrySeconds = 5;
+/** How often an ensemble's progress and the queue are asked for. */
+const pollMs = 500;
 
-class Dashboard {
-  private readonly root = element("main");
+/** "ensemble 3: 4 of 10 runs (40 %), running". */
+export function ensembleText(p: EnsembleProgress): string {
+  const share = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+  const failed = p.status === "failed" && p.message ? `: ${p.message}` : "";
+  return `ensemble ${p.ensemble_id}: ${p.done} of ${p.total} runs (${share} %), ${p.status}${failed}`;
+}
+
+class Lab {
+  private readonly root = element("main", "lab");
   private readonly scenario = labelledSelect("scenario", "Scenario", []);
-  private readonly formBox = element("div");
+  private readonly levers = new LeversPanel(() => this.setupChanged());
+  private readonly timeline = new PolicyTimeline(() => this.setupChanged());
+  private readonly name = element("input");
   private readonly label = element("input");
+  private readonly replicates = element("input");
   private readonly delay = element("input");
-  private readonly progress = element("p", "", "No run started yet.");
-  private readonly cancel = element("button", "", "Cancel run");
+  private readonly ensembleButton = element("button", "primary", "Run ensemble");
+  private readonly progress = element("p", "", "Nothing running.");
+  private readonly cancel = element("button", "", "Cancel");
+  private readonly pause = element("button", "", "Pause");
+  private readonly queue = element("p", "caption");
   private readonly messages = element("p");
-  private readonly charts = new ChartsPanel();
+  private readonly results = new ResultsPanel();
   private readonly runsBox = element("div");
   private readonly compareA = labelledSelect("compare-a", "Compare run", []);
   private readonly compareB = labelledSelect("compare-b", "with run", []);
   private readonly compareLink = element("a", "", "Compare side by side");
-  private params: Parameter[] = [];
-  private inputs = new Map<string, HTMLInputElement>();
+  private described: ScenarioParameters | undefined;
   private events: EventSource | null = null;
-  /** The run followed, as far as its updates have come. */
   private run: RunData | undefined;
   private retry = 0;
+  /** The ensemble followed and the runs of it drawn so far. */
+  private ensemble: { id: number; drawn: number } | undefined;
+  private pollTimer = 0;
 
   constructor() {
     document.body.append(this.root);
-    this.root.append(element("h1", "", "liangzhu dashboard"), this.controls(), this.charts.root, this.runsPanel());
+    const side = element("aside", "side");
+    side.append(this.setupPanel(), this.levers.root, this.timeline.root);
+    const mainColumn = element("section", "answer-column");
+    mainColumn.append(this.statusPanel(), this.results.root, this.runsPanel());
+    this.root.append(side, mainColumn);
   }
 
-  private controls(): HTMLElement {
-    const panel = element("section", "panel");
-    const start = element("button", "", "Start run");
-    start.id = "start";
-    start.addEventListener("click", () => void this.start());
+  private setupPanel(): HTMLElement {
+    const panel = element("section", "setup");
+    panel.append(element("h1", "", "liangzhu policy lab"));
+    this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
+    this.name.id = "setup-name";
+    this.name.placeholder = "name of this set-up";
+    this.replicates.id = "replicates";
+    this.replicates.type = "number";
+    this.replicates.min = "2";
+    this.replicates.max = "100";
+    this.replicates.value = "5";
     this.label.id = "label";
     this.label.placeholder = "label (optional)";
     this.delay.id = "tick-delay";
@@ -51,16 +82,35 @@ class Dashboard {
     this.delay.min = "0";
     this.delay.max = "2000";
     this.delay.value = "0";
+    this.ensembleButton.id = "run-ensemble";
+    this.ensembleButton.addEventListener("click", () => void this.startEnsemble());
+    const single = element("button", "", "Single run, live");
+    single.id = "start";
+    single.addEventListener("click", () => void this.startSingle());
+    const download = element("button", "", "Download scenario (TOML)");
+    download.id = "download";
+    download.addEventListener("click", () => void this.download());
+    const replicatesLabel = element("label", "field", "Replicates ");
+    replicatesLabel.append(this.replicates);
     const delayLabel = element("label", "field", "Pause per week (ms) ");
     delayLabel.append(this.delay);
-    this.scenario.select.addEventListener("change", () => void this.loadParameters(this.scenario.select.value));
+    const nameLabel = element("label", "field", "Set-up name ");
+    nameLabel.append(this.name);
+    panel.append(this.scenario.label, nameLabel, replicatesLabel, this.ensembleButton, element("br"), this.label, delayLabel, single, download);
+    return panel;
+  }
+
+  private statusPanel(): HTMLElement {
+    const panel = element("section", "status");
     this.progress.id = "progress";
     this.cancel.id = "cancel";
     this.cancel.hidden = true;
     this.cancel.addEventListener("click", () => void this.cancelFollowed());
+    this.pause.id = "pause";
+    this.pause.addEventListener("click", () => void this.togglePause());
+    this.queue.id = "queue";
     this.messages.id = "messages";
-    this.formBox.id = "parameters";
-    panel.append(this.scenario.label, delayLabel, this.label, start, this.cancel, this.formBox, this.progress, this.messages);
+    panel.append(this.progress, this.cancel, this.pause, this.queue, this.messages);
     return panel;
   }
 
@@ -82,17 +132,176 @@ class Dashboard {
     for (const [value, text] of scenarioOptions(scenarios)) this.scenario.select.append(new Option(text, value));
     if (scenarios[0]) await this.loadParameters(scenarios[0].name);
     await this.loadRuns();
+    await this.pollQueue();
   }
 
-  /** Draws the form of scenario `name`; data-scenario names the scenario once it is drawn. */
   private async loadParameters(name: string): Promise<void> {
-    delete this.formBox.dataset.scenario;
     const described = await getJson<ScenarioParameters>(`/api/scenarios/${encodeURIComponent(name)}`);
-    this.params = described.parameters;
-    const { form, inputs } = parameterForm(this.params);
-    this.inputs = inputs;
-    this.formBox.replaceChildren(form);
-    this.formBox.dataset.scenario = name;
+    this.described = described;
+    this.levers.show(name, described.parameters);
+    this.timeline.show(described.parameters, described.hubs, described.start, this.weeks());
+    this.setupChanged();
+  }
+
+  private weeks(): number {
+    const typed = Number(this.levers.typed().ticks);
+    const own = this.described?.parameters.find((p) => p.key === "ticks")?.value;
+    return Number.isInteger(typed) && typed > 0 ? typed : Number(own ?? 522);
+  }
+
+  private setupChanged(): void {
+    if (!this.described) return;
+    this.timeline.range(this.described.start, this.weeks());
+    this.ensembleButton.textContent = `Run ensemble against ${this.described.name}`;
+  }
+
+  /** The set-up on the page, or the errors that keep it from being sent. */
+  private setup(): { setup: Setup; errors: string[] } | undefined {
+    if (!this.described) return undefined;
+    const params: Parameter[] = this.described.parameters;
+    const { values, errors } = changedValues(params, this.levers.typed());
+    const policies = this.timeline.changes();
+    const setup: Setup = { scenario: this.described.name, values, policies: policies.changes };
+    if (this.name.value.trim()) setup.name = this.name.value.trim();
+    return { setup, errors: [...errors, ...policies.errors] };
+  }
+
+  private checkedSetup(): Setup | undefined {
+    const checked = this.setup();
+    this.messages.textContent = checked?.errors.join("\n") ?? "";
+    return checked && checked.errors.length === 0 ? checked.setup : undefined;
+  }
+
+  private async startEnsemble(): Promise<void> {
+    const setup = this.checkedSetup();
+    if (!setup) return;
+    try {
+      const p = await postJson<EnsembleProgress>("/api/ensembles", { ...setup, replicates: Number(this.replicates.value), label: this.label.value });
+      this.followEnsemble(p);
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `The server refused the ensemble: ${e.message}` : String(e);
+    }
+  }
+
+  private async startSingle(): Promise<void> {
+    const setup = this.checkedSetup();
+    if (!setup) return;
+    try {
+      const progress = await startRun({ ...setup, label: this.label.value, tick_delay_ms: Number(this.delay.value) || 0 });
+      this.follow(progress);
+      await this.loadRuns();
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `The server refused the run: ${e.message}` : String(e);
+    }
+  }
+
+  private async download(): Promise<void> {
+    const setup = this.checkedSetup();
+    if (!setup) return;
+    try {
+      const text = await setupToml(setup);
+      const link = element("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "application/toml" }));
+      link.download = `${setup.name ?? `${setup.scenario}_lab`}.toml`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `The server refused the set-up: ${e.message}` : String(e);
+    }
+  }
+
+  private async togglePause(): Promise<void> {
+    const paused = this.pause.dataset.paused === "true";
+    const state = await postJson<QueueState>(paused ? "/api/queue/resume" : "/api/queue/pause");
+    this.showQueue(state);
+  }
+
+  private showQueue(state: QueueState): void {
+    this.pause.dataset.paused = String(state.paused);
+    this.pause.textContent = state.paused ? "Resume" : "Pause";
+    const items = state.items.map((item, i) => `${i === 0 ? "running" : "waiting"}: ${item.kind} ${item.id} ${item.label}`);
+    this.queue.textContent = `${state.paused ? "Paused. " : ""}${items.length === 0 ? "The queue is empty." : items.join(" · ")}`;
+  }
+
+  private async pollQueue(): Promise<void> {
+    try {
+      this.showQueue(await getJson<QueueState>("/api/queue"));
+    } catch {
+      // the next poll tries again
+    }
+  }
+
+  private async cancelFollowed(): Promise<void> {
+    try {
+      if (this.ensemble) await postJson(`/api/ensembles/${this.ensemble.id}/cancel`);
+      else if (Number(this.progress.dataset.run)) await cancelRun(Number(this.progress.dataset.run));
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `It cannot be cancelled: ${e.message}` : String(e);
+    }
+  }
+
+  private stopFollowing(): void {
+    this.events?.close();
+    this.events = null;
+    window.clearTimeout(this.retry);
+    window.clearTimeout(this.pollTimer);
+    this.ensemble = undefined;
+    this.run = undefined;
+    for (const key of ["run", "ensemble", "status", "tick", "done"]) delete this.progress.dataset[key];
+  }
+
+  private followEnsemble(first: EnsembleProgress): void {
+    this.stopFollowing();
+    this.ensemble = { id: first.ensemble_id, drawn: -1 };
+    this.results.reset("Running the ensemble: the answer appears when the first pair of runs has finished.");
+    const poll = async (): Promise<void> => {
+      const followed = this.ensemble;
+      if (!followed || followed.id !== first.ensemble_id) return;
+      try {
+        const p = await getJson<EnsembleProgress>(`/api/ensembles/${first.ensemble_id}`);
+        this.showEnsemble(p);
+        if (p.done !== followed.drawn && p.done > 0) {
+          followed.drawn = p.done;
+          await this.drawEnsemble(p);
+        }
+        await this.pollQueue();
+        if (finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" })) {
+          this.progress.dataset.status = p.status;
+          void this.loadRuns();
+          return;
+        }
+      } catch (e) {
+        this.messages.textContent = String(e);
+      }
+      this.pollTimer = window.setTimeout(() => void poll(), pollMs);
+    };
+    this.showEnsemble(first);
+    void poll();
+  }
+
+  private showEnsemble(p: EnsembleProgress): void {
+    this.progress.textContent = ensembleText(p);
+    this.progress.dataset.ensemble = String(p.ensemble_id);
+    this.progress.dataset.done = String(p.done);
+    if (!finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" })) this.progress.dataset.status = p.status;
+    this.cancel.hidden = finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" });
+  }
+
+  /** Draws the ensemble's runs so far; nothing until a pair has finished. */
+  private async drawEnsemble(p: EnsembleProgress): Promise<void> {
+    let text: string;
+    try {
+      const response = await fetch(p.data, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;  // no complete pair yet
+      text = await response.text();
+    } catch {
+      return;
+    }
+    const data = checkReportData(parseDocument(text));
+    this.results.draw(data, this.timeline.marks());
+    this.results.answer.dataset.ensemble = String(p.ensemble_id);
+    this.results.answer.dataset.done = String(p.done);
   }
 
   private async loadRuns(): Promise<void> {
@@ -106,36 +315,6 @@ class Dashboard {
     this.compareLink.href = compareUrl(Number(this.compareA.select.value), Number(this.compareB.select.value));
   }
 
-  private async start(): Promise<void> {
-    const typed = Object.fromEntries([...this.inputs].map(([key, input]) => [key, input.value]));
-    const { values, errors } = changedValues(this.params, typed);
-    this.messages.textContent = errors.join("\n");
-    if (errors.length > 0) return;
-    try {
-      const progress = await startRun({
-        scenario: this.scenario.select.value,
-        values,
-        label: this.label.value,
-        tick_delay_ms: Number(this.delay.value) || 0,
-      });
-      this.follow(progress);
-      await this.loadRuns();
-    } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `The server refused the run: ${e.message}` : String(e);
-    }
-  }
-
-  /** Stops the run followed; its stream then ends with the run interrupted. */
-  private async cancelFollowed(): Promise<void> {
-    const runId = Number(this.progress.dataset.run);
-    if (!runId) return;
-    try {
-      await cancelRun(runId);
-    } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `The run cannot be cancelled: ${e.message}` : String(e);
-    }
-  }
-
   private showProgress(p: Progress): void {
     this.progress.textContent = progressText(p);
     this.cancel.hidden = finished(p);
@@ -147,9 +326,8 @@ class Dashboard {
   /** Follows a run from its first week. On a dropped connection the browser reconnects by
    * itself, sending the id of the last update, and the server sends only the weeks after it. */
   private follow(first: Progress): void {
-    this.events?.close();
-    window.clearTimeout(this.retry);
-    this.run = undefined;
+    this.stopFollowing();
+    this.results.reset("A single run: its figures are below. Run an ensemble for the answer against the scenario.");
     this.showProgress(first);
     const events = new EventSource(`/api/runs/${first.run_id}/events`);
     this.events = events;
@@ -161,11 +339,12 @@ class Dashboard {
         this.follow(first);
         return;
       }
-      this.charts.draw(this.run);
+      this.results.draw({ format: "liangzhu-report", version: 1, title: "live", runs: [this.run], series_info: {} }, this.timeline.marks());
     });
     events.addEventListener("progress", (e) => {
       const p = parseProgress((e as MessageEvent<string>).data);
       this.showProgress(p);
+      void this.pollQueue();
       if (!finished(p)) return;
       events.close();
       void this.loadRuns();
@@ -203,8 +382,8 @@ function start(): void {
   const style = element("style");
   style.textContent = dashboardCss;
   document.head.append(style);
-  const dashboard = new Dashboard();
-  dashboard
+  const lab = new Lab();
+  lab
     .load()
     .then(() => {
       document.body.dataset.ready = "true";

@@ -1,8 +1,7 @@
-// The dashboard's controls as elements: the scenario picker, the parameter form and the runs
-// table. Behaviour is left to main.ts.
+// The dashboard's controls as elements: the scenario picker and the runs table. Behaviour is left
+// to main.ts.
 import { element } from "../report/page";
-import type { Parameter, RunRow, ScenarioSummary } from "./api";
-import { groupParameters, rangeText } from "./params";
+import type { RunRow, ScenarioSummary } from "./api";
 import { reportUrl } from "./live";
 
 /** A labelled drop-down with the given id. */
@@ -17,33 +16,6 @@ export function labelledSelect(id: string, label: string, options: [string, stri
 
 export function scenarioOptions(scenarios: ScenarioSummary[]): [string, string][] {
   return scenarios.map((s) => [s.name, s.description ? `${s.name} — ${s.description}` : s.name]);
-}
-
-/** One input per parameter, grouped, each with its unit, range and description. */
-export function parameterForm(params: Parameter[]): { form: HTMLElement; inputs: Map<string, HTMLInputElement> } {
-  const form = element("div", "parameters");
-  const inputs = new Map<string, HTMLInputElement>();
-  for (const [group, members] of groupParameters(params)) {
-    const fieldset = element("fieldset");
-    fieldset.append(element("legend", "", group));
-    for (const p of members) {
-      const row = element("label", "parameter");
-      row.title = `${p.description} (default ${String(p.default)})`;
-      const input = element("input");
-      input.type = "number";
-      input.step = p.type === "integer" ? "1" : "any";
-      if (p.min !== null) input.min = String(p.min);
-      if (p.max !== null) input.max = String(p.max);
-      input.value = String(p.value);
-      input.name = p.key;
-      input.dataset.key = p.key;
-      inputs.set(p.key, input);
-      row.append(element("span", "name", p.label), input, element("span", "range", rangeText(p)));
-      fieldset.append(row);
-    }
-    form.append(fieldset);
-  }
-  return { form, inputs };
 }
 
 /** The runs of the store, newest first, each with a link to its report. */

@@ -1,0 +1,63 @@
+#include "liangzhu/io/policy_entries.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "liangzhu/engine/errors.hpp"
+#include "liangzhu/io/schema.hpp"
+
+namespace liangzhu::io {
+namespace {
+
+bool name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+/// YYYY-MM-DD or YYYY-MM: the only date forms a scenario file takes.
+bool date_form(const std::string& date) {
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(date.begin() + static_cast<std::ptrdiff_t>(from),
+                       date.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  if (date.size() != 7 && date.size() != 10) return false;
+  if (!digits(0, 4) || date[4] != '-' || !digits(5, 2)) return false;
+  return date.size() == 7 || (date[7] == '-' && digits(8, 2));
+}
+
+/// The entry's fields are pasted into TOML: anything that could end its table or line is refused
+/// here (the values themselves are checked by the scenario loader as the key's values).
+void check_entry(const policy_entry& p, std::size_t index) {
+  const auto fail = [&](const std::string& field, const std::string& why) {
+    throw input_error(fmt::format("policy change {}: {}", index + 1, why), "<policy changes>", 0, 0,
+                      fmt::format("hub.{}.policy[{}].{}", p.hub, index, field));
+  };
+  if (p.hub.empty() || !std::ranges::all_of(p.hub, name_char))
+    fail("hub", fmt::format("'{}' is not a hub name (letters, digits, _ and -)", p.hub));
+  if (!date_form(p.date)) fail("date", fmt::format("'{}' is not a date YYYY-MM-DD", p.date));
+  if (p.key.empty()) fail("key", "the key is empty");
+  if (p.value.empty() || p.value.find_first_of("\n\r") != std::string::npos)
+    fail("value", "the value must be one TOML value on one line");
+}
+
+}  // namespace
+
+std::string extending_toml(const std::filesystem::path& file,
+                           std::span<const std::string> overrides,
+                           std::span<const policy_entry> policies) {
+  const std::string extended = std::filesystem::absolute(file).string();
+  std::string text = fmt::format("extends = {}\n", format_value(param_value(extended)));
+  for (const auto& o : overrides) {
+    const auto eq = o.find('=');
+    text += fmt::format("{} = {}\n", o.substr(0, eq), o.substr(eq + 1));
+  }
+  for (std::size_t i = 0; i < policies.size(); ++i) check_entry(policies[i], i);
+  for (const auto& p : policies)
+    text += fmt::format("\n[[hub.{}.policy]]\ndate = {}\nkey = {}\nvalue = {}\n", p.hub, p.date,
+                        format_value(param_value(p.key)), p.value);
+  return text;
+}
+
+}  // namespace liangzhu::io
