@@ -26,7 +26,7 @@ constexpr const char* policies_source = "<policies added in Python>";
 /// and (with the overrides as dotted keys) what to_toml() writes for the CLI.
 std::string policy_text(const scenario_spec& s, bool with_overrides) {
   return io::extending_toml(
-      cli::resolve_scenario(s.argument),
+      cli::resolve_scenario(s.argument), model::scenario_schema(),
       with_overrides ? std::span<const std::string>(s.overrides) : std::span<const std::string>(),
       s.policies);
 }

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <vector>
 
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/io/scenario.hpp"
 #include "liangzhu/io/schema.hpp"
 
 namespace liangzhu::io {
@@ -44,7 +47,7 @@ void check_entry(const policy_entry& p, std::size_t index) {
 
 }  // namespace
 
-std::string extending_toml(const std::filesystem::path& file,
+std::string extending_toml(const std::filesystem::path& file, const schema& s,
                            std::span<const std::string> overrides,
                            std::span<const policy_entry> policies) {
   const std::string extended = std::filesystem::absolute(file).string();
@@ -54,7 +57,18 @@ std::string extending_toml(const std::filesystem::path& file,
     text += fmt::format("{} = {}\n", o.substr(0, eq), o.substr(eq + 1));
   }
   for (std::size_t i = 0; i < policies.size(); ++i) check_entry(policies[i], i);
-  for (const auto& p : policies)
+  std::vector<policy_entry> all;
+  std::set<std::string> hubs;
+  for (const auto& p : policies) hubs.insert(p.hub);
+  if (!hubs.empty()) {
+    const scenario base = load_scenario(file, s);
+    for (const auto& hub : hubs)
+      for (const auto& e : base.dated(fmt::format("hub.{}.policy", hub)))
+        all.push_back({hub, e.date.to_string(), std::get<std::string>(e.values.at("key")),
+                       format_value(e.values.at("value"))});
+  }
+  all.insert(all.end(), policies.begin(), policies.end());
+  for (const auto& p : all)
     text += fmt::format("\n[[hub.{}.policy]]\ndate = {}\nkey = {}\nvalue = {}\n", p.hub, p.date,
                         format_value(param_value(p.key)), p.value);
   return text;

@@ -85,8 +85,9 @@ io::scenario load_setup(const scenario_catalog& catalog, const lab_setup& setup)
   if (setup.policies.empty()) return catalog.load(setup.scenario, setup.overrides);
   const shipped_scenario& shipped = catalog.find(setup.scenario);
   try {
-    return io::parse_scenario(io::extending_toml(shipped.file, {}, setup.policies), policies_source,
-                              model::scenario_schema(), setup.overrides);
+    return io::parse_scenario(
+        io::extending_toml(shipped.file, model::scenario_schema(), {}, setup.policies),
+        policies_source, model::scenario_schema(), setup.overrides);
   } catch (const input_error& e) {
     throw http_error(400, e.what());
   }
@@ -99,7 +100,8 @@ std::string setup_toml(const scenario_catalog& catalog, const lab_setup& setup) 
       "# Check it with `liangzhu validate FILE`; `liangzhu run FILE` runs it as the dashboard "
       "did.\n",
       setup.scenario);
-  return text + io::extending_toml(shipped.file, setup.overrides, setup.policies);
+  return text + io::extending_toml(shipped.file, model::scenario_schema(), setup.overrides,
+                                   setup.policies);
 }
 
 std::vector<std::string> described_changes(const lab_setup& setup) {

@@ -4,8 +4,10 @@
 /// entries of a TOML text that extends the scenario's file, so they are checked, stored and
 /// hashed exactly as entries written in a file would be.
 #include <filesystem>
+
 #include <span>
 #include <string>
+#include "liangzhu/io/schema.hpp"
 
 namespace liangzhu::io {
 
@@ -18,8 +20,11 @@ struct policy_entry {
 };
 
 /// TOML that extends `file` (made absolute), sets each `overrides` "key=value" as a dotted key
-/// and appends `policies`; loading it gives the scenario of `file` with those changes.
-std::string extending_toml(const std::filesystem::path& file,
+/// and adds `policies` to the file's own policy changes (a dated list given again replaces the one
+/// it extends, so the file's entries of each hub given one are written again first; `s` reads
+/// them); loading it gives the scenario of `file` with those changes. input_error for an entry
+/// whose hub, date or value could not be written as TOML, or a file that does not load.
+std::string extending_toml(const std::filesystem::path& file, const schema& s,
                            std::span<const std::string> overrides,
                            std::span<const policy_entry> policies);
 
