@@ -139,6 +139,29 @@ ensemble_progress ensemble_of(const server_context& ctx, const httplib::Request&
   return *p;
 }
 
+/// The scenario a request opens: {"toml": the text of a scenario file} or {"run": a run id}.
+io::scenario opened_scenario(const server_context& ctx, const json& body) {
+  constexpr std::size_t max_toml = 60 * 1024;  // the body limit is 64 KiB
+  std::string text, source;
+  if (const auto toml = body.find("toml"); toml != body.end() && toml->is_string()) {
+    text = toml->get<std::string>();
+    source = "<the file opened>";
+    if (text.size() > max_toml) throw http_error(413, "the scenario file is too long to open");
+  } else if (const auto run = body.find("run"); run != body.end() && run->is_number_integer()) {
+    const auto info = ctx.store.reader().find_run(run->get<std::int64_t>());
+    if (!info) throw http_error(404, fmt::format("there is no run {} in the store", run->dump()));
+    text = info->scenario_text;
+    source = fmt::format("<run {}>", info->run_id);
+  } else {
+    throw http_error(400, "the request needs 'toml' (a scenario file's text) or 'run' (a run id)");
+  }
+  try {
+    return io::parse_scenario(text, source, model::scenario_schema());
+  } catch (const input_error& e) {
+    throw http_error(400, e.what());
+  }
+}
+
 json queue_json(const server_context& ctx) {
   json items = json::array();
   for (const auto& e : ctx.queue.entries())
@@ -156,6 +179,9 @@ void add_lab_routes(route_table& routes, server_context& ctx) {
                                fmt::format("attachment; filename=\"{}.toml\"",
                                            load_setup(ctx.catalog, setup).string("name")));
                 res.set_content(setup_toml(ctx.catalog, setup), "application/toml");
+              }));
+  routes.post("/api/setup/open", guarded([&ctx](const auto& req, auto& res) {
+                send_json(res, open_setup(ctx.catalog, opened_scenario(ctx, parse_body(req))));
               }));
   routes.post("/api/ensembles", guarded([&ctx](const auto& req, auto& res) {
                 ensemble_job job = parse_ensemble(ctx, parse_body(req));

@@ -32,6 +32,11 @@ io::scenario load_setup(const scenario_catalog& catalog, const lab_setup& setup)
 /// changed values and the policy entries, under a comment saying what it is.
 std::string setup_toml(const scenario_catalog& catalog, const lab_setup& setup);
 
+/// A resolved scenario (an opened file, a stored run) as a set-up: {scenario (the offered one
+/// closest to it), values, policies, name, unmatched (what a set-up of that scenario cannot
+/// express, as sentences)}.
+nlohmann::json open_setup(const scenario_catalog& catalog, const io::scenario& target);
+
 /// The changes as a run lists them: "key=value" and "policy DATE: hub.H.KEY=VALUE".
 std::vector<std::string> described_changes(const lab_setup& setup);
 

@@ -162,6 +162,27 @@ try {
     expect(listed.includes("policy 2025-03-05") && listed.includes("tiny_lab"), `the run is listed as '${listed}'`);
   });
 
+  await check("the downloaded file and a stored run open in the lab with their levers and policies", async () => {
+    const restored = async (what) => {
+      const months = await page.inputValue('input[data-key="hub.test.noncompete.max_months"]');
+      const keys = await page.$$eval(".policy-key", (inputs) => inputs.map((i) => i.value));
+      expect(months === "0" && keys.length === 1 && keys[0] === "government.local.subsidy_per_startup_cny", `${what} opened as max_months ${months}, policies ${keys}`);
+      expect((await page.textContent("#messages")) === "", `${what}: ${await page.textContent("#messages")}`);
+    };
+    await page.fill('input[data-key="hub.test.noncompete.max_months"]', "24");
+    await page.click(".policies button.reset");
+    expect((await page.$$(".policy-key")).length === 0, "the policy change was not removed");
+    await page.setInputFiles("#open-file", join(work, "setup.toml"));
+    await page.waitForSelector("body[data-opened='1']", { state: "attached", timeout: 60000 });
+    await restored("the file");
+    await page.fill('input[data-key="hub.test.noncompete.max_months"]', "24");
+    await page.click(".policies button.reset");
+    const run = await page.getAttribute("#progress", "data-run");
+    await page.click(`button.open-run[data-run="${run}"]`);
+    await page.waitForSelector("body[data-opened='2']", { state: "attached", timeout: 60000 });
+    await restored(`run ${run}`);
+  });
+
   await check("the queue pauses a run between weeks and resumes it", async () => {
     await page.click("#pause");
     await page.waitForSelector('#pause[data-paused="true"]', { state: "attached" });

@@ -59,6 +59,12 @@ export interface Setup {
   name?: string;
 }
 
+/** A scenario file or stored run as a set-up of the closest scenario offered, and what a set-up
+ * of it cannot express. */
+export interface OpenedSetup extends Setup {
+  unmatched: string[];
+}
+
 /** Where an ensemble of the server stands. */
 export interface EnsembleProgress {
   ensemble_id: number;

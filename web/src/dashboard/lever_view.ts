@@ -33,9 +33,13 @@ export class LeversPanel {
     this.root.append(this.search, this.count, this.list);
   }
 
+  /** Another scenario's levers are on their way: the list no longer names its scenario. */
+  loading(): void {
+    delete this.list.dataset.scenario;
+  }
+
   /** Draws the levers of a scenario; `scenario` is noted on the list once drawn. */
   show(scenario: string, params: Parameter[]): void {
-    delete this.list.dataset.scenario;
     this.levers = new Map();
     const main = element("details", "group main");
     main.open = true;

@@ -6,7 +6,7 @@
 import type { RunData } from "../report/data";
 import { checkReportData, parseDocument } from "../report/data";
 import { element } from "../report/page";
-import { ApiError, cancelRun, getJson, postJson, setupToml, startRun, type EnsembleProgress, type Parameter, type Progress, type QueueState, type RunRow, type ScenarioParameters, type ScenarioSummary, type Setup } from "./api";
+import { ApiError, cancelRun, getJson, postJson, setupToml, startRun, type EnsembleProgress, type OpenedSetup, type Parameter, type Progress, type QueueState, type RunRow, type ScenarioParameters, type ScenarioSummary, type Setup } from "./api";
 import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
 import { LeversPanel } from "./lever_view";
 import { changedValues } from "./params";
@@ -90,13 +90,24 @@ class Lab {
     const download = element("button", "", "Download scenario (TOML)");
     download.id = "download";
     download.addEventListener("click", () => void this.download());
+    const openFile = element("input");
+    openFile.id = "open-file";
+    openFile.type = "file";
+    openFile.accept = ".toml";
+    openFile.addEventListener("change", () => {
+      const file = openFile.files?.[0];
+      if (file) void file.text().then((toml) => this.open({ toml }));
+      openFile.value = "";
+    });
+    const openLabel = element("label", "field", "Open a scenario file ");
+    openLabel.append(openFile);
     const replicatesLabel = element("label", "field", "Replicates ");
     replicatesLabel.append(this.replicates);
     const delayLabel = element("label", "field", "Pause per week (ms) ");
     delayLabel.append(this.delay);
     const nameLabel = element("label", "field", "Set-up name ");
     nameLabel.append(this.name);
-    panel.append(this.scenario.label, nameLabel, replicatesLabel, this.ensembleButton, element("br"), this.label, delayLabel, single, download);
+    panel.append(this.scenario.label, nameLabel, replicatesLabel, this.ensembleButton, element("br"), this.label, delayLabel, single, download, openLabel);
     return panel;
   }
 
@@ -123,6 +134,10 @@ class Lab {
     };
     this.compareA.select.addEventListener("change", update);
     this.compareB.select.addEventListener("change", update);
+    this.runsBox.addEventListener("click", (e) => {
+      const run = (e.target as HTMLElement).closest<HTMLElement>("button.open-run")?.dataset.run;
+      if (run) void this.open({ run: Number(run) });
+    });
     panel.append(element("h2", "", "Runs in the store"), this.compareA.label, this.compareB.label, this.compareLink, this.runsBox);
     return panel;
   }
@@ -136,6 +151,7 @@ class Lab {
   }
 
   private async loadParameters(name: string): Promise<void> {
+    this.levers.loading();
     const described = await getJson<ScenarioParameters>(`/api/scenarios/${encodeURIComponent(name)}`);
     this.described = described;
     this.levers.show(name, described.parameters);
@@ -208,6 +224,27 @@ class Lab {
       link.remove();
     } catch (e) {
       this.messages.textContent = e instanceof ApiError ? `The server refused the set-up: ${e.message}` : String(e);
+    }
+  }
+
+  /** Sets the lab to a scenario file's or a stored run's set-up. */
+  private async open(request: { toml: string } | { run: number }): Promise<void> {
+    try {
+      const opened = await postJson<OpenedSetup>("/api/setup/open", request);
+      this.scenario.select.value = opened.scenario;
+      await this.loadParameters(opened.scenario);
+      for (const [key, value] of Object.entries(opened.values)) this.levers.set(key, value);
+      for (const change of opened.policies) this.timeline.add(change);
+      this.name.value = opened.name ?? "";
+      const what = "run" in request ? `run ${request.run}` : "the file";
+      this.messages.textContent =
+        opened.unmatched.length === 0
+          ? ""
+          : `Opened ${what} as a set-up of ${opened.scenario}; the lab cannot set: ${opened.unmatched.join("; ")}`;
+      // Read by the browser test: how many set-ups the lab has opened.
+      document.body.dataset.opened = String(Number(document.body.dataset.opened ?? 0) + 1);
+    } catch (e) {
+      this.messages.textContent = e instanceof ApiError ? `It cannot be opened: ${e.message}` : String(e);
     }
   }
 

@@ -23,7 +23,7 @@ export function runsTable(runs: RunRow[]): HTMLTableElement {
   const table = element("table", "runs");
   table.id = "runs";
   const head = element("tr");
-  for (const h of ["run", "scenario", "label", "changes", "seed", "status", "weeks", "started", ""]) head.append(element("th", "", h));
+  for (const h of ["run", "scenario", "label", "changes", "seed", "status", "weeks", "started", "", ""]) head.append(element("th", "", h));
   table.append(head);
   for (const run of [...runs].reverse()) {
     const tr = element("tr");
@@ -36,7 +36,13 @@ export function runsTable(runs: RunRow[]): HTMLTableElement {
     link.target = "_blank";
     const cell = element("td");
     cell.append(link);
-    tr.append(cell);
+    const open = element("button", "open-run", "open in lab");
+    open.type = "button";
+    open.dataset.run = String(run.run_id);
+    open.title = "Set the lab's levers and policy timeline to this run's scenario";
+    const openCell = element("td");
+    openCell.append(open);
+    tr.append(cell, openCell);
     table.append(tr);
   }
   return table;
