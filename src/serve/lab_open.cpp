@@ -27,17 +27,6 @@ values_map values_of(const io::scenario& s) {
   return out;
 }
 
-json json_of(const io::param_value& v) {
-  return std::visit(
-      [](const auto& x) -> json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, engine::date>)
-          return x.to_string();
-        else
-          return x;
-      },
-      v);
-}
-
 /// "hub.liangzhu.policy[3].value" -> "hub.liangzhu.policy"; "" for keys outside dated lists.
 std::string dated_list_of(const std::string& key) {
   const std::size_t bracket = key.find('[');
@@ -83,7 +72,7 @@ json open_setup(const scenario_catalog& catalog, const io::scenario& target) {
     else if (it == own.end())
       unmatched.push_back(fmt::format("{} (the scenario {} has no such key)", key, best->second));
     else
-      values[key] = json_of(value);
+      values[key] = value_json(value);
   }
   for (const auto& [key, value] : own)
     if (const auto list = dated_list_of(key); !list.empty() && !wanted.contains(key))
@@ -102,8 +91,8 @@ json open_setup(const scenario_catalog& catalog, const io::scenario& target) {
     for (std::size_t i = ours.size(); i < theirs.size(); ++i)
       policies.push_back({{"date", theirs[i].date.to_string()},
                           {"hub", hub},
-                          {"key", json_of(theirs[i].values.at("key"))},
-                          {"value", json_of(theirs[i].values.at("value"))}});
+                          {"key", value_json(theirs[i].values.at("key"))},
+                          {"value", value_json(theirs[i].values.at("value"))}});
   }
   json out = {{"scenario", best->second},
               {"values", std::move(values)},

@@ -42,17 +42,6 @@ constexpr std::array<std::string_view, 10> main_hub_levers{
 /// A bound as JSON: null when unbounded (JSON has no infinity).
 json bound(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
-json value_json(const io::param_value& value) {
-  return std::visit(
-      [](const auto& v) -> json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, engine::date>)
-          return v.to_string();
-        else
-          return v;
-      },
-      value);
-}
-
 /// A parameter's title: its description up to the first parenthesis or semicolon, which is
 /// where the schema's descriptions move from what a value is to how it is measured.
 std::string title_of(const std::string& description) {
@@ -141,6 +130,17 @@ bool plain_key(const std::string& key) {
 }
 
 }  // namespace
+
+json value_json(const io::param_value& value) {
+  return std::visit(
+      [](const auto& v) -> json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, engine::date>)
+          return v.to_string();
+        else
+          return v;
+      },
+      value);
+}
 
 scenario_catalog::scenario_catalog(std::vector<shipped_scenario> scenarios)
     : scenarios_(std::move(scenarios)) {

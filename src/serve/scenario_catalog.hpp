@@ -31,6 +31,9 @@ class scenario_catalog {
   std::vector<shipped_scenario> scenarios_;
 };
 
+/// A parameter's value as JSON: a number, true/false or text (a date as YYYY-MM-DD).
+nlohmann::json value_json(const io::param_value& value);
+
 /// The --set texts of a run request's "values" object ({"hub.x.noncompete.max_months": 6});
 /// http_error 400 for anything but an object of dotted keys and plain values.
 std::vector<std::string> overrides_of(const nlohmann::json& values);

@@ -212,5 +212,28 @@ TEST_F(serve_lab, the_queue_pauses_between_weeks_and_resumes_and_an_ensemble_can
             400);
 }
 
+TEST_F(serve_lab, an_opened_file_is_its_closest_scenario_with_the_differences_as_levers) {
+  start();
+  const auto tiny = std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data/tiny.toml";
+  const std::string toml = fmt::format(
+      "extends = {}\nname = \"mine\"\nhub.test.poaching.premium = 0.5\n"
+      "[[hub.test.policy]]\ndate = 2025-04-01\nkey = \"noncompete.max_months\"\nvalue = 3\n"
+      "[[hub.test.export_control]]\ndate = 2025-02-01\nsupply_share = 0.5\n",
+      json(tiny.string()).dump());
+  const auto [status, opened] = post("/api/setup/open", json{{"toml", toml}}.dump());
+  ASSERT_EQ(status, 200) << opened;
+  EXPECT_EQ(opened["scenario"], "tiny");
+  EXPECT_EQ(opened["name"], "mine");
+  EXPECT_EQ(opened["values"], json({{"hub.test.poaching.premium", 0.5}}));
+  ASSERT_EQ(opened["policies"].size(), 1U);
+  EXPECT_EQ(opened["policies"][0]["key"], "noncompete.max_months");
+  // Export-control steps of its own are not a lever: said, not dropped in silence.
+  ASSERT_EQ(opened["unmatched"].size(), 1U) << opened;
+  EXPECT_NE(opened["unmatched"][0].get<std::string>().find("export_control"), std::string::npos);
+  EXPECT_EQ(post("/api/setup/open", R"({"run": 7})").first, 404);
+  EXPECT_EQ(post("/api/setup/open", R"({"toml": "ticks = 'x'"})").first, 400);
+  EXPECT_EQ(post("/api/setup/open", "{}").first, 400);
+}
+
 }  // namespace
 }  // namespace liangzhu::testing
