@@ -15,6 +15,7 @@
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/cli/signals.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/experiment/posterior_file.hpp"
 #include "liangzhu/serve/server.hpp"
 
 namespace liangzhu::cli {
@@ -30,12 +31,17 @@ struct serve_request {
   double rate_burst = 100;
   std::size_t max_streams = 100;
   std::uint64_t max_memory = 0;
+  std::string posterior;
 };
 
 constexpr const char* serve_description =
-    "Serve a live dashboard in the browser. Choose a shipped scenario, change its main parameters "
-    "(with their units and ranges), start a run and watch its charts fill while it runs; list the "
-    "runs of the store, open their reports and compare two side by side. Runs are written to the "
+    "Serve the policy lab in the browser. Choose a shipped scenario, change any of its "
+    "parameters (with their units, ranges and sources) and add dated policy changes; run an "
+    "ensemble against the scenario on every core and read the answer with its intervals, or "
+    "watch one run fill its charts; download the set-up as a scenario file; list the runs of the "
+    "store, open their reports and compare two side by side. With --posterior the ensembles may "
+    "take a calibration's posterior draws, so their answers carry parameter uncertainty. Runs are "
+    "written to the "
     "store (default runs.db) one at a time; a few more may wait. The server listens on 127.0.0.1 "
     "only unless --host says otherwise, and answers only requests addressed to it by a loopback "
     "name; state changes must come as JSON from its own pages. On any other --host it makes a "
@@ -87,6 +93,11 @@ void define_serve(CLI::App& app, serve_request& r) {
       ->type_name("N")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  app.add_option("--posterior", r.posterior,
+                 "Posterior file (liangzhu calibrate --write-posterior) the lab's ensembles may "
+                 "draw their parameters from: replicate r of both scenarios takes draw r/2 and "
+                 "seed r")
+      ->type_name("FILE");
   add_max_memory_option(app, r.max_memory);
 }
 
@@ -120,6 +131,10 @@ int serve_dashboard(const serve_request& r) {
   options.rate_burst = r.rate_burst;
   options.max_streams = r.max_streams;
   options.max_memory_bytes = r.max_memory;
+  if (!r.posterior.empty()) {
+    (void)experiment::read_posterior(r.posterior);  // a bad file is refused before serving
+    options.posterior = std::filesystem::absolute(r.posterior);
+  }
   const bool exposed = !serve::is_loopback_host(r.host);
   if (exposed) options.token = serve::new_token();
   serve::dashboard_server server(options);

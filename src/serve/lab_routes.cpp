@@ -84,6 +84,16 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   spec.scenario = reference.string();
   spec.scenario_origin = {"dashboard", 0, 0};
   spec.replicates = replicates_of(body);
+  // With posterior draws, pairs of replicates share a draw: the spread splits into the
+  // parameters' share and luck's (docs/experiments.md, "Parameter uncertainty").
+  if (body.value("posterior", false)) {
+    if (ctx.options.posterior.empty())
+      throw http_error(400, "this server has no posterior: start it with --posterior FILE");
+    if (spec.replicates % 2 != 0)
+      throw http_error(400, "with posterior draws 'replicates' must be even (two seeds per draw)");
+    spec.posterior = io::posterior_settings{
+        ctx.options.posterior.string(), {"dashboard", 0, 0}, spec.replicates / 2, 2};
+  }
   spec.master_seed = lab_master_seed;
   spec.outputs = experiment::headline_outputs();
   spec.output_origins.assign(spec.outputs.size(), {"dashboard", 0, 0});
@@ -203,6 +213,12 @@ void add_lab_routes(route_table& routes, server_context& ctx) {
                       409, fmt::format("ensemble {} is not waiting or running", p.ensemble_id));
                 send_json(res, ensemble_json(ctx.queue.ensemble(p.ensemble_id).value()), 202);
               }));
+  routes.get(
+      "/api/lab", guarded([&ctx](const auto&, auto& res) {
+        const auto& posterior = ctx.options.posterior;
+        send_json(res, {{"posterior",
+                         posterior.empty() ? json(nullptr) : json(posterior.filename().string())}});
+      }));
   routes.get("/api/queue",
              guarded([&ctx](const auto&, auto& res) { send_json(res, queue_json(ctx)); }));
   routes.post("/api/queue/pause", guarded([&ctx](const auto&, auto& res) {

@@ -212,6 +212,38 @@ TEST_F(serve_lab, the_queue_pauses_between_weeks_and_resumes_and_an_ensemble_can
             400);
 }
 
+TEST_F(serve_lab, with_a_posterior_an_ensembles_pairs_take_its_draws) {
+  const auto file = std::filesystem::path(::testing::TempDir()) / "lab_posterior.csv";
+  std::ofstream(file) << "generation,particle,weight,distance,tolerance,"
+                         "hub.test.poaching.premium\n0,0,1,1,inf,0.2\n0,1,1,1,inf,0.6\n";
+  static std::filesystem::path posterior;
+  posterior = file;
+  start([](serve::server_options& o) { o.posterior = posterior; });
+  EXPECT_EQ(json::parse(get("/api/lab").second)["posterior"], "lab_posterior.csv");
+  const std::string body = R"({"scenario": "tiny", "replicates": 4, "posterior": true,
+                               "values": {"hub.test.noncompete.max_months": 0}})";
+  const auto [status, started] = post("/api/ensembles", body);
+  ASSERT_EQ(status, 202) << started;
+  EXPECT_EQ(wait_for_ensemble(started["ensemble_id"])["status"], "complete");
+  const json data = json::parse(
+      get(fmt::format("/api/ensembles/{}/data", started["ensemble_id"].get<int>())).second);
+  ASSERT_EQ(data["runs"].size(), 2U);
+  EXPECT_EQ(data["runs"][1]["posterior"]["draws"], 2) << data["runs"][1].dump().substr(0, 300);
+  EXPECT_EQ(post("/api/ensembles", R"({"scenario": "tiny", "replicates": 3, "posterior": true,
+                                       "values": {"hub.test.noncompete.max_months": 0}})")
+                .first,
+            400);  // two seeds per draw
+}
+
+TEST_F(serve_lab, an_ensemble_with_posterior_draws_needs_a_server_with_a_posterior) {
+  start();
+  EXPECT_TRUE(json::parse(get("/api/lab").second)["posterior"].is_null());
+  EXPECT_EQ(post("/api/ensembles", R"({"scenario": "tiny", "replicates": 4, "posterior": true,
+                                       "values": {"hub.test.noncompete.max_months": 0}})")
+                .first,
+            400);
+}
+
 TEST_F(serve_lab, an_opened_file_is_its_closest_scenario_with_the_differences_as_levers) {
   start();
   const auto tiny = std::filesystem::path(LIANGZHU_SOURCE_DIR) / "tests/serve/data/tiny.toml";

@@ -133,9 +133,9 @@ describe("the answer", () => {
 
   it("says what the set-up changes against the scenario, with intervals", () => {
     const reference = ensemble("baseline", {});
-    const setup = ensemble("ban", { tigers: [4.2, -0.6, 9.1, 0.8], chip_independence_years: [-0.3, -0.5, -0.1], government_spending_cny: [3.9e9, 3.1e9, 4.6e9] });
+    const setup = { ...ensemble("ban", { tigers: [4.2, -0.6, 9.1, 0.8], chip_independence_years: [-0.3, -0.5, -0.1], government_spending_cny: [3.9e9, 3.1e9, 4.6e9] }), dates: ["2025-01-01", "2034-12-27"] };
     expect(answerSentence([reference, setup], "liangzhu")).toBe(
-      "Against baseline: +4.2 tigers (−0.6 to +9.1), more tigers with probability 0.80, chip independence 0.3 years earlier (−0.5 to −0.1), costs 3.9 bn CNY more (3.1 bn to 4.6 bn); 5 pairs of runs, 95% intervals.",
+      "Against baseline: +4.2 tigers by 2034-12-27 (−0.6 to +9.1), more tigers with probability 0.80, chip independence 0.3 years earlier (−0.5 to −0.1), costs 3.9 bn CNY more (3.1 bn to 4.6 bn); 5 pairs of runs, 95% intervals.",
     );
     const cut = ensemble("cut", { government_spending_cny: [-6.37e6, -8.29e6, -4.45e6] });
     expect(answerSentence([reference, cut], "")).toBe("Against baseline: saves 6.37 m CNY (4.45 m to 8.29 m); 5 pairs of runs, 95% intervals.");

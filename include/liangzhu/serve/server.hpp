@@ -53,6 +53,8 @@ struct server_options {
   std::chrono::milliseconds progress_every{250};
   /// Most memory a run may need, in bytes (0: half of the machine's); larger runs get 413.
   std::uint64_t max_memory_bytes = 0;
+  /// A calibration's posterior file the lab's ensembles may take draws from (empty: none).
+  std::filesystem::path posterior;
   /// When not empty, every request must carry it (the page's cookie, set by opening
   /// /?token=..., or an "Authorization: Bearer" header); for a server others can reach.
   std::string token;

@@ -18,10 +18,11 @@ const count = (v: number): string => formatNumber(v, "count");
 const money = (v: number): string => formatNumber(v, "cny");
 const years = (v: number): string => v.toFixed(1);
 
-function tigersPart(f: SummaryFigure | undefined): string | undefined {
+function tigersPart(f: SummaryFigure | undefined, end: string | undefined): string | undefined {
   if (f?.difference == null) return undefined;
   const better = f.p_higher == null ? "" : `, more tigers with probability ${f.p_higher.toFixed(2)}`;
-  return `${signed(f.difference, count)} tigers${interval(f, count)}${better}`;
+  const by = end ? ` by ${end}` : "";
+  return `${signed(f.difference, count)} tigers${by}${interval(f, count)}${better}`;
 }
 
 function chipPart(f: SummaryFigure | undefined): string | undefined {
@@ -53,12 +54,12 @@ export function answerSentence(runs: RunData[], hub: string): string | undefined
   const [reference, setup] = runs;
   if (!reference || !setup) return undefined;
   const parts = [
-    tigersPart(figureOf(setup, hub, "tigers")),
+    tigersPart(figureOf(setup, hub, "tigers"), setup.dates[setup.dates.length - 1]),
     chipPart(figureOf(setup, hub, "chip_independence_years")),
     spendingPart(figureOf(setup, hub, "government_spending_cny")),
   ].filter((p): p is string => p !== undefined);
   if (parts.length === 0) return undefined;
-  const pairs = figureOf(setup, hub, "tigers")?.replicates?.length;
+  const pairs = setup.replicates;
   const n = pairs ? `; ${pairs} pairs of runs, 95% intervals` : "";
   return `Against ${reference.label}: ${parts.join(", ")}${n}.`;
 }

@@ -37,6 +37,8 @@ class Lab {
   private readonly replicates = element("input");
   private readonly delay = element("input");
   private readonly ensembleButton = element("button", "primary", "Run ensemble");
+  private readonly posterior = element("input");
+  private readonly posteriorLabel = element("label", "field", " Parameter uncertainty: posterior draws");
   private readonly progress = element("p", "", "Nothing running.");
   private readonly cancel = element("button", "", "Cancel");
   private readonly pause = element("button", "", "Pause");
@@ -103,11 +105,15 @@ class Lab {
     openLabel.append(openFile);
     const replicatesLabel = element("label", "field", "Replicates ");
     replicatesLabel.append(this.replicates);
+    this.posterior.id = "use-posterior";
+    this.posterior.type = "checkbox";
+    this.posteriorLabel.prepend(this.posterior);
+    this.posteriorLabel.hidden = true;
     const delayLabel = element("label", "field", "Pause per week (ms) ");
     delayLabel.append(this.delay);
     const nameLabel = element("label", "field", "Set-up name ");
     nameLabel.append(this.name);
-    panel.append(this.scenario.label, nameLabel, replicatesLabel, this.ensembleButton, element("br"), this.label, delayLabel, single, download, openLabel);
+    panel.append(this.scenario.label, nameLabel, replicatesLabel, this.posteriorLabel, this.ensembleButton, element("br"), this.label, delayLabel, single, download, openLabel);
     return panel;
   }
 
@@ -146,6 +152,12 @@ class Lab {
     const scenarios = await getJson<ScenarioSummary[]>("/api/scenarios");
     for (const [value, text] of scenarioOptions(scenarios)) this.scenario.select.append(new Option(text, value));
     if (scenarios[0]) await this.loadParameters(scenarios[0].name);
+    // A server started with --posterior offers its draws: each pair of replicates takes one.
+    const lab = await getJson<{ posterior: string | null }>("/api/lab");
+    if (lab.posterior) {
+      this.posteriorLabel.hidden = false;
+      this.posteriorLabel.title = `Replicate r of both scenarios takes draw r/2 of ${lab.posterior} and seed r: the intervals then carry parameter uncertainty as well as luck (replicates must be even).`;
+    }
     await this.loadRuns();
     await this.pollQueue();
   }
@@ -192,7 +204,12 @@ class Lab {
     const setup = this.checkedSetup();
     if (!setup) return;
     try {
-      const p = await postJson<EnsembleProgress>("/api/ensembles", { ...setup, replicates: Number(this.replicates.value), label: this.label.value });
+      const p = await postJson<EnsembleProgress>("/api/ensembles", {
+        ...setup,
+        replicates: Number(this.replicates.value),
+        label: this.label.value,
+        posterior: !this.posteriorLabel.hidden && this.posterior.checked,
+      });
       this.followEnsemble(p);
     } catch (e) {
       this.messages.textContent = e instanceof ApiError ? `The server refused the ensemble: ${e.message}` : String(e);
