@@ -68,6 +68,21 @@ long replicates_of(const json& body) {
   return it->get<long>();
 }
 
+/// body[key] as true/false (absent: false); 400 for anything else.
+bool flag(const json& body, const char* key) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return false;
+  if (!it->is_boolean()) throw http_error(400, fmt::format("'{}' must be true or false", key));
+  return it->get<bool>();
+}
+
+std::string label_of(const json& body) {
+  const auto it = body.find("label");
+  if (it == body.end() || it->is_null()) return {};
+  if (!it->is_string()) throw http_error(400, "'label' must be text");
+  return it->get<std::string>();
+}
+
 /// The ensemble of a set-up: replicate r of the scenario as it is and of the set-up with seed r.
 ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   const lab_setup setup = parse_setup(body);
@@ -86,7 +101,7 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   spec.replicates = replicates_of(body);
   // With posterior draws, pairs of replicates share a draw: the spread splits into the
   // parameters' share and luck's (docs/experiments.md, "Parameter uncertainty").
-  if (body.value("posterior", false)) {
+  if (flag(body, "posterior")) {
     if (ctx.options.posterior.empty())
       throw http_error(400, "this server has no posterior: start it with --posterior FILE");
     if (spec.replicates % 2 != 0)
@@ -108,7 +123,7 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   };
   try {
     ensemble_job job{experiment::plan_experiment(spec, as_is, store::sweep_kind::compare),
-                     body.value("label", std::string())};
+                     label_of(body)};
     experiment::execution_settings settings;
     settings.parallel_runs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     settings.max_memory_bytes = ctx.options.max_memory_bytes;

@@ -238,6 +238,15 @@ TEST_F(serve_lab, with_a_posterior_an_ensembles_pairs_take_its_draws) {
 TEST_F(serve_lab, an_ensemble_with_posterior_draws_needs_a_server_with_a_posterior) {
   start();
   EXPECT_TRUE(json::parse(get("/api/lab").second)["posterior"].is_null());
+  // Fields of the wrong type are bad requests, never server errors.
+  for (const char* wrong : {R"("posterior": 1)", R"("label": 5)", R"("replicates": "5")",
+                            R"("policies": [3])", R"("name": "")"})
+    EXPECT_EQ(post("/api/ensembles", fmt::format(R"({{"scenario": "tiny", {},
+                                  "values": {{"hub.test.noncompete.max_months": 0}}}})",
+                                                 wrong))
+                  .first,
+              400)
+        << wrong;
   EXPECT_EQ(post("/api/ensembles", R"({"scenario": "tiny", "replicates": 4, "posterior": true,
                                        "values": {"hub.test.noncompete.max_months": 0}})")
                 .first,

@@ -133,6 +133,12 @@ try {
     const answerBox = await page.$eval("#answer", (e) => e.getBoundingClientRect().bottom);
     const firstChart = await page.$eval(".results .chart", (e) => e.getBoundingClientRect().top);
     expect(answerBox < 900 && firstChart < 900, `the answer (bottom ${answerBox}) or the first chart (top ${firstChart}) is below the fold`);
+    // At 1920x1080 too, with the levers and the results side by side.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wide = await page.$eval(".results .chart", (e) => e.getBoundingClientRect());
+    const side = await page.$eval("aside.side", (e) => e.getBoundingClientRect());
+    expect(wide.top < 1080 && side.right <= wide.left, `at 1920x1080 the first chart is at ${JSON.stringify(wide)}, the levers end at ${side.right}`);
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   await check("the set-up downloads as a scenario file that liangzhu compare and run reproduce", async () => {
