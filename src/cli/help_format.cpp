@@ -20,8 +20,11 @@ class help_formatter : public CLI::Formatter {
 
   std::string make_subcommand(const CLI::App* sub) const override {
     std::stringstream out;
-    CLI::detail::format_help(out, sub->get_display_name(true),
-                             first_sentence(sub->get_description()), option_column);
+    // Wrapped to the help's width: CLI11 indents the lines after the first to the column.
+    CLI::detail::format_help(
+        out, sub->get_display_name(true),
+        wrap_text(first_sentence(sub->get_description()), help_width - option_column),
+        option_column);
     return out.str();
   }
 

@@ -91,7 +91,10 @@ void run_queue::drop(const queued& q, const std::string& message) {
     publish(q.run_id, "interrupted", 0, message);
     return;
   }
-  store_.finish_sweep(q.run_id, store::run_status::interrupted);
+  // An ensemble asked for again after it had ended is the stored experiment: still complete.
+  const auto stored = store_.reader().find_sweep(q.run_id);
+  if (!stored || stored->status != store::run_status::complete)
+    store_.finish_sweep(q.run_id, store::run_status::interrupted);
   long done = 0;
   {
     const std::lock_guard lock(mutex_);

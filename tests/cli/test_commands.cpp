@@ -1,5 +1,6 @@
 // The subcommands other than `run`: --version, --help, validate, scenarios, docs, runs, export.
 #include <regex>
+#include <sstream>
 
 #include "cli_test_support.hpp"
 
@@ -19,6 +20,13 @@ TEST_F(commands, VersionPrintsVersionAndRevision) {
   const result r = run({"--version"});
   EXPECT_EQ(r.code, 0) << describe(r);
   EXPECT_TRUE(std::regex_match(r.out, std::regex(R"(liangzhu \d+\.\d+\.\d+ \(\S+\)\n)"))) << r.out;
+}
+
+TEST_F(commands, TheCommandListIsWrappedToTheHelpsWidth) {
+  const result r = run({"--help"});
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) EXPECT_LE(line.size(), 100U) << line;
+  EXPECT_NE(r.out.find("calibrate"), std::string::npos);
 }
 
 TEST_F(commands, HelpOfEveryCommandExitsZeroAndNamesItsOptions) {
