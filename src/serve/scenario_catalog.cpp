@@ -68,8 +68,13 @@ std::vector<concrete_table> tables_of(const io::section_spec& section,
     const std::size_t dot = std::min(scope.find('.', at), scope.size());
     const std::string part = scope.substr(at, dot - at);
     std::vector<std::pair<std::string, std::vector<std::string>>> next;
-    for (auto& [path, names] : tables) {
-      const auto joined = [&](const std::string& p) { return path.empty() ? p : path + "." + p; };
+    for (auto& table : tables) {
+      const std::string& path = table.first;
+      const std::vector<std::string>& names = table.second;
+      // (no structured binding: clang before 16 cannot capture one in a lambda)
+      const auto joined = [&path](const std::string& p) {
+        return path.empty() ? p : path + "." + p;
+      };
       if (part != "*") {
         next.emplace_back(joined(part), names);
         continue;
