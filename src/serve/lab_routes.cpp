@@ -4,6 +4,7 @@
 // written.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <string>
@@ -86,7 +87,13 @@ std::string label_of(const json& body) {
 /// The ensemble of a set-up: replicate r of the scenario as it is and of the set-up with seed r.
 ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   const lab_setup setup = parse_setup(body);
-  if (setup.overrides.empty() && setup.policies.empty())
+  // The run's length holds for both scenarios (as compare's --ticks), and the seed is the
+  // replicate's: neither is a change to compare.
+  const bool changes =
+      !setup.policies.empty() || std::ranges::any_of(setup.overrides, [](const std::string& o) {
+        return !o.starts_with("ticks=") && !o.starts_with("seed=") && !o.starts_with("name=");
+      });
+  if (!changes)
     throw http_error(400,
                      "the set-up changes nothing: change a value or add a policy to compare "
                      "it with its scenario");
@@ -110,6 +117,7 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
         ctx.options.posterior.string(), {"dashboard", 0, 0}, spec.replicates / 2, 2};
   }
   spec.master_seed = lab_master_seed;
+  spec.ticks = resolved.integer("ticks");
   spec.outputs = experiment::headline_outputs();
   spec.output_origins.assign(spec.outputs.size(), {"dashboard", 0, 0});
   io::experiment_factor f;

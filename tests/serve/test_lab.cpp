@@ -143,6 +143,19 @@ TEST_F(serve_lab, an_ensemble_is_a_comparison_with_the_figures_of_liangzhu_compa
   }
 }
 
+TEST_F(serve_lab, the_runs_length_holds_for_the_scenario_and_the_set_up_alike) {
+  start();
+  const auto [status, started] = post("/api/ensembles", R"({"scenario": "tiny", "replicates": 2,
+      "values": {"ticks": 12, "hub.test.noncompete.max_months": 0}})");
+  ASSERT_EQ(status, 202) << started;
+  EXPECT_EQ(wait_for_ensemble(started["ensemble_id"])["status"], "complete");
+  const json data = json::parse(
+      get(fmt::format("/api/ensembles/{}/data", started["ensemble_id"].get<int>())).second);
+  ASSERT_EQ(data["runs"].size(), 2U);
+  EXPECT_EQ(data["runs"][0]["dates"].size(), 12U);
+  EXPECT_EQ(data["runs"][1]["dates"].size(), 12U);
+}
+
 TEST_F(serve_lab, a_policy_change_is_checked_as_a_scenario_files_entry_and_listed_with_the_run) {
   start();
   const auto bad = [&](const std::string& policies, const std::string& expected) {
@@ -206,6 +219,9 @@ TEST_F(serve_lab, the_queue_pauses_between_weeks_and_resumes_and_an_ensemble_can
   EXPECT_EQ(post(fmt::format("/api/ensembles/{}/cancel", id), "{}").first, 409);
   EXPECT_EQ(get("/api/ensembles/99").first, 404);
   EXPECT_EQ(post("/api/ensembles", R"({"scenario": "tiny"})").first, 400);  // changes nothing
+  EXPECT_EQ(
+      post("/api/ensembles", R"({"scenario": "tiny", "values": {"ticks": 10, "seed": 3}})").first,
+      400);  // the run's length and seed are not changes to compare
   EXPECT_EQ(post("/api/ensembles", R"({"scenario": "tiny", "replicates": 1,
                                        "values": {"hub.test.noncompete.max_months": 0}})")
                 .first,
