@@ -52,9 +52,14 @@ export function parseProgress(text: string): Progress {
   return p;
 }
 
+/** True once a run or an ensemble with this status will not change any more. */
+export function ended(status: string): boolean {
+  return status !== "queued" && status !== "running";
+}
+
 /** True once a run will not change any more. */
 export function finished(p: Progress): boolean {
-  return p.status !== "queued" && p.status !== "running";
+  return ended(p.status);
 }
 
 /** "run 3: week 12 of 30 (40 %), running". */

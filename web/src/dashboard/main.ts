@@ -7,7 +7,7 @@ import type { RunData } from "../report/data";
 import { checkReportData, parseDocument } from "../report/data";
 import { element } from "../report/page";
 import { ApiError, cancelRun, getJson, postJson, setupToml, startRun, type EnsembleProgress, type OpenedSetup, type Parameter, type Progress, type QueueState, type RunRow, type ScenarioParameters, type ScenarioSummary, type Setup } from "./api";
-import { appendUpdate, compareUrl, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
+import { appendUpdate, compareUrl, ended, finished, parseProgress, parseRunEvent, progressText, UpdateGapError } from "./live";
 import { LeversPanel } from "./lever_view";
 import { changedValues } from "./params";
 import { PolicyTimeline } from "./policy_view";
@@ -320,7 +320,7 @@ class Lab {
           await this.drawEnsemble(p);
         }
         await this.pollQueue();
-        if (finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" })) {
+        if (ended(p.status)) {
           this.progress.dataset.status = p.status;
           void this.loadRuns();
           return;
@@ -338,8 +338,8 @@ class Lab {
     this.progress.textContent = ensembleText(p);
     this.progress.dataset.ensemble = String(p.ensemble_id);
     this.progress.dataset.done = String(p.done);
-    if (!finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" })) this.progress.dataset.status = p.status;
-    this.cancel.hidden = finished({ run_id: 0, status: p.status, tick: 0, ticks_total: 0, message: "" });
+    if (!ended(p.status)) this.progress.dataset.status = p.status;
+    this.cancel.hidden = ended(p.status);
   }
 
   /** Draws the ensemble's runs so far; nothing until a pair has finished. */
