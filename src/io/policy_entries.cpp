@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/io/scenario.hpp"
 #include "liangzhu/io/schema.hpp"
@@ -18,18 +19,6 @@ bool name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
 }
 
-/// YYYY-MM-DD or YYYY-MM: the only date forms a scenario file takes.
-bool date_form(const std::string& date) {
-  const auto digits = [&](std::size_t from, std::size_t n) {
-    return std::all_of(date.begin() + static_cast<std::ptrdiff_t>(from),
-                       date.begin() + static_cast<std::ptrdiff_t>(from + n),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-  };
-  if (date.size() != 7 && date.size() != 10) return false;
-  if (!digits(0, 4) || date[4] != '-' || !digits(5, 2)) return false;
-  return date.size() == 7 || (date[7] == '-' && digits(8, 2));
-}
-
 /// The entry's fields are pasted into TOML: anything that could end its table or line is refused
 /// here (the values themselves are checked by the scenario loader as the key's values).
 void check_entry(const policy_entry& p, std::size_t index) {
@@ -39,7 +28,8 @@ void check_entry(const policy_entry& p, std::size_t index) {
   };
   if (p.hub.empty() || !std::ranges::all_of(p.hub, name_char))
     fail("hub", fmt::format("'{}' is not a hub name (letters, digits, _ and -)", p.hub));
-  if (!date_form(p.date)) fail("date", fmt::format("'{}' is not a date YYYY-MM-DD", p.date));
+  if (!engine::date::parse(p.date))
+    fail("date", fmt::format("'{}' is not a date YYYY-MM-DD (or YYYY-MM)", p.date));
   if (p.key.empty()) fail("key", "the key is empty");
   if (p.value.empty() || p.value.find_first_of("\n\r") != std::string::npos)
     fail("value", "the value must be one TOML value on one line");
@@ -67,7 +57,9 @@ std::string extending_toml(const std::filesystem::path& file, const schema& s,
         all.push_back({hub, e.date.to_string(), std::get<std::string>(e.values.at("key")),
                        format_value(e.values.at("value"))});
   }
-  all.insert(all.end(), policies.begin(), policies.end());
+  // Written as a TOML date, YYYY-MM-DD (a YYYY-MM one is the first of the month, as in a file).
+  for (const auto& p : policies)
+    all.push_back({p.hub, engine::date::parse(p.date)->to_string(), p.key, p.value});
   for (const auto& p : all)
     text += fmt::format("\n[[hub.{}.policy]]\ndate = {}\nkey = {}\nvalue = {}\n", p.hub, p.date,
                         format_value(param_value(p.key)), p.value);

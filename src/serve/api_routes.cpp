@@ -27,19 +27,6 @@ constexpr long max_tick_delay_ms = 2000;
 /// watch, not one that holds the only worker for hours.
 constexpr long max_total_delay_ms = 10L * 60 * 1000;
 
-/// body[key] if it has the wanted type, `fallback` if absent; 400 otherwise.
-template <typename T>
-T field(const json& body, const char* key, T fallback, bool required = false) {
-  const auto it = body.find(key);
-  if (it == body.end() || it->is_null()) {
-    if (required) throw http_error(400, fmt::format("the request needs '{}'", key));
-    return fallback;
-  }
-  const bool fits = std::is_same_v<T, std::string> ? it->is_string() : it->is_number_integer();
-  if (!fits) throw http_error(400, fmt::format("'{}' has the wrong type", key));
-  return it->get<T>();
-}
-
 run_job parse_run_request(const server_context& ctx, const json& body) {
   const auto delay = field<long>(body, "tick_delay_ms", 0);
   if (delay < 0 || delay > max_tick_delay_ms)

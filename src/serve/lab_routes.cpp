@@ -8,7 +8,6 @@
 #include <charconv>
 #include <filesystem>
 #include <string>
-#include <thread>
 
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/experiment/job.hpp"
@@ -17,6 +16,7 @@
 #include "liangzhu/io/experiment.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/report/ensemble_data.hpp"
+#include "liangzhu/store/atomic_file.hpp"
 #include "serve/http_error.hpp"
 #include "serve/lab_setup.hpp"
 #include "serve/server_context.hpp"
@@ -42,46 +42,24 @@ std::filesystem::path setup_file(const server_context& ctx, const io::scenario& 
   try {
     std::filesystem::create_directories(folder);
     if (!std::filesystem::exists(file)) {
-      const auto partial = std::filesystem::path(file.string() + ".partial");
-      {
-        std::FILE* out = std::fopen(partial.c_str(), "wb");
-        if (out == nullptr) throw io_error(fmt::format("cannot write {}", partial.string()));
-        const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-        if (std::fclose(out) != 0 || !written)
-          throw io_error(fmt::format("cannot write {}", partial.string()));
-      }
-      std::filesystem::rename(partial, file);
+      store::atomic_file out(file);
+      out.stream() << text;
+      out.commit();
     }
   } catch (const std::filesystem::filesystem_error& e) {
     throw http_error(500, fmt::format("the lab cannot keep its set-up: {}", e.what()));
   } catch (const io_error& e) {
-    throw http_error(500, e.what());
+    throw http_error(500, fmt::format("the lab cannot keep its set-up: {}", e.what()));
   }
   return file;
 }
 
 long replicates_of(const json& body) {
-  const auto it = body.find("replicates");
-  if (it == body.end() || it->is_null()) return 5;
-  if (!it->is_number_integer() || it->get<long>() < 2 || it->get<long>() > max_replicates)
+  const long replicates = field<long>(body, "replicates", 5);
+  if (replicates < 2 || replicates > max_replicates)
     throw http_error(
         400, fmt::format("'replicates' must be a whole number from 2 to {}", max_replicates));
-  return it->get<long>();
-}
-
-/// body[key] as true/false (absent: false); 400 for anything else.
-bool flag(const json& body, const char* key) {
-  const auto it = body.find(key);
-  if (it == body.end() || it->is_null()) return false;
-  if (!it->is_boolean()) throw http_error(400, fmt::format("'{}' must be true or false", key));
-  return it->get<bool>();
-}
-
-std::string label_of(const json& body) {
-  const auto it = body.find("label");
-  if (it == body.end() || it->is_null()) return {};
-  if (!it->is_string()) throw http_error(400, "'label' must be text");
-  return it->get<std::string>();
+  return replicates;
 }
 
 /// The ensemble of a set-up: replicate r of the scenario as it is and of the set-up with seed r.
@@ -108,7 +86,7 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   spec.replicates = replicates_of(body);
   // With posterior draws, pairs of replicates share a draw: the spread splits into the
   // parameters' share and luck's (docs/experiments.md, "Parameter uncertainty").
-  if (flag(body, "posterior")) {
+  if (field<bool>(body, "posterior", false)) {
     if (ctx.options.posterior.empty())
       throw http_error(400, "this server has no posterior: start it with --posterior FILE");
     if (spec.replicates % 2 != 0)
@@ -131,11 +109,8 @@ ensemble_job parse_ensemble(const server_context& ctx, const json& body) {
   };
   try {
     ensemble_job job{experiment::plan_experiment(spec, as_is, store::sweep_kind::compare),
-                     label_of(body)};
-    experiment::execution_settings settings;
-    settings.parallel_runs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    settings.max_memory_bytes = ctx.options.max_memory_bytes;
-    experiment::check_memory(job.plan, settings);
+                     field<std::string>(body, "label", "")};
+    experiment::check_memory(job.plan, ensemble_settings(ctx.options.max_memory_bytes));
     if (job.label.size() > 200) throw http_error(400, "'label' is longer than 200 characters");
     if (job.label.empty()) job.label = spec.name;
     return job;
@@ -207,10 +182,11 @@ json queue_json(const server_context& ctx) {
 void add_lab_routes(route_table& routes, server_context& ctx) {
   routes.post("/api/setup/toml", guarded([&ctx](const auto& req, auto& res) {
                 const lab_setup setup = parse_setup(parse_body(req));
-                (void)model::read_parameters(load_setup(ctx.catalog, setup));
-                res.set_header("Content-Disposition",
-                               fmt::format("attachment; filename=\"{}.toml\"",
-                                           load_setup(ctx.catalog, setup).string("name")));
+                const io::scenario resolved = load_setup(ctx.catalog, setup);
+                (void)model::read_parameters(resolved);
+                res.set_header(
+                    "Content-Disposition",
+                    fmt::format("attachment; filename=\"{}.toml\"", resolved.string("name")));
                 res.set_content(setup_toml(ctx.catalog, setup), "application/toml");
               }));
   routes.post("/api/setup/open", guarded([&ctx](const auto& req, auto& res) {

@@ -19,6 +19,13 @@ namespace liangzhu::serve::detail {
 
 using steady = std::chrono::steady_clock;
 
+experiment::execution_settings ensemble_settings(std::uint64_t max_memory_bytes) {
+  experiment::execution_settings settings;
+  settings.parallel_runs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  settings.max_memory_bytes = max_memory_bytes;
+  return settings;
+}
+
 run_queue::run_queue(store::run_store& store, std::size_t max_waiting,
                      std::chrono::milliseconds every, std::uint64_t max_memory_bytes)
     : store_(store),
@@ -279,9 +286,7 @@ void run_queue::execute(queued& q, ensemble_job& job) {
   long done = 0;
   try {
     publish_ensemble(q.run_id, "running", 0);
-    experiment::execution_settings settings;
-    settings.parallel_runs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    settings.max_memory_bytes = max_memory_bytes_;
+    experiment::execution_settings settings = ensemble_settings(max_memory_bytes_);
     settings.stop = [this] { return cancelled(); };
     const auto outcome = experiment::run_experiment(store_, job.plan, settings, nullptr,
                                                     [&](std::int64_t now, std::int64_t) {

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "liangzhu/experiment/job.hpp"
 #include "liangzhu/experiment/plan.hpp"
 #include "liangzhu/io/scenario.hpp"
 #include "liangzhu/model/simulation.hpp"
@@ -42,6 +43,9 @@ struct ensemble_job {
   experiment::plan plan;
   std::string label;
 };
+
+/// How an ensemble runs: one run per core, within `max_memory_bytes` (0: half of the machine's).
+experiment::execution_settings ensemble_settings(std::uint64_t max_memory_bytes);
 
 /// Where an ensemble of this server stands: its runs done out of all. `version` grows with every
 /// change.

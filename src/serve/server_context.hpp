@@ -3,9 +3,12 @@
 // the helpers every handler uses to answer (internal).
 #include <httplib.h>
 
+#include <fmt/format.h>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <type_traits>
 
 #include "liangzhu/serve/server.hpp"
 #include "liangzhu/store/run_store.hpp"
@@ -38,6 +41,26 @@ void send_json(httplib::Response& res, const nlohmann::json& body, int status = 
 void send_error(httplib::Response& res, const http_error& e);
 /// The request's body as a JSON object; http_error 400 otherwise.
 nlohmann::json parse_body(const httplib::Request& req);
+/// body[key] if it has the wanted type (text, a whole number or true/false), `fallback` if absent
+/// or null; http_error 400 otherwise.
+template <typename T>
+T field(const nlohmann::json& body, const char* key, T fallback, bool required = false) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (required) throw http_error(400, fmt::format("the request needs '{}'", key));
+    return fallback;
+  }
+  bool fits = false;
+  if constexpr (std::is_same_v<T, std::string>)
+    fits = it->is_string();
+  else if constexpr (std::is_same_v<T, bool>)
+    fits = it->is_boolean();
+  else
+    fits = it->is_number_integer();
+  if (!fits) throw http_error(400, fmt::format("'{}' has the wrong type", key));
+  return it->get<T>();
+}
+
 /// The refusal of work when the queue is full (429, try again in a few seconds).
 http_error queue_full(const server_context& ctx);
 /// The run named by the request's `match`-th capture; http_error 404 if the store has none.

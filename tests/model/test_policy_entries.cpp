@@ -56,6 +56,13 @@ TEST(PolicyEntries, WhatCouldBreakTheTomlIsRefusedWithTheEntryNamed) {
   EXPECT_THAT(message({"liangzhu", "2027-01-01", "noncompete.max_months", "0\nname = \"x\""}),
               HasSubstr("one TOML value on one line"));
   EXPECT_THAT(message({"liangzhu", "2027-01-01", "", "0"}), HasSubstr("policy[0].key"));
+  EXPECT_THAT(message({"liangzhu", "2027-02-30", "noncompete.max_months", "0"}),
+              HasSubstr("not a date"));
+}
+
+TEST(PolicyEntries, AMonthMeansItsFirstDayAsInAFile) {
+  const auto added = load({{"liangzhu", "2027-02", "noncompete.max_months", "0"}});
+  EXPECT_EQ(added.dated("hub.liangzhu.policy").back().date.to_string(), "2027-02-01");
 }
 
 }  // namespace

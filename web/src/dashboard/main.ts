@@ -200,10 +200,20 @@ class Lab {
     return checked && checked.errors.length === 0 ? checked.setup : undefined;
   }
 
-  private async startEnsemble(): Promise<void> {
+  /** Runs `action` with the set-up on the page once it is checked; a refusal is shown as the
+   * server's reason for `what`. */
+  private async withSetup(what: string, action: (setup: Setup) => Promise<void>): Promise<void> {
     const setup = this.checkedSetup();
     if (!setup) return;
     try {
+      await action(setup);
+    } catch (e) {
+      this.messages.textContent = refusal(`The server refused the ${what}`, e);
+    }
+  }
+
+  private startEnsemble(): Promise<void> {
+    return this.withSetup("ensemble", async (setup) => {
       const p = await postJson<EnsembleProgress>("/api/ensembles", {
         ...setup,
         replicates: Number(this.replicates.value),
@@ -211,27 +221,18 @@ class Lab {
         posterior: !this.posteriorLabel.hidden && this.posterior.checked,
       });
       this.followEnsemble(p);
-    } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `The server refused the ensemble: ${e.message}` : String(e);
-    }
+    });
   }
 
-  private async startSingle(): Promise<void> {
-    const setup = this.checkedSetup();
-    if (!setup) return;
-    try {
-      const progress = await startRun({ ...setup, label: this.label.value, tick_delay_ms: Number(this.delay.value) || 0 });
-      this.follow(progress);
+  private startSingle(): Promise<void> {
+    return this.withSetup("run", async (setup) => {
+      this.follow(await startRun({ ...setup, label: this.label.value, tick_delay_ms: Number(this.delay.value) || 0 }));
       await this.loadRuns();
-    } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `The server refused the run: ${e.message}` : String(e);
-    }
+    });
   }
 
-  private async download(): Promise<void> {
-    const setup = this.checkedSetup();
-    if (!setup) return;
-    try {
+  private download(): Promise<void> {
+    return this.withSetup("set-up", async (setup) => {
       const text = await setupToml(setup);
       const link = element("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "application/toml" }));
@@ -239,9 +240,7 @@ class Lab {
       document.body.append(link);
       link.click();
       link.remove();
-    } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `The server refused the set-up: ${e.message}` : String(e);
-    }
+    });
   }
 
   /** Sets the lab to a scenario file's or a stored run's set-up. */
@@ -261,7 +260,7 @@ class Lab {
       // Read by the browser test: how many set-ups the lab has opened.
       document.body.dataset.opened = String(Number(document.body.dataset.opened ?? 0) + 1);
     } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `It cannot be opened: ${e.message}` : String(e);
+      this.messages.textContent = refusal("It cannot be opened", e);
     }
   }
 
@@ -291,7 +290,7 @@ class Lab {
       if (this.ensemble) await postJson(`/api/ensembles/${this.ensemble.id}/cancel`);
       else if (Number(this.progress.dataset.run)) await cancelRun(Number(this.progress.dataset.run));
     } catch (e) {
-      this.messages.textContent = e instanceof ApiError ? `It cannot be cancelled: ${e.message}` : String(e);
+      this.messages.textContent = refusal("It cannot be cancelled", e);
     }
   }
 
@@ -419,6 +418,11 @@ class Lab {
       }, followRetrySeconds * 1000);
     });
   }
+}
+
+/** "`prefix`: the server's reason" for a refusal, the error itself for anything else. */
+function refusal(prefix: string, e: unknown): string {
+  return e instanceof ApiError ? `${prefix}: ${e.message}` : String(e);
 }
 
 /** The reason in a "failure" event's {"error": message}. */
