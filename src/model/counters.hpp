@@ -15,6 +15,7 @@ enum class counted : std::uint8_t {
   graduates,               ///< engineers who joined the pool from university
   leavers,                 ///< engineers who retired or left the hub
   job_moves,               ///< engineers who changed employer
+  market_hires,            ///< engineers who took a job in the rest of the labour market
   laid_off,                ///< employed engineers who lost their job
   started_waiting,         ///< bound engineers with an idea who chose to wait out a noncompete
   gave_up_waiting,         ///< waiting engineers who gave up their idea
@@ -122,6 +123,11 @@ inline constexpr std::array<counter_outputs<counted>, event_tally::keys> event_o
      {}},
     {counted::job_moves,
      {"job_moves", "moves per week", "Engineers who changed employer this week"},
+     false,
+     {}},
+    {counted::market_hires,
+     {"market_hires", "engineers per week",
+      "Engineers who took a job in the rest of the labour market this week"},
      false,
      {}},
     {counted::laid_off,

@@ -25,6 +25,12 @@ double at_stage(hub_ref h, stage g) {
   return count_startups(h, [&](std::size_t s) { return h.startups.stage_of[s] == g; });
 }
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+/// The rest of the market's open positions: its hires per week times the mean time a vacancy
+/// stays open (a stock is its inflow times the mean time in it).
+double market_vacancies(hub_ref h) {
+  return static_cast<double>(h.counts.this_week(counted::market_hires)) *
+         h.p.talent.market_vacancy_weeks;
+}
 
 std::vector<series_output> build() {
   std::vector<series_output> o;
@@ -57,11 +63,11 @@ std::vector<series_output> build() {
       "Engineers between jobs (including those waiting out a noncompete)",
       [](cx, hub_ref h) { return in_place(h, place::unemployed); });
   add("vacancies", "positions",
-      "Open positions: incumbents' wanted headcount not filled, and the wanted teams not filled "
-      "of startups that hire (after a first round, with a runway above "
-      "startups.runway_trigger_weeks)",
+      "Open positions: incumbents' wanted headcount not filled, the wanted teams not filled of "
+      "startups that hire (after a first round, with a runway above "
+      "startups.runway_trigger_weeks), and the rest of the market's (vacancies_market)",
       [](cx ctx, hub_ref h) {
-        double open = 0;
+        double open = market_vacancies(h);
         for (const auto& inc : h.incumbents) open += std::max(0.0, inc.wanted - inc.headcount);
         const auto& st = h.startups;
         for (std::size_t s = 0; s < st.table.size(); ++s)
@@ -69,9 +75,14 @@ std::vector<series_output> build() {
             open += std::max(0.0, std::floor(wanted_team(ctx.p.world, st, s)) - st.team[s]);
         return open;
       });
+  add("vacancies_market", "positions",
+      "Open positions in the rest of the labour market: its hires this week times "
+      "talent.market_vacancy_weeks (Little's law: the market's employers are not agents)",
+      [](cx, hub_ref h) { return market_vacancies(h); });
   add_counter(counted::graduates);
   add_counter(counted::leavers);
   add_counter(counted::job_moves);
+  add_counter(counted::market_hires);
   add_counter(counted::laid_off);
   add("wage_index", "x start", "Market wage relative to the start",
       [](cx, hub_ref h) { return h.wage_index; });

@@ -44,6 +44,10 @@ inline constexpr const char* spinouts =
 inline constexpr const char* china_labour =
     "China's urban surveyed unemployment rate, about 5% in 2023-2024 (National Bureau of "
     "Statistics); the engineers' rate of job loss is an assumption checked by the pattern panel";
+inline constexpr const char* vacancy_duration =
+    "US mean vacancy duration about 25-30 working days (5-6 weeks) in 2016-2018, longer in "
+    "information and professional services (DHI-DFH mean vacancy duration from JOLTS; Davis, "
+    "Faberman and Haltiwanger 2013, QJE 128:581-622); China's is not published, an assumption";
 inline constexpr const char* team_sizes =
     "assumption, set so that a round pays for about two years of the team (US tech startups died "
     "about 20 months after their last financing, CB Insights 2014) and checked against the tail "

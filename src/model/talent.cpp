@@ -158,7 +158,10 @@ bool still_open(const context& ctx, const hub_state& hub, const offer& o,
 
 void take_offer(hub_state& hub, std::size_t row, const offer& o) {
   leave_place(hub, row);
-  if (o.where == place::market) join_market(hub, row, o.wage);
+  if (o.where == place::market) {
+    join_market(hub, row, o.wage);
+    hub.counts.add(counted::market_hires);
+  }
   if (o.where == place::incumbent) join_incumbent(hub, row, o.employer, o.wage);
   if (o.where == place::startup) join_startup(hub, row, o.employer, o.wage, false);
   hub.counts.add(counted::job_moves);

@@ -5,6 +5,7 @@
 #include "model/ledger.hpp"
 #include "model/mechanism_fixture.hpp"
 #include "model/noncompete.hpp"
+#include "model/outputs.hpp"
 #include "model/startups.hpp"
 #include "model/timers.hpp"
 
@@ -39,6 +40,25 @@ TEST(Labour, MovesKeepEveryoneInExactlyOnePlace) {
   remove_engineer(f.hub, row);
   EXPECT_EQ(f.hub.engineers.table.size(), 5999u);
   EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+/// The value of output `name` for the fixture's hub now.
+double output(const hub_fixture& f, std::string_view name) {
+  for (const auto& o : series_outputs())
+    if (o.spec.name == name) return o.read(f.ctx, f.hub);
+  throw std::logic_error("no such output");
+}
+
+TEST(Labour, TheMarketsVacanciesAreItsHiresTimesHowLongAVacancyStaysOpen) {
+  hub_fixture f({"hub.test.talent.market_vacancy_weeks=5"});
+  for (long tick = 0; tick < 4 && f.hub.counts.this_week(counted::market_hires) == 0; ++tick) {
+    f.hub.counts.start_week();
+    job_moves(f.ctx, f.hub, tick);
+  }
+  const auto hires = static_cast<double>(f.hub.counts.this_week(counted::market_hires));
+  ASSERT_GT(hires, 0);  // the unemployed of the set-up find market jobs
+  EXPECT_EQ(output(f, "vacancies_market"), 5 * hires);
+  EXPECT_GE(output(f, "vacancies"), 5 * hires);
 }
 
 TEST(Invariants, DetectABrokenCount) {

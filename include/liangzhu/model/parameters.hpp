@@ -100,6 +100,7 @@ struct hub_talent {
   double startup_appeal{};
   double job_loss_per_year{};
   double vacancy_fill_weeks{};
+  double market_vacancy_weeks{};
 };
 
 /// Ideas, co-founders and the initial startups (keys founding.*).
