@@ -196,7 +196,7 @@ void list_startups(const context& ctx, hub_state& hub, long tick) {
     // Investors' stakes are realised at the market value (lock-ups are not modelled); the company
     // sells new shares for fresh money and carries on as a listed firm.
     const double value = st.valuation[s];
-    realise_stakes(ctx, hub, s, value);
+    realise_stakes(ctx, hub, s, value, exit_terms::listing);
     const double raised = value * w.startups.ipo_raise_share;
     book_in(hub, s, money_in::public_market, raised);
     hub.sums.add(summed::listing_raised_cny, raised);

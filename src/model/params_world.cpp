@@ -69,6 +69,7 @@ std::vector<binding<world_params>> capital_bindings() {
       bind_nested(&w::capital, &world_capital::founder_savings_median_cny, real("founder_savings_median_cny", 6e5, 0, max_cny, "CNY", "Median own money a founder brings", source::assumption)),
       bind_nested(&w::capital, &world_capital::founder_savings_sigma, real("founder_savings_sigma", 1.0, 0, 5, "log-scale", "Spread of founders' own money (log-normal sigma)", source::assumption)),
       bind_nested(&w::capital, &world_capital::proceeds_recycled_share, real("proceeds_recycled_share", 0.5, 0, 1, "share", "Share of a fund's exit proceeds it may invest again in the same year (recycling)", source::assumption)),
+      bind_nested(&w::capital, &world_capital::liquidation_preference, real("liquidation_preference", 1, 0, 10, "x invested", "Liquidation preference of investors' shares when a startup is sold: each takes the larger of this multiple of its money and its share of the price, preferences first and pro rata when the price does not cover them (non-participating, all rounds equal); a listing converts them into ordinary shares. 0: ordinary shares, the price shared per share", source::liquidation)),
   };
   // clang-format on
 }

@@ -48,6 +48,11 @@ inline constexpr const char* vacancy_duration =
     "US mean vacancy duration about 25-30 working days (5-6 weeks) in 2016-2018, longer in "
     "information and professional services (DHI-DFH mean vacancy duration from JOLTS; Davis, "
     "Faberman and Haltiwanger 2013, QJE 128:581-622); China's is not published, an assumption";
+inline constexpr const char* liquidation =
+    "Kaplan and Stromberg 2003 (Review of Economic Studies 70:281-315): venture financings "
+    "give investors convertible preferred shares with a liquidation preference, usually 1x and "
+    "non-participating (NVCA model certificate of incorporation); that every round ranks equally "
+    "is an assumption";
 inline constexpr const char* team_sizes =
     "assumption, set so that a round pays for about two years of the team (US tech startups died "
     "about 20 months after their last financing, CB Insights 2014) and checked against the tail "

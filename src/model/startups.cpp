@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "liangzhu/model/liquidation.hpp"
+
 #include "investor_ties.hpp"
 #include "labour.hpp"
 #include "ledger.hpp"
@@ -94,11 +96,20 @@ void dilute_holdings(hub_state& hub, std::size_t s, double sold) {
     h.share *= 1.0 - std::clamp(sold, 0.0, 1.0);
 }
 
-double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double value) {
+double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double value,
+                      exit_terms terms) {
   const auto slot = hub.startups.table.id_at(s).index;
+  auto& holdings = hub.holdings[slot];
+  std::vector<preferred_stake> stakes;
+  stakes.reserve(holdings.size());
+  for (const auto& h : holdings) stakes.push_back({h.invested, h.share});
+  const double preference =
+      terms == exit_terms::sale ? ctx.p.world.capital.liquidation_preference : 0.0;
+  const auto payouts = liquidation_payouts(stakes, value, preference);
   double paid = 0;
-  for (const auto& h : hub.holdings[slot]) {
-    const double proceeds = h.share * value;
+  for (std::size_t k = 0; k < holdings.size(); ++k) {
+    const auto& h = holdings[k];
+    const double proceeds = payouts[k];
     if (holder::is_fund(h.investor)) {
       auto& fund = ctx.world.investors[static_cast<std::size_t>(h.investor)];
       fund.proceeds += proceeds;
@@ -109,7 +120,7 @@ double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double 
     hub.sums.add(summed::exit_value_cny, proceeds);
     paid += proceeds;
   }
-  hub.holdings[slot].clear();
+  holdings.clear();
   return paid;
 }
 
@@ -127,7 +138,7 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
     if (how == exit_kind::acquisition)
       join_incumbent(hub, row, acquirer, incumbent_wage(hub, acquirer, skill));
   }
-  realise_stakes(ctx, hub, s, how == exit_kind::acquisition ? price : 0.0);
+  realise_stakes(ctx, hub, s, how == exit_kind::acquisition ? price : 0.0, exit_terms::sale);
   hub.sums.add(summed::exited_cash_cny, st.cash[s]);
   if (st.founded[s] >= 0) {
     const auto year =

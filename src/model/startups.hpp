@@ -50,9 +50,13 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
 /// Books the own money a founder or co-founder (the engineer in `row`) brings to startup `s`.
 void book_founder_savings(const context& ctx, hub_state& hub, std::size_t s, std::size_t row,
                           long tick);
-/// Pays the holders of stakes in startup `s` their share of `value` (an acquisition's price,
-/// the market value at a listing) and clears the stakes; returns what was paid.
-double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double value);
+/// How the stakes are paid at an exit: in a sale the investors' preferred shares carry their
+/// liquidation preference; at a listing they convert into ordinary shares.
+enum class exit_terms { sale, listing };
+/// Pays the holders of stakes in startup `s` what they receive of `value` (an acquisition's
+/// price, the market value at a listing) and clears the stakes; returns what was paid.
+double realise_stakes(const context& ctx, hub_state& hub, std::size_t s, double value,
+                      exit_terms terms);
 /// Records a stake bought in a startup.
 void add_holding(hub_state& hub, std::size_t s, std::int64_t investor, double amount,
                  double post_money);

@@ -188,8 +188,10 @@ constexpr pattern patterns[] = {
      returns,
      "Realised rounds that lost money",
      "share",
-     "Rounds of the run whose startup failed, was acquired or listed: multiple = exit value / "
-     "post-money of the round x the dilution by later rounds (failure: 0); share below 1x",
+     "Rounds of the run whose startup failed, was acquired or listed: multiple = what the "
+     "round's stake received / its money (failure: 0). A listing pays the stake its share of the "
+     "market value (the round's money / post-money x the dilution by later rounds); a sale pays "
+     "it as the model does, with the run's capital.liquidation_preference; share below 1x",
      {0.50, 0.65},
      {0.40, 0.75},
      "US financings 2004-2013: 65% returned less than 1x; 'nearly half' in the 2023 update "

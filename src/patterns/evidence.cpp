@@ -3,12 +3,28 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/patterns/panel.hpp"
 #include "liangzhu/store/store_reader.hpp"
 
 namespace liangzhu::patterns {
+
+double liquidation_preference_of(std::span<const std::pair<std::string, std::string>> parameters) {
+  constexpr std::string_view key = "capital.liquidation_preference";
+  for (const auto& [name, value] : parameters) {
+    if (name != key) continue;
+    double preference = 0;
+    const auto [end, error] =
+        std::from_chars(value.data(), value.data() + value.size(), preference);
+    if (error != std::errc{} || end != value.data() + value.size() || !(preference >= 0))
+      throw input_error(fmt::format("the run's {} is '{}', not a number of at least 0", key, value),
+                        std::string(key));
+    return preference;
+  }
+  return 0.0;
+}
 
 run_evidence read_evidence(const store::store_reader& reader, std::int64_t run,
                            std::string_view hub) {
@@ -45,6 +61,7 @@ run_evidence read_evidence(const store::store_reader& reader, std::int64_t run,
     for (std::size_t k = 0; k < row.values.size() && k < out.series.size(); ++k)
       out.series[k].push_back(row.values[k]);
   });
+  out.liquidation_preference = liquidation_preference_of(reader.read_parameters(run));
   for (auto& row : reader.read_summary(run))
     if (row.group.empty() || row.group == name) out.summary.push_back(std::move(row));
   return out;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "histories.hpp"
+#include "liangzhu/model/liquidation.hpp"
 #include "liangzhu/patterns/panel.hpp"
 #include "measures.hpp"
 
@@ -131,24 +132,37 @@ double round_median(const inputs& in, int stage, bool post_money) {
 }
 
 /// Each in-run round's multiple: realised (the startup failed, was acquired or listed) or marked
-/// at the startup's last round price (alive, not listed).
+/// at the startup's last round price (alive, not listed). A sale pays the rounds as the model
+/// does, with the run's liquidation preference; a listing converts them into ordinary shares.
 struct multiples {
   std::vector<double> realised, marked;
   explicit multiples(const inputs& in) {
     for (const auto& h : in.startups) {
       const auto& rounds = h.rounds;
+      std::vector<model::preferred_stake> stakes;
+      std::vector<double> kept;  // what later rounds left of each round's stake
       for (std::size_t i = 0; i < rounds.size(); ++i) {
-        if (rounds[i].post <= 0) continue;
-        double kept = 1.0;  // what later rounds left of the stake
+        kept.push_back(1.0);
         for (std::size_t j = i + 1; j < rounds.size(); ++j)
-          if (rounds[j].post > 0) kept *= 1.0 - std::min(1.0, rounds[j].amount / rounds[j].post);
-        const bool realised_by_listing = h.listed && (!h.failed || *h.listed < *h.failed);
+          if (rounds[j].post > 0)
+            kept.back() *= 1.0 - std::min(1.0, rounds[j].amount / rounds[j].post);
+        stakes.push_back({rounds[i].amount,
+                          rounds[i].post > 0 ? rounds[i].amount / rounds[i].post * kept[i] : 0});
+      }
+      const bool realised_by_listing = h.listed && (!h.failed || *h.listed < *h.failed);
+      const auto payouts =
+          realised_by_listing || h.acquired
+              ? model::liquidation_payouts(
+                    stakes, h.exit_value, realised_by_listing ? 0.0 : in.run.liquidation_preference)
+              : std::vector<double>(rounds.size(), 0.0);
+      for (std::size_t i = 0; i < rounds.size(); ++i) {
+        if (rounds[i].post <= 0 || rounds[i].amount <= 0) continue;
         if (realised_by_listing || h.acquired)
-          realised.push_back(h.exit_value / rounds[i].post * kept);
+          realised.push_back(payouts[i] / rounds[i].amount);
         else if (h.failed)
           realised.push_back(0.0);
         else
-          marked.push_back(rounds.back().post / rounds[i].post * kept);
+          marked.push_back(rounds.back().post / rounds[i].post * kept[i]);
       }
     }
   }

@@ -16,6 +16,7 @@ run_evidence evidence_of(const experiment::job_result& run, const std::string& h
   run_evidence e;
   e.hub = hub;
   e.ticks_per_year = 365.2425 / std::max(1, run.run.days_per_tick);
+  e.liquidation_preference = liquidation_preference_of(run.parameters);
   const auto group_it = std::find(out.groups.begin(), out.groups.end(), hub);
   if (group_it == out.groups.end()) return e;
   const auto group = static_cast<std::uint16_t>(group_it - out.groups.begin());

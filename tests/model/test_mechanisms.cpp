@@ -274,7 +274,7 @@ TEST(Funding, GuidanceRoundsRaiseStateTies) {
 }
 
 TEST(Acquisitions, TheAcquirerPaysThePriceToTheInvestorsPerStake) {
-  hub_fixture f;
+  hub_fixture f({"capital.liquidation_preference=0"});  // ordinary shares
   const std::size_t s = 0;
   add_holding(f.hub, s, 1, 1e6, 4e6);  // fund 1 holds a quarter
   const double before = f.world.investors[1].proceeds;
@@ -286,6 +286,22 @@ TEST(Acquisitions, TheAcquirerPaysThePriceToTheInvestorsPerStake) {
   double paid_out = 0;
   for (const auto& stake : stakes) paid_out += stake.share * 8e6;
   EXPECT_NEAR(f.hub.sums.so_far(detail::summed::exit_value_cny), paid_out, 1e-6);
+}
+
+TEST(Acquisitions, ASaleBelowWhatWasInvestedPaysTheInvestorsPreferencesFirst) {
+  hub_fixture f;  // capital.liquidation_preference = 1
+  const std::size_t s = 0;
+  f.hub.holdings[f.hub.startups.table.id_at(s).index].clear();
+  add_holding(f.hub, s, 1, 3e6, 12e6);  // a quarter for 3 M, then a tenth for 2 M
+  dilute_holdings(f.hub, s, 0.1);
+  add_holding(f.hub, s, 2, 2e6, 20e6);
+  const double before1 = f.world.investors[1].proceeds, before2 = f.world.investors[2].proceeds;
+  end_startup(f.ctx, f.hub, s, exit_kind::acquisition, 0, 4e6, 5);
+  // 4 M does not cover the 5 M invested: the two share it pro rata to their preferences; as
+  // ordinary shares they would have had 0.9 M and 0.4 M.
+  EXPECT_DOUBLE_EQ(f.world.investors[1].proceeds - before1, 4e6 * 3.0 / 5.0);
+  EXPECT_DOUBLE_EQ(f.world.investors[2].proceeds - before2, 4e6 * 2.0 / 5.0);
+  EXPECT_DOUBLE_EQ(f.hub.sums.so_far(detail::summed::exit_value_cny), 4e6);
 }
 
 TEST(Lifecycle, AStartupThatCannotPayFails) {

@@ -48,6 +48,9 @@ class hand_made_store : public ::testing::Test {
     info.days_per_tick = 7;
     info.ticks_total = ticks;
     run_ = store.begin_run(info);
+    if (!preference_.empty())
+      store.write_parameters(run_, std::vector<std::pair<std::string, std::string>>{
+                                       {"capital.liquidation_preference", preference_}});
     auto sink = store.sink_for(run_);
     const std::vector<std::string> hubs{"A", "B"};
     const std::vector<engine::series_spec> series{{"engineers", "", ""},
@@ -76,7 +79,7 @@ class hand_made_store : public ::testing::Test {
         {156, 0, 3, 1, 3e7},
         {156, 0, 4, 1, 1.5e8},
         {156, 0, 5, 1, 2},
-        {260, 0, 7, 1, 3e8},
+        {260, 0, 7, 1, s1_price_},
         // S2: founded 0, seed at 26 (4M at 20M), failed at 40
         {0, 0, 0, 2, 1.0},
         {26, 0, 2, 2, 4e6},
@@ -125,6 +128,8 @@ class hand_made_store : public ::testing::Test {
     return measure(read_evidence(store.reader(), run_, hub));
   }
 
+  double s1_price_ = 3e8;   ///< what S1 is acquired for
+  std::string preference_;  ///< the run's capital.liquidation_preference, if written
   liangzhu::testing::scratch_dir dir_;
   std::filesystem::path file_ = dir_ / "hand.db";
   std::int64_t run_ = 0;
@@ -166,6 +171,28 @@ TEST_F(hand_made_store, MultiplesAreDilutedByLaterRoundsAndRealisedOrMarked) {
   EXPECT_DOUBLE_EQ(value(v, "fund_multiple_median"), 1.7);
   EXPECT_DOUBLE_EQ(value(v, "listing_share_of_exits"), 0.5);
   EXPECT_NEAR(value(v, "failure_share_of_endings"), 1.0 / 3, 1e-12);
+}
+
+/// S1 sold for 40M, less than the 35M its rounds paid plus what their shares would fetch.
+class sold_cheaply : public hand_made_store {
+ protected:
+  sold_cheaply() { s1_price_ = 4e7; }
+};
+class sold_cheaply_with_preferences : public sold_cheaply {
+ protected:
+  sold_cheaply_with_preferences() { preference_ = "1.0"; }
+};
+
+TEST_F(sold_cheaply, OrdinarySharesShareThePriceByShares) {
+  // No preference stored (a run of an older build): the seed's 16% of 40M is 1.28x, the A's
+  // 20% is 0.27x, S2's seed 0x.
+  EXPECT_NEAR(value(measured(), "deals_under_1x_share"), 2.0 / 3, 1e-12);
+}
+
+TEST_F(sold_cheaply_with_preferences, ASaleRepaysThePreferencesFirst) {
+  // The A takes its 30M back; the seed's preference (5M) beats its shares of the 10M left
+  // (16% of 80% of the shares); both get 1x, S2's seed 0x.
+  EXPECT_NEAR(value(measured(), "deals_under_1x_share"), 1.0 / 3, 1e-12);
 }
 
 TEST_F(hand_made_store, TigersLabourAndSizesAreTheHubsOwn) {

@@ -248,6 +248,7 @@ struct world_capital {
   double founder_savings_median_cny{};
   double founder_savings_sigma{};
   double proceeds_recycled_share{};
+  double liquidation_preference{};
 };
 
 /// Startups' economics: capability, revenue, valuation, rounds, teams (keys startups.*).

@@ -54,7 +54,14 @@ struct run_evidence {
   std::vector<std::string> series_names;
   std::vector<std::vector<double>> series;  ///< by series, then tick (the hub's rows)
   std::vector<store::summary_row> summary;  ///< the hub's rows and the whole run's
+  /// The run's capital.liquidation_preference: what investors take first when a startup is sold
+  /// (0 for runs stored before the model had preferences: their shares were ordinary).
+  double liquidation_preference = 0;
 };
+
+/// The liquidation preference among a run's resolved parameters (key, value as stored); 0 if
+/// they do not name one.
+double liquidation_preference_of(std::span<const std::pair<std::string, std::string>> parameters);
 
 /// Reads run `run` of the store for hub `hub` (the run's first hub if empty). Throws
 /// engine::input_error naming the run or the hub if it has no such run or hub.
