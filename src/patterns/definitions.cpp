@@ -188,10 +188,12 @@ constexpr pattern patterns[] = {
      returns,
      "Realised rounds that lost money",
      "share",
-     "Rounds of the run whose startup failed, was acquired or listed: multiple = what the "
-     "round's stake received / its money (failure: 0). A listing pays the stake its share of the "
-     "market value (the round's money / post-money x the dilution by later rounds); a sale pays "
-     "it as the model does, with the run's capital.liquidation_preference; share below 1x",
+     "Rounds of startups founded in the run that failed, were acquired or listed: multiple = "
+     "what the round's stake received / its money (failure: 0). A listing pays the stake its "
+     "share of the market value (the round's money / post-money x the dilution by later rounds); "
+     "a sale pays it as the model does, with the run's capital.liquidation_preference (startups "
+     "alive at the start are left out: their earlier stakes, whose preferences share the price, "
+     "are not among the run's events); share below 1x",
      {0.50, 0.65},
      {0.40, 0.75},
      "US financings 2004-2013: 65% returned less than 1x; 'nearly half' in the 2023 update "
@@ -212,9 +214,9 @@ constexpr pattern patterns[] = {
      returns,
      "Unrealised rounds marked at 10x or more",
      "share",
-     "Rounds of startups alive and not listed at the end, marked at the startup's last round "
-     "price: multiple = last post-money / the round's post-money x later dilution; share at 10x "
-     "or more",
+     "Rounds of startups founded in the run and alive and not listed at its end, marked at the "
+     "startup's last round price: multiple = last post-money / the round's post-money x later "
+     "dilution; share at 10x or more",
      {0.0, 0.06},
      {0.0, 0.12},
      "Marks at the last round's price should not show a fatter tail than realised outcomes (4% "

@@ -131,13 +131,17 @@ double round_median(const inputs& in, int stage, bool post_money) {
   return median(values);
 }
 
-/// Each in-run round's multiple: realised (the startup failed, was acquired or listed) or marked
-/// at the startup's last round price (alive, not listed). A sale pays the rounds as the model
-/// does, with the run's liquidation preference; a listing converts them into ordinary shares.
+/// The multiple of each round of a startup founded in the run: realised (the startup failed, was
+/// acquired or listed) or marked at the startup's last round price (alive, not listed). A sale
+/// pays the rounds as the model does, with the run's liquidation preference; a listing converts
+/// them into ordinary shares. Startups alive at the start are left out: what a round gets in a
+/// sale depends on every other stake's preference, and the stakes bought before the run are not
+/// among its events.
 struct multiples {
   std::vector<double> realised, marked;
   explicit multiples(const inputs& in) {
     for (const auto& h : in.startups) {
+      if (!h.founded_in_run) continue;
       const auto& rounds = h.rounds;
       std::vector<model::preferred_stake> stakes;
       std::vector<double> kept;  // what later rounds left of each round's stake

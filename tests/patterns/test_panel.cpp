@@ -103,6 +103,14 @@ class hand_made_store : public ::testing::Test {
         {6, 1, 6, 9, 0},
         {7, 1, 9, 10, 7e9},
     };
+    if (with_old_startup_) {
+      // S5: alive at the start (founded a year before), a seed in the run (2M at 10M), acquired
+      // at 100 for 50M: its earlier stakes are unknown, so its round is not a deal of the panel.
+      for (const engine::event_record e : std::initializer_list<engine::event_record>{
+               {0, 0, 1, 5, -tpy}, {30, 0, 2, 5, 2e6}, {30, 0, 4, 5, 1e7}, {30, 0, 5, 5, 1},
+               {100, 0, 7, 5, 5e7}})
+        events.push_back(e);
+    }
     std::sort(events.begin(), events.end());
     sink->write_batch(rows, events);
     const std::vector<store::summary_row> summary = {
@@ -129,6 +137,7 @@ class hand_made_store : public ::testing::Test {
   }
 
   double s1_price_ = 3e8;   ///< what S1 is acquired for
+  bool with_old_startup_ = false;
   std::string preference_;  ///< the run's capital.liquidation_preference, if written
   liangzhu::testing::scratch_dir dir_;
   std::filesystem::path file_ = dir_ / "hand.db";
@@ -193,6 +202,19 @@ TEST_F(sold_cheaply_with_preferences, ASaleRepaysThePreferencesFirst) {
   // The A takes its 30M back; the seed's preference (5M) beats its shares of the 10M left
   // (16% of 80% of the shares); both get 1x, S2's seed 0x.
   EXPECT_NEAR(value(measured(), "deals_under_1x_share"), 1.0 / 3, 1e-12);
+}
+
+class with_a_startup_from_before : public hand_made_store {
+ protected:
+  with_a_startup_from_before() { with_old_startup_ = true; }
+};
+
+TEST_F(with_a_startup_from_before, OnlyStartupsFoundedInTheRunMakeDeals) {
+  // S5's seed (5x on a sale at 50M) is left out: the deals are S1's and S2's as before.
+  const auto v = measured();
+  EXPECT_NEAR(value(v, "deals_under_1x_share"), 1.0 / 3, 1e-12);
+  EXPECT_DOUBLE_EQ(value(v, "deals_10x_share"), 0.0);
+  EXPECT_DOUBLE_EQ(value(v, "marked_10x_share"), 0.0);
 }
 
 TEST_F(hand_made_store, TigersLabourAndSizesAreTheHubsOwn) {
