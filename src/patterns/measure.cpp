@@ -131,6 +131,18 @@ double round_median(const inputs& in, int stage, bool post_money) {
   return median(values);
 }
 
+/// Median pre-money value of the rounds to `stage` + 1 over the same of the rounds to `stage`.
+double step_up(const inputs& in, int stage) {
+  const auto median_pre = [&](int to) {
+    std::vector<double> values;
+    for (const auto& h : in.startups)
+      for (const auto& r : h.rounds)
+        if (r.stage == to && r.post > 0) values.push_back(r.post - r.amount);
+    return median(values);
+  };
+  return ratio(median_pre(stage + 1), median_pre(stage));
+}
+
 /// The multiple of each round of a startup founded in the run: realised (the startup failed, was
 /// acquired or listed) or marked at the startup's last round price (alive, not listed). A sale
 /// pays the rounds as the model does, with the run's liquidation preference; a listing converts
@@ -292,6 +304,8 @@ const std::map<std::string_view, measure_fn>& measures() {
       {"a_round_cny", [](const inputs& in) { return round_median(in, 2, false); }},
       {"b_round_cny", [](const inputs& in) { return round_median(in, 3, false); }},
       {"a_post_money_cny", [](const inputs& in) { return round_median(in, 2, true); }},
+      {"seed_to_a_step_up", [](const inputs& in) { return step_up(in, 1); }},
+      {"a_to_b_step_up", [](const inputs& in) { return step_up(in, 2); }},
       {"team_tail_index", [](const inputs& in) { return in.summary("team_tail_index_end"); }},
       {"deals_under_1x_share",
        [](const inputs& in) {

@@ -106,9 +106,12 @@ class hand_made_store : public ::testing::Test {
     if (with_old_startup_) {
       // S5: alive at the start (founded a year before), a seed in the run (2M at 10M), acquired
       // at 100 for 50M: its earlier stakes are unknown, so its round is not a deal of the panel.
-      for (const engine::event_record e : std::initializer_list<engine::event_record>{
-               {0, 0, 1, 5, -tpy}, {30, 0, 2, 5, 2e6}, {30, 0, 4, 5, 1e7}, {30, 0, 5, 5, 1},
-               {100, 0, 7, 5, 5e7}})
+      for (const engine::event_record e :
+           std::initializer_list<engine::event_record>{{0, 0, 1, 5, -tpy},
+                                                       {30, 0, 2, 5, 2e6},
+                                                       {30, 0, 4, 5, 1e7},
+                                                       {30, 0, 5, 5, 1},
+                                                       {100, 0, 7, 5, 5e7}})
         events.push_back(e);
     }
     std::sort(events.begin(), events.end());
@@ -136,7 +139,7 @@ class hand_made_store : public ::testing::Test {
     return measure(read_evidence(store.reader(), run_, hub));
   }
 
-  double s1_price_ = 3e8;   ///< what S1 is acquired for
+  double s1_price_ = 3e8;  ///< what S1 is acquired for
   bool with_old_startup_ = false;
   std::string preference_;  ///< the run's capital.liquidation_preference, if written
   liangzhu::testing::scratch_dir dir_;
@@ -167,6 +170,10 @@ TEST_F(hand_made_store, FinancingPatternsFollowTheRoundsOfEachStartup) {
   EXPECT_DOUBLE_EQ(value(v, "a_round_cny"), 2.5e7);
   EXPECT_DOUBLE_EQ(value(v, "a_post_money_cny"), 1.75e8);
   EXPECT_TRUE(std::isnan(value(v, "b_round_cny")));
+  // Pre-money values: seeds 20M (S1), 16M (S2), 24M (S4), median 20M; series A 120M and 180M,
+  // median 150M. No series B, so no step-up from A.
+  EXPECT_DOUBLE_EQ(value(v, "seed_to_a_step_up"), 7.5);
+  EXPECT_TRUE(std::isnan(value(v, "a_to_b_step_up")));
   EXPECT_NEAR(value(v, "equity_cny_per_year"), 6.5e7 / (ticks / tpy), 1e-3);
 }
 
