@@ -60,6 +60,11 @@ inline constexpr const char* team_sizes =
 inline constexpr const char* round_sizes =
     "a venture round typically sells 15-25% of the company (Carta, State of Private Markets "
     "reports); China's round sizes by stage in the pattern panel (docs/patterns.md)";
+inline constexpr const char* round_steps =
+    "seed, A and B sizes step up 3x, as US valuations step up from stage to stage (Carta 2023: "
+    "seed to A 2.8-3.4x, A to B 2.2-3.4x), since a round is mostly priced at its floor of "
+    "capital.min_pre_money_multiple times its size; levels inside China's bands of the pattern "
+    "panel (docs/patterns.md)";
 inline constexpr const char* ipo_rules =
     "Shanghai STAR Market listing standards (2019): expected market value of CNY 1-4 bn or more, "
     "with revenue or R&D conditions; Hong Kong and US listings as the alternatives";
