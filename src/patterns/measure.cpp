@@ -122,25 +122,27 @@ std::pair<double, double> progression(const inputs& in, int stage) {
   return {ratio(progressed, eligible), median(gaps)};
 }
 
-/// Median amount (or post-money) of the rounds that took startups to `stage`.
-double round_median(const inputs& in, int stage, bool post_money) {
+/// What round_median reads of a round.
+enum class round_value { amount, post_money, pre_money };
+
+/// Median amount, post-money or pre-money (post-money - amount, rounds with a post-money only) of
+/// the rounds that took startups to `stage`.
+double round_median(const inputs& in, int stage, round_value what) {
   std::vector<double> values;
   for (const auto& h : in.startups)
-    for (const auto& r : h.rounds)
-      if (r.stage == stage) values.push_back(post_money ? r.post : r.amount);
+    for (const auto& r : h.rounds) {
+      if (r.stage != stage) continue;
+      if (what == round_value::amount) values.push_back(r.amount);
+      if (what == round_value::post_money) values.push_back(r.post);
+      if (what == round_value::pre_money && r.post > 0) values.push_back(r.post - r.amount);
+    }
   return median(values);
 }
 
 /// Median pre-money value of the rounds to `stage` + 1 over the same of the rounds to `stage`.
 double step_up(const inputs& in, int stage) {
-  const auto median_pre = [&](int to) {
-    std::vector<double> values;
-    for (const auto& h : in.startups)
-      for (const auto& r : h.rounds)
-        if (r.stage == to && r.post > 0) values.push_back(r.post - r.amount);
-    return median(values);
-  };
-  return ratio(median_pre(stage + 1), median_pre(stage));
+  return ratio(round_median(in, stage + 1, round_value::pre_money),
+               round_median(in, stage, round_value::pre_money));
 }
 
 /// The multiple of each round of a startup founded in the run: realised (the startup failed, was
@@ -300,10 +302,11 @@ const std::map<std::string_view, measure_fn>& measures() {
       {"seed_to_a_share", [](const inputs& in) { return progression(in, 1).first; }},
       {"seed_to_a_years", [](const inputs& in) { return progression(in, 1).second; }},
       {"a_to_b_share", [](const inputs& in) { return progression(in, 2).first; }},
-      {"seed_round_cny", [](const inputs& in) { return round_median(in, 1, false); }},
-      {"a_round_cny", [](const inputs& in) { return round_median(in, 2, false); }},
-      {"b_round_cny", [](const inputs& in) { return round_median(in, 3, false); }},
-      {"a_post_money_cny", [](const inputs& in) { return round_median(in, 2, true); }},
+      {"seed_round_cny", [](const inputs& in) { return round_median(in, 1, round_value::amount); }},
+      {"a_round_cny", [](const inputs& in) { return round_median(in, 2, round_value::amount); }},
+      {"b_round_cny", [](const inputs& in) { return round_median(in, 3, round_value::amount); }},
+      {"a_post_money_cny",
+       [](const inputs& in) { return round_median(in, 2, round_value::post_money); }},
       {"seed_to_a_step_up", [](const inputs& in) { return step_up(in, 1); }},
       {"a_to_b_step_up", [](const inputs& in) { return step_up(in, 2); }},
       {"team_tail_index", [](const inputs& in) { return in.summary("team_tail_index_end"); }},
