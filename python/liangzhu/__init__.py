@@ -305,18 +305,23 @@ def _in_a_notebook() -> bool:
 
 def run(scenario: Union[Scenario, PathLike], seed: Optional[int] = None, ticks: Optional[int] = None,
         threads: int = 1, snapshot_every: int = 0,
-        progress: Union[bool, Callable[[int, int, str], None], None] = None) -> Run:
+        progress: Union[bool, Callable[[int, int, str], None], None] = None,
+        histories: Optional[PathLike] = None) -> Run:
     """Simulates ``scenario`` in this process and returns its outputs.
 
     ``seed`` and ``ticks`` override the scenario's; ``threads`` (<= 0: all cores) never changes
     the results. The GIL is released while the model steps; Ctrl-C stops it between two weeks
     (KeyboardInterrupt). ``progress``: True for a progress bar on stderr, False for none, a
     callable ``(tick, total, date)``, or None for a bar in a terminal or a notebook.
+    ``histories``: a directory keeping the 2015-2025 histories (``start_from``) runs begin from,
+    shared with later processes and the command line's ``--histories``; runs of one process
+    share them in memory anyway. Results are the same either way.
     """
     if progress is None:
         progress = _sys.stderr.isatty() or _in_a_notebook()
     callback = _Progress() if progress is True else (progress or None)
-    raw = _run(_as_scenario(scenario)._spec, seed, ticks, threads, snapshot_every, callback)
+    raw = _run(_as_scenario(scenario)._spec, seed, ticks, threads, snapshot_every, callback,
+               _os.fspath(histories) if histories is not None else "")
     return Run(raw)
 
 

@@ -14,6 +14,7 @@
 #include "liangzhu/engine/collector.hpp"
 #include "liangzhu/experiment/run_record.hpp"
 #include "liangzhu/experiment/statistics.hpp"
+#include "liangzhu/model/history_files.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/model/simulation.hpp"
 
@@ -108,14 +109,23 @@ class memory_sink final : public engine::collection_sink {
   std::vector<engine::agent_snapshot> snapshots_;
 };
 
+/// The histories (start_from) this process's runs began from, as the command line keeps them for
+/// a sweep's runs: a loop over seeds or scenarios in a notebook simulates each history once.
+model::history_cache histories(std::size_t{1} << 30);
+
 py::dict run(const scenario_spec& spec, std::optional<std::uint64_t> seed,
              std::optional<long> ticks, int threads, long snapshot_every,
-             const py::object& progress) {
+             const py::object& progress, const std::string& history_directory) {
   const io::scenario scenario = spec.load();
   model::run_options options;
   options.seed = seed;
   options.ticks = ticks;
   options.threads = threads;
+  options.histories = &histories;
+  if (!history_directory.empty()) {
+    model::prepare_history_directory(history_directory);
+    options.history_directory = history_directory;
+  }
   std::unique_ptr<model::simulation> sim;
   {
     py::gil_scoped_release free;  // building a city-scale hub takes a while
@@ -155,7 +165,7 @@ py::dict run(const scenario_spec& spec, std::optional<std::uint64_t> seed,
 void bind_run(py::module_& m) {
   m.def("_run", &run, py::arg("scenario"), py::arg("seed") = py::none(),
         py::arg("ticks") = py::none(), py::arg("threads") = 1, py::arg("snapshot_every") = 0,
-        py::arg("progress") = py::none(),
+        py::arg("progress") = py::none(), py::arg("histories") = "",
         "Simulates `scenario` in this process; a dict of arrays (use liangzhu.run).");
   m.def(
       "_compare_paired",

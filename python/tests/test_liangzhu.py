@@ -43,6 +43,19 @@ def test_results_do_not_depend_on_threads():
     assert np.array_equal(one.values, two.values)
 
 
+def test_a_history_kept_on_disk_gives_the_run_that_simulated_it(tmp_path):
+    from_history = os.path.join(SOURCE, "tests", "model", "data", "small_from_history.toml")
+    histories = tmp_path / "histories"
+    first = liangzhu.run(from_history, seed=4, ticks=10, progress=False, histories=histories)
+    kept = list(histories.glob("*.history"))
+    assert len(kept) == 1  # the history, simulated once and written
+    again = liangzhu.run(from_history, seed=4, ticks=10, progress=False, histories=histories)
+    plain = liangzhu.run(from_history, seed=4, ticks=10, progress=False)
+    assert np.array_equal(first.values, again.values)
+    assert np.array_equal(first.values, plain.values)
+    assert list(histories.glob("*.history")) == kept
+
+
 def test_series_are_tidy_with_units():
     run = liangzhu.run(SMALL, seed=1, ticks=20, progress=False)
     series = run.series

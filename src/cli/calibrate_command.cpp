@@ -368,11 +368,7 @@ int calibrate_on_rank(const calibrate_request& r, experiment::cluster* mpi) {
                       r.experiment, 0, 0, "algorithm");
   const auto resolve = scenario_resolver_for(r.experiment);
   const interrupt_guard stop;
-  experiment::execution_settings settings;
-  settings.parallel_runs = r.options.jobs > 0 ? r.options.jobs : default_parallel_runs(r.options);
-  settings.threads_per_run = r.options.threads_per_run;
-  settings.max_memory_bytes = memory_per_rank(r.options);
-  settings.stop = [&stop] { return stop.requested(); };
+  const experiment::execution_settings settings = execution_settings_of(r.options, stop);
   // Bad input is refused by every rank before the store is touched: it gets no calibration row.
   if (spec.calibration.algorithm == "abc-smc") experiment::check_posterior(spec, resolve);
   if (mpi && mpi->rank() != 0) {

@@ -15,6 +15,7 @@
 #include "liangzhu/experiment/dated_outputs.hpp"
 #include "liangzhu/experiment/output_names.hpp"
 #include "liangzhu/experiment/statistics.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -24,6 +25,7 @@ struct compare_request {
   std::vector<std::string> outputs = experiment::headline_outputs();
   std::uint64_t seed = 1;
   std::vector<std::string> overrides;
+  std::string csv;
   experiment_options options;
 };
 
@@ -59,6 +61,12 @@ void define_compare(CLI::App& app, compare_request& r) {
       ->type_name("N")
       ->capture_default_str();
   add_set_option(app, r.overrides);
+  app.add_option("--csv", r.csv,
+                 "Also write every figure to this CSV file, one line per scenario and output: "
+                 "means with their 95% CI, the middle 95% of runs, paired differences from the "
+                 "first with their p-value and P(higher), and with --posterior the parameters' "
+                 "share of the variance")
+      ->type_name("FILE");
   add_experiment_options(app, r.options);
 }
 
@@ -274,6 +282,44 @@ void print_posterior_comparison(const experiment::plan& p, const experiment::out
   if (seeds < 2) fmt::print("(with --seeds-per-draw 1 the two sources cannot be told apart)\n");
 }
 
+/// Long form, one line per scenario and output, in the outputs' units (figures in weeks stay
+/// weeks from the start): what the tables print, unrounded, for a spreadsheet or a brief.
+void write_comparison_csv(const std::string& file, const experiment::plan& p,
+                          const experiment::output_table& values) {
+  const std::int64_t seeds = p.spec.posterior ? p.spec.posterior->seeds_per_draw : 0;
+  const auto share = [&](const std::vector<double>& v) {
+    return seeds > 0 ? experiment::split_variance(v, seeds).parameter_share() : std::nullopt;
+  };
+  store::write_csv(file, [&](store::csv_writer& csv) {
+    csv.row("scenario", "output", "unit", "n", "mean", "ci_low", "ci_high", "runs_low", "runs_high",
+            "difference", "difference_ci_low", "difference_ci_high", "p_value",
+            "difference_runs_low", "difference_runs_high", "p_higher", "parameter_share",
+            "difference_parameter_share");
+    for (std::size_t s = 0; s < p.points.size(); ++s)
+      for (std::size_t o = 0; o < p.spec.outputs.size(); ++o) {
+        const auto own = column(values, s, o);
+        const auto e = experiment::mean_with_ci(own);
+        const auto runs = experiment::middle_range(own);
+        csv.cell(heading(p, s)).cell(p.spec.outputs[o]);
+        csv.cell(experiment::output_unit(p.spec.outputs[o])).cell(e.n);
+        csv.cell(e.mean).cell(e.low).cell(e.high).cell(runs.low).cell(runs.high);
+        const auto reference = column(values, 0, o);
+        const auto paired = experiment::compare_paired(reference, own);
+        const auto d = differences(reference, own);
+        const auto spread = experiment::middle_range(d);
+        const auto first = [&](std::optional<double> v) { return s == 0 ? std::nullopt : v; };
+        csv.cell(first(paired.difference.mean))
+            .cell(first(paired.difference.low))
+            .cell(first(paired.difference.high))
+            .cell(first(paired.p_value));
+        csv.cell(first(spread.low)).cell(first(spread.high));
+        csv.cell(first(experiment::probability_higher(reference, own)));
+        csv.cell(share(own)).cell(first(share(d)));
+        csv.end_row();
+      }
+  });
+}
+
 bool is_run_id(const std::string& text) {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -337,7 +383,14 @@ int compare_stored_runs(const compare_request& r) {
 }
 
 int execute_compare(const compare_request& r) {
-  if (std::all_of(r.scenarios.begin(), r.scenarios.end(), is_run_id)) return compare_stored_runs(r);
+  if (std::all_of(r.scenarios.begin(), r.scenarios.end(), is_run_id)) {
+    if (!r.csv.empty())
+      throw input_error(
+          "--csv writes a comparison of scenarios; a stored run's figures are in "
+          "'liangzhu export'",
+          "--csv");
+    return compare_stored_runs(r);
+  }
   const auto mpi = experiment::cluster::join_if_launched();
   return guard_ranks(mpi.get(), [&] {
     const io::experiment_spec spec = spec_of(r);
@@ -347,6 +400,7 @@ int execute_compare(const compare_request& r) {
     if (!run) return to_int(exit_code::ok);
     run->store->write_sweep_results(run->outcome.sweep_id,
                                     experiment::point_results(p, run->values));
+    if (!r.csv.empty() && run->outcome.complete) write_comparison_csv(r.csv, p, run->values);
     if (!run->outcome.complete) {
       std::string again = "liangzhu compare " + join(r.scenarios, " ");
       return report_interrupted(*run, again + " (with the same options)");

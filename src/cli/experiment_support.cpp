@@ -39,6 +39,17 @@ std::uint64_t memory_per_rank(const experiment_options& o) {
   return (o.max_memory > 0 ? o.max_memory : model::default_memory_limit()) / ranks;
 }
 
+experiment::execution_settings execution_settings_of(const experiment_options& o,
+                                                     const interrupt_guard& stop) {
+  experiment::execution_settings settings;
+  settings.parallel_runs = o.jobs > 0 ? o.jobs : default_parallel_runs(o);
+  settings.threads_per_run = o.threads_per_run;
+  settings.max_memory_bytes = memory_per_rank(o);
+  settings.history_directory = histories_directory(o.histories);
+  settings.stop = [&stop] { return stop.requested(); };
+  return settings;
+}
+
 namespace {
 
 bool looks_like_path(const std::string& text) {
@@ -91,6 +102,7 @@ void add_experiment_options(CLI::App& app, experiment_options& o) {
       ->type_name("N")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000}))
       ->capture_default_str();
+  add_histories_option(app, o.histories);
   app.add_flag("-q,--quiet", o.quiet, "No progress bar and no table (errors are still printed)");
 }
 
@@ -151,11 +163,7 @@ experiment::scenario_resolver scenario_resolver_for(const std::filesystem::path&
 std::optional<experiment_run> run_plan(const experiment::plan& p, const experiment_options& o,
                                        experiment::cluster* mpi) {
   const interrupt_guard stop;
-  experiment::execution_settings settings;
-  settings.parallel_runs = o.jobs > 0 ? o.jobs : default_parallel_runs(o);
-  settings.threads_per_run = o.threads_per_run;
-  settings.max_memory_bytes = memory_per_rank(o);
-  settings.stop = [&stop] { return stop.requested(); };
+  const experiment::execution_settings settings = execution_settings_of(o, stop);
   experiment::check_memory(p, settings);  // before the store is touched
   if (mpi != nullptr && mpi->rank() != 0) {
     mpi->serve(p, settings);

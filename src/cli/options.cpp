@@ -12,6 +12,7 @@
 #include "liangzhu/cli/run_report.hpp"
 #include "liangzhu/cli/scenario_paths.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/model/history_files.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 
 namespace liangzhu::cli {
@@ -82,6 +83,24 @@ void add_max_memory_option(CLI::App& app, std::uint64_t& bytes) {
          "Most memory the runs may take together (8G, 512M...); a run that would need more is "
          "refused before it starts (default: half of this machine's memory)")
       ->type_name("SIZE");
+}
+
+void add_histories_option(CLI::App& app, std::string& directory) {
+  app.add_option("--histories", directory,
+                 "Directory keeping the 2015-2025 histories (start_from) runs begin from, for this "
+                 "and later commands: a history simulated once is loaded after (results are the "
+                 "same either way)")
+      ->type_name("DIR");
+}
+
+std::filesystem::path histories_directory(const std::string& option) {
+  if (option.empty()) return {};
+  try {
+    model::prepare_history_directory(option);
+  } catch (const io_error& e) {
+    throw io_error(fmt::format("--histories: {}", e.what()));
+  }
+  return option;
 }
 
 int max_threads() {

@@ -52,6 +52,7 @@ struct run_request {
   bool timings = false;
   bool quiet = false;
   std::uint64_t max_memory = 0;
+  std::string histories;
 
   bool given(const std::string& option) const { return app->count(option) > 0; }
 };
@@ -139,6 +140,7 @@ void define_run(CLI::App& app, run_request& r) {
                "Check conservation of people and money every week, not only at the end (slower)");
   app.add_flag("--timings", r.timings, "Print the time spent in each phase of the week");
   add_max_memory_option(app, r.max_memory);
+  add_histories_option(app, r.histories);
   app.add_flag("-q,--quiet", r.quiet, "No progress bar and no report (errors are still printed)");
 }
 
@@ -149,6 +151,7 @@ model::run_options options_of(const run_request& r) {
   o.threads = r.threads;
   o.check_every_tick = r.check_invariants;
   o.max_memory_bytes = r.max_memory;
+  o.history_directory = histories_directory(r.histories);
   return o;
 }
 

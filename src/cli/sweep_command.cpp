@@ -8,6 +8,7 @@
 #include "liangzhu/cli/text_table.hpp"
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/experiment/output_names.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 
 namespace liangzhu::cli {
 namespace {
@@ -71,19 +72,19 @@ void print_results(const experiment::plan& p, std::span<const store::sweep_resul
 }
 
 /// Long form: one line per point and output, the point's coordinates first.
-std::string results_csv(const experiment::plan& p, std::span<const store::sweep_result> results) {
-  std::string text = "point";
-  for (const auto& f : p.spec.factors) text += "," + f.key;
-  text += ",output,n,mean,sd,ci_low,ci_high\n";
-  const auto cell = [](std::optional<double> v) { return v ? fmt::format("{}", *v) : ""; };
-  for (const auto& r : results) {
-    text += std::to_string(r.point);
-    for (const auto& [key, value] : p.points[static_cast<std::size_t>(r.point)].coordinates)
-      text += "," + value;
-    text += fmt::format(",{},{},{},{},{},{}\n", r.output, r.n, cell(r.mean), cell(r.sd),
-                        cell(r.ci_low), cell(r.ci_high));
-  }
-  return text;
+void write_results_csv(const std::string& file, const experiment::plan& p,
+                       std::span<const store::sweep_result> results) {
+  store::write_csv(file, [&](store::csv_writer& csv) {
+    csv.cell("point");
+    for (const auto& f : p.spec.factors) csv.cell(f.key);
+    csv.row("output", "n", "mean", "sd", "ci_low", "ci_high");
+    for (const auto& r : results) {
+      csv.cell(r.point);
+      for (const auto& [key, value] : p.points[static_cast<std::size_t>(r.point)].coordinates)
+        csv.cell(value);
+      csv.row(r.output, r.n, r.mean, r.sd, r.ci_low, r.ci_high);
+    }
+  });
 }
 
 int execute_sweep(const sweep_request& r) {
@@ -97,7 +98,7 @@ int execute_sweep(const sweep_request& r) {
     if (!run) return to_int(exit_code::ok);
     const auto results = experiment::point_results(p, run->values);
     run->store->write_sweep_results(run->outcome.sweep_id, results);
-    if (!r.csv.empty()) write_file_atomically(r.csv, results_csv(p, results));
+    if (!r.csv.empty()) write_results_csv(r.csv, p, results);
     if (!run->outcome.complete) return report_interrupted(*run, resume_command(r));
     if (!r.options.quiet) {
       fmt::print(

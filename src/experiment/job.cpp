@@ -78,6 +78,7 @@ model::run_options run_options_of(const job& task, const execution_settings& set
   options.threads = settings.threads_per_run;
   options.histories = &histories;
   options.max_memory_bytes = settings.max_memory_bytes;
+  options.history_directory = settings.history_directory;
   options.runs_at_once = std::max(1, settings.parallel_runs);
   return options;
 }

@@ -5,6 +5,7 @@
 #include "continuation.hpp"
 #include "init.hpp"
 #include "invariants.hpp"
+#include "liangzhu/model/history_files.hpp"
 #include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "mechanisms.hpp"
@@ -110,7 +111,11 @@ struct simulation::impl {
     if (p.history) {
       parameters history = *p.history;
       history.seed = history_seed(p.seed);
-      const auto run = [&] { return run_history(history); };
+      const auto run = [&] {
+        if (options.history_directory.empty()) return run_history(history);
+        return stored_or_run_history(options.history_directory, p.history_identity, history.seed,
+                                     [&] { return run_history(history); });
+      };
       const history_cache::state state =
           options.histories ? options.histories->get_or_run(p.history_identity, history.seed, run)
                             : std::make_shared<const std::vector<char>>(run());

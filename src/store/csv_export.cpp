@@ -9,16 +9,13 @@
 
 #include "liangzhu/engine/calendar.hpp"
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 #include "store/catalog.hpp"
-#include "store/csv_writer.hpp"
 #include "store/experiment_csv.hpp"
 #include "store/tick_dates.hpp"
 
 namespace liangzhu::store {
 namespace {
-
-using detail::csv_writer;
-using detail::write_csv;
 
 /// The runs asked for, all of them if none; input_error for an id the store lacks.
 std::vector<run_info> chosen_runs(const store_reader& store, std::span<const std::int64_t> ids) {

@@ -1,4 +1,4 @@
-#include "store/csv_writer.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "liangzhu/engine/printable.hpp"
 
-namespace liangzhu::store::detail {
+namespace liangzhu::store {
 
 std::string format_number(double value) {
   if (std::isnan(value)) return {};
@@ -59,4 +59,4 @@ void csv_writer::end_row() {
   row_started_ = false;
 }
 
-}  // namespace liangzhu::store::detail
+}  // namespace liangzhu::store

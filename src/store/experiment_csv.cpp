@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "store/csv_writer.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 
 namespace liangzhu::store::detail {
 

@@ -3,6 +3,8 @@
 // that MPI ranks give the same store as threads, and that bad experiment files are bad input.
 #include <gmock/gmock.h>
 
+#include <set>
+
 #include "cli/cli_test_support.hpp"
 #include "cli/random_kills.hpp"
 #include "cli/store_checks.hpp"
@@ -263,6 +265,9 @@ TEST_F(experiments, CompareShowsScenariosSideBySideWithPairedDifferences) {
   EXPECT_THAT(stored.out, HasSubstr(fmt::format("run {} (rich)", rich_run)));
   EXPECT_THAT(stored.out, HasSubstr("no confidence intervals"));
   EXPECT_EQ(run({"compare", "1", "99", "--out", "c.db"}).code, 2);
+  const auto csv_of_runs = run({"compare", small_run, rich_run, "--out", "c.db", "--csv", "x.csv"});
+  EXPECT_EQ(csv_of_runs.code, 2) << describe(csv_of_runs);
+  EXPECT_THAT(csv_of_runs.err, HasSubstr("--csv"));
 
   EXPECT_EQ(run({"compare", "small.toml"}).code, 2);
   const auto twice = run({"compare", "small.toml", "small.toml"});
@@ -296,8 +301,18 @@ TEST_F(experiments, CompareWithAPosteriorPairsDrawsAndSplitsTheSpread) {
              "2,1,0.5,3\n2,1,1.2,\n");
   const auto r = run({"compare", "small.toml", "rich.toml", "--posterior", "post.csv", "--draws",
                       "2", "--ticks", "30", "--output", "startups_founded", "--output",
-                      "government_spending_cny", "--out", "p.db"});
+                      "government_spending_cny", "--out", "p.db", "--csv", "p.csv"});
   ASSERT_EQ(r.code, 0) << describe(r);
+  // The CSV holds what the tables print, unrounded: a line per scenario and output.
+  const std::string csv = slurp(path("p.csv"));
+  EXPECT_THAT(csv, ::testing::StartsWith("scenario,output,unit,n,mean,ci_low,ci_high,runs_low,"));
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 2);
+  // The reference has no difference; its parameter share is there (two draws x two seeds).
+  EXPECT_THAT(csv, ::testing::ContainsRegex("\nsmall,startups_founded,startups,4,[^,]+,[^,]+,[^,]+,"
+                                            "[^,]+,[^,]+,,,,,,,,[0-9.e-]+,\n"));
+  // The other scenario has its paired difference, p-value and P(higher).
+  EXPECT_THAT(csv, ::testing::ContainsRegex("\nrich,government_spending_cny,CNY,4,([^,]*,){5}"
+                                            "[^,]+,([^,]*,){5}(0|1|0\\.[0-9]+),"));
   EXPECT_THAT(r.out, HasSubstr("2 scenarios x 4 replicates"));
   EXPECT_THAT(r.out, HasSubstr("2 draws x 2 seeds per draw"));
   EXPECT_THAT(r.out, HasSubstr("P(higher)"));
@@ -692,6 +707,54 @@ TEST_F(experiments, RunsThatWouldNeedMoreMemoryThanAllowedAreRefusedBeforeTheSto
   r = run({"sweep", "exp.toml", "--out", "m.db", "--jobs", "1", "--max-memory", "100M",
            "--replicates", "1", "--quiet"});
   EXPECT_EQ(r.code, 0) << describe(r);
+}
+
+TEST_F(experiments, HistoriesKeptOnDiskAreSharedByLaterCommandsWithTheSameResults) {
+  write_file(path("history.toml"),
+             "extends = \"small.toml\"\nname = \"history\"\nstart = 2024-01-01\nticks = 52\n");
+  write_file(path("branch.toml"),
+             "extends = \"small.toml\"\nname = \"branch\"\nstart_from = \"history.toml\"\n");
+  write_file(path("cut.toml"),
+             "extends = \"branch.toml\"\nname = \"cut\"\n[hub.liangzhu]\n"
+             "government.local.subsidy_per_startup_cny = 0\n");
+  const std::vector<std::string> compare = {
+      "compare", "branch.toml", "cut.toml",           "--replicates",
+      "3",       "--output",    "startups_alive_end", "-q"};
+  const auto with = [&](std::vector<std::string> args, std::vector<std::string> more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+  auto r = run(with(compare, {"--out", "plain.db"}));
+  ASSERT_EQ(r.code, 0) << describe(r);
+  r = run(with(compare, {"--out", "first.db", "--histories", "histories"}));
+  ASSERT_EQ(r.code, 0) << describe(r);
+  // One history per replicate, shared by both scenarios.
+  const auto files = [&] {
+    std::set<fs::path> out;
+    for (const auto& e : fs::directory_iterator(path("histories"))) out.insert(e.path());
+    return out;
+  };
+  const auto kept = files();
+  EXPECT_EQ(kept.size(), 3u);
+  std::map<fs::path, fs::file_time_type> written;
+  for (const auto& f : kept) written[f] = fs::last_write_time(f);
+  // A later command (another process) loads them instead of simulating them again.
+  r = run(with(compare, {"--out", "second.db", "--histories", "histories"}));
+  ASSERT_EQ(r.code, 0) << describe(r);
+  EXPECT_EQ(files(), kept);
+  for (const auto& f : kept) EXPECT_EQ(fs::last_write_time(f), written[f]) << f;
+  expect_same(read_sweep(path("first.db")), read_sweep(path("plain.db")));
+  expect_same(read_sweep(path("second.db")), read_sweep(path("plain.db")));
+  // `liangzhu run` shares them too.
+  r = run({"run", "branch.toml", "--seed", "1", "--out", "r.db", "--histories", "histories", "-q"});
+  ASSERT_EQ(r.code, 0) << describe(r);
+
+  write_file(path("not_a_dir"), "x");
+  r = run(with(compare, {"--out", "bad.db", "--histories", "not_a_dir"}));
+  EXPECT_EQ(r.code, 3) << describe(r);
+  EXPECT_THAT(r.err, HasSubstr("--histories"));
+  EXPECT_THAT(r.err, HasSubstr("not_a_dir"));
+  EXPECT_FALSE(fs::exists(path("bad.db"))) << "refused before the store is touched";
 }
 
 }  // namespace

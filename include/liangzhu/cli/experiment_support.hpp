@@ -11,7 +11,9 @@
 #include <string>
 #include <string_view>
 
+#include "liangzhu/cli/signals.hpp"
 #include "liangzhu/experiment/cluster.hpp"
+#include "liangzhu/experiment/job.hpp"
 #include "liangzhu/experiment/plan.hpp"
 #include "liangzhu/experiment/session.hpp"
 #include "liangzhu/store/run_store.hpp"
@@ -32,6 +34,7 @@ struct experiment_options {
   std::int64_t seeds_per_draw = 2;
   bool quiet = false;
   std::uint64_t max_memory = 0;  ///< bytes; 0: half of the machine's
+  std::string histories;         ///< a directory keeping start_from histories between commands
 
   bool given(const std::string& option) const { return app->count(option) > 0; }
 };
@@ -43,6 +46,12 @@ void add_experiment_argument(CLI::App& app, std::string& experiment);
 /// Simulations at once on this machine by default: its cores, shared by the MPI ranks on it and
 /// divided by --threads-per-run.
 int default_parallel_runs(const experiment_options& o);
+
+/// How this rank runs the experiment's jobs: --jobs (or default_parallel_runs), --threads-per-run,
+/// its share of --max-memory and --histories (created and checked here, before any run), stopped
+/// by `stop`.
+experiment::execution_settings execution_settings_of(const experiment_options& o,
+                                                     const interrupt_guard& stop);
 
 /// --max-memory (or half of the machine's memory), shared by the MPI ranks on this machine; 0
 /// (the default limit) for a lone process without --max-memory.

@@ -25,6 +25,13 @@ void add_store_argument(CLI::App& app, std::string& store);
 /// take together; runs that would need more are refused before they allocate. 0 (the default)
 /// leaves half of the machine's memory.
 void add_max_memory_option(CLI::App& app, std::uint64_t& bytes);
+/// Adds --histories DIR: a directory where the end states of start_from histories are kept, so
+/// that later commands branching from the same history load it instead of simulating it again.
+void add_histories_option(CLI::App& app, std::string& directory);
+/// The --histories directory, created and checked writable before any run (io_error otherwise);
+/// empty if none was given.
+std::filesystem::path histories_directory(const std::string& option);
+
 /// "8G", "1.5GB", "512MiB", "1000000" as bytes; nullopt if it is not a size.
 std::optional<std::uint64_t> parse_memory_size(const std::string& text);
 

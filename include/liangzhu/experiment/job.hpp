@@ -4,6 +4,7 @@
 /// so that a run's rows are the same wherever it ran.
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ struct execution_settings {
   /// Most memory this process's runs may take together, in bytes (0: half of the machine's);
   /// each run is refused before it allocates if its share would not do.
   std::uint64_t max_memory_bytes = 0;
+  /// Where start_from histories are kept on disk for other processes (empty: only in memory;
+  /// model/history_files.hpp). Results do not depend on it.
+  std::filesystem::path history_directory;
   /// Polled between weeks and between jobs: true stops taking jobs and cancels running ones.
   std::function<bool()> stop;
 };

@@ -2,6 +2,7 @@
 /// @file A run of the Liangzhu model: built from a validated scenario, stepped week by week,
 /// observed through the engine's collector, summarised at the end, checkpointed and resumed.
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct run_options {
   /// Where the end states of start_from histories are kept for the process's other runs (null:
   /// each run simulates its history). Results do not depend on it.
   history_cache* histories = nullptr;
+  /// Where the end states of start_from histories are kept on disk for other processes and later
+  /// sessions (empty: nowhere; model/history_files.hpp). Results do not depend on it.
+  std::filesystem::path history_directory;
   /// Most memory the run may need, in bytes (0: half of the machine's); a run that would need
   /// more is refused before anything is allocated (model/memory_estimate.hpp).
   std::uint64_t max_memory_bytes = 0;

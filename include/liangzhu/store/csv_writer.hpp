@@ -1,6 +1,7 @@
 #pragma once
-/// @file Writing CSV that pandas and R read as is (internal); files appear whole through
-/// liangzhu/store/atomic_file.hpp.
+/// @file Writing CSV that pandas and R read as is, and that a spreadsheet does not run as
+/// formulas; files appear whole through liangzhu/store/atomic_file.hpp. The store's exports and
+/// the commands' --csv files all write through it.
 #include <concepts>
 #include <cstdint>
 #include <filesystem>
@@ -11,7 +12,7 @@
 
 #include "liangzhu/store/atomic_file.hpp"
 
-namespace liangzhu::store::detail {
+namespace liangzhu::store {
 
 /// Shortest text that strtod reads back to the same bits; "Inf"/"-Inf"; empty for NaN.
 std::string format_number(double value);
@@ -59,4 +60,4 @@ void write_csv(const std::filesystem::path& file, Body&& body) {
   out.commit();
 }
 
-}  // namespace liangzhu::store::detail
+}  // namespace liangzhu::store
