@@ -98,6 +98,8 @@ void continue_from_history(const context& ctx, const parameters& history,
   for (auto& h : hubs) {
     hub_state& hub = *h;
     move_engineer_dates(hub.engineers, shift);
+    hub.clock = -1;  // before the run's first week
+    rebuild_agenda(hub, 0);
     move_startup_dates(hub.startups, shift);
     restart_books(hub);
     restart_governments(hub);

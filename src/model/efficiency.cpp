@@ -13,11 +13,10 @@ namespace {
 /// Slots of the engineers tied to an open-sourcing founder, sorted. Ties are stored at both
 /// ends, so these are the founders' neighbours: a walk from the few open-sourcing founders
 /// replaces one from every startup's founder.
-std::vector<std::uint32_t> tied_to_open_source(const context& ctx, const hub_state& hub) {
+std::vector<std::uint32_t> tied_to_open_source(const hub_state& hub) {
   const auto& e = hub.engineers;
   std::vector<std::uint32_t> slots;
-  for (const std::size_t row :
-       ctx.ex.select(e.table.size(), [&](std::size_t r) { return e.open_founder[r] != 0; }))
+  for (const std::size_t row : rows_in(hub, row_set::open_founder))
     for (const auto other : hub.ties.neighbours(e.table.id_at(row).index)) slots.push_back(other);
   std::sort(slots.begin(), slots.end());
   return slots;
@@ -44,8 +43,9 @@ void efficiency_research(const context& ctx, hub_state& hub, long tick) {
     ctx.event(tick, hub, ctx.kinds.breakthrough, st.table.id_at(s).packed(), gain);
     if (!r.bernoulli(w.efficiency.open_source_share)) continue;
     st.open_sourced[s] = 1;
-    hub.engineers.open_founder[hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]))] =
-        1;
+    const std::size_t founder = hub.engineers.table.row(engine::agent_id::unpack(st.founder[s]));
+    hub.engineers.open_founder[founder] = 1;
+    set_member(hub, row_set::open_founder, founder, true);
     ctx.world.open_frontier =
         std::max(ctx.world.open_frontier, static_cast<double>(st.efficiency[s]));
     hub.counts.add(counted::open_sourced);
@@ -63,7 +63,7 @@ void efficiency_spillover(const context& ctx, hub_state& hub, long) {
   const bool anyone_behind =
       std::any_of(st.efficiency.values().begin(), st.efficiency.values().end(),
                   [&](float x) { return x < frontier; });
-  const auto tied = anyone_behind ? tied_to_open_source(ctx, hub) : std::vector<std::uint32_t>{};
+  const auto tied = anyone_behind ? tied_to_open_source(hub) : std::vector<std::uint32_t>{};
   for (std::size_t s = 0; s < st.table.size(); ++s) {
     if (st.efficiency[s] >= frontier) continue;
     const auto founder_slot = engine::agent_id::unpack(st.founder[s]).index;

@@ -15,15 +15,10 @@
 namespace liangzhu::model::detail {
 namespace {
 
-std::size_t row_of_slot(const hub_state& hub, std::uint32_t slot) {
-  const auto id = hub.engineers.table.id_of_slot(slot);
-  return id.is_null() ? SIZE_MAX : hub.engineers.table.row(id);
-}
-
 int founder_ties(const hub_state& hub, std::size_t row) {
   int n = 0;
   for (const auto slot : hub.ties.neighbours(hub.engineers.table.id_at(row).index)) {
-    const std::size_t other = row_of_slot(hub, slot);
+    const std::size_t other = hub.engineers.table.find_row(slot);
     if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
   }
   return std::min(n, hub.p.founding.founder_ties_counted);
@@ -68,7 +63,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
   const auto slots = hub.ties.neighbours(me.index);
   const auto weights = hub.ties.weights(me.index);
   for (std::size_t k = 0; k < slots.size(); ++k) {
-    const std::size_t row = row_of_slot(hub, slots[k]);
+    const std::size_t row = hub.engineers.table.find_row(slots[k]);
     if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||
         leaving_would_restrict(ctx, hub, row, tick))
       continue;
@@ -82,7 +77,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
   auto r = ctx.rng(purpose::cofounder, me.packed(), tick);
   const auto seats = static_cast<std::size_t>(r.binomial(2, hub.p.founding.cofounder_chance));
   for (std::size_t k = 0; k < std::min(seats, candidates.size()); ++k) {
-    const std::size_t row = row_of_slot(hub, candidates[k].second);
+    const std::size_t row = hub.engineers.table.find_row(candidates[k].second);
     const bool from_incumbent = e.where[row] == place::incumbent;
     const std::size_t former = e.employer[row];
     leave_place(hub, row);
@@ -100,6 +95,7 @@ void found(const context& ctx, hub_state& hub, std::size_t row, double idea, boo
   auto& e = hub.engineers;
   if (e.where[row] != place::unemployed) leave_place(hub, row);
   e.waiting_since[row] = -1;
+  set_member(hub, row_set::waiting, row, false);
   const std::size_t s = create_startup(ctx, hub, row, idea, tick);
   if (while_bound) {
     schedule_suit(ctx, hub, s, row, tick);
@@ -130,6 +126,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
     return found(ctx, hub, row, idea, true, tick);
   if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
   e.waiting_since[row] = static_cast<std::int32_t>(tick);
+  set_member(hub, row_set::waiting, row, true);
   e.idea_quality[row] = static_cast<float>(idea);
   hub.counts.add(counted::started_waiting);
 }
@@ -138,10 +135,8 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
 
 void found_startups(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
-  const auto due = ctx.ex.select(e.table.size(), [&](std::size_t row) {
-    return (e.next_idea[row] == tick) |
-           (e.waiting_since[row] >= 0);  // `|`: no branch, the scan vectorises
-  });
+  const auto due =
+      merge_rows(due_rows(ctx, hub, timer::idea, tick), rows_in(hub, row_set::waiting));
   for (const std::size_t row : due) {
     if (e.waiting_since[row] >= 0) {
       if (e.bound_until[row] <= tick) {
@@ -150,12 +145,14 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
       } else if (ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::patience)
                      .bernoulli(1.0 / hub.p.founding.idea_patience_weeks)) {
         e.waiting_since[row] = -1;  // gives up the idea and looks for a job again
+        set_member(hub, row_set::waiting, row, false);
         hub.counts.add(counted::gave_up_waiting);
       }
       continue;
     }
     auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::timer);
-    e.next_idea[row] = next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick);
+    set_timer(hub, timer::idea, row,
+              next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick));
     if (e.where[row] == place::founder) continue;
     act_on_idea(ctx, hub, row, tick);
   }
@@ -171,7 +168,7 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
     const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
     int hires = static_cast<int>(gap * ctx.p.world.startups.hiring_share_per_week) + 1;
     for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {
-      const std::size_t row = row_of_slot(hub, slots[k]);
+      const std::size_t row = hub.engineers.table.find_row(slots[k]);
       if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||
           leaving_would_restrict(ctx, hub, row, tick))
         continue;

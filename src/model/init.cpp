@@ -200,6 +200,7 @@ void init_hub(const context& ctx, hub_state& hub) {
   init_employment(hub);
   init_ties(ctx, hub);
   init_startups(ctx, hub);
+  rebuild_agenda(hub, 0);
   hub.inflow_before_start = hub.inflows.totals();
   hub.start_week();
   hub.local.instruments = hub.p.local;

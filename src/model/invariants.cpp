@@ -124,6 +124,7 @@ void check_government_sources(const hub_state& hub) {
 
 void check_conservation(const hub_state& hub) {
   check_people(hub);
+  check_agenda(hub, hub.clock);
   check_teams(hub);
   check_money(hub);
   check_government_sources(hub);

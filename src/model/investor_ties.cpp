@@ -41,9 +41,8 @@ void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::s
   const auto& e = hub.engineers;
   const auto founder = engine::agent_id::unpack(hub.startups.founder[s]);
   for (const auto other_slot : hub.ties.neighbours(founder.index)) {
-    const auto other = e.table.id_of_slot(other_slot);
-    if (other.is_null()) continue;
-    const std::size_t row = e.table.row(other);
+    const std::size_t row = e.table.find_row(other_slot);
+    if (row == SIZE_MAX) continue;
     if (e.where[row] != place::founder) continue;
     const auto startup_slot = e.employer[row];
     if (startup_slot == hub.startups.table.id_at(s).index) continue;

@@ -9,6 +9,8 @@ void set_place(hub_state& hub, std::size_t row, place where, std::uint32_t emplo
   auto& e = hub.engineers;
   hub.in_place[static_cast<std::size_t>(e.where[row])] -= 1;
   hub.in_place[static_cast<std::size_t>(where)] += 1;
+  agenda_place_changed(hub, row, e.where[row] != place::unemployed, where != place::unemployed,
+                       e.hired[row], hub.clock);
   e.where[row] = where;
   e.employer[row] = employer;
   e.wage[row] = static_cast<float>(wage);
@@ -65,6 +67,7 @@ std::size_t add_engineer(hub_state& hub) {
   const auto id = hub.engineers.table.create();
   hub.ties.ensure_nodes(hub.engineers.table.slot_count());
   hub.in_place[static_cast<std::size_t>(place::unemployed)] += 1;
+  agenda_row_added(hub);
   return hub.engineers.table.row(id);
 }
 
@@ -73,6 +76,7 @@ void remove_engineer(hub_state& hub, std::size_t row) {
   hub.in_place[static_cast<std::size_t>(place::unemployed)] -= 1;
   const auto id = hub.engineers.table.id_at(row);
   hub.ties.clear_node(id.index);
+  agenda_row_removed(hub, row);
   hub.engineers.table.destroy(id);
 }
 

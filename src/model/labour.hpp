@@ -42,7 +42,7 @@ inline bool accepts_startup_job(const hub_state& hub, std::size_t row, double wa
 
 /// Row of the startup in `slot`, which must be alive.
 inline std::size_t startup_row(const hub_state& hub, std::uint32_t slot) {
-  return hub.startups.table.row(hub.startups.table.id_of_slot(slot));
+  return hub.startups.table.row_of_slot(slot);
 }
 
 }  // namespace liangzhu::model::detail

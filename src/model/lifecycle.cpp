@@ -122,7 +122,7 @@ void shed_staff(const context& ctx, hub_state& hub, std::size_t s) {
   if (st.team[s] <= overstaffed * wanted) return;
   auto& roster = hub.roster[st.table.id_at(s).index];
   for (std::size_t k = roster.size(); k-- > 0 && st.team[s] > wanted;) {
-    const std::size_t row = hub.engineers.table.row(hub.engineers.table.id_of_slot(roster[k]));
+    const std::size_t row = hub.engineers.table.row_of_slot(roster[k]);
     if (hub.engineers.where[row] != place::startup) continue;  // founders stay
     leave_place(hub, row);
     hub.counts.add(counted::laid_off);

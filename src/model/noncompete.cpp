@@ -47,6 +47,7 @@ void maybe_bind(const context& ctx, hub_state& hub, std::size_t row, std::size_t
   const std::int32_t until = binding_end(ctx, hub, row, former, tick);
   if (until < 0) return;
   hub.engineers.bound_until[row] = until;
+  set_member(hub, row_set::bound, row, true);
   hub.engineers.bound_by[row] = static_cast<std::uint16_t>(former);
 }
 
@@ -55,11 +56,14 @@ void pay_noncompete_compensation(const context& ctx, hub_state& hub, long tick) 
   // Compensation is due for every week of the binding, from the former employer, whatever the
   // engineer does meanwhile; its base is the market wage of the engineer's skill.
   std::vector<double> paid(hub.incumbents.size(), 0.0);
-  const auto bound =
-      ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.bound_until[row] > tick; });
-  for (const std::size_t row : bound)
+  for (const std::size_t row : rows_in(hub, row_set::bound)) {
+    if (e.bound_until[row] <= tick) {  // the binding has ended
+      set_member(hub, row_set::bound, row, false);
+      continue;
+    }
     paid[e.bound_by[row]] +=
         hub.p.noncompete.compensation_share * market_wage(hub, e.skill[row]) / ctx.ticks_per_year();
+  }
   for (std::size_t i = 0; i < paid.size(); ++i) {
     hub.incumbents[i].noncompete_paid += paid[i];
     hub.sums.add(summed::noncompete_compensation_cny, paid[i]);

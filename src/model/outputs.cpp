@@ -90,29 +90,24 @@ std::vector<series_output> build() {
       "Mean time employed engineers have been in their current job (set-up jobs count from the "
       "start)",
       [](cx ctx, hub_ref h) {
-        const auto& e = h.engineers;
-        const double employed =
-            static_cast<double>(e.table.size()) - in_place(h, place::unemployed);
-        const double weeks = ctx.ex.sum(e.table.size(), 0.0, [&](std::size_t r) {
-          return e.where[r] == place::unemployed
-                     ? 0.0
-                     : static_cast<double>(ctx.world.tick - std::max(0, e.hired[r]));
-        });
-        return employed > 0 ? weeks / employed / ctx.ticks_per_year() : 0.0;
+        const auto employed = static_cast<std::int64_t>(h.engineers.table.size()) -
+                              static_cast<std::int64_t>(in_place(h, place::unemployed));
+        // Whole weeks: the sum is exact, as the sum over the engineers it replaces was.
+        const auto weeks =
+            static_cast<double>(employed * ctx.world.tick - h.agenda.employed_hire_ticks);
+        return employed > 0 ? weeks / static_cast<double>(employed) / ctx.ticks_per_year() : 0.0;
       });
   // Noncompetes and poaching
   add("bound_engineers", "engineers", "Engineers under a noncompete now", [](cx ctx, hub_ref h) {
-    return static_cast<double>(
-        ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
-          return static_cast<std::size_t>(h.engineers.bound_until[r] > ctx.world.tick);
-        }));
+    const auto rows = rows_in(h, row_set::bound);  // may hold ended bindings
+    return static_cast<double>(std::count_if(rows.begin(), rows.end(), [&](std::size_t r) {
+      return h.engineers.bound_until[r] > ctx.world.tick;
+    }));
   });
   add("waiting_founders", "engineers",
-      "Bound engineers with an idea waiting for their noncompete to end", [](cx ctx, hub_ref h) {
+      "Bound engineers with an idea waiting for their noncompete to end", [](cx, hub_ref h) {
         return static_cast<double>(
-            ctx.ex.sum(h.engineers.table.size(), std::size_t{0}, [&](std::size_t r) {
-              return static_cast<std::size_t>(h.engineers.waiting_since[r] >= 0);
-            }));
+            h.agenda.sets[static_cast<std::size_t>(row_set::waiting)].count());
       });
   add_counter(counted::started_waiting);
   add_counter(counted::gave_up_waiting);

@@ -16,7 +16,7 @@ std::size_t best_member(const hub_state& hub, std::size_t s) {
   const auto& e = hub.engineers;
   std::size_t best = SIZE_MAX;
   for (const auto slot : hub.roster[hub.startups.table.id_at(s).index]) {
-    const std::size_t row = e.table.row(e.table.id_of_slot(slot));
+    const std::size_t row = e.table.row_of_slot(slot);
     if (e.where[row] == place::startup && (best == SIZE_MAX || e.skill[row] > e.skill[best]))
       best = row;
   }

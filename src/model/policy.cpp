@@ -69,6 +69,7 @@ void change_instrument(const context& ctx, government_state& level, std::string_
 void redraw_timers(const context& ctx, hub_state& hub, long tick) {
   for (std::size_t row = 0; row < hub.engineers.table.size(); ++row)
     draw_timers(ctx, hub, row, tick, purpose::policy_timers);
+  forget_timers(hub);  // refilled from the new times
 }
 
 bool moves_timers(std::string_view key) {

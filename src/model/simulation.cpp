@@ -291,14 +291,14 @@ std::vector<std::pair<std::string, double>> simulation::memory_report() const {
   std::vector<std::pair<std::string, double>> out;
   for (const auto& h : impl_->hubs) {
     const auto bytes_per_row = [](const engine::agent_table& t) {
-      double b = 8;  // slot map: generation + dense index, and the dense-to-slot entry
-      b += 4;
+      double b = 4;  // slot map: the dense index per slot, and the id (slot, generation) per row
+      b += 8;
       for (const auto& c : t.columns()) b += static_cast<double>(c->byte_size());
       return b;
     };
     out.push_back({h->p.name + ".engineers", static_cast<double>(h->engineers.table.size())});
     out.push_back({h->p.name + ".bytes_per_engineer",
-                   bytes_per_row(h->engineers.table) + h->ties.capacity() * 9.0 + 2.0});
+                   bytes_per_row(h->engineers.table) + h->ties.capacity() * 9.0 + 2.0 + 0.5});
     out.push_back({h->p.name + ".startups", static_cast<double>(h->startups.table.size())});
     out.push_back({h->p.name + ".bytes_per_startup", bytes_per_row(h->startups.table)});
   }

@@ -131,10 +131,11 @@ void end_startup(const context& ctx, hub_state& hub, std::size_t s, exit_kind ho
   // Team members leave in roster order (deterministic).
   const auto members = hub.roster[id.index];
   for (const auto member_slot : members) {
-    const std::size_t row = hub.engineers.table.row(hub.engineers.table.id_of_slot(member_slot));
+    const std::size_t row = hub.engineers.table.row_of_slot(member_slot);
     const double skill = hub.engineers.skill[row];
     leave_place(hub, row);
     hub.engineers.open_founder[row] = 0;
+    set_member(hub, row_set::open_founder, row, false);
     if (how == exit_kind::acquisition)
       join_incumbent(hub, row, acquirer, incumbent_wage(hub, acquirer, skill));
   }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "agenda.hpp"
 #include "counters.hpp"
 #include "liangzhu/engine/agent_table.hpp"
 #include "liangzhu/engine/calendar.hpp"
@@ -228,6 +229,8 @@ struct hub_state {
   tally<money_in, double> inflows;
   tally<money_out, double> outflows;
   std::array<std::int64_t, place_count> in_place{};
+  /// Who has something to do when (agenda.hpp): derived from the engineer columns.
+  engineer_agenda agenda;
   const event_tally& tally_of(counted) const { return counts; }
   const amount_tally& tally_of(summed) const { return sums; }
   /// Clears the week's halves of the tallies (after set-up and after each week's outputs).

@@ -215,6 +215,8 @@ void load_state(std::string_view bytes, const parameters& p, world_state& world,
   for (auto& h : hubs) {
     in.expect_string(h->p.name, "hub");
     load(*h);
+    h->clock = static_cast<std::int32_t>(world.tick - 1);  // the last week run
+    rebuild_agenda(*h, world.tick);
     if (h->roster.size() < h->startups.table.slot_count() ||
         h->holdings.size() < h->startups.table.slot_count())
       in.fail("rosters do not cover the startups");

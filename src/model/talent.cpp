@@ -182,6 +182,7 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
     draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
     e.skill[row] *= static_cast<float>(hub.p.talent.graduate_skill_factor);
   });
+  for (std::size_t k = 0; k < n; ++k) file_timers(hub, first + k);
   // Drawn in parallel, added in row order (see tie_graph::add_ties).
   using new_tie = engine::tie_graph::new_tie;
   const auto ties = ctx.ex.gather<new_tie>(first > 0 ? n : 0, [&](std::size_t k,
@@ -202,8 +203,7 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
 
 void engineers_leave(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
-  const auto due =
-      ctx.ex.select(e.table.size(), [&](std::size_t row) { return e.leave_tick[row] == tick; });
+  const auto due = due_rows(ctx, hub, timer::leave, tick);
   // Highest rows first: a removal moves the last row into the hole, and the rows still due are
   // lower, so they keep their engineers. Removing an engineer's ties touches its neighbours'
   // rows, scattered over the graph: they are fetched a few leavers ahead, in two steps (the
@@ -216,7 +216,8 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
     const std::size_t row = due[k];
     if (e.where[row] == place::founder) {  // founders stay while their startup lives
       auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
-      e.leave_tick[row] = next_firing(r, ctx.per_tick(hub.p.talent.leave_rate_per_year), tick);
+      set_timer(hub, timer::leave, row,
+                next_firing(r, ctx.per_tick(hub.p.talent.leave_rate_per_year), tick));
       continue;
     }
     remove_engineer(hub, row);
@@ -228,16 +229,19 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const openings o = find_openings(ctx, hub);
   std::vector<double> capacity = weekly_hiring_capacity(hub);
+  // The engineers due to search, and the unemployed, who search every week.
+  const auto searching = due_rows(ctx, hub, timer::search, tick);
+  const auto rows = merge_rows(searching, rows_in(hub, row_set::unemployed));
   // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
   // taken only if no one earlier this week filled the position.
   const auto plans = ctx.ex.select_map(
-      e.table.size(),
-      [&](std::size_t row) {
-        return (e.next_search[row] == tick) | (e.where[row] == place::unemployed);
-      },
-      [&](std::size_t row) { return plan_search(ctx, hub, o, row, tick); },
-      [&](std::size_t row) { prefetch_searcher(e, row); });
-  for (const auto& [row, plan] : plans) {
+      rows.size(), [](std::size_t) { return true; },
+      [&](std::size_t k) { return plan_search(ctx, hub, o, rows[k], tick); },
+      [&](std::size_t k) { prefetch_searcher(e, rows[k]); });
+  // The searches drew their next search in the parallel loop, where filing is not allowed.
+  for (const std::size_t row : searching) set_timer(hub, timer::search, row, e.next_search[row]);
+  for (const auto& [k, plan] : plans) {
+    const std::size_t row = rows[k];
     if (!plan.searches) continue;
     if (plan.loses_job) {
       const bool leaving_incumbent = e.where[row] == place::incumbent;

@@ -154,7 +154,10 @@ TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
       {"hub.test.founding.ideas_per_year=1", "hub.test.incumbent.big.noncompete_share=1",
        "hub.test.incumbent.big.enforcement=1", "hub.test.incumbent.other.noncompete_share=1",
        "hub.test.incumbent.other.enforcement=1", "hub.test.noncompete.found_anyway_bias=0"});
-  for (long t = 0; t < 20; ++t) found_startups(f.ctx, f.hub, t);
+  for (long t = 0; t < 20; ++t) {
+    f.hub.clock = static_cast<std::int32_t>(t);  // the week being run, as the schedule sets it
+    found_startups(f.ctx, f.hub, t);
+  }
   EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::started_waiting)), 0);
   EXPECT_EQ(static_cast<double>(f.hub.counts.so_far(detail::counted::founded_while_bound)), 0);
   EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::founded)),

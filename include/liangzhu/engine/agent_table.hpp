@@ -1,6 +1,7 @@
 #pragma once
 /// @file Data-oriented agent storage: one table per agent kind, a dense column per attribute,
 /// and stable ids (slot index + generation) that survive the moves removals cause.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -107,8 +108,8 @@ class agent_table {
     return ref;
   }
 
-  std::size_t size() const { return dense_to_slot_.size(); }
-  bool empty() const { return dense_to_slot_.empty(); }
+  std::size_t size() const { return dense_to_id_.size(); }
+  bool empty() const { return dense_to_id_.empty(); }
   /// Number of slots ever used (the bound for slot-indexed side arrays such as networks).
   std::size_t slot_count() const { return slots_.size(); }
   void reserve(std::size_t n);
@@ -119,22 +120,31 @@ class agent_table {
   void destroy(agent_id id);
 
   bool alive(agent_id id) const {
-    return id.index < slots_.size() && slots_[id.index].generation == id.generation &&
-           slots_[id.index].dense != no_row;
+    return id.index < slots_.size() && slots_[id.index] != no_row &&
+           dense_to_id_[slots_[id.index]].generation == id.generation;
   }
   /// Dense row of a live agent.
   std::size_t row(agent_id id) const {
     LIANGZHU_ASSERT(alive(id), "row() of a removed agent");
-    return slots_[id.index].dense;
+    return slots_[id.index];
   }
-  agent_id id_at(std::size_t row) const {
-    const std::uint32_t slot = dense_to_slot_[row];
-    return {slot, slots_[slot].generation};
+  /// Dense row of the live agent in `slot` (one load: for slot-indexed side arrays such as
+  /// networks and rosters, which hold slots of live agents only).
+  std::size_t row_of_slot(std::uint32_t slot) const {
+    LIANGZHU_ASSERT(slot < slots_.size() && slots_[slot] != no_row, "row_of_slot() of a free slot");
+    return slots_[slot];
   }
+  /// Dense row of the agent in `slot`, or SIZE_MAX if no agent holds it now.
+  std::size_t find_row(std::uint32_t slot) const {
+    return slot < slots_.size() && slots_[slot] != no_row ? slots_[slot] : SIZE_MAX;
+  }
+  /// One load from a row-indexed array: loops over sparse rows (job searchers, leavers) key their
+  /// random draws by id, and a second, slot-indexed load would be a cache miss each.
+  agent_id id_at(std::size_t row) const { return dense_to_id_[row]; }
   /// Id of the agent in `slot`, if alive (null otherwise).
   agent_id id_of_slot(std::uint32_t slot) const;
   /// Starts loading what id_at(row) reads (a hint; nothing changes).
-  void prefetch_id(std::size_t row) const { __builtin_prefetch(&slots_[dense_to_slot_[row]]); }
+  void prefetch_id(std::size_t row) const { __builtin_prefetch(&dense_to_id_[row]); }
 
   const std::vector<std::unique_ptr<column_base>>& columns() const { return columns_; }
 
@@ -143,16 +153,14 @@ class agent_table {
 
  private:
   static constexpr std::uint32_t no_row = 0xFFFFFFFFu;
-  struct slot_state {
-    std::uint32_t generation = 0;
-    std::uint32_t dense = no_row;
-  };
 
   std::string kind_;
   std::vector<std::unique_ptr<column_base>> columns_;
-  std::vector<slot_state, huge_page_allocator<slot_state>> slots_;
-  std::vector<std::uint32_t, huge_page_allocator<std::uint32_t>> dense_to_slot_;
-  std::vector<std::uint32_t> free_slots_;
+  // slot -> dense row (no_row when free), and dense row -> id. The generation lives with the row,
+  // where id_at reads it; a free slot's next generation waits in free_slots_. 12 bytes per agent.
+  std::vector<std::uint32_t, huge_page_allocator<std::uint32_t>> slots_;
+  std::vector<agent_id, huge_page_allocator<agent_id>> dense_to_id_;
+  std::vector<agent_id> free_slots_;  ///< free slot and the generation its next agent gets
 };
 
 }  // namespace liangzhu::engine
