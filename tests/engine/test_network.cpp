@@ -92,6 +92,64 @@ TEST(TieGraph, DecayIsTheSameOnOneAndManyThreads) {
   }
 }
 
+TEST(TieGraph, DecayKeepsTheTiesAndOrderOfDecayingAndDroppingInOnePass) {
+  // The reference: one pass per row, each tie decayed where it stands; a dropped tie's hole takes
+  // the row's last tie, not yet decayed, which is decayed next (the model's results were
+  // produced with it, and decay must not change them).
+  struct row {
+    std::vector<tie_graph::node> others;
+    std::vector<float> weights;
+    std::vector<std::uint8_t> kinds;
+  };
+  const auto one_pass = [](row r, float factor, float threshold) {
+    for (std::size_t i = 0; i < r.weights.size();) {
+      if ((r.weights[i] *= factor) >= threshold) {
+        ++i;
+        continue;
+      }
+      r.others[i] = r.others.back();
+      r.weights[i] = r.weights.back();
+      r.kinds[i] = r.kinds.back();
+      r.others.pop_back();
+      r.weights.pop_back();
+      r.kinds.pop_back();
+    }
+    return r;
+  };
+  tie_graph g(12);
+  const tie_graph::node nodes = 3000;
+  for (tie_graph::node a = 0; a < nodes; ++a)
+    for (tie_graph::node k = 1; k <= 5; ++k) {
+      const auto b = (a * 2654435761u + k * 40503u) % nodes;
+      if (b != a)
+        g.add_tie(a, b, static_cast<std::uint8_t>(k),
+                  0.02f + static_cast<float>((a * 31u + b * 17u) % 101u) / 100.0f);
+    }
+  const std::size_t ties_before = g.tie_count();
+  for (int round = 0; round < 6; ++round) {
+    std::vector<row> expected(nodes);
+    for (tie_graph::node a = 0; a < nodes; ++a) {
+      const auto n = g.neighbours(a);
+      const auto w = g.weights(a);
+      const auto k = g.kinds(a);
+      expected[a] = one_pass({{n.begin(), n.end()}, {w.begin(), w.end()}, {k.begin(), k.end()}},
+                             0.7f, 0.1f);
+    }
+    g.decay(0.7f, 0.1f, executor(2));
+    for (tie_graph::node a = 0; a < nodes; ++a) {
+      const auto n = g.neighbours(a);
+      const auto w = g.weights(a);
+      const auto k = g.kinds(a);
+      ASSERT_EQ(std::vector<tie_graph::node>(n.begin(), n.end()), expected[a].others) << a;
+      ASSERT_EQ(std::vector<float>(w.begin(), w.end()), expected[a].weights) << a;
+      ASSERT_EQ(std::vector<std::uint8_t>(k.begin(), k.end()), expected[a].kinds) << a;
+    }
+  }
+  // 0.7^6 = 0.12: the ties that started above 0.85 remain, the others were dropped on the way.
+  EXPECT_GT(g.tie_count(), 0u);
+  EXPECT_LT(g.tie_count(), ties_before / 3);
+}
+
 TEST(TieGraph, AddTiesIsAddTieInOrder) {
   // Small capacity and many ties per node, so refusals and replacements of the weakest occur.
   std::vector<tie_graph::new_tie> ties;
