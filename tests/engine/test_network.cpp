@@ -132,8 +132,8 @@ TEST(TieGraph, DecayKeepsTheTiesAndOrderOfDecayingAndDroppingInOnePass) {
       const auto n = g.neighbours(a);
       const auto w = g.weights(a);
       const auto k = g.kinds(a);
-      expected[a] = one_pass({{n.begin(), n.end()}, {w.begin(), w.end()}, {k.begin(), k.end()}},
-                             0.7f, 0.1f);
+      expected[a] =
+          one_pass({{n.begin(), n.end()}, {w.begin(), w.end()}, {k.begin(), k.end()}}, 0.7f, 0.1f);
     }
     g.decay(0.7f, 0.1f, executor(2));
     for (tie_graph::node a = 0; a < nodes; ++a) {

@@ -256,6 +256,10 @@ try {
     expect(points.every((p) => p > 0), `some charts of the comparison drew nothing: ${points}`);
     const legend = await compared.$eval("#chart-tigers", (box) => box.textContent ?? "");
     expect(legend.includes("short noncompetes") && legend.includes("default noncompetes"), `the legend reads ${legend}`);
+    // Back to the lab: a page left behind the comparison may get no animation frames, and
+    // Playwright waits for two of them before it clicks (a click timed out so under load).
+    await compared.close();
+    await page.bringToFront();
   });
 
   await check("a slow run is cancelled from the page and stored as interrupted", async () => {
