@@ -6,20 +6,12 @@
 
 #include "liangzhu/experiment/statistics.hpp"
 #include "liangzhu/patterns/panel.hpp"
+#include "liangzhu/store/csv_writer.hpp"
 
 namespace liangzhu::patterns {
 namespace {
 
 bool overlaps(const band& b, double low, double high) { return low <= b.high && high >= b.low; }
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string number(const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : ""; }
 
 }  // namespace
 
@@ -86,16 +78,16 @@ std::string format_value(const pattern& p, double value) {
 }
 
 std::string to_csv(const std::vector<pattern_result>& results) {
+  // The store's CSV writer: figures unrounded, text quoted as RFC 4180 asks and never read as a
+  // formula by a spreadsheet.
   std::ostringstream out;
-  out << "id,topic,title,unit,inside_low,inside_high,near_low,near_high,runs,mean,ci_low,ci_high,"
-         "verdict,source,region\n";
+  store::csv_writer csv(out);
+  csv.row("id", "topic", "title", "unit", "inside_low", "inside_high", "near_low", "near_high",
+          "runs", "mean", "ci_low", "ci_high", "verdict", "source", "region");
   for (const auto& r : results) {
     const auto& p = *r.def;
-    out << csv_field(p.id) << ',' << csv_field(p.topic) << ',' << csv_field(p.title) << ','
-        << csv_field(p.unit) << ',' << number(p.inside.low) << ',' << number(p.inside.high) << ','
-        << number(p.near.low) << ',' << number(p.near.high) << ',' << r.runs << ','
-        << number(r.mean) << ',' << number(r.low) << ',' << number(r.high) << ','
-        << to_string(r.result) << ',' << csv_field(p.source) << ',' << csv_field(p.region) << '\n';
+    csv.row(p.id, p.topic, p.title, p.unit, p.inside.low, p.inside.high, p.near.low, p.near.high,
+            r.runs, r.mean, r.low, r.high, to_string(r.result), p.source, p.region);
   }
   return out.str();
 }

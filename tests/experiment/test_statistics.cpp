@@ -110,3 +110,56 @@ TEST(Statistics, RankCorrelationIsSpearmans) {
 
 }  // namespace
 }  // namespace liangzhu::experiment
+
+namespace liangzhu::experiment {
+namespace {
+
+// Reference values from SciPy 1.10: stats.ttest_ind(a, b, equal_var=False).pvalue, and
+// stats.kstwobign.sf((sqrt(n) + 0.12 + 0.11 / sqrt(n)) * stats.ks_2samp(a, b).statistic) with
+// n = na nb / (na + nb).
+TEST(TwoSampleTests, WelchAndKolmogorovSmirnovAgreeWithSciPy) {
+  const std::vector<double> a{1.2, 3.4, 2.2, 5.1, 0.3, 2.8, 3.3, 4.0};
+  const std::vector<double> b{2.5, 6.1, 4.4, 5.5, 3.9, 7.2, 4.8};
+  const auto t = compare_samples(a, b);
+  EXPECT_NEAR(t.ks_statistic, 0.6071428571428571, 1e-12);
+  ASSERT_TRUE(t.welch_p && t.ks_p);
+  EXPECT_NEAR(*t.welch_p, 0.019249376937999173, 1e-9);
+  EXPECT_NEAR(*t.ks_p, 0.07528772410866562, 1e-9);
+  const auto same = compare_samples(b, b);
+  EXPECT_EQ(same.ks_statistic, 0.0);
+  EXPECT_EQ(*same.ks_p, 1.0);
+  EXPECT_NEAR(*same.welch_p, 1.0, 1e-12);
+}
+
+TEST(TwoSampleTests, ShiftedSamplesAreToldApartAndTiesStepTogether) {
+  std::vector<double> a, b, shifted;
+  for (int i = 0; i < 40; ++i) {
+    a.push_back(i);
+    b.push_back(i + 0.5);
+    shifted.push_back(i + 20);
+  }
+  const auto close = compare_samples(a, b);
+  EXPECT_NEAR(close.ks_statistic, 0.025, 1e-12);
+  EXPECT_NEAR(*close.welch_p, 0.8488087226825707, 1e-9);
+  EXPECT_EQ(*close.ks_p, 1.0);
+  const auto far = compare_samples(a, shifted);
+  EXPECT_NEAR(far.ks_statistic, 0.5, 1e-12);
+  EXPECT_LT(*far.ks_p, 1e-3);
+  EXPECT_LT(*far.welch_p, 1e-3);
+  // Counts tie a lot: equal values move both empirical CDFs at once.
+  const auto counts =
+      compare_samples(std::vector<double>{0, 0, 1, 1, 2}, std::vector<double>{0, 1, 1, 2, 2});
+  EXPECT_NEAR(counts.ks_statistic, 0.2, 1e-12);
+}
+
+TEST(TwoSampleTests, TooFewValuesOrConstantSamples) {
+  const double nan = std::nan("");
+  const auto few = compare_samples(std::vector<double>{1.0, nan}, std::vector<double>{1, 2, 3});
+  EXPECT_FALSE(few.welch_p);
+  EXPECT_FALSE(few.ks_p);
+  EXPECT_EQ(*compare_samples(std::vector<double>{2, 2}, std::vector<double>{2, 2, 2}).welch_p, 1.0);
+  EXPECT_EQ(*compare_samples(std::vector<double>{2, 2}, std::vector<double>{3, 3}).welch_p, 0.0);
+}
+
+}  // namespace
+}  // namespace liangzhu::experiment

@@ -58,4 +58,17 @@ struct variance_split {
 };
 variance_split split_variance(std::span<const double> values, std::int64_t seeds_per_draw);
 
+/// Whether two independent samples (their values that are not NaN) could come from one
+/// distribution: the two-sided p-values of Welch's t-test on the means, and of the two-sample
+/// Kolmogorov-Smirnov test on the whole distribution (Kolmogorov's limit distribution, with
+/// Stephens' correction for small samples, at the statistic D). Both p-values are empty below two
+/// values on either side; Welch's is 1 when both samples are constant and equal, 0 when constant
+/// and different. Used to check that a change of a mechanism's random stream keeps its outputs'
+/// distributions (tests/model/test_equivalence.cpp).
+struct two_sample_test {
+  std::optional<double> welch_p, ks_p;
+  double ks_statistic = 0;  ///< D: the largest distance between the two empirical CDFs
+};
+two_sample_test compare_samples(std::span<const double> a, std::span<const double> b);
+
 }  // namespace liangzhu::experiment
