@@ -66,14 +66,25 @@ class offer_list {
   std::size_t count_ = 0;
 };
 
+/// The stream of the engineer's offers this week.
+engine::rng_stream offer_stream(const context& ctx, const hub_state& hub, std::size_t row,
+                                long tick) {
+  return ctx.rng(purpose::search, hub.engineers.table.id_at(row).packed(), tick);
+}
+/// Whether an unemployed engineer gets a market offer this week: the first draw of its offer
+/// stream (market_offers draws it ahead for all of them).
+bool draws_market_offer(const hub_state& hub, engine::rng_stream& r) {
+  return r.bernoulli(hub.p.talent.market_job_find_per_week);
+}
+
 /// The offers the engineer in `row` receives this week.
 offer_list offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row,
                       long tick, bool only_market) {
   const auto& e = hub.engineers;
-  auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick);
+  auto r = offer_stream(ctx, hub, row, tick);
   const double skill = e.skill[row];
   offer_list out;
-  if (e.where[row] != place::unemployed || r.bernoulli(hub.p.talent.market_job_find_per_week)) {
+  if (e.where[row] != place::unemployed || draws_market_offer(hub, r)) {
     const double w =
         market_wage(hub, skill) * r.lognormal_median(1.0, hub.p.talent.market_offer_sigma);
     out.add({place::market, 0, w, w});
@@ -135,6 +146,65 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
       is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
   return {true, false, offers_for(ctx, hub, o, row, tick, restricted)};
 }
+
+/// The unemployed engineers (rows, increasing) who get a market offer this week, drawn ahead in
+/// parallel as the first draw of each one's offer stream, the draw offers_for makes: only they,
+/// and those reached while a position is open, need the rest of their offers drawn.
+std::vector<std::size_t> market_offers(const context& ctx, const hub_state& hub,
+                                       const std::vector<std::size_t>& unemployed, long tick) {
+  return ctx.ex.gather<std::size_t>(unemployed.size(),
+                                    [&](std::size_t k, std::vector<std::size_t>& out) {
+                                      auto r = offer_stream(ctx, hub, unemployed[k], tick);
+                                      if (draws_market_offer(hub, r)) out.push_back(unemployed[k]);
+                                    });
+}
+
+/// Whether any incumbent or startup position offered this week is still open, kept up to date as
+/// engineers take and leave jobs (a departure can reopen one), so that an unemployed engineer
+/// with no market offer is skipped once every position is taken: its offers would all be closed.
+class open_positions {
+ public:
+  open_positions(const context& ctx, const hub_state& hub, const openings& o,
+                 const std::vector<double>& capacity)
+      : ctx_(ctx),
+        hub_(hub),
+        capacity_(capacity),
+        incumbent_open_(capacity.size(), 0),
+        offered_(hub.startups.table.size(), 0),
+        startup_open_(hub.startups.table.size(), 0) {
+    for (std::size_t i = 0; i < capacity.size(); ++i) update_incumbent(i);
+    for (const std::size_t s : o.startup_rows) {
+      offered_[s] = 1;
+      update_startup(s);
+    }
+  }
+  bool any() const { return open_ > 0; }
+  /// Re-evaluates the employer the engineer's place names (after it changed).
+  void update_employer(place where, std::size_t employer) {
+    if (where == place::incumbent) update_incumbent(employer);
+    if (where == place::startup || where == place::founder)
+      update_startup(startup_row(hub_, static_cast<std::uint32_t>(employer)));
+  }
+  void update_incumbent(std::size_t i) {
+    const auto& inc = hub_.incumbents[i];
+    set(incumbent_open_[i], capacity_[i] >= 1 && inc.headcount < inc.wanted);
+  }
+  void update_startup(std::size_t s) {
+    if (offered_[s])
+      set(startup_open_[s], hub_.startups.team[s] < wanted_team(ctx_.p.world, hub_.startups, s));
+  }
+
+ private:
+  void set(std::uint8_t& flag, bool open) {
+    open_ += static_cast<long>(open) - static_cast<long>(flag);
+    flag = open;
+  }
+  const context& ctx_;
+  const hub_state& hub_;
+  const std::vector<double>& capacity_;
+  std::vector<std::uint8_t> incumbent_open_, offered_, startup_open_;
+  long open_ = 0;
+};
 
 /// What each incumbent may still hire through job search this week: its open positions spread
 /// over talent.vacancy_fill_weeks (recruiting takes time, so vacancies last).
@@ -229,42 +299,57 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const openings o = find_openings(ctx, hub);
   std::vector<double> capacity = weekly_hiring_capacity(hub);
-  // The engineers due to search, and the unemployed, who search every week.
+  // The unemployed search every week, the employed when their search comes up. Drawn ahead, in
+  // parallel: the due searches, and the unemployed with a market offer this week.
+  const auto unemployed = rows_in(hub, row_set::unemployed);
   const auto searching = due_rows(ctx, hub, timer::search, tick);
-  const auto rows = merge_rows(searching, rows_in(hub, row_set::unemployed));
-  // Offers are drawn in parallel; taking them stays serial, in row order, because an offer is
-  // taken only if no one earlier this week filled the position.
+  const auto offered = market_offers(ctx, hub, unemployed, tick);
+  const auto planned = merge_rows(searching, offered);
   const auto plans = ctx.ex.select_map(
-      rows.size(), [](std::size_t) { return true; },
-      [&](std::size_t k) { return plan_search(ctx, hub, o, rows[k], tick); },
-      [&](std::size_t k) { prefetch_searcher(e, rows[k]); });
+      planned.size(), [](std::size_t) { return true; },
+      [&](std::size_t k) { return plan_search(ctx, hub, o, planned[k], tick); },
+      [&](std::size_t k) { prefetch_searcher(e, planned[k]); });
   // The searches drew their next search in the parallel loop, where filing is not allowed.
   for (const std::size_t row : searching) set_timer(hub, timer::search, row, e.next_search[row]);
-  for (const auto& [k, plan] : plans) {
-    const std::size_t row = rows[k];
-    if (!plan.searches) continue;
-    if (plan.loses_job) {
-      const bool leaving_incumbent = e.where[row] == place::incumbent;
-      const std::size_t former = e.employer[row];
+  // Offers are taken serially, in row order, because an offer is taken only if no one earlier
+  // this week filled the position. The other unemployed engineers can only get an incumbent's or
+  // a startup's offer: theirs are drawn here, while a position is open.
+  open_positions open(ctx, hub, o, capacity);
+  std::size_t next_plan = 0;
+  for (const std::size_t row : merge_rows(planned, unemployed)) {
+    search_plan drawn_now;
+    const search_plan* plan = &drawn_now;
+    if (next_plan < plans.size() && planned[plans[next_plan].first] == row) {
+      plan = &plans[next_plan++].second;
+    } else {
+      if (!open.any()) continue;
+      drawn_now = plan_search(ctx, hub, o, row, tick);
+    }
+    if (!plan->searches) continue;
+    const place was = e.where[row];
+    const std::size_t former = e.employer[row];
+    if (plan->loses_job) {
       leave_place(hub, row);
-      if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);
+      open.update_employer(was, former);
+      if (was == place::incumbent) maybe_bind(ctx, hub, row, former, tick);
       hub.counts.add(counted::laid_off);
       continue;
     }
     // The best offer whose position is still open.
-    const auto open = std::find_if(plan.offers.begin(), plan.offers.end(), [&](const offer& of) {
+    const auto best = std::find_if(plan->offers.begin(), plan->offers.end(), [&](const offer& of) {
       return still_open(ctx, hub, of, capacity);
     });
-    if (open == plan.offers.end()) continue;
-    const offer best = *open;
-    if (e.where[row] != place::unemployed &&
-        best.value <= e.wage[row] * (1.0 + hub.p.talent.switching_premium))
+    if (best == plan->offers.end()) continue;
+    if (was != place::unemployed &&
+        best->value <= e.wage[row] * (1.0 + hub.p.talent.switching_premium))
       continue;
-    const bool leaving_incumbent = e.where[row] == place::incumbent;
-    const std::size_t former = e.employer[row];
-    take_offer(hub, row, best);
-    if (best.where == place::incumbent) capacity[best.employer] -= 1;
-    if (leaving_incumbent) maybe_bind(ctx, hub, row, former, tick);
+    const offer taken = *best;
+    take_offer(hub, row, taken);
+    if (taken.where == place::incumbent) capacity[taken.employer] -= 1;
+    open.update_employer(was, former);
+    if (taken.where == place::incumbent) open.update_incumbent(taken.employer);
+    if (taken.where == place::startup) open.update_startup(taken.employer);
+    if (was == place::incumbent) maybe_bind(ctx, hub, row, former, tick);
   }
 }
 
