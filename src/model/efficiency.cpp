@@ -16,8 +16,10 @@ namespace {
 std::vector<std::uint32_t> tied_to_open_source(const hub_state& hub) {
   const auto& e = hub.engineers;
   std::vector<std::uint32_t> slots;
-  for (const std::size_t row : rows_in(hub, row_set::open_founder))
-    for (const auto other : hub.ties.neighbours(e.table.id_at(row).index)) slots.push_back(other);
+  for (const std::size_t row : rows_in(hub, row_set::open_founder)) {
+    const auto ties = hub.ties.ties_of(e.table.id_at(row).index);
+    slots.insert(slots.end(), ties.neighbours().begin(), ties.neighbours().end());
+  }
   std::sort(slots.begin(), slots.end());
   return slots;
 }

@@ -17,7 +17,8 @@ namespace {
 
 int founder_ties(const hub_state& hub, std::size_t row) {
   int n = 0;
-  for (const auto slot : hub.ties.neighbours(hub.engineers.table.id_at(row).index)) {
+  const auto ties = hub.ties.ties_of(hub.engineers.table.id_at(row).index);
+  for (const auto slot : ties.neighbours()) {
     const std::size_t other = hub.engineers.table.find_row(slot);
     if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
   }
@@ -60,8 +61,9 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
   auto& e = hub.engineers;
   const auto me = e.table.id_at(founder_row);
   std::vector<std::pair<double, std::uint32_t>> candidates;
-  const auto slots = hub.ties.neighbours(me.index);
-  const auto weights = hub.ties.weights(me.index);
+  const auto ties = hub.ties.ties_of(me.index);
+  const auto slots = ties.neighbours();
+  const auto weights = ties.weights();
   for (std::size_t k = 0; k < slots.size(); ++k) {
     const std::size_t row = hub.engineers.table.find_row(slots[k]);
     if (row == SIZE_MAX || e.waiting_since[row] >= 0 || is_restricted(ctx, hub, row, tick) ||
@@ -165,7 +167,8 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
     const double gap = wanted_team(ctx.p.world, st, s) - st.team[s];
     if (gap < 1 || !hiring(ctx.p.world, st, s)) continue;
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
-    const auto slots = hub.ties.neighbours(e.table.id_at(founder).index);
+    const auto ties = hub.ties.ties_of(e.table.id_at(founder).index);
+    const auto slots = ties.neighbours();
     int hires = static_cast<int>(gap * ctx.p.world.startups.hiring_share_per_week) + 1;
     for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {
       const std::size_t row = hub.engineers.table.find_row(slots[k]);

@@ -53,8 +53,9 @@ void list_startups(const context& ctx, hub_state& hub, long tick);
 /// Quarterly, in the last week of each quarter (the schedule says when).
 void acquisitions(const context& ctx, hub_state& hub, long tick);
 // social ties (meetups.cpp)
-/// Ties decay every `tie_decay_period` ticks, so the cost of touching every tie is paid a fourth
-/// as often as weekly; the decay compounds the weekly rate, so the result barely depends on it.
+/// Ties decay every `tie_decay_period` ticks, compounding the weekly rate, so the result barely
+/// depends on the period. (It was chosen when every tie was touched at every decay; the graph now
+/// decays lazily, and a weekly period would change results, not speed.)
 inline constexpr int tie_decay_period = 4;
 void decay_ties(const context& ctx, hub_state& hub, long tick);
 

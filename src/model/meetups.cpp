@@ -117,7 +117,8 @@ void meetups(const context& ctx, hub_state& hub, long tick) {
 }
 
 void decay_ties(const context& ctx, hub_state& hub, long) {
-  // The factor compounds the weekly decay over the period, so the period is a matter of speed.
+  // The factor compounds the weekly decay over the period. The graph only counts the period here;
+  // each tie is decayed when it is next read or changed (tie_graph).
   const double factor =
       std::exp(-hub.p.meetups.tie_decay_per_year * tie_decay_period / ctx.ticks_per_year());
   hub.ties.decay(static_cast<float>(factor), static_cast<float>(hub.p.meetups.tie_drop_weight),

@@ -75,12 +75,13 @@ std::vector<output_doc> snapshot_docs() {
 engine::agent_snapshot tie_snapshot(const hub_state& hub, long tick) {
   auto snap = empty_snapshot(tick, hub.p.name + ".tie", tie_columns);
   for (std::uint32_t a = 0; a < hub.ties.node_count(); ++a) {
-    const auto others = hub.ties.neighbours(a);
+    const auto ties = hub.ties.ties_of(a);
+    const auto others = ties.neighbours();
     for (std::size_t k = 0; k < others.size(); ++k)
       if (a < others[k])
-        for (const double v : {static_cast<double>(a), static_cast<double>(others[k]),
-                               static_cast<double>(hub.ties.kinds(a)[k]),
-                               static_cast<double>(hub.ties.weights(a)[k])})
+        for (const double v :
+             {static_cast<double>(a), static_cast<double>(others[k]),
+              static_cast<double>(ties.kinds()[k]), static_cast<double>(ties.weights()[k])})
           snap.values.push_back(v);
   }
   return snap;

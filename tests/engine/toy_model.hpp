@@ -81,7 +81,8 @@ class toy_model {
     ordered_buffer<gift> gifts;
     ex_.for_each(people_.size(), [&](std::size_t i) {
       const auto id = people_.id_at(i);
-      const auto friends = ties_.neighbours(id.index);
+      const auto ties = ties_.ties_of(id.index);
+      const auto friends = ties.neighbours();
       if (friends.empty()) return;
       rng_stream r(seed_, give, id.packed(), static_cast<std::uint64_t>(t));
       const double amount = wealth_[i] * 0.1;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -29,6 +30,25 @@ class archive_writer {
     write<std::uint64_t>(values.size());
     const auto* p = reinterpret_cast<const char*>(values.data());
     bytes_.insert(bytes_.end(), p, p + values.size() * sizeof(T));
+  }
+  /// Writes the length of a vector of `n` values of T and room for them, to be filled with
+  /// write_at(); returns the offset of the first value. For a vector whose values are computed
+  /// while it is written, without building it first.
+  template <class T>
+  std::size_t write_vector_room(std::size_t n) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    write<std::uint64_t>(n);
+    const std::size_t at = bytes_.size();
+    bytes_.resize(at + n * sizeof(T));
+    return at;
+  }
+  /// Fills `values` into room made by write_vector_room(), `first` values after its start.
+  template <class T>
+  void write_at(std::size_t room, std::size_t first, std::span<const T> values) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    LIANGZHU_ASSERT(room + (first + values.size()) * sizeof(T) <= bytes_.size(),
+                    "writing beyond the room made");
+    std::memcpy(bytes_.data() + room + first * sizeof(T), values.data(), values.size_bytes());
   }
   void write_string(std::string_view s) {
     write<std::uint64_t>(s.size());

@@ -3,13 +3,22 @@
 ///
 /// Each node keeps at most `capacity` ties (people keep a bounded number of active working
 /// relationships); a new tie to a full node replaces its weakest tie if the new one is stronger.
-/// Ties are stored at both ends with the same weight, so decay can run per node in parallel
-/// without touching other nodes. Memory: capacity × 9 bytes + 2 bytes per node.
+/// Ties are stored at both ends with the same weight, so a node's ties can be updated without
+/// touching other nodes.
+///
+/// Decay is lazy: decay() only counts the period, and a node's row is brought up to date (its
+/// weights multiplied once per period passed, ties below the threshold dropped, exactly as a pass
+/// over every row at every decay would) when it is next changed; reading it (ties_of) computes
+/// the same up-to-date row without storing it. The tie count stays exact every period because
+/// the period at which each tie will drop is known in advance (decay_steps) and kept in a
+/// calendar. Memory: capacity × 9 bytes + 4 bytes per node.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "liangzhu/engine/archive.hpp"
+#include "liangzhu/engine/decay_steps.hpp"
 #include "liangzhu/engine/huge_pages.hpp"
 
 namespace liangzhu::engine {
@@ -20,6 +29,41 @@ class executor;
 struct component_stats {
   std::size_t components = 0;  ///< counting isolated nodes among `nodes`
   std::size_t largest = 0;
+};
+
+/// A node's ties as they are now (tie_graph::ties_of). It refers to the graph's storage when the
+/// row there is up to date and holds a decayed copy otherwise, so it is valid until the graph
+/// next changes; bind it to a name before iterating (the spans of a temporary are refused).
+class tie_row {
+ public:
+  using node = std::uint32_t;
+  /// The most ties a node may keep (the scenario key tie_capacity has the same maximum).
+  static constexpr std::size_t max_capacity = 64;
+
+  std::size_t size() const { return size_; }
+  std::span<const node> neighbours() const& {
+    return {copied_ ? own_others_.data() : others_, size_};
+  }
+  std::span<const float> weights() const& {
+    return {copied_ ? own_weights_.data() : weights_, size_};
+  }
+  std::span<const std::uint8_t> kinds() const& {
+    return {copied_ ? own_kinds_.data() : kinds_, size_};
+  }
+  std::span<const node> neighbours() const&& = delete;
+  std::span<const float> weights() const&& = delete;
+  std::span<const std::uint8_t> kinds() const&& = delete;
+
+ private:
+  friend class tie_graph;
+  const node* others_ = nullptr;
+  const float* weights_ = nullptr;
+  const std::uint8_t* kinds_ = nullptr;
+  std::size_t size_ = 0;
+  bool copied_ = false;
+  std::array<node, max_capacity> own_others_;
+  std::array<float, max_capacity> own_weights_;
+  std::array<std::uint8_t, max_capacity> own_kinds_;
 };
 
 class tie_graph {
@@ -48,7 +92,8 @@ class tie_graph {
   /// add_tie() for each of `ties` in order (same result), faster for long lists: it fetches the
   /// rows of the ties a few places ahead from memory while adding the current one.
   void add_ties(std::span<const new_tie> ties);
-  bool has_tie(node a, node b) const { return find(a, b) >= 0; }
+  bool has_tie(node a, node b) const;
+  /// The tie's weight now, 0 if there is none.
   float weight(node a, node b) const;
   void remove_tie(node a, node b);
   /// Removes every tie of `a` (when the agent behind it leaves the model).
@@ -60,19 +105,19 @@ class tie_graph {
   /// prefetch() for each neighbour of a (whose row should be prefetched some time before).
   void prefetch_neighbours(node a) const;
 
-  std::uint16_t degree(node a) const { return degree_[a]; }
-  std::span<const node> neighbours(node a) const {
-    return {others_.data() + std::size_t{a} * capacity_, degree_[a]};
-  }
-  std::span<const float> weights(node a) const {
-    return {weights_.data() + std::size_t{a} * capacity_, degree_[a]};
-  }
-  std::span<const std::uint8_t> kinds(node a) const {
-    return {kinds_.data() + std::size_t{a} * capacity_, degree_[a]};
-  }
+  /// a's ties now (decayed to the last decay()); reading never changes the graph, so any
+  /// number of threads may read at once while none changes it.
+  tie_row ties_of(node a) const;
+  std::uint16_t degree(node a) const { return static_cast<std::uint16_t>(ties_of(a).size()); }
 
-  /// Multiplies every weight by `factor` and drops ties that fall below `threshold`.
+  /// Multiplies every weight by `factor` and drops ties that fall below `threshold` (lazily: see
+  /// the file comment). A factor or threshold other than the last one's brings every row up to
+  /// date first, in parallel on `ex`, as does the first decay after building or loading.
   void decay(float factor, float threshold, const executor& ex);
+
+  /// Brings every stored row up to date, in parallel on `ex` (as a pass over every row at every
+  /// decay would have left it); ties_of() is then a view of the storage, with no copy.
+  void settle_all(const executor& ex);
 
   std::size_t tie_count() const;
   /// Connected components over nodes [0, nodes) (isolated nodes count as components).
@@ -84,12 +129,19 @@ class tie_graph {
  private:
   int find(node a, node b) const;
   void remove_at(node a, int slot);
-  void decay_node(node a, float factor, float threshold);
   /// Index of a's weakest tie, or -1 if a has a free slot.
   int weakest(node a) const;
   bool make_room(node a, float weight);
-
   void append(node a, node b, std::uint8_t kind, float weight);
+
+  /// Decays behind the last decay() that a's stored row is.
+  std::uint32_t behind(node a) const { return static_cast<std::uint32_t>(periods_ - settled_[a]); }
+  /// Brings a's stored row up to date.
+  void settle(node a);
+  /// Settles every row and recounts, in the calendar, when each tie will drop under `steps`.
+  void reschedule(decay_steps steps, const executor& ex);
+  /// Books (or unbooks) in the calendar the drop of a tie of weight w (settled to now).
+  void book_drop(float w, int change);
 
   template <class T>
   using array = std::vector<T, huge_page_allocator<T>>;
@@ -99,6 +151,20 @@ class tie_graph {
   array<node> others_;
   array<float> weights_;
   array<std::uint8_t> kinds_;
+  /// How many of the `periods_` decays each stored row has had.
+  array<std::uint16_t> settled_;
+
+  /// Decays since every row was last settled (which happens before the count would overflow
+  /// settled_'s 16 bits, and when the schedule changes).
+  std::uint32_t periods_ = 0;
+  /// The schedule of the decays so far; `scheduled_` once the calendar counts by it.
+  decay_steps steps_;
+  bool scheduled_ = false;
+  /// drops_[k]: ties that drop at the k-th decay after the calendar was counted; `counted_`
+  /// decays have happened since.
+  std::vector<std::uint64_t> drops_;
+  std::uint64_t counted_ = 0;
+  std::size_t ties_ = 0;
 };
 
 }  // namespace liangzhu::engine
