@@ -39,14 +39,10 @@ float decay_steps::least_reaching(float from) const {
   return w;
 }
 
-std::uint32_t decay_steps::operator()(float w) {
+void decay_steps::cover(float w) {
   LIANGZHU_ASSERT(w >= 0, "tie weights are not negative");
-  if (!(threshold_ > 0)) return never;
-  // No decay (a factor of 1 or more): the weight drops at the first decay or never.
-  if (factor_ >= 1) return w * factor_ < threshold_ ? 1 : never;
-  if (w >= stuck_) return never;
-  while (least_.empty() || w >= least_.back()) {
-    if (least_.size() >= most_steps) return never;
+  if (!(threshold_ > 0) || factor_ >= 1) return;
+  while (w < stuck_ && (least_.empty() || w >= least_.back()) && least_.size() < most_steps) {
     // A weight survives k decays if one decay takes it to a weight that survives k - 1 (at least
     // the threshold for k = 1).
     const float previous = least_.empty() ? threshold_ : least_.back();
@@ -55,13 +51,27 @@ std::uint32_t decay_steps::operator()(float w) {
       // Among subnormal floats a product can round back to the weight itself: from here on
       // such weights stay where they are and are never dropped.
       stuck_ = next;
-      if (w >= stuck_) return never;
       break;
     }
     least_.push_back(next);
   }
-  return static_cast<std::uint32_t>(
-      1 + (std::upper_bound(least_.begin(), least_.end(), w) - least_.begin()));
+}
+
+std::uint32_t decay_steps::lookup(float w) const {
+  if (!(threshold_ > 0)) return never;
+  // No decay (a factor of 1 or more): the weight drops at the first decay or never.
+  if (factor_ >= 1) return w * factor_ < threshold_ ? 1 : never;
+  if (w >= stuck_ || least_.empty() || w >= least_.back()) return never;
+  // The number of k with w >= least_[k - 1], by a binary search without branches (the compiler
+  // makes the choice a conditional move): a few nanoseconds for the few hundred entries.
+  const float* base = least_.data();
+  std::size_t n = least_.size();
+  while (n > 1) {
+    const std::size_t half = n / 2;
+    base = base[half] <= w ? base + half : base;
+    n -= half;
+  }
+  return static_cast<std::uint32_t>(1 + (base - least_.data()) + (*base <= w ? 1 : 0));
 }
 
 }  // namespace liangzhu::engine

@@ -12,14 +12,22 @@ namespace {
 using node = tie_graph::node;
 
 /// One decay of a row of `degree` ties: each weight multiplied by `factor`, and each tie left
-/// below `threshold` dropped by moving the row's last tie into its place (that tie is decayed
-/// next). Returns the new degree. Both ends of a tie hold the same weight and go through the same
-/// arithmetic, so they drop at the same decay whenever each row is brought up to date.
+/// below `threshold` dropped by moving the row's last tie into its place (its weight already
+/// multiplied; the place is looked at again). Returns the new degree. Both ends of a tie hold the
+/// same weight and go through the same arithmetic, so they drop at the same decay whenever each
+/// row is brought up to date.
 std::size_t decay_row(node* others, float* weights, std::uint8_t* kinds, std::size_t degree,
                       float factor, float threshold) {
+  // Multiplying first and dropping after gives what multiplying and dropping tie by tie gives
+  // (each weight is multiplied once whichever place it ends in), and the two loops vectorise.
+  bool drops = false;
+  for (std::size_t i = 0; i < degree; ++i) {
+    weights[i] *= factor;
+    drops |= weights[i] < threshold;
+  }
+  if (!drops) return degree;
   for (std::size_t i = 0; i < degree;) {
-    const float w = weights[i] *= factor;
-    if (w >= threshold) {
+    if (weights[i] >= threshold) {
       ++i;
       continue;
     }
@@ -125,11 +133,39 @@ void tie_graph::reschedule(decay_steps steps, const executor& ex) {
   scheduled_ = true;
   drops_.clear();
   counted_ = 0;
-  // Each tie once, from its end at the lower node.
-  for (std::size_t a = 0; a < degree_.size(); ++a) {
-    const std::size_t base = a * capacity_;
-    for (std::size_t i = 0; i < degree_[a]; ++i)
-      if (others_[base + i] > a) book_drop(weights_[base + i], +1);
+  const std::size_t n = degree_.size();
+  // The table first covers the largest weight, so that the blocks below can share it.
+  const auto largest =
+      ex.gather_blocks<float>(n, [&](std::size_t begin, std::size_t end, std::vector<float>& out) {
+        out.push_back(*std::max_element(weights_.data() + begin * capacity_,
+                                        weights_.data() + end * capacity_));
+      });
+  if (!largest.empty()) steps_.cover(*std::max_element(largest.begin(), largest.end()));
+  // Each tie once, from its end at the lower node; each block counts its ties by the decay that
+  // drops them, and the counts are added up in block order.
+  struct count {
+    std::uint32_t decay;
+    std::uint64_t ties;
+  };
+  const auto counts =
+      ex.gather_blocks<count>(n, [&](std::size_t begin, std::size_t end, std::vector<count>& out) {
+        std::vector<std::uint64_t> by_decay;
+        for (std::size_t a = begin; a < end; ++a) {
+          const std::size_t base = a * capacity_;
+          for (std::size_t i = 0; i < degree_[a]; ++i) {
+            if (others_[base + i] < a) continue;
+            const std::uint32_t k = steps_.lookup(weights_[base + i]);
+            if (k == decay_steps::never) continue;
+            if (k >= by_decay.size()) by_decay.resize(k + 1, 0);
+            ++by_decay[k];
+          }
+        }
+        for (std::size_t k = 0; k < by_decay.size(); ++k)
+          if (by_decay[k] > 0) out.push_back({static_cast<std::uint32_t>(k), by_decay[k]});
+      });
+  for (const count& c : counts) {
+    if (c.decay >= drops_.size()) drops_.resize(std::size_t{c.decay} + 1, 0);
+    drops_[c.decay] += c.ties;
   }
 }
 

@@ -27,7 +27,14 @@ class decay_steps {
 
   /// The number of the decay (1, 2, ...) that drops a tie of weight `w`, or `never`. Extends the
   /// table the first time a weight this large is asked about.
-  std::uint32_t operator()(float w);
+  std::uint32_t operator()(float w) {
+    cover(w);
+    return lookup(w);
+  }
+  /// Extends the table to weights up to `w`, so that lookup() may be asked about them.
+  void cover(float w);
+  /// operator() for a weight the table covers; it changes nothing, so threads may share it.
+  std::uint32_t lookup(float w) const;
 
   /// w multiplied by factor, rounded to float, `times` times: the weight after that many decays.
   float after(float w, std::uint32_t times) const;
