@@ -13,11 +13,11 @@ namespace {
 /// Slots of the engineers tied to an open-sourcing founder, sorted. Ties are stored at both
 /// ends, so these are the founders' neighbours: a walk from the few open-sourcing founders
 /// replaces one from every startup's founder.
-std::vector<std::uint32_t> tied_to_open_source(const hub_state& hub) {
+std::vector<std::uint32_t> tied_to_open_source(hub_state& hub) {
   const auto& e = hub.engineers;
   std::vector<std::uint32_t> slots;
   for (const std::size_t row : rows_in(hub, row_set::open_founder)) {
-    const auto ties = hub.ties.ties_of(e.table.id_at(row).index);
+    const auto ties = hub.ties.settled_ties_of(e.table.id_at(row).index);
     slots.insert(slots.end(), ties.neighbours().begin(), ties.neighbours().end());
   }
   std::sort(slots.begin(), slots.end());

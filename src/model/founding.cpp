@@ -15,9 +15,9 @@
 namespace liangzhu::model::detail {
 namespace {
 
-int founder_ties(const hub_state& hub, std::size_t row) {
+int founder_ties(hub_state& hub, std::size_t row) {
   int n = 0;
-  const auto ties = hub.ties.ties_of(hub.engineers.table.id_at(row).index);
+  const auto ties = hub.ties.settled_ties_of(hub.engineers.table.id_at(row).index);
   for (const auto slot : ties.neighbours()) {
     const std::size_t other = hub.engineers.table.find_row(slot);
     if (other != SIZE_MAX && hub.engineers.where[other] == place::founder) ++n;
@@ -27,7 +27,7 @@ int founder_ties(const hub_state& hub, std::size_t row) {
 
 /// Share of the maximal idea rate this engineer has now (the thinning probability): ties to
 /// founders, a recent meetup and a job at an incumbent (spin-outs) raise it.
-double idea_rate_share(const hub_state& hub, std::size_t row, long tick) {
+double idea_rate_share(hub_state& hub, std::size_t row, long tick) {
   const auto& h = hub.p;
   const bool inspired = tick - hub.engineers.last_meetup[row] <= h.founding.meetup_memory_weeks;
   const bool at_incumbent = hub.engineers.where[row] == place::incumbent;
@@ -61,7 +61,7 @@ void add_cofounders(const context& ctx, hub_state& hub, std::size_t founder_row,
   auto& e = hub.engineers;
   const auto me = e.table.id_at(founder_row);
   std::vector<std::pair<double, std::uint32_t>> candidates;
-  const auto ties = hub.ties.ties_of(me.index);
+  const auto ties = hub.ties.settled_ties_of(me.index);
   const auto slots = ties.neighbours();
   const auto weights = ties.weights();
   for (std::size_t k = 0; k < slots.size(); ++k) {
@@ -167,7 +167,7 @@ void hire_into_startups(const context& ctx, hub_state& hub, long tick) {
     const double gap = wanted_team(ctx.p.world, st, s) - st.team[s];
     if (gap < 1 || !hiring(ctx.p.world, st, s)) continue;
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
-    const auto ties = hub.ties.ties_of(e.table.id_at(founder).index);
+    const auto ties = hub.ties.settled_ties_of(e.table.id_at(founder).index);
     const auto slots = ties.neighbours();
     int hires = static_cast<int>(gap * ctx.p.world.startups.hiring_share_per_week) + 1;
     for (std::size_t k = 0; k < slots.size() && hires > 0; ++k) {

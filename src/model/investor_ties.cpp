@@ -40,7 +40,7 @@ void introduce_to_portfolio_investors(const context& ctx, hub_state& hub, std::s
                                       long tick) {
   const auto& e = hub.engineers;
   const auto founder = engine::agent_id::unpack(hub.startups.founder[s]);
-  const auto ties = hub.ties.ties_of(founder.index);
+  const auto ties = hub.ties.settled_ties_of(founder.index);
   for (const auto other_slot : ties.neighbours()) {
     const std::size_t row = e.table.find_row(other_slot);
     if (row == SIZE_MAX) continue;

@@ -108,6 +108,12 @@ class tie_graph {
   /// a's ties now (decayed to the last decay()); reading never changes the graph, so any
   /// number of threads may read at once while none changes it.
   tie_row ties_of(node a) const;
+  /// ties_of() for code that may change the graph (one thread): a's row is brought up to date
+  /// in the graph, once, instead of in a copy at each read, and the result is a view of it.
+  tie_row settled_ties_of(node a) {
+    settle(a);
+    return ties_of(a);
+  }
   std::uint16_t degree(node a) const { return static_cast<std::uint16_t>(ties_of(a).size()); }
 
   /// Multiplies every weight by `factor` and drops ties that fall below `threshold` (lazily: see
