@@ -1,8 +1,7 @@
 // The social graph at model scale (1e5 nodes, 12 ties each at most): adding ties while the
 // graph fills and once it is saturated (where the weakest-tie replacement runs), a sweep over
 // every node's neighbours (the give/meet phases), a decay period with every row brought up to
-// date (1 and 2 threads) and the
-// connected-components summary (union-find over all ties).
+// date (1 and 2 threads) and the connected-components summary (union-find over all ties).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
