@@ -10,7 +10,9 @@
 namespace liangzhu::model::detail {
 namespace {
 
-column<std::int32_t>& timer_column(engineer_table& e, timer which) {
+/// The column holding the `which` timers (const or not, as the table).
+template <class Table>
+auto& timer_column(Table& e, timer which) {
   switch (which) {
     case timer::search:
       return e.next_search;
@@ -20,9 +22,6 @@ column<std::int32_t>& timer_column(engineer_table& e, timer which) {
       break;
   }
   return e.leave_tick;
-}
-const column<std::int32_t>& timer_column(const engineer_table& e, timer which) {
-  return timer_column(const_cast<engineer_table&>(e), which);
 }
 
 engine::timing_wheel& wheel(hub_state& hub, timer which) {

@@ -159,6 +159,16 @@ std::vector<std::size_t> market_offers(const context& ctx, const hub_state& hub,
                                     });
 }
 
+/// Whether incumbent i may still hire through job search this week.
+bool incumbent_position_open(const hub_state& hub, const std::vector<double>& capacity,
+                             std::size_t i) {
+  return capacity[i] >= 1 && hub.incumbents[i].headcount < hub.incumbents[i].wanted;
+}
+/// Whether startup s (row) still wants a bigger team.
+bool startup_position_open(const context& ctx, const hub_state& hub, std::size_t s) {
+  return hub.startups.team[s] < wanted_team(ctx.p.world, hub.startups, s);
+}
+
 /// Whether any incumbent or startup position offered this week is still open, kept up to date as
 /// engineers take and leave jobs (a departure can reopen one), so that an unemployed engineer
 /// with no market offer is skipped once every position is taken: its offers would all be closed.
@@ -179,19 +189,18 @@ class open_positions {
     }
   }
   bool any() const { return open_ > 0; }
-  /// Re-evaluates the employer the engineer's place names (after it changed).
+  /// Re-evaluates the employer a searcher's former place names (after it left it; founders do
+  /// not search).
   void update_employer(place where, std::size_t employer) {
     if (where == place::incumbent) update_incumbent(employer);
-    if (where == place::startup || where == place::founder)
+    if (where == place::startup)
       update_startup(startup_row(hub_, static_cast<std::uint32_t>(employer)));
   }
   void update_incumbent(std::size_t i) {
-    const auto& inc = hub_.incumbents[i];
-    set(incumbent_open_[i], capacity_[i] >= 1 && inc.headcount < inc.wanted);
+    set(incumbent_open_[i], incumbent_position_open(hub_, capacity_, i));
   }
   void update_startup(std::size_t s) {
-    if (offered_[s])
-      set(startup_open_[s], hub_.startups.team[s] < wanted_team(ctx_.p.world, hub_.startups, s));
+    if (offered_[s]) set(startup_open_[s], startup_position_open(ctx_, hub_, s));
   }
 
  private:
@@ -219,10 +228,8 @@ std::vector<double> weekly_hiring_capacity(const hub_state& hub) {
 bool still_open(const context& ctx, const hub_state& hub, const offer& o,
                 const std::vector<double>& incumbent_capacity) {
   if (o.where == place::incumbent)
-    return incumbent_capacity[o.employer] >= 1 &&
-           hub.incumbents[o.employer].headcount < hub.incumbents[o.employer].wanted;
-  if (o.where == place::startup)
-    return hub.startups.team[o.employer] < wanted_team(ctx.p.world, hub.startups, o.employer);
+    return incumbent_position_open(hub, incumbent_capacity, o.employer);
+  if (o.where == place::startup) return startup_position_open(ctx, hub, o.employer);
   return true;
 }
 
