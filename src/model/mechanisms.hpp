@@ -55,7 +55,8 @@ void acquisitions(const context& ctx, hub_state& hub, long tick);
 // social ties (meetups.cpp)
 /// Ties decay every `tie_decay_period` ticks, compounding the weekly rate, so the result barely
 /// depends on the period. (It was chosen when every tie was touched at every decay; the graph now
-/// decays lazily, and a weekly period would change results, not speed.)
+/// decays lazily, but a row catching up still multiplies once per period missed, and a weekly
+/// period would change results.)
 inline constexpr int tie_decay_period = 4;
 void decay_ties(const context& ctx, hub_state& hub, long tick);
 
