@@ -19,9 +19,11 @@ auto& timer_column(Table& e, timer which) {
     case timer::idea:
       return e.next_idea;
     case timer::leave:
+      return e.leave_tick;
+    case timer::market_offer:
       break;
   }
-  return e.leave_tick;
+  return e.next_market_offer;
 }
 
 engine::timing_wheel& wheel(hub_state& hub, timer which) {
@@ -34,7 +36,8 @@ const boost::dynamic_bitset<std::uint64_t>& bits(const hub_state& hub, row_set w
   return hub.agenda.sets[static_cast<std::size_t>(which)];
 }
 
-constexpr std::array<timer, timer_count> all_timers{timer::search, timer::idea, timer::leave};
+constexpr std::array<timer, timer_count> all_timers{timer::search, timer::idea, timer::leave,
+                                                    timer::market_offer};
 constexpr std::array<row_set, row_set_count> all_sets{row_set::unemployed, row_set::waiting,
                                                       row_set::bound, row_set::open_founder};
 
@@ -61,7 +64,39 @@ std::int64_t hire_tick(std::int32_t hired) { return std::max<std::int32_t>(0, hi
   throw error("agenda check failed in hub '" + hub.p.name + "': " + what);
 }
 
+/// An employed engineer has no market-offer time; an unemployed one has one after `tick`, or is
+/// listed to have it drawn.
+void check_market_offer_timer(const hub_state& hub, std::size_t row, long tick,
+                              const std::vector<std::uint32_t>& undrawn) {
+  const auto& e = hub.engineers;
+  const std::int32_t at = e.next_market_offer[row];
+  const bool listed = std::binary_search(undrawn.begin(), undrawn.end(), e.table.id_at(row).index);
+  const bool ok = employed(e.where[row]) ? at == -1 : (at > tick || (at < 0 && listed));
+  if (!ok)
+    disagrees(hub, "the market-offer time of row " + std::to_string(row) + " is " +
+                       std::to_string(at) + (listed ? " (listed to be drawn)" : ""));
+}
+
 }  // namespace
+
+void undraw_market_offer(hub_state& hub, std::size_t row) {
+  hub.engineers.next_market_offer[row] = -1;
+  hub.agenda.market_offer_undrawn.push_back(hub.engineers.table.id_at(row).index);
+}
+
+std::vector<std::size_t> take_market_offer_undrawn(hub_state& hub) {
+  const auto& e = hub.engineers;
+  std::vector<std::size_t> rows;
+  for (const std::uint32_t slot : hub.agenda.market_offer_undrawn) {
+    const std::size_t row = e.table.find_row(slot);
+    if (row != SIZE_MAX && e.where[row] == place::unemployed && e.next_market_offer[row] < 0)
+      rows.push_back(row);
+  }
+  hub.agenda.market_offer_undrawn.clear();
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  return rows;
+}
 
 void set_timer(hub_state& hub, timer which, std::size_t row, std::int32_t at) {
   timer_column(hub.engineers, which)[row] = at;
@@ -126,6 +161,7 @@ std::vector<std::size_t> merge_rows(const std::vector<std::size_t>& a,
 void agenda_row_added(hub_state& hub) {
   // New engineers are unemployed until placed (labour.cpp), and in no other set.
   for (const row_set s : all_sets) bits(hub, s).push_back(s == row_set::unemployed);
+  undraw_market_offer(hub, hub.engineers.table.size() - 1);
 }
 
 void agenda_row_removed(hub_state& hub, std::size_t row) {
@@ -142,6 +178,8 @@ void agenda_place_changed(hub_state& hub, std::size_t row, bool was_employed, bo
   if (was_employed) sum -= hire_tick(old_hired);
   if (is_employed) sum += hire_tick(new_hired);
   bits(hub, row_set::unemployed)[row] = !is_employed;
+  if (is_employed) hub.engineers.next_market_offer[row] = -1;
+  if (was_employed && !is_employed) undraw_market_offer(hub, row);
 }
 
 void rebuild_agenda(hub_state& hub, long now) {
@@ -155,8 +193,12 @@ void rebuild_agenda(hub_state& hub, long now) {
     for (std::size_t row = 0; row < n; ++row) b[row] = belongs(hub, s, row, now - 1);
   }
   hub.agenda.employed_hire_ticks = 0;
-  for (std::size_t row = 0; row < n; ++row)
+  hub.agenda.market_offer_undrawn.clear();
+  for (std::size_t row = 0; row < n; ++row) {
     if (employed(e.where[row])) hub.agenda.employed_hire_ticks += hire_tick(e.hired[row]);
+    if (!employed(e.where[row]) && e.next_market_offer[row] < 0)
+      hub.agenda.market_offer_undrawn.push_back(e.table.id_at(row).index);
+  }
   forget_timers(hub);
 }
 
@@ -167,6 +209,8 @@ void forget_timers(hub_state& hub) {
 void check_agenda(const hub_state& hub, long tick) {
   const auto& e = hub.engineers;
   const std::size_t n = e.table.size();
+  auto undrawn = hub.agenda.market_offer_undrawn;
+  std::sort(undrawn.begin(), undrawn.end());
   std::int64_t hire_ticks = 0;
   for (const row_set s : all_sets)
     if (bits(hub, s).size() != n) disagrees(hub, "a row set does not cover the engineers");
@@ -181,6 +225,7 @@ void check_agenda(const hub_state& hub, long tick) {
                            std::to_string(row));
     }
     if (employed(e.where[row])) hire_ticks += hire_tick(e.hired[row]);
+    check_market_offer_timer(hub, row, tick, undrawn);
   }
   if (hire_ticks != hub.agenda.employed_hire_ticks)
     disagrees(hub, "the employed engineers' hire ticks sum to " + std::to_string(hire_ticks) +

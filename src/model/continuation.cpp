@@ -22,6 +22,8 @@ void move_engineer_dates(engineer_table& e, std::int32_t shift) {
     e.next_search[row] = moved(e.next_search[row], shift);
     e.next_idea[row] = moved(e.next_idea[row], shift);
     e.leave_tick[row] = moved(e.leave_tick[row], shift);
+    if (e.next_market_offer[row] >= 0)
+      e.next_market_offer[row] = moved(e.next_market_offer[row], shift);
     e.last_meetup[row] = moved(e.last_meetup[row], shift);
     e.hired[row] = moved(e.hired[row], shift);
     // Only whether an engineer waits matters from here on (patience is drawn weekly).

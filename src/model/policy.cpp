@@ -65,10 +65,13 @@ void change_instrument(const context& ctx, government_state& level, std::string_
 
 /// Engineers' waiting times were drawn with the rates then in force (timers.hpp): a change of
 /// the talent or founding keys redraws them all, which for these memoryless processes is the
-/// same as having drawn them under the new rates.
+/// same as having drawn them under the new rates. The unemployed's market offers are drawn again
+/// at the next job moves.
 void redraw_timers(const context& ctx, hub_state& hub, long tick) {
-  for (std::size_t row = 0; row < hub.engineers.table.size(); ++row)
+  for (std::size_t row = 0; row < hub.engineers.table.size(); ++row) {
     draw_timers(ctx, hub, row, tick, purpose::policy_timers);
+    if (hub.engineers.where[row] == place::unemployed) undraw_market_offer(hub, row);
+  }
   forget_timers(hub);  // refilled from the new times
 }
 

@@ -91,11 +91,13 @@ enum class purpose : std::uint64_t {
 /// stream's fourth counter word (engine::rng_stream), so adding one shifts no other.
 enum class substream : std::uint64_t {
   main = 0,
-  timer = 1,              ///< when an engineer's next search or idea comes (talent, founding)
-  patience = 2,           ///< whether a waiting engineer gives up an idea this week
-  noncompete_clause = 3,  ///< whether a departure is bound by a noncompete
-  ties = 4,               ///< a new graduate's ties
-  layoff = 5,             ///< whether an engineer's job search is a job loss
+  timer = 1,               ///< when an engineer's next search or idea comes (talent, founding)
+  patience = 2,            ///< whether a waiting engineer gives up an idea this week
+  noncompete_clause = 3,   ///< whether a departure is bound by a noncompete
+  ties = 4,                ///< a new graduate's ties
+  layoff = 5,              ///< whether an engineer's job search is a job loss
+  first_market_offer = 6,  ///< when an engineer out of work gets its first market offer
+  next_market_offer = 7,   ///< when an engineer still out of work after one gets the next
 };
 
 /// What a tie between two engineers comes from (engine::tie_graph kinds; snapshot `kind`).
@@ -115,6 +117,9 @@ struct engineer_table {
   column<std::int32_t>& next_search = table.add_column<std::int32_t>("next_search", -1);
   column<std::int32_t>& next_idea = table.add_column<std::int32_t>("next_idea", -1);
   column<std::int32_t>& leave_tick = table.add_column<std::int32_t>("leave_tick", -1);
+  /// The week of an unemployed engineer's next market offer; -1 while employed, and from the
+  /// moment it loses its place until job moves draw it (agenda.hpp).
+  column<std::int32_t>& next_market_offer = table.add_column<std::int32_t>("next_market_offer", -1);
   column<std::int32_t>& waiting_since = table.add_column<std::int32_t>("waiting_since", -1);
   column<float>& idea_quality = table.add_column<float>("idea_quality");
   column<std::int32_t>& last_meetup = table.add_column<std::int32_t>("last_meetup", -1000);

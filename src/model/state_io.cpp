@@ -173,9 +173,10 @@ class loader {
 /// Changes whenever what save_state writes changes (2: investors' contacts; 3: incumbents'
 /// acquisition spending; 4: run totals of startups' compute and of prices; 5: who could afford the
 /// offshore route; 6: counters as tallies, government instruments in the state; 7: listed startups,
-/// money raised at listings, layoffs and listings counted; 8: market hires counted), so that a
-/// checkpoint of an older build is refused with a clear message rather than misread.
-constexpr int state_layout = 8;
+/// money raised at listings, layoffs and listings counted; 8: market hires counted; 9: the
+/// unemployed's market-offer times), so that a checkpoint of an older build is refused with a
+/// clear message rather than misread.
+constexpr int state_layout = 9;
 
 /// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint
 /// is not restored into a run of another scenario.

@@ -3,6 +3,7 @@
 // and startups, and wage growth.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "init.hpp"
 #include "labour.hpp"
@@ -71,20 +72,16 @@ engine::rng_stream offer_stream(const context& ctx, const hub_state& hub, std::s
                                 long tick) {
   return ctx.rng(purpose::search, hub.engineers.table.id_at(row).packed(), tick);
 }
-/// Whether an unemployed engineer gets a market offer this week: the first draw of its offer
-/// stream (market_offers draws it ahead for all of them).
-bool draws_market_offer(const hub_state& hub, engine::rng_stream& r) {
-  return r.bernoulli(hub.p.talent.market_job_find_per_week);
-}
-
-/// The offers the engineer in `row` receives this week.
+/// The offers the engineer in `row` receives this week. The employed always have one from the
+/// rest of the market (their current wage's alternative); the unemployed only in the weeks their
+/// market-offer time comes up.
 offer_list offers_for(const context& ctx, const hub_state& hub, const openings& o, std::size_t row,
-                      long tick, bool only_market) {
+                      long tick, bool market_offer_due, bool only_market) {
   const auto& e = hub.engineers;
   auto r = offer_stream(ctx, hub, row, tick);
   const double skill = e.skill[row];
   offer_list out;
-  if (e.where[row] != place::unemployed || draws_market_offer(hub, r)) {
+  if (e.where[row] != place::unemployed || market_offer_due) {
     const double w =
         market_wage(hub, skill) * r.lognormal_median(1.0, hub.p.talent.market_offer_sigma);
     out.add({place::market, 0, w, w});
@@ -126,6 +123,12 @@ void prefetch_searcher(const engineer_table& e, std::size_t row) {
 search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, std::size_t row,
                         long tick) {
   auto& e = hub.engineers;
+  const bool market_offer_due = e.next_market_offer[row] == tick;
+  if (market_offer_due) {
+    auto r =
+        ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::next_market_offer);
+    e.next_market_offer[row] = next_firing(r, hub.p.talent.market_job_find_per_week, tick);
+  }
   bool loses_job = false;
   if (e.next_search[row] == tick) {
     auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::timer);
@@ -144,19 +147,24 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
   // A bound engineer, or one whose departure would bind it, may not join a competitor.
   const bool restricted =
       is_restricted(ctx, hub, row, tick) || leaving_would_restrict(ctx, hub, row, tick);
-  return {true, false, offers_for(ctx, hub, o, row, tick, restricted)};
+  return {true, false, offers_for(ctx, hub, o, row, tick, market_offer_due, restricted)};
 }
 
-/// The unemployed engineers (rows, increasing) who get a market offer this week, drawn ahead in
-/// parallel as the first draw of each one's offer stream, the draw offers_for makes: only they,
-/// and those reached while a position is open, need the rest of their offers drawn.
-std::vector<std::size_t> market_offers(const context& ctx, const hub_state& hub,
-                                       const std::vector<std::size_t>& unemployed, long tick) {
-  return ctx.ex.gather<std::size_t>(unemployed.size(),
-                                    [&](std::size_t k, std::vector<std::size_t>& out) {
-                                      auto r = offer_stream(ctx, hub, unemployed[k], tick);
-                                      if (draws_market_offer(hub, r)) out.push_back(unemployed[k]);
-                                    });
+/// Draws the week of the first market offer of each engineer listed as out of work since the
+/// last job moves (agenda.hpp): a waiting time from this week on, from the engineer's own
+/// stream, so that common random numbers hold between scenarios. The unemployed get a market
+/// offer with market_job_find_per_week each week; drawing the wait once is the same process.
+void draw_first_market_offers(const context& ctx, hub_state& hub, long tick) {
+  auto& e = hub.engineers;
+  const auto rows = take_market_offer_undrawn(hub);
+  ctx.ex.for_each(rows.size(), [&](std::size_t k) {
+    const std::size_t row = rows[k];
+    auto r =
+        ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::first_market_offer);
+    e.next_market_offer[row] = next_firing(r, hub.p.talent.market_job_find_per_week, tick - 1);
+  });
+  for (const std::size_t row : rows)
+    set_timer(hub, timer::market_offer, row, e.next_market_offer[row]);
 }
 
 /// Whether incumbent i may still hire through job search this week.
@@ -307,30 +315,42 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   const openings o = find_openings(ctx, hub);
   std::vector<double> capacity = weekly_hiring_capacity(hub);
   // The unemployed search every week, the employed when their search comes up. Drawn ahead, in
-  // parallel: the due searches, and the unemployed with a market offer this week.
-  const auto unemployed = rows_in(hub, row_set::unemployed);
+  // parallel: the due searches, and the unemployed whose market offer comes this week.
+  draw_first_market_offers(ctx, hub, tick);
   const auto searching = due_rows(ctx, hub, timer::search, tick);
-  const auto offered = market_offers(ctx, hub, unemployed, tick);
+  const auto offered = due_rows(ctx, hub, timer::market_offer, tick);
   const auto planned = merge_rows(searching, offered);
   const auto plans = ctx.ex.select_map(
       planned.size(), [](std::size_t) { return true; },
       [&](std::size_t k) { return plan_search(ctx, hub, o, planned[k], tick); },
       [&](std::size_t k) { prefetch_searcher(e, planned[k]); });
-  // The searches drew their next search in the parallel loop, where filing is not allowed.
+  // The plans drew the next search and market offer in the parallel loop, where filing is not
+  // allowed.
   for (const std::size_t row : searching) set_timer(hub, timer::search, row, e.next_search[row]);
+  for (const std::size_t row : offered)
+    set_timer(hub, timer::market_offer, row, e.next_market_offer[row]);
   // Offers are taken serially, in row order, because an offer is taken only if no one earlier
   // this week filled the position. The other unemployed engineers can only get an incumbent's or
   // a startup's offer: theirs are drawn here, while a position is open.
   open_positions open(ctx, hub, o, capacity);
-  std::size_t next_plan = 0;
-  for (const std::size_t row : merge_rows(planned, unemployed)) {
+  const auto unemployed = rows_in(hub, row_set::unemployed);
+  auto idle = unemployed.begin();  // the next unemployed engineer not reached yet
+  for (std::size_t next_plan = 0; next_plan < plans.size() || idle != unemployed.end();) {
+    const std::size_t plan_row =
+        next_plan < plans.size() ? planned[plans[next_plan].first] : SIZE_MAX;
+    // While no position is open, the unemployed up to the next plan are passed over at once.
+    if (!open.any()) idle = std::lower_bound(idle, unemployed.end(), plan_row);
     search_plan drawn_now;
     const search_plan* plan = &drawn_now;
-    if (next_plan < plans.size() && planned[plans[next_plan].first] == row) {
-      plan = &plans[next_plan++].second;
-    } else {
-      if (!open.any()) continue;
+    std::size_t row = plan_row;
+    if (idle != unemployed.end() && *idle < plan_row) {
+      row = *idle++;
       drawn_now = plan_search(ctx, hub, o, row, tick);
+    } else if (plan_row == SIZE_MAX) {
+      break;
+    } else {
+      plan = &plans[next_plan++].second;
+      if (idle != unemployed.end() && *idle == row) ++idle;
     }
     if (!plan->searches) continue;
     const place was = e.where[row];

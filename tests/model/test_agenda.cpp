@@ -76,6 +76,30 @@ TEST(Agenda, TheCheckCatchesATimerSetBehindTheAgendasBack) {
   EXPECT_THROW(detail::check_agenda(hub, 0), error);
 }
 
+TEST(Agenda, AnEngineerOutOfWorkIsListedForAMarketOfferTimeAndAJobClearsIt) {
+  testing::hub_fixture f;
+  auto& hub = f.hub;
+  auto& e = hub.engineers;
+  for (const std::size_t r : detail::take_market_offer_undrawn(hub))  // the set-up's unemployed
+    detail::set_timer(hub, timer::market_offer, r, 10);
+  const std::size_t row = f.someone(detail::place::incumbent);
+  EXPECT_EQ(e.next_market_offer[row], -1);
+  detail::leave_place(hub, row);
+  EXPECT_EQ(e.next_market_offer[row], -1);
+  EXPECT_NO_THROW(detail::check_agenda(hub, 0));  // listed, so not yet drawn is right
+  EXPECT_EQ(detail::take_market_offer_undrawn(hub), std::vector<std::size_t>{row});
+  EXPECT_THROW(detail::check_agenda(hub, 0), error);  // neither drawn nor listed
+  detail::set_timer(hub, timer::market_offer, row, 5);
+  EXPECT_NO_THROW(detail::check_agenda(hub, 0));
+  detail::join_market(hub, row, 100.0);  // a job clears it
+  EXPECT_EQ(e.next_market_offer[row], -1);
+  EXPECT_NO_THROW(detail::check_agenda(hub, 0));
+  // Listed, then employed again before job moves ran: nothing left to draw.
+  detail::leave_place(hub, row);
+  detail::join_market(hub, row, 100.0);
+  EXPECT_TRUE(detail::take_market_offer_undrawn(hub).empty());
+}
+
 TEST(Agenda, AgreesWithTheColumnsEveryWeekThroughPolicyChangesAndAResume) {
   // A change of a talent key redraws every timer; the resumed run starts its windows at another
   // tick than the whole one; both check the agenda every week and end in the same state.

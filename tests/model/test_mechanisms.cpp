@@ -42,6 +42,68 @@ TEST(Labour, MovesKeepEveryoneInExactlyOnePlace) {
   EXPECT_NO_THROW(check_conservation(f.hub));
 }
 
+/// Rows of the unemployed engineers who are not waiting out a noncompete.
+std::vector<std::size_t> job_seekers(const hub_fixture& f) {
+  std::vector<std::size_t> rows;
+  const auto& e = f.hub.engineers;
+  for (std::size_t r = 0; r < e.table.size(); ++r)
+    if (e.where[r] == place::unemployed && e.waiting_since[r] < 0) rows.push_back(r);
+  return rows;
+}
+
+TEST(Labour, TheUnemployedGetMarketOffersAtTheWeeklyRate) {
+  // Half the engineers out of work at the start; after the first week's job moves, those still
+  // unemployed had no market offer in it, so their next one comes a geometric wait later:
+  // P(week 1) = p and a mean of 1/p weeks (the weekly Bernoulli draws it replaces).
+  hub_fixture f({"hub.test.talent.engineers=40000", "hub.test.talent.unemployed_share=0.5"});
+  const double p = f.hub.p.talent.market_job_find_per_week;
+  const auto before = job_seekers(f);
+  f.hub.clock = 0;
+  job_moves(f.ctx, f.hub, 0);
+  const auto& e = f.hub.engineers;
+  double n = 0, first_week = 0, weeks = 0, hired_by_market = 0;
+  for (const std::size_t row : before) {
+    if (e.where[row] == place::market) hired_by_market += 1;
+    if (e.where[row] != place::unemployed) continue;
+    ASSERT_GE(e.next_market_offer[row], 1) << "row " << row;
+    n += 1;
+    first_week += e.next_market_offer[row] == 1;
+    weeks += e.next_market_offer[row];
+  }
+  ASSERT_GT(n, 10000);
+  const double share_se = std::sqrt(p * (1 - p) / n);
+  EXPECT_NEAR(first_week / n, p, 4 * share_se);
+  EXPECT_NEAR(weeks / n, 1 / p, 4 * std::sqrt(1 - p) / p / std::sqrt(n));
+  // Everyone with a market offer in week 0 took it (the unemployed take their best offer).
+  const auto m = static_cast<double>(before.size());
+  EXPECT_NEAR(hired_by_market / m, p, 4 * std::sqrt(p * (1 - p) / m));
+}
+
+TEST(Labour, AnEngineersMarketOfferWeekIsItsOwnWhoeverElseIsOutOfWork) {
+  // Common random numbers: a policy that puts other engineers out of work must not move the
+  // week of anyone else's market offer.
+  const std::vector<std::string> many_out_of_work{"hub.test.talent.unemployed_share=0.3"};
+  hub_fixture some(many_out_of_work), more(many_out_of_work);
+  for (std::size_t row = 0; row < more.hub.engineers.table.size(); row += 7)
+    if (more.hub.engineers.where[row] == place::market) leave_place(more.hub, row);
+  for (long tick = 0; tick < 3; ++tick) {
+    some.hub.clock = more.hub.clock = static_cast<std::int32_t>(tick);
+    job_moves(some.ctx, some.hub, tick);
+    job_moves(more.ctx, more.hub, tick);
+  }
+  std::size_t compared = 0;
+  const auto& a = some.hub.engineers;
+  const auto& b = more.hub.engineers;
+  ASSERT_EQ(a.table.size(), b.table.size());
+  for (std::size_t row = 0; row < a.table.size(); ++row) {
+    if (a.where[row] != place::unemployed || b.where[row] != place::unemployed) continue;
+    if (a.hired[row] != b.hired[row]) continue;  // out of work since different weeks
+    EXPECT_EQ(a.next_market_offer[row], b.next_market_offer[row]) << "row " << row;
+    ++compared;
+  }
+  EXPECT_GT(compared, 500u);
+}
+
 /// The value of output `name` for the fixture's hub now.
 double output(const hub_fixture& f, std::string_view name) {
   for (const auto& o : series_outputs())
