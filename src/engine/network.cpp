@@ -1,6 +1,7 @@
 #include "liangzhu/engine/network.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 #include "liangzhu/engine/errors.hpp"
@@ -52,43 +53,37 @@ constexpr std::uint32_t most_periods = UINT16_MAX;
 
 }  // namespace
 
-tie_graph::tie_graph(std::uint16_t capacity) : capacity_(capacity) {
+tie_graph::tie_graph(std::uint16_t capacity)
+    : capacity_(capacity),
+      stride_((header_bytes + capacity * (sizeof(node) + sizeof(float) + 1) + 3) / 4 * 4) {
   LIANGZHU_ASSERT(capacity > 0 && capacity <= tie_row::max_capacity,
                   "tie capacity must be 1 to 64");
 }
 
 void tie_graph::ensure_nodes(std::size_t n) {
-  if (n <= degree_.size()) return;
-  degree_.resize(n, 0);
-  others_.resize(n * capacity_, 0);
-  weights_.resize(n * capacity_, 0.0f);
-  kinds_.resize(n * capacity_, 0);
-  settled_.resize(n, static_cast<std::uint16_t>(periods_));
+  if (n <= nodes_) return;
+  rows_.resize(n * stride_, std::byte{0});  // no ties, all fields zero
+  for (std::size_t a = nodes_; a < n; ++a)
+    settled_of(static_cast<node>(a)) = static_cast<std::uint16_t>(periods_);
+  nodes_ = n;
 }
 
-void tie_graph::reserve_nodes(std::size_t n) {
-  degree_.reserve(n);
-  others_.reserve(n * capacity_);
-  weights_.reserve(n * capacity_);
-  kinds_.reserve(n * capacity_);
-  settled_.reserve(n);
-}
+void tie_graph::reserve_nodes(std::size_t n) { rows_.reserve(n * stride_); }
 
 tie_row tie_graph::ties_of(node a) const {
   tie_row row;
-  const std::size_t base = std::size_t{a} * capacity_;
-  const std::size_t degree = degree_[a];
+  const std::size_t degree = degree_of(a);
   const std::uint32_t late = behind(a);
   if (late == 0 || degree == 0) {
-    row.others_ = others_.data() + base;
-    row.weights_ = weights_.data() + base;
-    row.kinds_ = kinds_.data() + base;
+    row.others_ = others_of(a);
+    row.weights_ = weights_of(a);
+    row.kinds_ = kinds_of(a);
     row.size_ = degree;
     return row;
   }
-  std::copy_n(others_.data() + base, degree, row.own_others_.data());
-  std::copy_n(weights_.data() + base, degree, row.own_weights_.data());
-  std::copy_n(kinds_.data() + base, degree, row.own_kinds_.data());
+  std::copy_n(others_of(a), degree, row.own_others_.data());
+  std::copy_n(weights_of(a), degree, row.own_weights_.data());
+  std::copy_n(kinds_of(a), degree, row.own_kinds_.data());
   row.size_ = decay_row(row.own_others_.data(), row.own_weights_.data(), row.own_kinds_.data(),
                         degree, late, steps_);
   row.copied_ = true;
@@ -98,19 +93,20 @@ tie_row tie_graph::ties_of(node a) const {
 void tie_graph::settle(node a) {
   const std::uint32_t late = behind(a);
   if (late == 0) return;
-  settled_[a] = static_cast<std::uint16_t>(periods_);
-  const std::size_t base = std::size_t{a} * capacity_;
-  degree_[a] = static_cast<std::uint16_t>(
-      decay_row(&others_[base], &weights_[base], &kinds_[base], degree_[a], late, steps_));
+  settled_of(a) = static_cast<std::uint16_t>(periods_);
+  degree_of(a) = static_cast<std::uint16_t>(
+      decay_row(others_of(a), weights_of(a), kinds_of(a), degree_of(a), late, steps_));
 }
 
 void tie_graph::settle_all(const executor& ex) {
-  // Each row is its own: rows are settled in parallel.
-  ex.for_each_block(degree_.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t a = begin; a < end; ++a) settle(static_cast<node>(a));
+  // Each row is its own: rows are settled in parallel, and their count starts again at zero.
+  ex.for_each_block(nodes_, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t a = begin; a < end; ++a) {
+      settle(static_cast<node>(a));
+      settled_of(static_cast<node>(a)) = 0;
+    }
   });
   periods_ = 0;
-  std::fill(settled_.begin(), settled_.end(), std::uint16_t{0});
 }
 
 void tie_graph::book_drop(float w, int change) {
@@ -133,12 +129,17 @@ void tie_graph::reschedule(decay_steps steps, const executor& ex) {
   scheduled_ = true;
   drops_.clear();
   counted_ = 0;
-  const std::size_t n = degree_.size();
-  // The table first covers the largest weight, so that the blocks below can share it.
+  const std::size_t n = nodes_;
+  // The table first covers the largest weight (of every slot, as the rows' storage holds them),
+  // so that the blocks below can share it.
   const auto largest =
       ex.gather_blocks<float>(n, [&](std::size_t begin, std::size_t end, std::vector<float>& out) {
-        out.push_back(*std::max_element(weights_.data() + begin * capacity_,
-                                        weights_.data() + end * capacity_));
+        float most = 0;
+        for (std::size_t a = begin; a < end; ++a) {
+          const float* w = weights_of(static_cast<node>(a));
+          most = std::max(most, *std::max_element(w, w + capacity_));
+        }
+        out.push_back(most);
       });
   if (!largest.empty()) steps_.cover(*std::max_element(largest.begin(), largest.end()));
   // Each tie once, from its end at the lower node; each block counts its ties by the decay that
@@ -151,10 +152,11 @@ void tie_graph::reschedule(decay_steps steps, const executor& ex) {
       ex.gather_blocks<count>(n, [&](std::size_t begin, std::size_t end, std::vector<count>& out) {
         std::vector<std::uint64_t> by_decay;
         for (std::size_t a = begin; a < end; ++a) {
-          const std::size_t base = a * capacity_;
-          for (std::size_t i = 0; i < degree_[a]; ++i) {
-            if (others_[base + i] < a) continue;
-            const std::uint32_t k = steps_.lookup(weights_[base + i]);
+          const node* others = others_of(static_cast<node>(a));
+          const float* weights = weights_of(static_cast<node>(a));
+          for (std::size_t i = 0; i < degree_of(static_cast<node>(a)); ++i) {
+            if (others[i] < a) continue;
+            const std::uint32_t k = steps_.lookup(weights[i]);
             if (k == decay_steps::never) continue;
             if (k >= by_decay.size()) by_decay.resize(k + 1, 0);
             ++by_decay[k];
@@ -182,8 +184,8 @@ void tie_graph::decay(float factor, float threshold, const executor& ex) {
 }
 
 int tie_graph::find(node a, node b) const {
-  const node* row = others_.data() + std::size_t{a} * capacity_;
-  for (std::size_t i = 0; i < degree_[a]; ++i)
+  const node* row = others_of(a);
+  for (std::size_t i = 0; i < degree_of(a); ++i)
     if (row[i] == b) return static_cast<int>(i);
   return -1;
 }
@@ -204,29 +206,28 @@ float tie_graph::weight(node a, node b) const {
 
 void tie_graph::remove_at(node a, int slot) {
   // Keep the row compact by moving its last tie into the hole.
-  const std::size_t base = std::size_t{a} * capacity_;
-  const std::size_t last = base + degree_[a] - 1;
-  const std::size_t hole = base + static_cast<std::size_t>(slot);
-  others_[hole] = others_[last];
-  weights_[hole] = weights_[last];
-  kinds_[hole] = kinds_[last];
-  --degree_[a];
+  const std::size_t last = degree_of(a) - 1u;
+  const auto hole = static_cast<std::size_t>(slot);
+  others_of(a)[hole] = others_of(a)[last];
+  weights_of(a)[hole] = weights_of(a)[last];
+  kinds_of(a)[hole] = kinds_of(a)[last];
+  --degree_of(a);
 }
 
 int tie_graph::weakest(node a) const {
-  if (degree_[a] < capacity_) return -1;
-  const float* w = weights_.data() + std::size_t{a} * capacity_;
-  return static_cast<int>(std::min_element(w, w + degree_[a]) - w);
+  if (degree_of(a) < capacity_) return -1;
+  const float* w = weights_of(a);
+  return static_cast<int>(std::min_element(w, w + degree_of(a)) - w);
 }
 
 bool tie_graph::make_room(node a, float weight) {
   const int slot = weakest(a);
   if (slot < 0) return true;
-  const std::size_t at = std::size_t{a} * capacity_ + static_cast<std::size_t>(slot);
-  if (weights_[at] >= weight) return false;
-  const node dropped = others_[at];
+  const auto at = static_cast<std::size_t>(slot);
+  if (weights_of(a)[at] >= weight) return false;
+  const node dropped = others_of(a)[at];
   settle(dropped);
-  book_drop(weights_[at], -1);
+  book_drop(weights_of(a)[at], -1);
   --ties_;
   remove_at(a, slot);
   remove_at(dropped, find(dropped, a));
@@ -234,11 +235,11 @@ bool tie_graph::make_room(node a, float weight) {
 }
 
 void tie_graph::append(node a, node b, std::uint8_t kind, float weight) {
-  const std::size_t at = std::size_t{a} * capacity_ + degree_[a];
-  others_[at] = b;
-  weights_[at] = weight;
-  kinds_[at] = kind;
-  ++degree_[a];
+  const std::size_t at = degree_of(a);
+  others_of(a)[at] = b;
+  weights_of(a)[at] = weight;
+  kinds_of(a)[at] = kind;
+  ++degree_of(a);
 }
 
 bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
@@ -250,24 +251,22 @@ bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
   const int ia = find(a, b);
   if (ia >= 0) {
     const int ib = find(b, a);
-    const float old = weights_[std::size_t{a} * capacity_ + static_cast<std::size_t>(ia)];
+    const float old = weights_of(a)[static_cast<std::size_t>(ia)];
     if (weight > old) {
       book_drop(old, -1);
       book_drop(weight, +1);
     }
     for (auto [n, i] : {std::pair{a, ia}, std::pair{b, ib}}) {
-      const std::size_t at = std::size_t{n} * capacity_ + static_cast<std::size_t>(i);
-      weights_[at] = std::max(weights_[at], weight);
-      kinds_[at] = kind;
+      const auto at = static_cast<std::size_t>(i);
+      weights_of(n)[at] = std::max(weights_of(n)[at], weight);
+      kinds_of(n)[at] = kind;
     }
     return true;
   }
   // Check both ends before changing either, so a refused tie changes nothing.
   const int wa = weakest(a), wb = weakest(b);
-  if (wa >= 0 && weights_[std::size_t{a} * capacity_ + static_cast<std::size_t>(wa)] >= weight)
-    return false;
-  if (wb >= 0 && weights_[std::size_t{b} * capacity_ + static_cast<std::size_t>(wb)] >= weight)
-    return false;
+  if (wa >= 0 && weights_of(a)[static_cast<std::size_t>(wa)] >= weight) return false;
+  if (wb >= 0 && weights_of(b)[static_cast<std::size_t>(wb)] >= weight) return false;
   make_room(a, weight);
   make_room(b, weight);
   append(a, b, kind, weight);
@@ -278,23 +277,20 @@ bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
 }
 
 void tie_graph::prefetch(node a) const {
-  if (a >= degree_.size()) return;
-  // A row may straddle two cache lines: fetch both ends, for writing (a tie is about to be added).
-  const std::size_t first = std::size_t{a} * capacity_, last = first + capacity_ - 1;
-  __builtin_prefetch(&degree_[a], 1);
-  __builtin_prefetch(&settled_[a], 1);
-  for (const std::size_t at : {first, last}) {
-    __builtin_prefetch(&others_[at], 1);
-    __builtin_prefetch(&weights_[at], 1);
-    __builtin_prefetch(&kinds_[at], 1);
-  }
+  if (a >= nodes_) return;
+  // Every cache line of the block, for writing (a tie is about to be added or removed).
+  constexpr std::uintptr_t line = 64;
+  const auto first = reinterpret_cast<std::uintptr_t>(block(a)) & ~(line - 1);
+  const auto last = reinterpret_cast<std::uintptr_t>(block(a) + stride_ - 1);
+  for (std::uintptr_t at = first; at <= last; at += line)
+    __builtin_prefetch(reinterpret_cast<const void*>(at), 1);
 }
 
 void tie_graph::prefetch_neighbours(node a) const {
-  if (a >= degree_.size()) return;
+  if (a >= nodes_) return;
   // The stored row: a tie that has decayed away since costs one needless fetch, nothing else.
-  const node* row = others_.data() + std::size_t{a} * capacity_;
-  for (std::size_t i = 0; i < degree_[a]; ++i) prefetch(row[i]);
+  const node* row = others_of(a);
+  for (std::size_t i = 0; i < degree_of(a); ++i) prefetch(row[i]);
 }
 
 void tie_graph::add_ties(std::span<const new_tie> ties) {
@@ -311,27 +307,27 @@ void tie_graph::add_ties(std::span<const new_tie> ties) {
 }
 
 void tie_graph::remove_tie(node a, node b) {
-  if (std::max(a, b) >= degree_.size()) return;
+  if (std::max(a, b) >= nodes_) return;
   settle(a);
   const int ia = find(a, b);
   if (ia < 0) return;
   settle(b);
-  book_drop(weights_[std::size_t{a} * capacity_ + static_cast<std::size_t>(ia)], -1);
+  book_drop(weights_of(a)[static_cast<std::size_t>(ia)], -1);
   --ties_;
   remove_at(a, ia);
   remove_at(b, find(b, a));
 }
 
 void tie_graph::clear_node(node a) {
-  if (a >= degree_.size()) return;
+  if (a >= nodes_) return;
   settle(a);
-  while (degree_[a] > 0) remove_tie(a, others_[std::size_t{a} * capacity_]);
+  while (degree_of(a) > 0) remove_tie(a, others_of(a)[0]);
 }
 
 std::size_t tie_graph::tie_count() const { return ties_; }
 
 component_stats tie_graph::components(std::size_t nodes) const {
-  nodes = std::min(nodes, degree_.size());
+  nodes = std::min(nodes, nodes_);
   std::vector<node> parent(nodes);
   std::iota(parent.begin(), parent.end(), node{0});
   auto root = [&](node x) {
@@ -359,9 +355,10 @@ component_stats tie_graph::components(std::size_t nodes) const {
 void tie_graph::save(archive_writer& out) const {
   // The rows as they are now, in the layout of a graph that decayed every row at every decay
   // (slots beyond a row's ties included, as its decays left them), so a checkpoint does not
-  // depend on which rows happened to be brought up to date.
+  // depend on which rows happened to be brought up to date. The archive keeps each field in an
+  // array of its own (the layout of the graph's storage before its blocks).
   out.write(capacity_);
-  const std::size_t n = degree_.size(), cells = n * capacity_;
+  const std::size_t n = nodes_, cells = n * capacity_;
   const std::size_t degrees = out.write_vector_room<std::uint16_t>(n);
   const std::size_t others = out.write_vector_room<node>(cells);
   const std::size_t weights = out.write_vector_room<float>(cells);
@@ -370,13 +367,14 @@ void tie_graph::save(archive_writer& out) const {
   std::array<float, tie_row::max_capacity> row_weights;
   std::array<std::uint8_t, tie_row::max_capacity> row_kinds;
   for (std::size_t a = 0; a < n; ++a) {
+    const auto at = static_cast<node>(a);
+    std::copy_n(others_of(at), capacity_, row_others.data());
+    std::copy_n(weights_of(at), capacity_, row_weights.data());
+    std::copy_n(kinds_of(at), capacity_, row_kinds.data());
+    const auto degree =
+        static_cast<std::uint16_t>(decay_row(row_others.data(), row_weights.data(),
+                                             row_kinds.data(), degree_of(at), behind(at), steps_));
     const std::size_t base = a * capacity_;
-    std::copy_n(others_.data() + base, capacity_, row_others.data());
-    std::copy_n(weights_.data() + base, capacity_, row_weights.data());
-    std::copy_n(kinds_.data() + base, capacity_, row_kinds.data());
-    const auto degree = static_cast<std::uint16_t>(decay_row(row_others.data(), row_weights.data(),
-                                                             row_kinds.data(), degree_[a],
-                                                             behind(static_cast<node>(a)), steps_));
     out.write_at<std::uint16_t>(degrees, a, {&degree, 1});
     out.write_at<node>(others, base, {row_others.data(), capacity_});
     out.write_at<float>(weights, base, {row_weights.data(), capacity_});
@@ -386,28 +384,39 @@ void tie_graph::save(archive_writer& out) const {
 
 void tie_graph::load(archive_reader& in) {
   if (in.read<std::uint16_t>() != capacity_) in.fail("tie capacity differs");
-  in.read_vector(degree_);
-  in.read_vector(others_);
-  in.read_vector(weights_);
-  in.read_vector(kinds_);
-  const std::size_t cells = degree_.size() * capacity_;
-  if (others_.size() != cells || weights_.size() != cells || kinds_.size() != cells)
+  // Each field's array is copied from the archive into the blocks (no second copy of the graph).
+  const auto degrees = in.read_vector_bytes<std::uint16_t>();
+  const std::size_t n = degrees.size() / sizeof(std::uint16_t), cells = n * capacity_;
+  const auto others = in.read_vector_bytes<node>();
+  const auto weights = in.read_vector_bytes<float>();
+  const auto kinds = in.read_vector_bytes<std::uint8_t>();
+  if (others.size() != cells * sizeof(node) || weights.size() != cells * sizeof(float) ||
+      kinds.size() != cells)
     in.fail("tie arrays have wrong lengths");
-  for (std::size_t a = 0; a < degree_.size(); ++a) {
-    if (degree_[a] > capacity_) in.fail("tie degree above capacity");
-    const std::size_t base = a * capacity_;
-    for (std::size_t i = 0; i < degree_[a]; ++i) {
-      if (others_[base + i] >= degree_.size()) in.fail("tie to a node out of range");
-      if (!(weights_[base + i] >= 0)) in.fail("negative or undefined tie weight");
-    }
-  }
-  // Every row is up to date; the calendar is counted again at the next decay.
-  settled_.assign(degree_.size(), 0);
+  rows_.clear();
+  nodes_ = 0;
   periods_ = 0;
+  ensure_nodes(n);  // every row up to date: no decays behind
+  ties_ = 0;
+  for (std::size_t a = 0; a < n; ++a) {
+    const auto at = static_cast<node>(a);
+    const std::size_t base = a * capacity_;
+    std::memcpy(&degree_of(at), degrees.data() + a * sizeof(std::uint16_t), sizeof(std::uint16_t));
+    std::memcpy(others_of(at), others.data() + base * sizeof(node), capacity_ * sizeof(node));
+    std::memcpy(weights_of(at), weights.data() + base * sizeof(float), capacity_ * sizeof(float));
+    std::memcpy(kinds_of(at), kinds.data() + base, capacity_);
+    if (degree_of(at) > capacity_) in.fail("tie degree above capacity");
+    for (std::size_t i = 0; i < degree_of(at); ++i) {
+      if (others_of(at)[i] >= n) in.fail("tie to a node out of range");
+      if (!(weights_of(at)[i] >= 0)) in.fail("negative or undefined tie weight");
+    }
+    ties_ += degree_of(at);
+  }
+  ties_ /= 2;
+  // The calendar is counted again at the next decay.
   scheduled_ = false;
   drops_.clear();
   counted_ = 0;
-  ties_ = std::accumulate(degree_.begin(), degree_.end(), std::size_t{0}) / 2;
 }
 
 }  // namespace liangzhu::engine

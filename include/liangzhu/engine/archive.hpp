@@ -81,6 +81,15 @@ class archive_reader {
     out.resize(n);
     if (n > 0) std::memcpy(out.data(), take(n * sizeof(T)), n * sizeof(T));
   }
+  /// A vector as read_vector() reads it, left in the archive: the bytes of its values (not
+  /// aligned: copy them out with std::memcpy), for a reader that places them itself.
+  template <class T>
+  std::span<const char> read_vector_bytes() {
+    static_assert(std::is_trivially_copyable_v<T> && sizeof(T) > 0);
+    const auto n = read<std::uint64_t>();
+    if (n > remaining() / sizeof(T)) fail("vector length beyond the end");
+    return {take(n * sizeof(T)), n * sizeof(T)};
+  }
   std::string read_string() {
     const auto n = read<std::uint64_t>();
     if (n > remaining()) fail("string length beyond the end");

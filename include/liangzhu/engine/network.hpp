@@ -11,7 +11,10 @@
 /// over every row at every decay would) when it is next changed; reading it (ties_of) computes
 /// the same up-to-date row without storing it. The tie count stays exact every period because
 /// the period at which each tie will drop is known in advance (decay_steps) and kept in a
-/// calendar. Memory: capacity × 9 bytes + 4 bytes per node.
+/// calendar. Memory: capacity × 9 bytes + 4 bytes per node, in one block per node (its degree,
+/// its count of decays, then its neighbours, weights and kinds), so that a node's row is two or
+/// three cache lines: rows are read and changed at random places in a graph far larger than the
+/// caches, where each line is a wait for memory (separate arrays per field took five to seven).
 #include <array>
 #include <cstdint>
 #include <span>
@@ -73,7 +76,7 @@ class tie_graph {
   explicit tie_graph(std::uint16_t capacity = 12);
 
   std::uint16_t capacity() const { return capacity_; }
-  std::size_t node_count() const { return degree_.size(); }
+  std::size_t node_count() const { return nodes_; }
   /// Grows the graph to at least `n` nodes (new nodes have no ties).
   void ensure_nodes(std::size_t n);
   /// Makes room for `n` nodes without growing the graph, so that growing to `n` later copies
@@ -141,7 +144,9 @@ class tie_graph {
   void append(node a, node b, std::uint8_t kind, float weight);
 
   /// Decays behind the last decay() that a's stored row is.
-  std::uint32_t behind(node a) const { return static_cast<std::uint32_t>(periods_ - settled_[a]); }
+  std::uint32_t behind(node a) const {
+    return static_cast<std::uint32_t>(periods_ - settled_of(a));
+  }
   /// Brings a's stored row up to date.
   void settle(node a);
   /// Settles every row and recounts, in the calendar, when each tie will drop under `steps`.
@@ -149,16 +154,41 @@ class tie_graph {
   /// Books (or unbooks) in the calendar the drop of a tie of weight w (settled to now).
   void book_drop(float w, int change);
 
-  template <class T>
-  using array = std::vector<T, huge_page_allocator<T>>;
+  // A node's block: its degree and the count of the `periods_` decays its stored row has had
+  // (two 16-bit words), then `capacity_` neighbours, weights and kinds.
+  std::byte* block(node a) { return rows_.data() + std::size_t{a} * stride_; }
+  const std::byte* block(node a) const { return rows_.data() + std::size_t{a} * stride_; }
+  std::uint16_t& degree_of(node a) { return reinterpret_cast<std::uint16_t*>(block(a))[0]; }
+  std::uint16_t degree_of(node a) const {
+    return reinterpret_cast<const std::uint16_t*>(block(a))[0];
+  }
+  std::uint16_t& settled_of(node a) { return reinterpret_cast<std::uint16_t*>(block(a))[1]; }
+  std::uint16_t settled_of(node a) const {
+    return reinterpret_cast<const std::uint16_t*>(block(a))[1];
+  }
+  node* others_of(node a) { return reinterpret_cast<node*>(block(a) + header_bytes); }
+  const node* others_of(node a) const {
+    return reinterpret_cast<const node*>(block(a) + header_bytes);
+  }
+  float* weights_of(node a) { return reinterpret_cast<float*>(block(a) + weights_offset()); }
+  const float* weights_of(node a) const {
+    return reinterpret_cast<const float*>(block(a) + weights_offset());
+  }
+  std::uint8_t* kinds_of(node a) {
+    return reinterpret_cast<std::uint8_t*>(block(a) + kinds_offset());
+  }
+  const std::uint8_t* kinds_of(node a) const {
+    return reinterpret_cast<const std::uint8_t*>(block(a) + kinds_offset());
+  }
+  static constexpr std::size_t header_bytes = 2 * sizeof(std::uint16_t);
+  std::size_t weights_offset() const { return header_bytes + capacity_ * sizeof(node); }
+  std::size_t kinds_offset() const { return weights_offset() + capacity_ * sizeof(float); }
 
   std::uint16_t capacity_;
-  array<std::uint16_t> degree_;
-  array<node> others_;
-  array<float> weights_;
-  array<std::uint8_t> kinds_;
-  /// How many of the `periods_` decays each stored row has had.
-  array<std::uint16_t> settled_;
+  /// Bytes per node: the block rounded up to 4, so that every block's fields are aligned.
+  std::size_t stride_;
+  std::size_t nodes_ = 0;
+  std::vector<std::byte, huge_page_allocator<std::byte>> rows_;
 
   /// Decays since every row was last settled (which happens before the count would overflow
   /// settled_'s 16 bits, and when the schedule changes).
