@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "init.hpp"
 #include "labour.hpp"
@@ -112,10 +113,21 @@ struct search_plan {
 void prefetch_searcher(const engineer_table& e, std::size_t row) {
   e.table.prefetch_id(row);
   for (const void* p :
-       {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
+       {static_cast<const void*>(&e.next_search[row]),
+        static_cast<const void*>(&e.next_market_offer[row]),
+        static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.waiting_since[row]),
         static_cast<const void*>(&e.bound_until[row]), static_cast<const void*>(&e.employer[row]),
         static_cast<const void*>(&e.skill[row]), static_cast<const void*>(&e.propensity[row])})
     __builtin_prefetch(p);
+}
+
+/// Starts loading, for writing, what taking an offer changes of the engineer's row (labour.cpp).
+void prefetch_mover(const engineer_table& e, std::size_t row) {
+  for (const void* p :
+       {static_cast<const void*>(&e.where[row]), static_cast<const void*>(&e.employer[row]),
+        static_cast<const void*>(&e.wage[row]), static_cast<const void*>(&e.hired[row]),
+        static_cast<const void*>(&e.next_market_offer[row])})
+    __builtin_prefetch(p, 1);
 }
 
 /// Draws the engineer's next search and its offers. It reads and writes only the engineer's own
@@ -166,6 +178,55 @@ void draw_first_market_offers(const context& ctx, hub_state& hub, long tick) {
   for (const std::size_t row : rows)
     set_timer(hub, timer::market_offer, row, e.next_market_offer[row]);
 }
+
+/// The plans of the unemployed engineers without one this week (`rows`, increasing), drawn ahead
+/// a batch at a time as the serial pass reaches them: in parallel, with their rows prefetched.
+/// Such an engineer's plan reads only its own row and the week's openings, which nothing the pass
+/// did before reaching it changes, so drawing it ahead draws what drawing it then would. The pass
+/// reaches them only while a position is open; batches grow (256, 512, ... 8192 plans) so that
+/// the plans drawn in vain after the last one closed stay a fraction of those used.
+class idle_plans {
+ public:
+  idle_plans(const context& ctx, hub_state& hub, const openings& o, long tick,
+             std::vector<std::size_t> rows)
+      : ctx_(ctx), hub_(hub), o_(o), tick_(tick), rows_(std::move(rows)) {}
+  std::size_t size() const { return rows_.size(); }
+  std::size_t row(std::size_t k) const { return rows_[k]; }
+  /// The first k' >= k whose row is at least `row`.
+  std::size_t skip_to(std::size_t k, std::size_t row) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(rows_.begin() + static_cast<std::ptrdiff_t>(k), rows_.end(), row) -
+        rows_.begin());
+  }
+  /// The plan of row(k); k never decreases from one call to the next.
+  const search_plan& plan(std::size_t k) {
+    if (k >= first_ + drawn_.size()) draw_from(k);
+    return drawn_[k - first_];
+  }
+
+ private:
+  void draw_from(std::size_t k) {
+    const std::size_t n = std::min(batch_, rows_.size() - k);
+    batch_ = std::min(batch_ * 2, most);
+    const auto* rows = rows_.data() + k;
+    auto drawn = ctx_.ex.select_map(
+        n, [](std::size_t) { return true; },
+        [&](std::size_t i) { return plan_search(ctx_, hub_, o_, rows[i], tick_); },
+        [&](std::size_t i) { prefetch_searcher(hub_.engineers, rows[i]); });
+    drawn_.clear();
+    for (auto& d : drawn) drawn_.push_back(std::move(d.second));
+    first_ = k;
+  }
+  static constexpr std::size_t most = 8192;
+  const context& ctx_;
+  hub_state& hub_;
+  const openings& o_;
+  long tick_;
+  std::vector<std::size_t> rows_;
+  std::vector<search_plan> drawn_;
+  std::size_t first_ = 0;
+  std::size_t batch_ = 256;
+};
 
 /// Whether incumbent i may still hire through job search this week.
 bool incumbent_position_open(const hub_state& hub, const std::vector<double>& capacity,
@@ -334,23 +395,29 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   // a startup's offer: theirs are drawn here, while a position is open.
   open_positions open(ctx, hub, o, capacity);
   const auto unemployed = rows_in(hub, row_set::unemployed);
-  auto idle = unemployed.begin();  // the next unemployed engineer not reached yet
-  for (std::size_t next_plan = 0; next_plan < plans.size() || idle != unemployed.end();) {
+  std::vector<std::size_t> without_plan;
+  std::set_difference(unemployed.begin(), unemployed.end(), planned.begin(), planned.end(),
+                      std::back_inserter(without_plan));
+  idle_plans idle(ctx, hub, o, tick, std::move(without_plan));
+  constexpr std::size_t ahead = 8;  // plans whose rows are fetched while one is taken
+  for (std::size_t next_plan = 0, next_idle = 0;
+       next_plan < plans.size() || next_idle < idle.size();) {
     const std::size_t plan_row =
         next_plan < plans.size() ? planned[plans[next_plan].first] : SIZE_MAX;
-    // While no position is open, the unemployed up to the next plan are passed over at once.
-    if (!open.any()) idle = std::lower_bound(idle, unemployed.end(), plan_row);
-    search_plan drawn_now;
-    const search_plan* plan = &drawn_now;
+    // While no position is open, the unemployed without a plan up to the next plan are passed
+    // over at once.
+    if (!open.any()) next_idle = idle.skip_to(next_idle, plan_row);
+    const search_plan* plan = nullptr;
     std::size_t row = plan_row;
-    if (idle != unemployed.end() && *idle < plan_row) {
-      row = *idle++;
-      drawn_now = plan_search(ctx, hub, o, row, tick);
+    if (next_idle < idle.size() && idle.row(next_idle) < plan_row) {
+      row = idle.row(next_idle);
+      plan = &idle.plan(next_idle++);
     } else if (plan_row == SIZE_MAX) {
       break;
     } else {
       plan = &plans[next_plan++].second;
-      if (idle != unemployed.end() && *idle == row) ++idle;
+      if (next_plan + ahead < plans.size())
+        prefetch_mover(e, planned[plans[next_plan + ahead].first]);
     }
     if (!plan->searches) continue;
     const place was = e.where[row];
