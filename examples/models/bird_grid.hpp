@@ -46,9 +46,22 @@ class bird_grid {
   }
 
   int cells_per_side() const { return per_side_; }
+  /// Cells a query reaches on each side of its cell (3, or 0 when the space is one cell).
+  int reach_cells() const { return reach_cells_; }
+  /// Whether the block of cells around `cell` includes a cell of the first or last column.
+  bool block_touches_edge_x(std::uint32_t cell) const {
+    return touches_edge(static_cast<int>(cell) % per_side_);
+  }
+  /// Whether the block of cells around `cell` includes a cell of the first or last row.
+  bool block_touches_edge_y(std::uint32_t cell) const {
+    return touches_edge(static_cast<int>(cell) / per_side_);
+  }
 
  private:
   static constexpr int subdivisions = 3;
+  bool touches_edge(int c) const {
+    return c - reach_cells_ <= 0 || c + reach_cells_ >= per_side_ - 1;
+  }
   int wrap(int c) const { return c < 0 ? c + per_side_ : (c >= per_side_ ? c - per_side_ : c); }
   std::uint32_t cell_of(double x, double y) const;
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <numbers>
+#include <utility>
 
 #include "liangzhu/engine/errors.hpp"
 #include "liangzhu/engine/rng.hpp"
@@ -13,6 +16,43 @@ namespace {
 
 enum purpose : std::uint64_t { placement = 1, activation_order };
 
+// The neighbour scan takes `scan_lanes` candidates at a time in double lanes (GCC/Clang vector
+// extensions; baseline x86-64 has SSE2, registers of 2 doubles). Offsets, distance tests and masks
+// are computed lane-wise; the sums are then added candidate by candidate in slot order, x and y
+// side by side in one 2-double register, so each sum sees the same additions in the same order as
+// the scalar loop did and the results are bit-identical. 4 double lanes (two SSE2 registers) were
+// slower: GCC 12 splits 32-byte vectors poorly without AVX. Float lanes (4 to a register) would
+// change the model's arithmetic: docs/benchmark-models.md, Targets.
+constexpr std::size_t scan_lanes = 2;
+using lanes_f64 = double __attribute__((vector_size(scan_lanes * sizeof(double))));
+using lanes_mask = decltype(lanes_f64{} < lanes_f64{});
+using pair_f64 = double __attribute__((vector_size(2 * sizeof(double))));
+
+[[gnu::always_inline]] inline lanes_f64 broadcast(double v) { return lanes_f64{} + v; }
+[[gnu::always_inline]] inline lanes_f64 load(const double* p) {
+  lanes_f64 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+/// v where m is set, +0 elsewhere (adding it leaves a sum unchanged, as the scalar loop's 0 weights
+/// did). A vector select: GCC 12 turns the equivalent `m & bit_cast(v)` into scalar moves.
+[[gnu::always_inline]] inline lanes_f64 keep(lanes_mask m, lanes_f64 v) {
+  return m ? v : lanes_f64{};
+}
+
+/// sum += (x[k], y[k]) for k = 0, 1, …: one candidate after the other, in slot order.
+template <std::size_t... k>
+[[gnu::always_inline]] inline void add_in_order(pair_f64& sum, lanes_f64 x, lanes_f64 y,
+                                                std::index_sequence<k...>) {
+  ((sum += __builtin_shufflevector(x, y, k, k + scan_lanes)), ...);
+}
+
+/// What a bird sees, as the scan accumulates it.
+struct lane_sums {
+  lanes_f64 count{};                        // per lane (whole numbers: any order is exact)
+  pair_f64 heading{}, close{}, velocity{};  // (x, y)
+};
+
 }  // namespace
 
 flocking_model::flocking_model(const flocking_params& params, std::uint64_t seed)
@@ -22,6 +62,15 @@ flocking_model::flocking_model(const flocking_params& params, std::uint64_t seed
       grid_(params.extent, params.visual_distance + params.speed) {
   LIANGZHU_ASSERT(params.speed < params.extent, "a bird must not cross the space in one step");
   birds_.reserve(static_cast<std::size_t>(params.birds));
+  // A block of cells away from the space's first and last columns holds birds that were in its
+  // cells when indexed and have moved by at most `speed` since: if a cell is wider than that, none
+  // has wrapped around, and if the block's reach plus that move is under half the extent, the
+  // minimum image leaves every offset to them as it is, so the scan may skip it (likewise for rows;
+  // a rounding's margin on both conditions).
+  const double cell = params.extent / grid_.cells_per_side();
+  interior_needs_no_wrap_ =
+      grid_.cells_per_side() > 1 && params.speed < cell * (1 - 1e-9) &&
+      (grid_.reach_cells() + 1) * cell + params.speed < 0.5 * params.extent * (1 - 1e-9);
 }
 
 void flocking_model::populate() {
@@ -62,10 +111,9 @@ void flocking_model::begin_step() {
   grid_.index(x_.values(), y_.values());
   const auto rows = grid_.sorted_rows();
   const std::size_t n = rows.size();
-  sorted_x_.resize(n);
-  sorted_y_.resize(n);
-  sorted_vx_.resize(n);
-  sorted_vy_.resize(n);
+  // Padded, so a scan may load whole lanes past the last slot (lanes beyond a span are masked).
+  for (auto* sorted : {&sorted_x_, &sorted_y_, &sorted_vx_, &sorted_vy_})
+    sorted->assign(n + scan_lanes, 0.0);
   slot_of_row_.resize(n);
   for (std::size_t slot = 0; slot < n; ++slot) {
     const std::uint32_t row = rows[slot];
@@ -77,38 +125,69 @@ void flocking_model::begin_step() {
   }
 }
 
-void flocking_model::scan(std::uint32_t begin, std::uint32_t end, std::uint32_t self,
-                          neighbourhood& seen) const {
-  const double own_x = sorted_x_[self], own_y = sorted_y_[self];
-  const double visual2 = params_.visual_distance * params_.visual_distance;
-  const double separation2 = params_.separation * params_.separation;
-  // Sums in locals, not in `seen`: the compiler cannot prove `seen` does not alias the arrays and
-  // would store and reload it every iteration. Weights of 0 or 1 instead of branches (the tests
-  // are unpredictable): adding 0 leaves a sum exactly as skipping would.
-  neighbourhood local = seen;
-  for (std::uint32_t j = begin; j < end; ++j) {
-    const double dx = space_.offset(own_x, sorted_x_[j]), dy = space_.offset(own_y, sorted_y_[j]);
-    const double d2 = dx * dx + dy * dy;
-    const double in_sight = static_cast<double>((d2 <= visual2) & (j != self));
-    const double too_close = in_sight * static_cast<double>(d2 < separation2);
-    local.count += in_sight;
-    local.heading_sum.x += in_sight * dx;
-    local.heading_sum.y += in_sight * dy;
-    local.velocity_sum.x += in_sight * sorted_vx_[j];
-    local.velocity_sum.y += in_sight * sorted_vy_[j];
-    local.close_sum.x += too_close * dx;
-    local.close_sum.y += too_close * dy;
-  }
-  seen = local;
+template <bool wrap_x, bool wrap_y>
+neighbourhood flocking_model::look_around(std::uint32_t cell, double own_x, double own_y) const {
+  const double extent = params_.extent;
+  const lanes_f64 own_xs = broadcast(own_x), own_ys = broadcast(own_y);
+  const lanes_f64 extents = broadcast(extent), half = broadcast(0.5 * extent),
+                  minus_half = broadcast(-0.5 * extent);
+  const lanes_f64 visual2 = broadcast(params_.visual_distance * params_.visual_distance);
+  const lanes_f64 separation2 = broadcast(params_.separation * params_.separation);
+  const lanes_f64 ones = broadcast(1.0), lane_count = broadcast(scan_lanes);
+  lanes_f64 first_lanes{};
+  for (std::size_t k = 0; k < scan_lanes; ++k) first_lanes[k] = static_cast<double>(k);
+  const double *xs = sorted_x_.data(), *ys = sorted_y_.data(), *vxs = sorted_vx_.data(),
+               *vys = sorted_vy_.data();
+  // The minimum image, as periodic_space::offset computes it.
+  const auto offset = [&](lanes_f64 d) {
+    d -= keep(d > half, extents);
+    d += keep(d < minus_half, extents);
+    return d;
+  };
+  lane_sums sums;
+  grid_.for_each_span(cell, [&](std::uint32_t begin, std::uint32_t end) {
+    // At least one pass, masked out if the span is empty: most spans of the small flock hold 0 to 2
+    // birds, and a loop that always runs once exits where the branch predictor expects it to.
+    const lanes_f64 ends = broadcast(end);
+    lanes_f64 slots = first_lanes + static_cast<double>(begin);
+    std::uint32_t j = begin;
+    do {
+      lanes_f64 dx = load(xs + j) - own_xs, dy = load(ys + j) - own_ys;
+      if constexpr (wrap_x) dx = offset(dx);
+      if constexpr (wrap_y) dy = offset(dy);
+      const lanes_f64 d2 = dx * dx + dy * dy;
+      const lanes_mask seen = (d2 <= visual2) & (slots < ends);
+      const lanes_mask close = seen & (d2 < separation2);
+      sums.count += keep(seen, ones);
+      constexpr auto each = std::make_index_sequence<scan_lanes>{};
+      add_in_order(sums.heading, keep(seen, dx), keep(seen, dy), each);
+      add_in_order(sums.velocity, keep(seen, load(vxs + j)), keep(seen, load(vys + j)), each);
+      add_in_order(sums.close, keep(close, dx), keep(close, dy), each);
+      j += scan_lanes;
+      slots += lane_count;
+    } while (j < end);
+  });
+  neighbourhood seen;
+  for (std::size_t k = 0; k < scan_lanes; ++k) seen.count += sums.count[k];
+  seen.heading_sum = {sums.heading[0], sums.heading[1]};
+  seen.close_sum = {sums.close[0], sums.close[1]};
+  seen.velocity_sum = {sums.velocity[0], sums.velocity[1]};
+  return seen;
 }
 
 void flocking_model::activate(std::size_t row) {
   const std::uint32_t self = slot_of_row_[row];
   const double own_x = sorted_x_[self], own_y = sorted_y_[self];
-  neighbourhood seen;
-  grid_.for_each_span(grid_.home_cell(row), [&](std::uint32_t begin, std::uint32_t end) {
-    scan(begin, end, self, seen);
-  });
+  // The bird does not see itself: while it looks around it is infinitely far away (its own slot is
+  // overwritten with its new position at the end).
+  sorted_x_[self] = std::numeric_limits<double>::infinity();
+  const std::uint32_t cell = grid_.home_cell(row);
+  const bool wrap_x = !interior_needs_no_wrap_ || grid_.block_touches_edge_x(cell);
+  const bool wrap_y = !interior_needs_no_wrap_ || grid_.block_touches_edge_y(cell);
+  const neighbourhood seen = wrap_x ? (wrap_y ? look_around<true, true>(cell, own_x, own_y)
+                                              : look_around<true, false>(cell, own_x, own_y))
+                                    : (wrap_y ? look_around<false, true>(cell, own_x, own_y)
+                                              : look_around<false, false>(cell, own_x, own_y));
   const double n = std::max(seen.count, 1.0);
   const double cohere = params_.cohere_factor / n, separate = params_.separate_factor / n;
   const double match = params_.match_factor / n;

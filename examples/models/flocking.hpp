@@ -70,8 +70,9 @@ class flocking_model {
   long steps_done() const { return tick_; }
 
  private:
-  /// Adds what bird `self` sees of the birds in sorted slots [begin, end).
-  void scan(std::uint32_t begin, std::uint32_t end, std::uint32_t self, neighbourhood& seen) const;
+  /// What a bird at (own_x, own_y) in `cell` sees; the minimum image only on the axes asked for.
+  template <bool wrap_x, bool wrap_y>
+  neighbourhood look_around(std::uint32_t cell, double own_x, double own_y) const;
 
   flocking_params params_;
   std::uint64_t seed_;
@@ -80,6 +81,7 @@ class flocking_model {
   // A bird moves at most `speed` per step and the querying bird has not moved yet when it acts,
   // so a step-start index that reaches visual_distance + speed misses no neighbour.
   bird_grid grid_;
+  bool interior_needs_no_wrap_ = false;  // see the constructor
   engine::agent_table birds_{"bird"};
   engine::column<double>& x_ = birds_.add_column<double>("x");
   engine::column<double>& y_ = birds_.add_column<double>("y");
@@ -87,7 +89,8 @@ class flocking_model {
   engine::column<double>& vy_ = birds_.add_column<double>("vy");
   std::vector<std::uint32_t> order_;
   // The birds' state copied in the grid's cell order at the start of a step (and kept current as
-  // birds move), so a neighbour scan reads contiguous memory without branches.
+  // birds move), so a neighbour scan reads contiguous memory, a few lanes at a time, without
+  // branches; padded with a few slots past the last.
   std::vector<double> sorted_x_, sorted_y_, sorted_vx_, sorted_vy_;
   std::vector<std::uint32_t> slot_of_row_;
 };
