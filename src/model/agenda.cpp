@@ -193,7 +193,8 @@ void rebuild_agenda(hub_state& hub, long now) {
     for (std::size_t row = 0; row < n; ++row) b[row] = belongs(hub, s, row, now - 1);
   }
   hub.agenda.employed_hire_ticks = 0;
-  hub.agenda.market_offer_undrawn.clear();
+  // Released, not cleared: set-up lists every engineer it creates (tens of MB at national scale).
+  hub.agenda.market_offer_undrawn = {};
   for (std::size_t row = 0; row < n; ++row) {
     if (employed(e.where[row])) hub.agenda.employed_hire_ticks += hire_tick(e.hired[row]);
     if (!employed(e.where[row]) && e.next_market_offer[row] < 0)
