@@ -12,13 +12,13 @@ namespace {
 
 using node = tie_graph::node;
 
-/// One decay of a row of `degree` ties: each weight multiplied by `factor`, and each tie left
-/// below `threshold` dropped by moving the row's last tie into its place (its weight already
-/// multiplied; the place is looked at again). Returns the new degree. Both ends of a tie hold the
-/// same weight and go through the same arithmetic, so they drop at the same decay whenever each
-/// row is brought up to date.
-std::size_t decay_row(node* others, float* weights, std::uint8_t* kinds, std::size_t degree,
-                      float factor, float threshold) {
+/// One decay of a row of `degree` ties (`words`: neighbour and kind): each weight multiplied by
+/// `factor`, and each tie left below `threshold` dropped by moving the row's last tie into its
+/// place (its weight already multiplied; the place is looked at again). Returns the new degree.
+/// Both ends of a tie hold the same weight and go through the same arithmetic, so they drop at
+/// the same decay whenever each row is brought up to date.
+std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, float factor,
+                      float threshold) {
   // Multiplying first and dropping after gives what multiplying and dropping tie by tie gives
   // (each weight is multiplied once whichever place it ends in), and the two loops vectorise.
   bool drops = false;
@@ -33,18 +33,17 @@ std::size_t decay_row(node* others, float* weights, std::uint8_t* kinds, std::si
       continue;
     }
     --degree;
-    others[i] = others[degree];
+    words[i] = words[degree];
     weights[i] = weights[degree];
-    kinds[i] = kinds[degree];
   }
   return degree;
 }
 
 /// `times` decays of a row, one after another (a row emptied early needs no more).
-std::size_t decay_row(node* others, float* weights, std::uint8_t* kinds, std::size_t degree,
-                      std::uint32_t times, const decay_steps& steps) {
+std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, std::uint32_t times,
+                      const decay_steps& steps) {
   for (std::uint32_t k = 0; k < times && degree > 0; ++k)
-    degree = decay_row(others, weights, kinds, degree, steps.factor(), steps.threshold());
+    degree = decay_row(words, weights, degree, steps.factor(), steps.threshold());
   return degree;
 }
 
@@ -55,13 +54,14 @@ constexpr std::uint32_t most_periods = UINT16_MAX;
 
 tie_graph::tie_graph(std::uint16_t capacity)
     : capacity_(capacity),
-      stride_((header_bytes + capacity * (sizeof(node) + sizeof(float) + 1) + 3) / 4 * 4) {
+      stride_(header_bytes + capacity * (sizeof(std::uint32_t) + sizeof(float))) {
   LIANGZHU_ASSERT(capacity > 0 && capacity <= tie_row::max_capacity,
                   "tie capacity must be 1 to 64");
 }
 
 void tie_graph::ensure_nodes(std::size_t n) {
   if (n <= nodes_) return;
+  LIANGZHU_ASSERT(n <= max_nodes, "a tie graph holds at most 2^28 nodes");
   rows_.resize(n * stride_, std::byte{0});  // no ties, all fields zero
   for (std::size_t a = nodes_; a < n; ++a)
     settled_of(static_cast<node>(a)) = static_cast<std::uint16_t>(periods_);
@@ -72,21 +72,16 @@ void tie_graph::reserve_nodes(std::size_t n) { rows_.reserve(n * stride_); }
 
 tie_row tie_graph::ties_of(node a) const {
   tie_row row;
-  const std::size_t degree = degree_of(a);
-  const std::uint32_t late = behind(a);
-  if (late == 0 || degree == 0) {
-    row.others_ = others_of(a);
-    row.weights_ = weights_of(a);
-    row.kinds_ = kinds_of(a);
-    row.size_ = degree;
-    return row;
+  std::array<std::uint32_t, tie_row::max_capacity> words;
+  std::size_t degree = degree_of(a);
+  std::copy_n(words_of(a), degree, words.data());
+  std::copy_n(weights_of(a), degree, row.weights_.data());
+  degree = decay_row(words.data(), row.weights_.data(), degree, behind(a), steps_);
+  for (std::size_t i = 0; i < degree; ++i) {
+    row.others_[i] = neighbour_in(words[i]);
+    row.kinds_[i] = kind_in(words[i]);
   }
-  std::copy_n(others_of(a), degree, row.own_others_.data());
-  std::copy_n(weights_of(a), degree, row.own_weights_.data());
-  std::copy_n(kinds_of(a), degree, row.own_kinds_.data());
-  row.size_ = decay_row(row.own_others_.data(), row.own_weights_.data(), row.own_kinds_.data(),
-                        degree, late, steps_);
-  row.copied_ = true;
+  row.size_ = degree;
   return row;
 }
 
@@ -94,8 +89,8 @@ void tie_graph::settle(node a) {
   const std::uint32_t late = behind(a);
   if (late == 0) return;
   settled_of(a) = static_cast<std::uint16_t>(periods_);
-  degree_of(a) = static_cast<std::uint16_t>(
-      decay_row(others_of(a), weights_of(a), kinds_of(a), degree_of(a), late, steps_));
+  degree_of(a) =
+      static_cast<std::uint16_t>(decay_row(words_of(a), weights_of(a), degree_of(a), late, steps_));
 }
 
 void tie_graph::settle_all(const executor& ex) {
@@ -152,10 +147,10 @@ void tie_graph::reschedule(decay_steps steps, const executor& ex) {
       ex.gather_blocks<count>(n, [&](std::size_t begin, std::size_t end, std::vector<count>& out) {
         std::vector<std::uint64_t> by_decay;
         for (std::size_t a = begin; a < end; ++a) {
-          const node* others = others_of(static_cast<node>(a));
+          const std::uint32_t* words = words_of(static_cast<node>(a));
           const float* weights = weights_of(static_cast<node>(a));
           for (std::size_t i = 0; i < degree_of(static_cast<node>(a)); ++i) {
-            if (others[i] < a) continue;
+            if (neighbour_in(words[i]) < a) continue;
             const std::uint32_t k = steps_.lookup(weights[i]);
             if (k == decay_steps::never) continue;
             if (k >= by_decay.size()) by_decay.resize(k + 1, 0);
@@ -184,9 +179,9 @@ void tie_graph::decay(float factor, float threshold, const executor& ex) {
 }
 
 int tie_graph::find(node a, node b) const {
-  const node* row = others_of(a);
+  const std::uint32_t* row = words_of(a);
   for (std::size_t i = 0; i < degree_of(a); ++i)
-    if (row[i] == b) return static_cast<int>(i);
+    if (neighbour_in(row[i]) == b) return static_cast<int>(i);
   return -1;
 }
 
@@ -208,9 +203,8 @@ void tie_graph::remove_at(node a, int slot) {
   // Keep the row compact by moving its last tie into the hole.
   const std::size_t last = degree_of(a) - 1u;
   const auto hole = static_cast<std::size_t>(slot);
-  others_of(a)[hole] = others_of(a)[last];
+  words_of(a)[hole] = words_of(a)[last];
   weights_of(a)[hole] = weights_of(a)[last];
-  kinds_of(a)[hole] = kinds_of(a)[last];
   --degree_of(a);
 }
 
@@ -225,7 +219,7 @@ bool tie_graph::make_room(node a, float weight) {
   if (slot < 0) return true;
   const auto at = static_cast<std::size_t>(slot);
   if (weights_of(a)[at] >= weight) return false;
-  const node dropped = others_of(a)[at];
+  const node dropped = neighbour_in(words_of(a)[at]);
   settle(dropped);
   book_drop(weights_of(a)[at], -1);
   --ties_;
@@ -236,15 +230,15 @@ bool tie_graph::make_room(node a, float weight) {
 
 void tie_graph::append(node a, node b, std::uint8_t kind, float weight) {
   const std::size_t at = degree_of(a);
-  others_of(a)[at] = b;
+  words_of(a)[at] = tie_word(b, kind);
   weights_of(a)[at] = weight;
-  kinds_of(a)[at] = kind;
   ++degree_of(a);
 }
 
 bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
   LIANGZHU_ASSERT(a != b, "no tie to oneself");
   LIANGZHU_ASSERT(weight >= 0, "tie weights are not negative");
+  LIANGZHU_ASSERT(kind < max_kinds, "a tie's kind is below 16");
   ensure_nodes(std::size_t{std::max(a, b)} + 1);
   settle(a);
   settle(b);
@@ -259,7 +253,7 @@ bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
     for (auto [n, i] : {std::pair{a, ia}, std::pair{b, ib}}) {
       const auto at = static_cast<std::size_t>(i);
       weights_of(n)[at] = std::max(weights_of(n)[at], weight);
-      kinds_of(n)[at] = kind;
+      words_of(n)[at] = tie_word(b == n ? a : b, kind);
     }
     return true;
   }
@@ -289,8 +283,8 @@ void tie_graph::prefetch(node a) const {
 void tie_graph::prefetch_neighbours(node a) const {
   if (a >= nodes_) return;
   // The stored row: a tie that has decayed away since costs one needless fetch, nothing else.
-  const node* row = others_of(a);
-  for (std::size_t i = 0; i < degree_of(a); ++i) prefetch(row[i]);
+  const std::uint32_t* row = words_of(a);
+  for (std::size_t i = 0; i < degree_of(a); ++i) prefetch(neighbour_in(row[i]));
 }
 
 void tie_graph::add_ties(std::span<const new_tie> ties) {
@@ -321,7 +315,7 @@ void tie_graph::remove_tie(node a, node b) {
 void tie_graph::clear_node(node a) {
   if (a >= nodes_) return;
   settle(a);
-  while (degree_of(a) > 0) remove_tie(a, others_of(a)[0]);
+  while (degree_of(a) > 0) remove_tie(a, neighbour_in(words_of(a)[0]));
 }
 
 std::size_t tie_graph::tie_count() const { return ties_; }
@@ -363,17 +357,20 @@ void tie_graph::save(archive_writer& out) const {
   const std::size_t others = out.write_vector_room<node>(cells);
   const std::size_t weights = out.write_vector_room<float>(cells);
   const std::size_t kinds = out.write_vector_room<std::uint8_t>(cells);
+  std::array<std::uint32_t, tie_row::max_capacity> row_words;
   std::array<node, tie_row::max_capacity> row_others;
   std::array<float, tie_row::max_capacity> row_weights;
   std::array<std::uint8_t, tie_row::max_capacity> row_kinds;
   for (std::size_t a = 0; a < n; ++a) {
     const auto at = static_cast<node>(a);
-    std::copy_n(others_of(at), capacity_, row_others.data());
+    std::copy_n(words_of(at), capacity_, row_words.data());
     std::copy_n(weights_of(at), capacity_, row_weights.data());
-    std::copy_n(kinds_of(at), capacity_, row_kinds.data());
-    const auto degree =
-        static_cast<std::uint16_t>(decay_row(row_others.data(), row_weights.data(),
-                                             row_kinds.data(), degree_of(at), behind(at), steps_));
+    const auto degree = static_cast<std::uint16_t>(
+        decay_row(row_words.data(), row_weights.data(), degree_of(at), behind(at), steps_));
+    for (std::size_t i = 0; i < capacity_; ++i) {
+      row_others[i] = neighbour_in(row_words[i]);
+      row_kinds[i] = kind_in(row_words[i]);
+    }
     const std::size_t base = a * capacity_;
     out.write_at<std::uint16_t>(degrees, a, {&degree, 1});
     out.write_at<node>(others, base, {row_others.data(), capacity_});
@@ -393,6 +390,7 @@ void tie_graph::load(archive_reader& in) {
   if (others.size() != cells * sizeof(node) || weights.size() != cells * sizeof(float) ||
       kinds.size() != cells)
     in.fail("tie arrays have wrong lengths");
+  if (n > max_nodes) in.fail("more tie rows than a graph holds (2^28)");
   rows_.clear();
   nodes_ = 0;
   periods_ = 0;
@@ -402,13 +400,20 @@ void tie_graph::load(archive_reader& in) {
     const auto at = static_cast<node>(a);
     const std::size_t base = a * capacity_;
     std::memcpy(&degree_of(at), degrees.data() + a * sizeof(std::uint16_t), sizeof(std::uint16_t));
-    std::memcpy(others_of(at), others.data() + base * sizeof(node), capacity_ * sizeof(node));
     std::memcpy(weights_of(at), weights.data() + base * sizeof(float), capacity_ * sizeof(float));
-    std::memcpy(kinds_of(at), kinds.data() + base, capacity_);
     if (degree_of(at) > capacity_) in.fail("tie degree above capacity");
-    for (std::size_t i = 0; i < degree_of(at); ++i) {
-      if (others_of(at)[i] >= n) in.fail("tie to a node out of range");
-      if (!(weights_of(at)[i] >= 0)) in.fail("negative or undefined tie weight");
+    for (std::size_t i = 0; i < capacity_; ++i) {
+      node other;
+      std::memcpy(&other, others.data() + (base + i) * sizeof(node), sizeof(node));
+      const auto kind = static_cast<std::uint8_t>(kinds[base + i]);
+      // Slots beyond the degree hold what decays left there (save()): kept as they were, only
+      // the ties themselves are checked.
+      if (i < degree_of(at)) {
+        if (other >= n) in.fail("tie to a node out of range");
+        if (kind >= max_kinds) in.fail("tie kind out of range");
+        if (!(weights_of(at)[i] >= 0)) in.fail("negative or undefined tie weight");
+      }
+      words_of(at)[i] = tie_word(other & node_mask, static_cast<std::uint8_t>(kind % max_kinds));
     }
     ties_ += degree_of(at);
   }

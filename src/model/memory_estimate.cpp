@@ -1,6 +1,6 @@
 // The memory a run needs, from its agent counts. The figures per engineer are the column layout's
 // (simulation::memory_report) plus the slack measured at national scale (docs/performance.md):
-// 196 bytes per engineer with the default 12 tie slots, of which 9 bytes per slot.
+// 184 bytes per engineer with the default 12 tie slots, of which 8 bytes per slot.
 #include "liangzhu/model/memory_estimate.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "liangzhu/engine/errors.hpp"
+#include "liangzhu/engine/network.hpp"
 
 namespace liangzhu::model {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 /// for the degree and the decays its row has caught up with, 15 for weekly lists, output rows and
 /// column slack (measured: 193 in all with 12 slots).
 constexpr double bytes_per_engineer_without_ties = 88;
-constexpr double bytes_per_tie_slot = 9;
+constexpr double bytes_per_tie_slot = 8;
 /// Executable, oneTBB, scenario, outputs and the few thousand startups and investors (measured:
 /// the city run's peak less its engineers).
 constexpr double fixed_run_bytes = 64e6;
@@ -68,6 +69,7 @@ memory_estimate estimate_memory(const parameters& p) {
     if (engineers[i] > largest) {
       largest = engineers[i];
       e.largest_hub = p.hubs[i].name;
+      e.largest_hub_engineers = engineers[i];
     }
   }
   return e;
@@ -95,6 +97,13 @@ void check_memory(const parameters& p, std::uint64_t limit, int runs_at_once) {
 }
 
 void check_memory(const memory_estimate& e, std::uint64_t limit, int runs_at_once) {
+  const auto graph_limit = static_cast<double>(engine::tie_graph::max_nodes);
+  if (e.largest_hub_engineers > graph_limit)
+    throw resource_error(
+        fmt::format("hub '{}' would have up to {:.3g} engineers, more than the {:.0f} a hub's "
+                    "social graph can hold: use fewer engineers or graduates, or a shorter run",
+                    e.largest_hub, e.largest_hub_engineers, graph_limit),
+        "", 0, 0, fmt::format("hub.{}.talent.engineers", e.largest_hub));
   const bool defaulted = limit == 0;
   if (defaulted) limit = default_memory_limit();
   const double needed = e.bytes() * std::max(1, runs_at_once);

@@ -30,7 +30,7 @@ std::vector<binding<hub_params>> hub_bindings() {
   // clang-format off
   return {
       bind(&h::country, at_start_only(choice("country", "china", words(country_words), "Country the hub is in (investors from the same country are domestic)", source::assumption))),
-      bind_nested(&h::talent, &hub_talent::engineers, at_start_only(integer("talent.engineers", 300000, 0, 1e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption))),
+      bind_nested(&h::talent, &hub_talent::engineers, at_start_only(integer("talent.engineers", 300000, 0, 2.5e8, "engineers", "AI and software engineers in the hub at the start (Hangzhou: hundreds of thousands)", source::assumption))),
       bind_nested(&h::talent, &hub_talent::graduates_per_year, integer("talent.graduates_per_year", 20000, 0, 1e7, "engineers per year", "Engineering graduates joining the pool each year (a quarter of Hangzhou's ~80,000 graduates)", source::hangzhou_graduates)),
       bind_nested(&h::talent, &hub_talent::graduate_month, integer("talent.graduate_month", 7, 1, 12, "month", "Month graduates arrive", source::assumption)),
       bind_nested(&h::talent, &hub_talent::zju_share, real("talent.zju_share", 0.25, 0, 1, "share", "Share of engineers (and graduates) from Zhejiang University", source::seeds)),

@@ -147,6 +147,13 @@ TEST_F(run_command, EveryClassOfBadInputExitsTwoAndWritesNothing) {
        "",
        {"small.toml", "--max-memory", "4GiB", "--set", "hub.liangzhu.talent.engineers=50000000"},
        R"(would need about 9\.\d GB \(5(\.\d+)?e\+07 engineers)"},
+      {"a hub beyond what its social graph can index",
+       "",
+       {"small.toml", "--max-memory", "1000GiB", "--ticks", "522", "--set",
+        "hub.liangzhu.talent.engineers=250000000", "--set",
+        "hub.liangzhu.talent.graduates_per_year=10000000"},
+       R"('hub\.liangzhu\.talent\.engineers': hub 'liangzhu' would have up to 3\.5e\+08 )"
+       R"(engineers, more than the 268435456 a hub's social graph can hold)"},
   };
   fs::create_directories(path("folder"));
   write_file(path("cycle_a.toml"), "extends = \"cycle_b.toml\"\n");

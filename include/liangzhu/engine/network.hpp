@@ -11,10 +11,12 @@
 /// over every row at every decay would) when it is next changed; reading it (ties_of) computes
 /// the same up-to-date row without storing it. The tie count stays exact every period because
 /// the period at which each tie will drop is known in advance (decay_steps) and kept in a
-/// calendar. Memory: capacity × 9 bytes + 4 bytes per node, in one block per node (its degree,
-/// its count of decays, then its neighbours, weights and kinds), so that a node's row is two or
-/// three cache lines: rows are read and changed at random places in a graph far larger than the
-/// caches, where each line is a wait for memory (separate arrays per field took five to seven).
+/// calendar. Memory: capacity × 8 bytes + 4 bytes per node, in one block per node (its degree,
+/// its count of decays, then its ties, then their weights), so that a node's row is two cache
+/// lines: rows are read and changed at random places in a graph far larger than the caches,
+/// where each line is a wait for memory (separate arrays per field took five to seven). A tie's
+/// kind shares its 32-bit word with the neighbour (4 bits over 28), which bounds a graph to
+/// 2^28 nodes and 16 kinds: a separate byte per kind was 12 of the 112 bytes a node took.
 #include <array>
 #include <cstdint>
 #include <span>
@@ -34,9 +36,9 @@ struct component_stats {
   std::size_t largest = 0;
 };
 
-/// A node's ties as they are now (tie_graph::ties_of). It refers to the graph's storage when the
-/// row there is up to date and holds a decayed copy otherwise, so it is valid until the graph
-/// next changes; bind it to a name before iterating (the spans of a temporary are refused).
+/// A node's ties as they are now (tie_graph::ties_of): a copy, with each tie's neighbour and
+/// kind apart, so it stays valid when the graph changes; bind it to a name before iterating (the
+/// spans of a temporary are refused).
 class tie_row {
  public:
   using node = std::uint32_t;
@@ -44,46 +46,42 @@ class tie_row {
   static constexpr std::size_t max_capacity = 64;
 
   std::size_t size() const { return size_; }
-  std::span<const node> neighbours() const& {
-    return {copied_ ? own_others_.data() : others_, size_};
-  }
-  std::span<const float> weights() const& {
-    return {copied_ ? own_weights_.data() : weights_, size_};
-  }
-  std::span<const std::uint8_t> kinds() const& {
-    return {copied_ ? own_kinds_.data() : kinds_, size_};
-  }
+  std::span<const node> neighbours() const& { return {others_.data(), size_}; }
+  std::span<const float> weights() const& { return {weights_.data(), size_}; }
+  std::span<const std::uint8_t> kinds() const& { return {kinds_.data(), size_}; }
   std::span<const node> neighbours() const&& = delete;
   std::span<const float> weights() const&& = delete;
   std::span<const std::uint8_t> kinds() const&& = delete;
 
  private:
   friend class tie_graph;
-  const node* others_ = nullptr;
-  const float* weights_ = nullptr;
-  const std::uint8_t* kinds_ = nullptr;
   std::size_t size_ = 0;
-  bool copied_ = false;
-  std::array<node, max_capacity> own_others_;
-  std::array<float, max_capacity> own_weights_;
-  std::array<std::uint8_t, max_capacity> own_kinds_;
+  std::array<node, max_capacity> others_;
+  std::array<float, max_capacity> weights_;
+  std::array<std::uint8_t, max_capacity> kinds_;
 };
 
 class tie_graph {
  public:
   using node = std::uint32_t;
+  /// Bits of a tie's word that hold the neighbour; the kind has the rest.
+  static constexpr unsigned node_bits = 28;
+  /// The most nodes a graph may have, and the most kinds of tie (0 to max_kinds - 1).
+  static constexpr std::size_t max_nodes = std::size_t{1} << node_bits;
+  static constexpr unsigned max_kinds = 1u << (32 - node_bits);
 
   explicit tie_graph(std::uint16_t capacity = 12);
 
   std::uint16_t capacity() const { return capacity_; }
   std::size_t node_count() const { return nodes_; }
-  /// Grows the graph to at least `n` nodes (new nodes have no ties).
+  /// Grows the graph to at least `n` nodes (new nodes have no ties); n ≤ max_nodes.
   void ensure_nodes(std::size_t n);
   /// Makes room for `n` nodes without growing the graph, so that growing to `n` later copies
   /// nothing.
   void reserve_nodes(std::size_t n);
 
-  /// Creates a tie or, if it exists, raises its weight to max(old, weight) and sets its kind.
+  /// Creates a tie or, if it exists, raises its weight to max(old, weight) and sets its kind
+  /// (below max_kinds).
   /// Returns false if neither end could make room (both ends full of stronger ties).
   bool add_tie(node a, node b, std::uint8_t kind, float weight);
   /// A tie to add with add_ties().
@@ -112,7 +110,7 @@ class tie_graph {
   /// number of threads may read at once while none changes it.
   tie_row ties_of(node a) const;
   /// ties_of() for code that may change the graph (one thread): a's row is brought up to date
-  /// in the graph, once, instead of in a copy at each read, and the result is a view of it.
+  /// in the graph, once, instead of in the copy at each read.
   tie_row settled_ties_of(node a) {
     settle(a);
     return ties_of(a);
@@ -125,7 +123,7 @@ class tie_graph {
   void decay(float factor, float threshold, const executor& ex);
 
   /// Brings every stored row up to date, in parallel on `ex` (as a pass over every row at every
-  /// decay would have left it); ties_of() is then a view of the storage, with no copy.
+  /// decay would have left it), so that ties_of() need not decay its copy.
   void settle_all(const executor& ex);
 
   std::size_t tie_count() const;
@@ -155,7 +153,8 @@ class tie_graph {
   void book_drop(float w, int change);
 
   // A node's block: its degree and the count of the `periods_` decays its stored row has had
-  // (two 16-bit words), then `capacity_` neighbours, weights and kinds.
+  // (two 16-bit words), then `capacity_` ties (a neighbour and its kind in each word: tie_word)
+  // and `capacity_` weights.
   std::byte* block(node a) { return rows_.data() + std::size_t{a} * stride_; }
   const std::byte* block(node a) const { return rows_.data() + std::size_t{a} * stride_; }
   std::uint16_t& degree_of(node a) { return reinterpret_cast<std::uint16_t*>(block(a))[0]; }
@@ -166,26 +165,29 @@ class tie_graph {
   std::uint16_t settled_of(node a) const {
     return reinterpret_cast<const std::uint16_t*>(block(a))[1];
   }
-  node* others_of(node a) { return reinterpret_cast<node*>(block(a) + header_bytes); }
-  const node* others_of(node a) const {
-    return reinterpret_cast<const node*>(block(a) + header_bytes);
+  std::uint32_t* words_of(node a) {
+    return reinterpret_cast<std::uint32_t*>(block(a) + header_bytes);
+  }
+  const std::uint32_t* words_of(node a) const {
+    return reinterpret_cast<const std::uint32_t*>(block(a) + header_bytes);
   }
   float* weights_of(node a) { return reinterpret_cast<float*>(block(a) + weights_offset()); }
   const float* weights_of(node a) const {
     return reinterpret_cast<const float*>(block(a) + weights_offset());
   }
-  std::uint8_t* kinds_of(node a) {
-    return reinterpret_cast<std::uint8_t*>(block(a) + kinds_offset());
+  static constexpr std::uint32_t node_mask = (std::uint32_t{1} << node_bits) - 1;
+  static node neighbour_in(std::uint32_t word) { return word & node_mask; }
+  static std::uint8_t kind_in(std::uint32_t word) {
+    return static_cast<std::uint8_t>(word >> node_bits);
   }
-  const std::uint8_t* kinds_of(node a) const {
-    return reinterpret_cast<const std::uint8_t*>(block(a) + kinds_offset());
+  static std::uint32_t tie_word(node b, std::uint8_t kind) {
+    return b | (std::uint32_t{kind} << node_bits);
   }
   static constexpr std::size_t header_bytes = 2 * sizeof(std::uint16_t);
-  std::size_t weights_offset() const { return header_bytes + capacity_ * sizeof(node); }
-  std::size_t kinds_offset() const { return weights_offset() + capacity_ * sizeof(float); }
+  std::size_t weights_offset() const { return header_bytes + capacity_ * sizeof(std::uint32_t); }
 
   std::uint16_t capacity_;
-  /// Bytes per node: the block rounded up to 4, so that every block's fields are aligned.
+  /// Bytes per node (a multiple of 4, so that every block's fields are aligned).
   std::size_t stride_;
   std::size_t nodes_ = 0;
   std::vector<std::byte, huge_page_allocator<std::byte>> rows_;

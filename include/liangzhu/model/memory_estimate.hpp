@@ -19,8 +19,9 @@ struct memory_estimate {
   double bytes_per_engineer = 0;
   /// Executable, libraries, scenario, outputs, investors, and the startups at the start.
   double fixed_bytes = 0;
-  /// The hub with the most engineers at the end (named in refusals).
+  /// The hub with the most engineers at the end (named in refusals), and their number.
   std::string largest_hub;
+  double largest_hub_engineers = 0;
 
   double bytes() const { return fixed_bytes + peak_engineers * bytes_per_engineer; }
 };
@@ -36,7 +37,8 @@ std::uint64_t default_memory_limit();
 std::uint64_t physical_memory();
 
 /// Throws resource_error (key hub.<largest>.talent.engineers) if `runs_at_once` runs like `p` need
-/// more than `limit` bytes (0: default_memory_limit()), with the figure needed and the limit.
+/// more than `limit` bytes (0: default_memory_limit()), with the figure needed and the limit, or
+/// if a hub would have more engineers than its social graph can index (2^28).
 void check_memory(const parameters& p, std::uint64_t limit, int runs_at_once = 1);
 /// The same for an estimate made before (an experiment's points keep theirs).
 void check_memory(const memory_estimate& e, std::uint64_t limit, int runs_at_once = 1);
