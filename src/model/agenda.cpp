@@ -98,7 +98,7 @@ std::vector<std::size_t> take_market_offer_undrawn(hub_state& hub) {
   return rows;
 }
 
-void set_timer(hub_state& hub, timer which, std::size_t row, std::int32_t at) {
+void set_timer(hub_state& hub, timer which, std::size_t row, week at) {
   timer_column(hub.engineers, which)[row] = at;
   wheel(hub, which).schedule(hub.engineers.table.id_at(row).index, at);
 }

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "liangzhu/engine/timing_wheel.hpp"
+#include "week.hpp"
 
 namespace liangzhu::model::detail {
 
@@ -54,7 +55,7 @@ void undraw_market_offer(hub_state& hub, std::size_t row);
 std::vector<std::size_t> take_market_offer_undrawn(hub_state& hub);
 
 /// Sets the engineer's `which` timer to fire at tick `at` and files it.
-void set_timer(hub_state& hub, timer which, std::size_t row, std::int32_t at);
+void set_timer(hub_state& hub, timer which, std::size_t row, week at);
 /// Files the engineer's timers as they stand in the columns (after drawing them in a
 /// parallel loop, where filing is not allowed).
 void file_timers(hub_state& hub, std::size_t row);

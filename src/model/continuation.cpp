@@ -15,6 +15,8 @@ namespace {
 std::int32_t moved(std::int32_t tick, std::int32_t shift) {
   return tick == INT32_MAX ? tick : tick - shift;
 }
+/// moved() for an engineer's week (a timer that never fires stays so).
+week moved(week w, std::int32_t shift) { return w == never ? w : as_week(long{w} - shift); }
 
 void move_engineer_dates(engineer_table& e, std::int32_t shift) {
   for (std::size_t row = 0; row < e.table.size(); ++row) {

@@ -127,7 +127,7 @@ void act_on_idea(const context& ctx, hub_state& hub, std::size_t row, long tick)
   if (r.bernoulli(bias + (1.0 - bias) * (1.0 - enforcement)))
     return found(ctx, hub, row, idea, true, tick);
   if (e.where[row] != place::unemployed) leave_place(hub, row);  // waits on garden leave
-  e.waiting_since[row] = static_cast<std::int32_t>(tick);
+  e.waiting_since[row] = as_week(tick);
   set_member(hub, row_set::waiting, row, true);
   e.idea_quality[row] = static_cast<float>(idea);
   hub.counts.add(counted::started_waiting);

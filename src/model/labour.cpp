@@ -14,7 +14,7 @@ void set_place(hub_state& hub, std::size_t row, place where, std::uint32_t emplo
   e.where[row] = where;
   e.employer[row] = employer;
   e.wage[row] = static_cast<float>(wage);
-  e.hired[row] = hub.clock;
+  e.hired[row] = as_week(hub.clock);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ std::vector<std::size_t> draw_attendees(const context& ctx, hub_state& hub, long
   for (std::size_t k = 0; k < count; ++k) rows.push_back(r.below(n));
   std::sort(rows.begin(), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-  for (const auto row : rows) e.last_meetup[row] = static_cast<std::int32_t>(tick);
+  for (const auto row : rows) e.last_meetup[row] = as_week(tick);
   return rows;
 }
 
@@ -53,7 +53,7 @@ std::vector<std::size_t> pitching_startups(const context& ctx, hub_state& hub,
     if (!r.bernoulli(hub.p.meetups.pitch_chance)) continue;
     pitches.push_back(s);
     const auto founder = e.table.row(engine::agent_id::unpack(st.founder[s]));
-    e.last_meetup[founder] = static_cast<std::int32_t>(tick);
+    e.last_meetup[founder] = as_week(tick);
     for (int k = 0; k < hub.p.meetups.founder_ties_per_pitch && !attendees.empty(); ++k) {
       const auto other = attendees[r.below(attendees.size())];
       if (other != founder)

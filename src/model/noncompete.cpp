@@ -46,7 +46,7 @@ void maybe_bind(const context& ctx, hub_state& hub, std::size_t row, std::size_t
                 long tick) {
   const std::int32_t until = binding_end(ctx, hub, row, former, tick);
   if (until < 0) return;
-  hub.engineers.bound_until[row] = until;
+  hub.engineers.bound_until[row] = as_week(until);
   set_member(hub, row_set::bound, row, true);
   hub.engineers.bound_by[row] = static_cast<std::uint16_t>(former);
 }

@@ -17,6 +17,7 @@
 #include "liangzhu/engine/parallel.hpp"
 #include "liangzhu/engine/rng.hpp"
 #include "liangzhu/model/parameters.hpp"
+#include "week.hpp"
 
 namespace liangzhu::model::detail {
 
@@ -112,20 +113,19 @@ struct engineer_table {
   column<std::uint32_t>& employer = table.add_column<std::uint32_t>("employer");
   column<float>& wage = table.add_column<float>("wage_cny_per_year");
   column<float>& propensity = table.add_column<float>("propensity");
-  column<std::int32_t>& bound_until = table.add_column<std::int32_t>("bound_until", -1);
+  column<week>& bound_until = table.add_column<week>("bound_until", -1);
   column<std::uint16_t>& bound_by = table.add_column<std::uint16_t>("bound_by");
-  column<std::int32_t>& next_search = table.add_column<std::int32_t>("next_search", -1);
-  column<std::int32_t>& next_idea = table.add_column<std::int32_t>("next_idea", -1);
-  column<std::int32_t>& leave_tick = table.add_column<std::int32_t>("leave_tick", -1);
+  column<week>& next_search = table.add_column<week>("next_search", -1);
+  column<week>& next_idea = table.add_column<week>("next_idea", -1);
+  column<week>& leave_tick = table.add_column<week>("leave_tick", -1);
   /// The week of an unemployed engineer's next market offer; -1 while employed, and from the
   /// moment it loses its place until job moves draw it (agenda.hpp).
-  column<std::int32_t>& next_market_offer = table.add_column<std::int32_t>("next_market_offer", -1);
-  column<std::int32_t>& waiting_since = table.add_column<std::int32_t>("waiting_since", -1);
+  column<week>& next_market_offer = table.add_column<week>("next_market_offer", -1);
+  column<week>& waiting_since = table.add_column<week>("waiting_since", -1);
   column<float>& idea_quality = table.add_column<float>("idea_quality");
-  column<std::int32_t>& last_meetup = table.add_column<std::int32_t>("last_meetup", -1000);
+  column<week>& last_meetup = table.add_column<week>("last_meetup", -1000);
   column<std::uint8_t>& open_founder = table.add_column<std::uint8_t>("open_sourcing_founder");
-  column<std::int32_t>& hired =
-      table.add_column<std::int32_t>("hired_tick", -1);  ///< start of the current job (tenure)
+  column<week>& hired = table.add_column<week>("hired_tick", -1);  ///< start of the job (tenure)
 };
 
 struct startup_table {

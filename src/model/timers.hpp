@@ -8,13 +8,14 @@
 
 namespace liangzhu::model::detail {
 
-/// The first tick after `now` at which a Bernoulli process of per-tick probability `p` fires.
-inline std::int32_t next_firing(engine::rng_stream& r, double p, long now) {
-  if (p <= 0.0) return INT32_MAX;
-  if (p >= 1.0) return static_cast<std::int32_t>(now + 1);
+/// The first tick after `now` at which a Bernoulli process of per-tick probability `p` fires
+/// (`never` if that is week 32,767 or later: no run gets there, see `week`).
+inline week next_firing(engine::rng_stream& r, double p, long now) {
+  if (p <= 0.0) return never;
+  if (p >= 1.0) return as_week(now + 1);
   const double wait = std::floor(std::log1p(-r.uniform()) / std::log1p(-p));
   const double at = static_cast<double>(now) + 1.0 + wait;
-  return at >= static_cast<double>(INT32_MAX) ? INT32_MAX : static_cast<std::int32_t>(at);
+  return at >= static_cast<double>(never) ? never : static_cast<week>(at);
 }
 
 /// The highest idea rate an engineer can have (per year), for thinning.

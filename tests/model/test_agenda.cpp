@@ -33,15 +33,15 @@ TEST(Agenda, DueEngineersAreThoseAScanFindsAcrossWindowsRemovalsAndRedraws) {
     // arrive (reusing the leavers' slots).
     for (const std::size_t row : expected)
       detail::set_timer(hub, timer::search, row,
-                        static_cast<std::int32_t>(tick + 1 + static_cast<long>(r.below(80))));
+                        detail::as_week(tick + 1 + static_cast<long>(r.below(80))));
     for (int k = 0; k < 5; ++k)
       detail::set_timer(hub, timer::search, r.below(e.table.size()),
-                        static_cast<std::int32_t>(tick + 1 + static_cast<long>(r.below(80))));
+                        detail::as_week(tick + 1 + static_cast<long>(r.below(80))));
     for (int k = 0; k < 3; ++k) detail::remove_engineer(hub, r.below(e.table.size()));
     for (int k = 0; k < 3; ++k) {
       const std::size_t row = detail::add_engineer(hub);
       detail::set_timer(hub, timer::search, row,
-                        static_cast<std::int32_t>(tick + 1 + static_cast<long>(r.below(80))));
+                        detail::as_week(tick + 1 + static_cast<long>(r.below(80))));
     }
     EXPECT_NO_THROW(detail::check_agenda(hub, tick)) << "tick " << tick;
   }

@@ -157,8 +157,11 @@ TEST(Timers, NextFiringHasTheGeometricMean) {
   }
   EXPECT_NEAR(sum / n, 10.0, 0.2);  // first success of p = 0.1 after tick 0
   engine::rng_stream r(1, 2, 3, 4);
-  EXPECT_EQ(next_firing(r, 0.0, 5), INT32_MAX);
+  EXPECT_EQ(next_firing(r, 0.0, 5), never);
   EXPECT_EQ(next_firing(r, 1.0, 5), 6);
+  // A wait beyond the 16-bit weeks never fires (no run reaches week 32,767), whatever it drew.
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(next_firing(r, 1e-9, 5), never);
+  EXPECT_EQ(next_firing(r, 1.0, 32765), 32766);
 }
 
 TEST(Noncompete, DurationIsCappedByTheLaw) {
