@@ -1,6 +1,6 @@
 // The memory a run needs, from its agent counts. The figures per engineer are the column layout's
 // (simulation::memory_report) plus the slack measured at national scale (docs/performance.md):
-// 184 bytes per engineer with the default 12 tie slots, of which 8 bytes per slot.
+// 168 bytes per engineer with the default 12 tie slots, of which 8 bytes per slot.
 #include "liangzhu/model/memory_estimate.hpp"
 
 #include <fmt/format.h>
@@ -15,10 +15,10 @@
 namespace liangzhu::model {
 namespace {
 
-/// Bytes an engineer takes besides its tie slots: 57 in attribute columns, 12 in the id maps, 4
+/// Bytes an engineer takes besides its tie slots: 41 in attribute columns, 12 in the id maps, 4
 /// for the degree and the decays its row has caught up with, 15 for weekly lists, output rows and
-/// column slack (measured: 193 in all with 12 slots).
-constexpr double bytes_per_engineer_without_ties = 88;
+/// column slack (measured: 165 in all with 12 slots, national scale).
+constexpr double bytes_per_engineer_without_ties = 72;
 constexpr double bytes_per_tie_slot = 8;
 /// Executable, oneTBB, scenario, outputs and the few thousand startups and investors (measured:
 /// the city run's peak less its engineers).

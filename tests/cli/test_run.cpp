@@ -146,7 +146,7 @@ TEST_F(run_command, EveryClassOfBadInputExitsTwoAndWritesNothing) {
       {"a hub too large for the limit",
        "",
        {"small.toml", "--max-memory", "4GiB", "--set", "hub.liangzhu.talent.engineers=50000000"},
-       R"(would need about 9\.\d GB \(5(\.\d+)?e\+07 engineers)"},
+       R"(would need about \d+\.\d GB \(5(\.\d+)?e\+07 engineers)"},
       {"a hub beyond what its social graph can index",
        "",
        {"small.toml", "--max-memory", "1000GiB", "--ticks", "522", "--set",

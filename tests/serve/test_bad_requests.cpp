@@ -50,9 +50,10 @@ TEST_F(serve_bad_requests, out_of_range_and_malformed_parameters_are_400_with_th
 }
 
 TEST_F(serve_bad_requests, a_run_too_large_for_the_memory_is_413_before_anything_is_built) {
-  // 100 million engineers would need about 18 GB: refused from the counts, in milliseconds.
-  expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.talent.engineers": 100000000}})",
-                     413, "would need about 18");
+  // 250 million engineers would need about 42 GB, more than half of this machine: refused from
+  // the counts, in milliseconds.
+  expect_run_refused(R"({"scenario": "tiny", "values": {"hub.test.talent.engineers": 250000000}})",
+                     413, "GB (2.5e+08 engineers at its end");
   EXPECT_EQ(get("/api/runs").second, "[]");
 }
 

@@ -1,6 +1,7 @@
 // liangzhu_model_bench: times the Liangzhu baseline at three scales (small, city, national) on 1
-// and 2 threads, each run in a process of its own, and measures the machine's memory bandwidth;
-// with --branching, the saving of starting several scenarios from one history.
+// and 2 threads, and at axtell's 120 M engineers when asked, each run in a process of its own,
+// and measures the machine's memory bandwidth; with --branching, the saving of starting several
+// scenarios from one history.
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,6 +26,7 @@ struct options {
   std::vector<int> threads{1, 2};
   long ticks = 0;
   long national_ticks = 0;
+  long axtell_ticks = 0;
   std::string scenario = LIANGZHU_SOURCE_DIR "/scenarios/baseline.toml";
   bool bandwidth_only = false;
   bool no_bandwidth = false;
@@ -66,7 +68,23 @@ void print_row(const std::string& scale, int threads, const measurement& m,
 }
 
 long ticks_for(const options& o, const std::string& scale) {
-  return scale == "national" && o.national_ticks > 0 ? o.national_ticks : o.ticks;
+  if (scale == "national" && o.national_ticks > 0) return o.national_ticks;
+  if (scale == "axtell" && o.axtell_ticks > 0) return o.axtell_ticks;
+  return o.ticks;
+}
+
+/// Whether a run of `scale` fits in the memory this machine has available now; if not, says so
+/// in the table (the run is skipped, not failed: the figure is the machine's, not the model's).
+bool fits(const options& o, const std::string& scale, int threads) {
+  const auto outlook = memory_outlook_for({o.scenario, scale, threads, ticks_for(o, scale)});
+  if (outlook.fits()) return true;
+  fmt::print(
+      "{:<9} {:>3} {:>5} skipped: needs about {:.1f} GB ({:.3g} engineers at its end x {:.0f} "
+      "bytes), {:.1f} GB available\n",
+      scale, threads, outlook.ticks, outlook.needed_bytes / 1e9, outlook.peak_engineers,
+      outlook.bytes_per_engineer, static_cast<double>(outlook.available_bytes) / 1e9);
+  std::fflush(stdout);
+  return false;
 }
 
 /// Runs every scale on every thread count; returns false if a scale's outputs differ by threads.
@@ -76,6 +94,7 @@ bool run_scales(const options& o) {
   for (const auto& name : o.scales) {
     std::map<int, measurement> by_threads;
     for (const int t : o.threads) {
+      if (!fits(o, name, t)) continue;
       const auto line = run_self({"--child", name, "--child-threads", std::to_string(t), "--ticks",
                                   std::to_string(ticks_for(o, name)), "--scenario", o.scenario});
       const measurement m = decode(line);
@@ -123,13 +142,16 @@ int main(int argc, char** argv) {
       "Times the Liangzhu baseline at three scales on 1 and 2 threads, and the memory bandwidth"};
   options o;
   app.add_option("--scale", o.scales,
-                 "scales to run: small (30k engineers), city (300k), national (10M)")
-      ->check(CLI::IsMember({"small", "city", "national"}));
+                 "scales to run: small (30k engineers), city (300k), national (10M), axtell "
+                 "(120M; not run unless named)")
+      ->check(CLI::IsMember({"small", "city", "national", "axtell"}));
   app.add_option("--threads", o.threads, "thread counts to run each scale with")
       ->check(CLI::PositiveNumber);
   app.add_option("--ticks", o.ticks, "weeks to run (default: the scenario's 522)");
   app.add_option("--national-ticks", o.national_ticks,
                  "weeks to run at national scale (default: as --ticks)");
+  app.add_option("--axtell-ticks", o.axtell_ticks,
+                 "weeks to run at axtell scale (default: as --ticks)");
   app.add_option("--scenario", o.scenario, "the baseline scenario file");
   app.add_flag("--bandwidth", o.bandwidth_only, "only measure the memory bandwidth");
   app.add_flag("--no-bandwidth", o.no_bandwidth, "skip the memory bandwidth");

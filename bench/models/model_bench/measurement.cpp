@@ -1,5 +1,6 @@
 #include "measurement.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,7 @@
 
 #include "hashing_sink.hpp"
 #include "liangzhu/io/scenario.hpp"
+#include "liangzhu/model/memory_estimate.hpp"
 #include "liangzhu/model/scenario_schema.hpp"
 #include "liangzhu/model/simulation.hpp"
 #include "scales.hpp"
@@ -23,18 +25,50 @@ std::uint64_t peak_rss_bytes() {
   return 0;
 }
 
+/// MemAvailable of /proc/meminfo in bytes (what can be allocated without swapping), 0 if unknown.
+std::uint64_t available_memory_bytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  while (std::getline(meminfo, line))
+    if (line.rfind("MemAvailable:", 0) == 0) return std::stoull(line.substr(13)) * 1024;
+  return 0;
+}
+
+io::scenario scenario_for(const run_request& request) {
+  return io::load_scenario(request.scenario_file, model::scenario_schema(),
+                           overrides_for(scale_named(request.scale)));
+}
+
+model::run_options options_for(const run_request& request) {
+  model::run_options options;
+  options.threads = request.threads;
+  if (request.ticks > 0) options.ticks = request.ticks;
+  return options;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
 
+memory_outlook memory_outlook_for(const run_request& request) {
+  auto params = model::read_parameters(scenario_for(request));
+  if (request.ticks > 0) params.ticks = request.ticks;
+  const auto estimate = model::estimate_memory(params);
+  memory_outlook out;
+  out.ticks = params.ticks;
+  out.needed_bytes = estimate.bytes();
+  out.peak_engineers = estimate.peak_engineers;
+  out.bytes_per_engineer = estimate.bytes_per_engineer;
+  out.available_bytes = available_memory_bytes();
+  return out;
+}
+
 measurement measure(const run_request& request) {
-  const auto scenario = io::load_scenario(request.scenario_file, model::scenario_schema(),
-                                          overrides_for(scale_named(request.scale)));
-  model::run_options options;
-  options.threads = request.threads;
-  if (request.ticks > 0) options.ticks = request.ticks;
+  const auto scenario = scenario_for(request);
+  auto options = options_for(request);
+  options.max_memory_bytes = std::max<std::uint64_t>(available_memory_bytes(), 1);
   hashing_sink sink;
   measurement m;
   const auto setup_start = std::chrono::steady_clock::now();

@@ -22,8 +22,21 @@ struct run_request {
   long ticks = 0;  ///< <= 0: the scenario's length
 };
 
-/// Builds and runs the model as asked and measures it. Run it in a fresh process, so that the
-/// peak RSS is this run's alone.
+/// What a run as asked would need at its peak, by the model's own estimate (the figure a run
+/// checks before building anything), and what this machine has available now.
+struct memory_outlook {
+  long ticks = 0;  ///< the run's length
+  double needed_bytes = 0;
+  double peak_engineers = 0;
+  double bytes_per_engineer = 0;
+  std::uint64_t available_bytes = 0;  ///< MemAvailable of /proc/meminfo
+  bool fits() const { return needed_bytes <= static_cast<double>(available_bytes); }
+};
+memory_outlook memory_outlook_for(const run_request& request);
+
+/// Builds and runs the model as asked and measures it, allowing it all the memory the machine
+/// has available (a run's own limit is half of the machine's). Run it in a fresh process, so that
+/// the peak RSS is this run's alone.
 measurement measure(const run_request& request);
 
 /// One line of text carrying a measurement from a child process to its parent, and back.

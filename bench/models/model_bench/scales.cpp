@@ -16,15 +16,17 @@ constexpr double baseline_startups = 450;
 }  // namespace
 
 const std::vector<scale>& all_scales() {
-  static const std::vector<scale> scales{
-      {"small", 30000}, {"city", baseline_engineers}, {"national", 10000000}};
+  static const std::vector<scale> scales{{"small", 30000},
+                                         {"city", baseline_engineers},
+                                         {"national", 10000000},
+                                         {"axtell", 120000000}};
   return scales;
 }
 
 const scale& scale_named(const std::string& name) {
   for (const auto& s : all_scales())
     if (s.name == name) return s;
-  throw std::invalid_argument("unknown scale '" + name + "' (small, city, national)");
+  throw std::invalid_argument("unknown scale '" + name + "' (small, city, national, axtell)");
 }
 
 std::vector<std::string> overrides_for(const scale& s) {

@@ -1,5 +1,5 @@
 #pragma once
-/// @file The three scales of the model benchmark: the Liangzhu baseline scaled by its number of
+/// @file The four scales of the model benchmark: the Liangzhu baseline scaled by its number of
 /// engineers, with graduates and startups scaled in proportion (docs/performance.md).
 #include <string>
 #include <vector>
@@ -11,7 +11,8 @@ struct scale {
   double engineers = 0;
 };
 
-/// small (30k engineers), city (the baseline, 300k), national (10 M).
+/// small (30k engineers), city (the baseline, 300k), national (10 M), axtell (120 M: the size of
+/// Axtell's model of the US firms, the largest economic ABM run on one machine we know of).
 const std::vector<scale>& all_scales();
 /// The scale called `name`; throws std::invalid_argument for an unknown name.
 const scale& scale_named(const std::string& name);
