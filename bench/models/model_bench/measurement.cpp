@@ -16,23 +16,20 @@
 namespace liangzhu::model_bench {
 namespace {
 
-/// The process's peak resident set (VmHWM), in bytes.
-std::uint64_t peak_rss_bytes() {
-  std::ifstream status("/proc/self/status");
+/// A `key: N kB` line of a /proc file (status, meminfo), in bytes; 0 if absent.
+std::uint64_t proc_kib_field(const char* file, const std::string& key) {
+  std::ifstream in(file);
   std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
+  while (std::getline(in, line))
+    if (line.rfind(key + ":", 0) == 0) return std::stoull(line.substr(key.size() + 1)) * 1024;
   return 0;
 }
 
-/// MemAvailable of /proc/meminfo in bytes (what can be allocated without swapping), 0 if unknown.
-std::uint64_t available_memory_bytes() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string line;
-  while (std::getline(meminfo, line))
-    if (line.rfind("MemAvailable:", 0) == 0) return std::stoull(line.substr(13)) * 1024;
-  return 0;
-}
+/// The process's peak resident set, in bytes.
+std::uint64_t peak_rss_bytes() { return proc_kib_field("/proc/self/status", "VmHWM"); }
+
+/// What can be allocated without swapping, in bytes (0 if unknown).
+std::uint64_t available_memory_bytes() { return proc_kib_field("/proc/meminfo", "MemAvailable"); }
 
 io::scenario scenario_for(const run_request& request) {
   return io::load_scenario(request.scenario_file, model::scenario_schema(),
