@@ -1,6 +1,7 @@
 #include "liangzhu/engine/network.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <numeric>
 
@@ -42,6 +43,26 @@ std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, 
 /// `times` decays of a row, one after another (a row emptied early needs no more).
 std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, std::uint32_t times,
                       const decay_steps& steps) {
+  if (times == 0 || degree == 0) return degree;
+  // Most rows lose no tie while they catch up. Their weights are multiplied `times` times in
+  // lanes the compiler vectorises (the same float products, in a copy) and kept if none ends
+  // below the threshold: with a factor of at most 1 products only shrink, so none fell below it
+  // on the way either. A row that does lose a tie (or a graph whose weights grow) is decayed
+  // decay by decay below, for the order its ties end in.
+  constexpr std::size_t lanes = 16;
+  if (degree <= lanes && steps.factor() <= 1.0f) {
+    alignas(64) std::array<float, lanes> w{};
+    std::copy_n(weights, degree, w.begin());
+    const float factor = steps.factor();
+    for (std::uint32_t k = 0; k < times; ++k)
+      for (float& x : w) x *= factor;
+    bool drops = false;
+    for (std::size_t i = 0; i < degree; ++i) drops |= w[i] < steps.threshold();
+    if (!drops) {
+      std::copy_n(w.begin(), degree, weights);
+      return degree;
+    }
+  }
   for (std::uint32_t k = 0; k < times && degree > 0; ++k)
     degree = decay_row(words, weights, degree, steps.factor(), steps.threshold());
   return degree;

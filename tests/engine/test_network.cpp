@@ -229,6 +229,27 @@ TEST(TieGraph, ARowChangedFromTheOtherEndCatchesUpWithItsDecaysFirst) {
   EXPECT_EQ(g.tie_count(), 6u);
 }
 
+// A row that catches up with several decays at once keeps the ties it would have kept decay by
+// decay, also when the "decay" makes weights grow: a tie below the threshold goes at the first.
+TEST(TieGraph, CatchingUpWithGrowingWeightsDropsWhatTheFirstDecayDrops) {
+  const executor ex(1);
+  tie_graph lazy(4), eager(4);
+  for (tie_graph* g : {&lazy, &eager}) {
+    g->add_tie(1, 2, 0, 0.3f);  // 0.375 after one decay: below 0.5, gone
+    g->add_tie(1, 3, 0, 0.9f);
+  }
+  for (int k = 0; k < 3; ++k) {
+    lazy.decay(1.25f, 0.5f, ex);
+    eager.decay(1.25f, 0.5f, ex);
+    eager.settle_all(ex);
+  }
+  const auto l = lazy.ties_of(1), e = eager.ties_of(1);
+  EXPECT_TRUE(std::ranges::equal(l.neighbours(), e.neighbours()));
+  EXPECT_TRUE(std::ranges::equal(l.weights(), e.weights()));
+  EXPECT_EQ(l.size(), 1u);
+  EXPECT_FALSE(lazy.has_tie(1, 2));
+}
+
 // Lazy decay: a graph whose rows are brought up to date only when they are changed must read,
 // count and save exactly as one whose every row is brought up to date at every decay (the way
 // decay worked before it was lazy), through adds that replace the weakest tie, removals, cleared
