@@ -48,21 +48,38 @@ void init_ties(const context& ctx, hub_state& hub) {
   // list stays small.
   using new_tie = engine::tie_graph::new_tie;
   constexpr std::size_t chunk = std::size_t{1} << 20;
+  // Each tie's other end is a random engineer, whose id is a wait for memory in a large hub: a
+  // group of engineers' ties is drawn first (rows in place of ids), their ids are fetched
+  // together, and the ties are then written with ids, in the same order.
+  constexpr std::size_t group = 16;
   for (std::size_t first = 0; first < n; first += chunk) {
-    const auto ties = ctx.ex.gather<new_tie>(
-        std::min(chunk, n - first), [&](std::size_t k, std::vector<new_tie>& out) {
-          const std::size_t row = first + k;
-          auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
-          const int alumni_ties = e.zju[row] && alumni.size() > 1
-                                      ? static_cast<int>(r.poisson(hub.p.talent.zju_tie_bonus))
-                                      : 0;
-          const int random_ties = hub.p.talent.initial_ties;
-          for (int t = 0; t < random_ties + alumni_ties; ++t) {
-            const std::size_t other = t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
-            if (other != row)
-              out.push_back({e.table.id_at(row).index, e.table.id_at(other).index,
-                             kind_of(tie_kind::acquaintance),
-                             static_cast<float>(r.uniform(0.2, 1.0))});
+    const auto ties = ctx.ex.gather_blocks<new_tie>(
+        std::min(chunk, n - first),
+        [&](std::size_t begin, std::size_t end, std::vector<new_tie>& out) {
+          for (std::size_t g = begin; g < end; g += group) {
+            const std::size_t drawn = out.size();
+            for (std::size_t k = g; k < std::min(end, g + group); ++k) {
+              const std::size_t row = first + k;
+              auto r = ctx.rng(purpose::init_ties, e.table.id_at(row).packed(), 0);
+              const int alumni_ties = e.zju[row] && alumni.size() > 1
+                                          ? static_cast<int>(r.poisson(hub.p.talent.zju_tie_bonus))
+                                          : 0;
+              const int random_ties = hub.p.talent.initial_ties;
+              for (int t = 0; t < random_ties + alumni_ties; ++t) {
+                const std::size_t other =
+                    t < random_ties ? r.below(n) : alumni[r.below(alumni.size())];
+                if (other == row) continue;
+                e.table.prefetch_id(other);
+                out.push_back({static_cast<engine::tie_graph::node>(row),
+                               static_cast<engine::tie_graph::node>(other),
+                               kind_of(tie_kind::acquaintance),
+                               static_cast<float>(r.uniform(0.2, 1.0))});
+              }
+            }
+            for (std::size_t i = drawn; i < out.size(); ++i) {
+              out[i].a = e.table.id_at(out[i].a).index;
+              out[i].b = e.table.id_at(out[i].b).index;
+            }
           }
         });
     hub.ties.add_ties(ties);
