@@ -29,13 +29,18 @@ struct memory_outlook {
   double needed_bytes = 0;
   double peak_engineers = 0;
   double bytes_per_engineer = 0;
-  std::uint64_t available_bytes = 0;  ///< MemAvailable of /proc/meminfo
-  bool fits() const { return needed_bytes <= static_cast<double>(available_bytes); }
+  std::uint64_t available_bytes = 0;  ///< MemAvailable of /proc/meminfo; 0 if unknown
+  /// A machine that does not say what it has available is not second-guessed: the run's own
+  /// check (half of the machine) still applies.
+  bool fits() const {
+    return available_bytes == 0 || needed_bytes <= static_cast<double>(available_bytes);
+  }
 };
 memory_outlook memory_outlook_for(const run_request& request);
 
 /// Builds and runs the model as asked and measures it, allowing it all the memory the machine
-/// has available (a run's own limit is half of the machine's). Run it in a fresh process, so that
+/// has available (a run's own limit is half of the machine's, and stays so if the machine does
+/// not say). Run it in a fresh process, so that
 /// the peak RSS is this run's alone.
 measurement measure(const run_request& request);
 
