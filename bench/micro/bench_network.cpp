@@ -112,10 +112,10 @@ void bm_neighbour_ids(benchmark::State& state) {
 }
 BENCHMARK(bm_neighbour_ids)->Unit(benchmark::kMicrosecond);
 
-/// One decay period and every row brought up to date (decay() only counts the period; the
-/// rows pay for it when they are next read or changed, here all at once with settle_all(), as
-/// the eager decay of every row did). A factor of 1 with a threshold below every weight keeps
-/// the graph the same at each iteration. Arg = threads; items = nodes.
+/// One decay period and every row made to shed its dropped ties (decay() only moves the graph's
+/// offset and drop line; the rows pay for it when they are next read or changed, here all at
+/// once with settle_all()). A factor of 1 with a threshold below every weight keeps the graph the
+/// same at each iteration. Arg = threads; items = nodes.
 void bm_decay(benchmark::State& state) {
   tie_graph g = make_graph(fill_ties * 2);
   const executor ex(static_cast<int>(state.range(0)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <numeric>
 
@@ -13,69 +14,36 @@ namespace {
 
 using node = tie_graph::node;
 
-/// One decay of a row of `degree` ties (`words`: neighbour and kind): each weight multiplied by
-/// `factor`, and each tie left below `threshold` dropped by moving the row's last tie into its
-/// place (its weight already multiplied; the place is looked at again). Returns the new degree.
-/// Both ends of a tie hold the same weight and go through the same arithmetic, so they drop at
-/// the same decay whenever each row is brought up to date.
-std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, float factor,
-                      float threshold) {
-  // Multiplying first and dropping after gives what multiplying and dropping tie by tie gives
-  // (each weight is multiplied once whichever place it ends in), and the two loops vectorise.
-  bool drops = false;
-  for (std::size_t i = 0; i < degree; ++i) {
-    weights[i] *= factor;
-    drops |= weights[i] < threshold;
-  }
-  if (!drops) return degree;
-  for (std::size_t i = 0; i < degree;) {
-    if (weights[i] >= threshold) {
-      ++i;
-      continue;
-    }
-    --degree;
-    words[i] = words[degree];
-    weights[i] = weights[degree];
-  }
-  return degree;
-}
+/// A level's step in log-weight: 1/1024, so that a weight is kept to within 0.05%.
+constexpr double step = 1.0 / 1024;
+/// The log-weight of level 0 when the offset is zero; level 65535 is then ln w = 32.
+constexpr double floor_log = -32;
+/// The offset at which the floor moves up (lower_levels): levels keep room for weights up to
+/// e^16 (about 8.9e6, above max_weight) and tell apart weights down to e^-32 (1.3e-14).
+constexpr double largest_offset = 16;
 
-/// `times` decays of a row, one after another (a row emptied early needs no more).
-std::size_t decay_row(std::uint32_t* words, float* weights, std::size_t degree, std::uint32_t times,
-                      const decay_steps& steps) {
-  if (times == 0 || degree == 0) return degree;
-  // Most rows lose no tie while they catch up. Their weights are multiplied `times` times in
-  // lanes the compiler vectorises (the same float products, in a copy) and kept if none ends
-  // below the threshold: with a factor of at most 1 products only shrink, so none fell below it
-  // on the way either. A row that does lose a tie (or a graph whose weights grow) is decayed
-  // decay by decay below, for the order its ties end in.
-  constexpr std::size_t lanes = 16;
-  if (degree <= lanes && steps.factor() <= 1.0f) {
-    alignas(64) std::array<float, lanes> w{};
-    std::copy_n(weights, degree, w.begin());
-    const float factor = steps.factor();
-    for (std::uint32_t k = 0; k < times; ++k)
-      for (float& x : w) x *= factor;
-    bool drops = false;
-    for (std::size_t i = 0; i < degree; ++i) drops |= w[i] < steps.threshold();
-    if (!drops) {
-      std::copy_n(w.begin(), degree, weights);
-      return degree;
+/// Keeps the ties of a row (`levels` and `words`, `degree` of them) at `line` or above, in their
+/// order; returns how many remain.
+std::size_t shed(std::uint16_t* levels, std::uint32_t* words, std::size_t degree,
+                 std::uint32_t line) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < degree; ++i)
+    if (levels[i] >= line) {
+      levels[kept] = levels[i];
+      words[kept] = words[i];
+      ++kept;
     }
-  }
-  for (std::uint32_t k = 0; k < times && degree > 0; ++k)
-    degree = decay_row(words, weights, degree, steps.factor(), steps.threshold());
-  return degree;
+  return kept;
 }
-
-/// Rows are all settled before the decays since they last were overflow a row's 16-bit count.
-constexpr std::uint32_t most_periods = UINT16_MAX;
 
 }  // namespace
 
 tie_graph::tie_graph(std::uint16_t capacity)
     : capacity_(capacity),
-      stride_(header_bytes + capacity * (sizeof(std::uint32_t) + sizeof(float))) {
+      // The levels end on a 2-byte boundary; the words start on the next 4-byte one.
+      words_offset_((sizeof(std::uint16_t) * (1 + std::size_t{capacity}) + 3) / 4 * 4),
+      stride_(words_offset_ + capacity * sizeof(std::uint32_t)),
+      alive_(levels, 0) {
   LIANGZHU_ASSERT(capacity > 0 && capacity <= tie_row::max_capacity,
                   "tie capacity must be 1 to 64");
 }
@@ -84,119 +52,110 @@ void tie_graph::ensure_nodes(std::size_t n) {
   if (n <= nodes_) return;
   LIANGZHU_ASSERT(n <= max_nodes, "a tie graph holds at most 2^28 nodes");
   rows_.resize(n * stride_, std::byte{0});  // no ties, all fields zero
-  for (std::size_t a = nodes_; a < n; ++a)
-    settled_of(static_cast<node>(a)) = static_cast<std::uint16_t>(periods_);
   nodes_ = n;
 }
 
 void tie_graph::reserve_nodes(std::size_t n) { rows_.reserve(n * stride_); }
 
+tie_graph::level tie_graph::level_of(float weight) const {
+  const double x = (std::log(static_cast<double>(weight)) - floor_log + offset_) / step;
+  if (!(x > 0)) return 0;  // zero, or weaker than the floor
+  return static_cast<level>(std::min(std::lround(x), static_cast<long>(levels - 1)));
+}
+
+float tie_graph::weight_at(level l) const {
+  return static_cast<float>(std::exp(l * step + floor_log - offset_));
+}
+
+std::uint32_t tie_graph::drop_line(float threshold) const {
+  if (!(threshold > 0)) return 0;
+  // A tie keeps its place while its weight is at least the threshold: level ≥ x.
+  const double x =
+      std::ceil((std::log(static_cast<double>(threshold)) - floor_log + offset_) / step);
+  return static_cast<std::uint32_t>(std::clamp(x, 0.0, static_cast<double>(levels)));
+}
+
 tie_row tie_graph::ties_of(node a) const {
   tie_row row;
   std::array<std::uint32_t, tie_row::max_capacity> words;
+  std::array<level, tie_row::max_capacity> row_levels;
   std::size_t degree = degree_of(a);
   std::copy_n(words_of(a), degree, words.data());
-  std::copy_n(weights_of(a), degree, row.weights_.data());
-  degree = decay_row(words.data(), row.weights_.data(), degree, behind(a), steps_);
+  std::copy_n(levels_of(a), degree, row_levels.data());
+  degree = shed(row_levels.data(), words.data(), degree, drop_line_);
   for (std::size_t i = 0; i < degree; ++i) {
     row.others_[i] = neighbour_in(words[i]);
     row.kinds_[i] = kind_in(words[i]);
+    row.weights_[i] = weight_at(row_levels[i]);
   }
   row.size_ = degree;
   return row;
 }
 
+std::uint16_t tie_graph::degree(node a) const {
+  const level* l = levels_of(a);
+  return static_cast<std::uint16_t>(
+      std::count_if(l, l + degree_of(a), [&](level x) { return x >= drop_line_; }));
+}
+
 void tie_graph::settle(node a) {
-  const std::uint32_t late = behind(a);
-  if (late == 0) return;
-  settled_of(a) = static_cast<std::uint16_t>(periods_);
   degree_of(a) =
-      static_cast<std::uint16_t>(decay_row(words_of(a), weights_of(a), degree_of(a), late, steps_));
+      static_cast<std::uint16_t>(shed(levels_of(a), words_of(a), degree_of(a), drop_line_));
 }
 
 void tie_graph::settle_all(const executor& ex) {
-  // Each row is its own: rows are settled in parallel, and their count starts again at zero.
+  ex.for_each_block(nodes_, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t a = begin; a < end; ++a) settle(static_cast<node>(a));
+  });
+}
+
+void tie_graph::count_tie(level l, int change) {
+  if (change > 0) {
+    ++alive_[l];
+    ++ties_;
+  } else {
+    LIANGZHU_ASSERT(alive_[l] > 0 && ties_ > 0, "a tie was not counted");
+    --alive_[l];
+    --ties_;
+  }
+}
+
+void tie_graph::lower_levels(const executor& ex) {
+  const auto by = static_cast<std::uint32_t>(offset_ / step);
+  // Rows shed their dropped ties first: moved down, a dropped tie could land on or above the
+  // lowered drop line.
   ex.for_each_block(nodes_, [&](std::size_t begin, std::size_t end) {
     for (std::size_t a = begin; a < end; ++a) {
-      settle(static_cast<node>(a));
-      settled_of(static_cast<node>(a)) = 0;
+      const auto at = static_cast<node>(a);
+      settle(at);
+      level* l = levels_of(at);
+      for (std::size_t i = 0; i < degree_of(at); ++i)
+        l[i] = static_cast<level>(l[i] > by ? l[i] - by : 0);
     }
   });
-  periods_ = 0;
-}
-
-void tie_graph::book_drop(float w, int change) {
-  if (!scheduled_) return;
-  const std::uint32_t steps = steps_(w);
-  if (steps == decay_steps::never) return;
-  const std::uint64_t at = counted_ + steps;
-  if (at >= drops_.size()) drops_.resize(at + 1, 0);
-  if (change > 0) {
-    ++drops_[at];
-  } else {
-    LIANGZHU_ASSERT(drops_[at] > 0, "a tie's drop was not in the calendar");
-    --drops_[at];
-  }
-}
-
-void tie_graph::reschedule(decay_steps steps, const executor& ex) {
-  if (periods_ > 0) settle_all(ex);
-  steps_ = std::move(steps);
-  scheduled_ = true;
-  drops_.clear();
-  counted_ = 0;
-  const std::size_t n = nodes_;
-  // The table first covers the largest weight (of every slot, as the rows' storage holds them),
-  // so that the blocks below can share it.
-  const auto largest =
-      ex.gather_blocks<float>(n, [&](std::size_t begin, std::size_t end, std::vector<float>& out) {
-        float most = 0;
-        for (std::size_t a = begin; a < end; ++a) {
-          const float* w = weights_of(static_cast<node>(a));
-          most = std::max(most, *std::max_element(w, w + capacity_));
-        }
-        out.push_back(most);
-      });
-  if (!largest.empty()) steps_.cover(*std::max_element(largest.begin(), largest.end()));
-  // Each tie once, from its end at the lower node; each block counts its ties by the decay that
-  // drops them, and the counts are added up in block order.
-  struct count {
-    std::uint32_t decay;
-    std::uint64_t ties;
-  };
-  const auto counts =
-      ex.gather_blocks<count>(n, [&](std::size_t begin, std::size_t end, std::vector<count>& out) {
-        std::vector<std::uint64_t> by_decay;
-        for (std::size_t a = begin; a < end; ++a) {
-          const std::uint32_t* words = words_of(static_cast<node>(a));
-          const float* weights = weights_of(static_cast<node>(a));
-          for (std::size_t i = 0; i < degree_of(static_cast<node>(a)); ++i) {
-            if (neighbour_in(words[i]) < a) continue;
-            const std::uint32_t k = steps_.lookup(weights[i]);
-            if (k == decay_steps::never) continue;
-            if (k >= by_decay.size()) by_decay.resize(k + 1, 0);
-            ++by_decay[k];
-          }
-        }
-        for (std::size_t k = 0; k < by_decay.size(); ++k)
-          if (by_decay[k] > 0) out.push_back({static_cast<std::uint32_t>(k), by_decay[k]});
-      });
-  for (const count& c : counts) {
-    if (c.decay >= drops_.size()) drops_.resize(std::size_t{c.decay} + 1, 0);
-    drops_[c.decay] += c.ties;
-  }
+  std::vector<std::uint64_t> moved(levels, 0);
+  for (std::size_t l = 0; l < levels; ++l) moved[l > by ? l - by : 0] += alive_[l];
+  alive_ = std::move(moved);
+  offset_ -= by * step;
+  drop_line_ = drop_line_ > by ? drop_line_ - by : 0;
 }
 
 void tie_graph::decay(float factor, float threshold, const executor& ex) {
-  if (!scheduled_ || factor != steps_.factor() || threshold != steps_.threshold())
-    reschedule(decay_steps(factor, threshold), ex);
-  if (periods_ == most_periods) settle_all(ex);
-  ++periods_;
-  ++counted_;
-  if (counted_ < drops_.size()) {
-    LIANGZHU_ASSERT(drops_[counted_] <= ties_, "more ties drop than there are");
-    ties_ -= drops_[counted_];
+  LIANGZHU_ASSERT(factor > 0 && factor <= 1, "a decay factor is above 0 and at most 1");
+  offset_ -= std::log(static_cast<double>(factor));
+  if (offset_ >= largest_offset) lower_levels(ex);
+  const std::uint32_t line = drop_line(threshold);
+  if (line < drop_line_) {
+    // A lower threshold: the ties dropped before stay dropped (and were taken off the count).
+    settle_all(ex);
+  } else {
+    for (std::uint32_t l = drop_line_; l < line; ++l) {
+      LIANGZHU_ASSERT(alive_[l] <= ties_, "more ties drop than there are");
+      ties_ -= alive_[l];
+      alive_[l] = 0;
+    }
   }
+  drop_line_ = line;
 }
 
 int tie_graph::find(node a, node b) const {
@@ -225,69 +184,69 @@ void tie_graph::remove_at(node a, int slot) {
   const std::size_t last = degree_of(a) - 1u;
   const auto hole = static_cast<std::size_t>(slot);
   words_of(a)[hole] = words_of(a)[last];
-  weights_of(a)[hole] = weights_of(a)[last];
+  levels_of(a)[hole] = levels_of(a)[last];
   --degree_of(a);
 }
 
 int tie_graph::weakest(node a) const {
   if (degree_of(a) < capacity_) return -1;
-  const float* w = weights_of(a);
-  return static_cast<int>(std::min_element(w, w + degree_of(a)) - w);
+  const level* l = levels_of(a);
+  return static_cast<int>(std::min_element(l, l + degree_of(a)) - l);
 }
 
-bool tie_graph::make_room(node a, float weight) {
+bool tie_graph::make_room(node a, level l) {
   const int slot = weakest(a);
   if (slot < 0) return true;
   const auto at = static_cast<std::size_t>(slot);
-  if (weights_of(a)[at] >= weight) return false;
+  if (levels_of(a)[at] >= l) return false;
   const node dropped = neighbour_in(words_of(a)[at]);
   settle(dropped);
-  book_drop(weights_of(a)[at], -1);
-  --ties_;
+  count_tie(levels_of(a)[at], -1);
   remove_at(a, slot);
   remove_at(dropped, find(dropped, a));
   return true;
 }
 
-void tie_graph::append(node a, node b, std::uint8_t kind, float weight) {
+void tie_graph::append(node a, node b, std::uint8_t kind, level l) {
   const std::size_t at = degree_of(a);
   words_of(a)[at] = tie_word(b, kind);
-  weights_of(a)[at] = weight;
+  levels_of(a)[at] = l;
   ++degree_of(a);
 }
 
 bool tie_graph::add_tie(node a, node b, std::uint8_t kind, float weight) {
   LIANGZHU_ASSERT(a != b, "no tie to oneself");
-  LIANGZHU_ASSERT(weight >= 0, "tie weights are not negative");
+  LIANGZHU_ASSERT(weight >= 0 && weight <= max_weight, "tie weights are 0 to max_weight");
   LIANGZHU_ASSERT(kind < max_kinds, "a tie's kind is below 16");
   ensure_nodes(std::size_t{std::max(a, b)} + 1);
   settle(a);
   settle(b);
+  const level l = level_of(weight);
   const int ia = find(a, b);
   if (ia >= 0) {
     const int ib = find(b, a);
-    const float old = weights_of(a)[static_cast<std::size_t>(ia)];
-    if (weight > old) {
-      book_drop(old, -1);
-      book_drop(weight, +1);
+    const level old = levels_of(a)[static_cast<std::size_t>(ia)];
+    if (l > old) {
+      count_tie(old, -1);
+      count_tie(l, +1);
     }
     for (auto [n, i] : {std::pair{a, ia}, std::pair{b, ib}}) {
       const auto at = static_cast<std::size_t>(i);
-      weights_of(n)[at] = std::max(weights_of(n)[at], weight);
+      levels_of(n)[at] = std::max(levels_of(n)[at], l);
       words_of(n)[at] = tie_word(b == n ? a : b, kind);
     }
     return true;
   }
+  if (l < drop_line_) return false;
   // Check both ends before changing either, so a refused tie changes nothing.
   const int wa = weakest(a), wb = weakest(b);
-  if (wa >= 0 && weights_of(a)[static_cast<std::size_t>(wa)] >= weight) return false;
-  if (wb >= 0 && weights_of(b)[static_cast<std::size_t>(wb)] >= weight) return false;
-  make_room(a, weight);
-  make_room(b, weight);
-  append(a, b, kind, weight);
-  append(b, a, kind, weight);
-  book_drop(weight, +1);
-  ++ties_;
+  if (wa >= 0 && levels_of(a)[static_cast<std::size_t>(wa)] >= l) return false;
+  if (wb >= 0 && levels_of(b)[static_cast<std::size_t>(wb)] >= l) return false;
+  make_room(a, l);
+  make_room(b, l);
+  append(a, b, kind, l);
+  append(b, a, kind, l);
+  count_tie(l, +1);
   return true;
 }
 
@@ -327,8 +286,7 @@ void tie_graph::remove_tie(node a, node b) {
   const int ia = find(a, b);
   if (ia < 0) return;
   settle(b);
-  book_drop(weights_of(a)[static_cast<std::size_t>(ia)], -1);
-  --ties_;
+  count_tie(levels_of(a)[static_cast<std::size_t>(ia)], -1);
   remove_at(a, ia);
   remove_at(b, find(b, a));
 }
@@ -368,81 +326,86 @@ component_stats tie_graph::components(std::size_t nodes) const {
 }
 
 void tie_graph::save(archive_writer& out) const {
-  // The rows as they are now, in the layout of a graph that decayed every row at every decay
-  // (slots beyond a row's ties included, as its decays left them), so a checkpoint does not
-  // depend on which rows happened to be brought up to date. The archive keeps each field in an
-  // array of its own (the layout of the graph's storage before its blocks).
+  // The rows as they are now, each having shed its dropped ties (and zeros beyond its degree),
+  // so that a checkpoint does not depend on which rows happened to be changed since. The archive
+  // keeps each field in an array of its own.
   out.write(capacity_);
+  out.write(offset_);
+  out.write(drop_line_);
   const std::size_t n = nodes_, cells = n * capacity_;
   const std::size_t degrees = out.write_vector_room<std::uint16_t>(n);
   const std::size_t others = out.write_vector_room<node>(cells);
-  const std::size_t weights = out.write_vector_room<float>(cells);
+  const std::size_t row_levels_at = out.write_vector_room<level>(cells);
   const std::size_t kinds = out.write_vector_room<std::uint8_t>(cells);
   std::array<std::uint32_t, tie_row::max_capacity> row_words;
+  std::array<level, tie_row::max_capacity> row_levels;
   std::array<node, tie_row::max_capacity> row_others;
-  std::array<float, tie_row::max_capacity> row_weights;
   std::array<std::uint8_t, tie_row::max_capacity> row_kinds;
   for (std::size_t a = 0; a < n; ++a) {
     const auto at = static_cast<node>(a);
-    std::copy_n(words_of(at), capacity_, row_words.data());
-    std::copy_n(weights_of(at), capacity_, row_weights.data());
+    std::copy_n(words_of(at), degree_of(at), row_words.data());
+    std::copy_n(levels_of(at), degree_of(at), row_levels.data());
     const auto degree = static_cast<std::uint16_t>(
-        decay_row(row_words.data(), row_weights.data(), degree_of(at), behind(at), steps_));
+        shed(row_levels.data(), row_words.data(), degree_of(at), drop_line_));
+    std::fill(row_levels.begin() + degree, row_levels.begin() + capacity_, level{0});
     for (std::size_t i = 0; i < capacity_; ++i) {
-      row_others[i] = neighbour_in(row_words[i]);
-      row_kinds[i] = kind_in(row_words[i]);
+      row_others[i] = i < degree ? neighbour_in(row_words[i]) : 0;
+      row_kinds[i] = i < degree ? kind_in(row_words[i]) : 0;
     }
     const std::size_t base = a * capacity_;
     out.write_at<std::uint16_t>(degrees, a, {&degree, 1});
     out.write_at<node>(others, base, {row_others.data(), capacity_});
-    out.write_at<float>(weights, base, {row_weights.data(), capacity_});
+    out.write_at<level>(row_levels_at, base, {row_levels.data(), capacity_});
     out.write_at<std::uint8_t>(kinds, base, {row_kinds.data(), capacity_});
   }
 }
 
 void tie_graph::load(archive_reader& in) {
   if (in.read<std::uint16_t>() != capacity_) in.fail("tie capacity differs");
+  const auto offset = in.read<double>();
+  if (!(offset >= 0 && offset < largest_offset)) in.fail("tie weight offset out of range");
+  const auto line = in.read<std::uint32_t>();
+  if (line > levels) in.fail("tie drop line out of range");
   // Each field's array is copied from the archive into the blocks (no second copy of the graph).
   const auto degrees = in.read_vector_bytes<std::uint16_t>();
   const std::size_t n = degrees.size() / sizeof(std::uint16_t), cells = n * capacity_;
   const auto others = in.read_vector_bytes<node>();
-  const auto weights = in.read_vector_bytes<float>();
+  const auto row_levels = in.read_vector_bytes<level>();
   const auto kinds = in.read_vector_bytes<std::uint8_t>();
-  if (others.size() != cells * sizeof(node) || weights.size() != cells * sizeof(float) ||
+  if (others.size() != cells * sizeof(node) || row_levels.size() != cells * sizeof(level) ||
       kinds.size() != cells)
     in.fail("tie arrays have wrong lengths");
   if (n > max_nodes) in.fail("more tie rows than a graph holds (2^28)");
   rows_.clear();
   nodes_ = 0;
-  periods_ = 0;
-  ensure_nodes(n);  // every row up to date: no decays behind
+  ensure_nodes(n);
+  offset_ = offset;
+  drop_line_ = line;
+  std::fill(alive_.begin(), alive_.end(), 0);
   ties_ = 0;
   for (std::size_t a = 0; a < n; ++a) {
     const auto at = static_cast<node>(a);
     const std::size_t base = a * capacity_;
     std::memcpy(&degree_of(at), degrees.data() + a * sizeof(std::uint16_t), sizeof(std::uint16_t));
-    std::memcpy(weights_of(at), weights.data() + base * sizeof(float), capacity_ * sizeof(float));
     if (degree_of(at) > capacity_) in.fail("tie degree above capacity");
-    for (std::size_t i = 0; i < capacity_; ++i) {
+    std::memcpy(levels_of(at), row_levels.data() + base * sizeof(level), capacity_ * sizeof(level));
+    for (std::size_t i = 0; i < degree_of(at); ++i) {
       node other;
       std::memcpy(&other, others.data() + (base + i) * sizeof(node), sizeof(node));
       const auto kind = static_cast<std::uint8_t>(kinds[base + i]);
-      // Slots beyond the degree hold what decays left there (save()): kept as they were, only
-      // the ties themselves are checked.
-      if (i < degree_of(at)) {
-        if (other >= n) in.fail("tie to a node out of range");
-        if (kind >= max_kinds) in.fail("tie kind out of range");
-        if (!(weights_of(at)[i] >= 0)) in.fail("negative or undefined tie weight");
-      }
-      words_of(at)[i] = tie_word(other & node_mask, static_cast<std::uint8_t>(kind % max_kinds));
+      if (other >= n || other == a) in.fail("tie to a node out of range");
+      if (kind >= max_kinds) in.fail("tie kind out of range");
+      if (levels_of(at)[i] < drop_line_) in.fail("tie weaker than its drop line");
+      words_of(at)[i] = tie_word(other, kind);
+      if (other > a) ++alive_[levels_of(at)[i]];  // each tie once, from its lower end
     }
+    std::fill(levels_of(at) + degree_of(at), levels_of(at) + capacity_, level{0});
     ties_ += degree_of(at);
   }
+  if (ties_ % 2 != 0 ||
+      std::accumulate(alive_.begin(), alive_.end(), std::uint64_t{0}) != ties_ / 2)
+    in.fail("a tie is stored at one end only");
   ties_ /= 2;
-  // The calendar is counted again at the next decay.
-  scheduled_ = false;
-  drops_.clear();
-  counted_ = 0;
 }
 
 }  // namespace liangzhu::engine

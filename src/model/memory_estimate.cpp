@@ -1,6 +1,6 @@
 // The memory a run needs, from its agent counts. The figures per engineer are the column layout's
 // (simulation::memory_report) plus the slack measured at national scale (docs/performance.md):
-// 168 bytes per engineer with the default 12 tie slots, of which 8 bytes per slot.
+// 144 bytes per engineer with the default 12 tie slots, of which 6 bytes per slot.
 #include "liangzhu/model/memory_estimate.hpp"
 
 #include <fmt/format.h>
@@ -16,10 +16,10 @@ namespace liangzhu::model {
 namespace {
 
 /// Bytes an engineer takes besides its tie slots: 41 in attribute columns, 12 in the id maps, 4
-/// for the degree and the decays its row has caught up with, 15 for weekly lists, output rows and
-/// column slack (measured: 165 in all with 12 slots, national scale).
+/// for its row's degree (and the padding that aligns the row's ties), 15 for weekly lists, output
+/// rows and column slack (measured: 141-143 in all with 12 slots, national scale).
 constexpr double bytes_per_engineer_without_ties = 72;
-constexpr double bytes_per_tie_slot = 8;
+constexpr double bytes_per_tie_slot = 6;  // a neighbour and kind (4), a weight level (2)
 /// Executable, oneTBB, scenario, outputs and the few thousand startups and investors (measured:
 /// the city run's peak less its engineers).
 constexpr double fixed_run_bytes = 64e6;

@@ -297,8 +297,9 @@ std::vector<std::pair<std::string, double>> simulation::memory_report() const {
       return b;
     };
     out.push_back({h->p.name + ".engineers", static_cast<double>(h->engineers.table.size())});
-    out.push_back({h->p.name + ".bytes_per_engineer",
-                   bytes_per_row(h->engineers.table) + h->ties.capacity() * 9.0 + 4.0 + 0.5});
+    out.push_back(
+        {h->p.name + ".bytes_per_engineer",
+         bytes_per_row(h->engineers.table) + static_cast<double>(h->ties.bytes_per_node()) + 0.5});
     out.push_back({h->p.name + ".startups", static_cast<double>(h->startups.table.size())});
     out.push_back({h->p.name + ".bytes_per_startup", bytes_per_row(h->startups.table)});
   }

@@ -174,9 +174,10 @@ class loader {
 /// acquisition spending; 4: run totals of startups' compute and of prices; 5: who could afford the
 /// offshore route; 6: counters as tallies, government instruments in the state; 7: listed startups,
 /// money raised at listings, layoffs and listings counted; 8: market hires counted; 9: the
-/// unemployed's market-offer times; 10: the engineers' eight date columns in 16 bits), so that a
-/// checkpoint of an older build is refused with a clear message rather than misread.
-constexpr int state_layout = 10;
+/// unemployed's market-offer times; 10: the engineers' eight date columns in 16 bits; 11: tie
+/// weights as 16-bit levels with the graph's offset and drop line), so that a checkpoint of an
+/// older build is refused with a clear message rather than misread.
+constexpr int state_layout = 11;
 
 /// A fingerprint of the layout and of the parameters that shape the state, so that a checkpoint
 /// is not restored into a run of another scenario.
