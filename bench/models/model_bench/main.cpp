@@ -33,7 +33,8 @@ struct options {
   bool branching = false;
   std::vector<std::string> branches{"baseline", "subsidy_cut", "noncompete_reform",
                                     "export_controls_tighten"};
-  std::string child_scale;  // set in the child processes only
+  double max_memory_gb = 0;  // 0: what the machine has available
+  std::string child_scale;   // set in the child processes only
   int child_threads = 1;
 };
 
@@ -73,16 +74,22 @@ long ticks_for(const options& o, const std::string& scale) {
   return o.ticks;
 }
 
+std::uint64_t max_memory_bytes(const options& o) {
+  return static_cast<std::uint64_t>(o.max_memory_gb * 1e9);
+}
+
 /// Whether a run of `scale` fits in the memory this machine has available now; if not, says so
 /// in the table (the run is skipped, not failed: the figure is the machine's, not the model's).
 bool fits(const options& o, const std::string& scale, int threads) {
-  const auto outlook = memory_outlook_for({o.scenario, scale, threads, ticks_for(o, scale)});
+  const auto outlook =
+      memory_outlook_for({o.scenario, scale, threads, ticks_for(o, scale), max_memory_bytes(o)});
   if (outlook.fits()) return true;
   fmt::print(
       "{:<9} {:>3} {:>5} skipped: needs about {:.1f} GB ({:.3g} engineers at its end x {:.0f} "
-      "bytes), {:.1f} GB available\n",
+      "bytes), {:.1f} GB {}\n",
       scale, threads, outlook.ticks, outlook.needed_bytes / 1e9, outlook.peak_engineers,
-      outlook.bytes_per_engineer, static_cast<double>(outlook.available_bytes) / 1e9);
+      outlook.bytes_per_engineer, static_cast<double>(outlook.available_bytes) / 1e9,
+      o.max_memory_gb > 0 ? "allowed (--max-memory)" : "available");
   std::fflush(stdout);
   return false;
 }
@@ -96,7 +103,8 @@ bool run_scales(const options& o) {
     for (const int t : o.threads) {
       if (!fits(o, name, t)) continue;
       const auto line = run_self({"--child", name, "--child-threads", std::to_string(t), "--ticks",
-                                  std::to_string(ticks_for(o, name)), "--scenario", o.scenario});
+                                  std::to_string(ticks_for(o, name)), "--scenario", o.scenario,
+                                  "--max-memory", fmt::format("{}", o.max_memory_gb)});
       const measurement m = decode(line);
       print_row(name, t, m, by_threads.count(1) != 0 && t != 1 ? &by_threads.at(1) : nullptr);
       by_threads[t] = m;
@@ -160,13 +168,19 @@ int main(int argc, char** argv) {
                "on the first of --threads");
   app.add_option("--branches", o.branches,
                  "scenarios that start from the same history (shipped names or files)");
+  app.add_option("--max-memory", o.max_memory_gb,
+                 "GB a run may use, instead of what the machine has available now: the model's "
+                 "estimate counts every graduate and no departure, so a run it says cannot fit "
+                 "may still fit")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--child", o.child_scale)
       ->group("");  // internal: one measurement, printed encoded
   app.add_option("--child-threads", o.child_threads)->group("");
   CLI11_PARSE(app, argc, argv);
   try {
     if (!o.child_scale.empty()) {
-      fmt::print("{}\n", encode(measure({o.scenario, o.child_scale, o.child_threads, o.ticks})));
+      fmt::print("{}\n", encode(measure({o.scenario, o.child_scale, o.child_threads, o.ticks,
+                                         max_memory_bytes(o)})));
       return 0;
     }
     if (o.branching) return run_branching(o) ? 0 : 1;

@@ -57,14 +57,17 @@ memory_outlook memory_outlook_for(const run_request& request) {
   out.needed_bytes = estimate.bytes();
   out.peak_engineers = estimate.peak_engineers;
   out.bytes_per_engineer = estimate.bytes_per_engineer;
-  out.available_bytes = available_memory_bytes();
+  out.available_bytes =
+      request.max_memory_bytes > 0 ? request.max_memory_bytes : available_memory_bytes();
   return out;
 }
 
 measurement measure(const run_request& request) {
   const auto scenario = scenario_for(request);
   auto options = options_for(request);
-  options.max_memory_bytes = available_memory_bytes();  // 0: the run's default
+  options.max_memory_bytes = request.max_memory_bytes > 0
+                                 ? request.max_memory_bytes
+                                 : available_memory_bytes();  // 0: the run's default
   hashing_sink sink;
   measurement m;
   const auto setup_start = std::chrono::steady_clock::now();

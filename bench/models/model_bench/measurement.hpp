@@ -20,6 +20,8 @@ struct run_request {
   std::string scale;
   int threads = 1;
   long ticks = 0;  ///< <= 0: the scenario's length
+  /// Memory the run may use; 0: what the machine has available now (MemAvailable).
+  std::uint64_t max_memory_bytes = 0;
 };
 
 /// What a run as asked would need at its peak, by the model's own estimate (the figure a run
@@ -29,7 +31,8 @@ struct memory_outlook {
   double needed_bytes = 0;
   double peak_engineers = 0;
   double bytes_per_engineer = 0;
-  std::uint64_t available_bytes = 0;  ///< MemAvailable of /proc/meminfo; 0 if unknown
+  /// The request's max_memory_bytes, else MemAvailable of /proc/meminfo; 0 if unknown.
+  std::uint64_t available_bytes = 0;
   /// A machine that does not say what it has available is not second-guessed: the run's own
   /// check (half of the machine) still applies.
   bool fits() const {
@@ -38,9 +41,9 @@ struct memory_outlook {
 };
 memory_outlook memory_outlook_for(const run_request& request);
 
-/// Builds and runs the model as asked and measures it, allowing it all the memory the machine
-/// has available (a run's own limit is half of the machine's, and stays so if the machine does
-/// not say). Run it in a fresh process, so that
+/// Builds and runs the model as asked and measures it, allowing it the request's memory or else
+/// all the memory the machine has available (a run's own limit is half of the machine's, and
+/// stays so if the machine does not say). Run it in a fresh process, so that
 /// the peak RSS is this run's alone.
 measurement measure(const run_request& request);
 
