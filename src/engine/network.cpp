@@ -402,6 +402,17 @@ void tie_graph::load(archive_reader& in) {
     std::fill(levels_of(at) + degree_of(at), levels_of(at) + capacity_, level{0});
     ties_ += degree_of(at);
   }
+  // Each tie must be at both ends with the same level and kind: changes to it assume so.
+  for (std::size_t a = 0; a < n; ++a) {
+    const auto at = static_cast<node>(a);
+    for (std::size_t i = 0; i < degree_of(at); ++i) {
+      const node other = neighbour_in(words_of(at)[i]);
+      const int j = find(other, at);
+      if (j < 0 || levels_of(other)[static_cast<std::size_t>(j)] != levels_of(at)[i] ||
+          words_of(other)[static_cast<std::size_t>(j)] != tie_word(at, kind_in(words_of(at)[i])))
+        in.fail("a tie is not the same at both ends");
+    }
+  }
   if (ties_ % 2 != 0 ||
       std::accumulate(alive_.begin(), alive_.end(), std::uint64_t{0}) != ties_ / 2)
     in.fail("a tie is stored at one end only");

@@ -246,6 +246,23 @@ TEST(TieGraph, SaveLoadRoundTripAndCorruptionDetected) {
   archive_reader r3(std::string_view(bytes).substr(0, bytes.size() - 3), "t");
   tie_graph h3(3);
   EXPECT_THROW(h3.load(r3), io_error);
+
+  // A tie whose ends disagree (here its level at one end) is refused, not loaded.
+  tie_graph lopsided(3);
+  lopsided.add_tie(0, 1, 1, 0.4f);
+  lopsided.add_tie(0, 2, 1, 0.9f);
+  archive_writer lw;
+  lopsided.save(lw);
+  std::string lb(lw.bytes().begin(), lw.bytes().end());
+  // The levels array follows the header (capacity, offset, drop line), the degrees and the
+  // neighbours, each array after its 8-byte length: node 1's first level is its tie to 0.
+  const std::size_t levels_at = sizeof(std::uint16_t) + sizeof(double) + sizeof(std::uint32_t) + 8 +
+                                3 * sizeof(std::uint16_t) + 8 + 9 * sizeof(std::uint32_t) + 8;
+  const std::size_t first_of_node_1 = levels_at + 3 * sizeof(std::uint16_t);
+  ++lb[first_of_node_1];
+  tie_graph broken(3);
+  archive_reader r4(lb, "t");
+  EXPECT_THROW(broken.load(r4), io_error);
 }
 
 // A tie dropped to make room at one end comes out of the other end's row after that row has
