@@ -30,6 +30,11 @@ std::uint64_t peak_rss_bytes() { return proc_kib_field("/proc/self/status", "VmH
 /// What can be allocated without swapping, in bytes (0 if unknown).
 std::uint64_t available_memory_bytes() { return proc_kib_field("/proc/meminfo", "MemAvailable"); }
 
+/// The memory a run may use: the request's, else what the machine has available (0 if unknown).
+std::uint64_t memory_allowed(const run_request& request) {
+  return request.max_memory_bytes > 0 ? request.max_memory_bytes : available_memory_bytes();
+}
+
 io::scenario scenario_for(const run_request& request) {
   return io::load_scenario(request.scenario_file, model::scenario_schema(),
                            overrides_for(scale_named(request.scale)));
@@ -57,17 +62,14 @@ memory_outlook memory_outlook_for(const run_request& request) {
   out.needed_bytes = estimate.bytes();
   out.peak_engineers = estimate.peak_engineers;
   out.bytes_per_engineer = estimate.bytes_per_engineer;
-  out.available_bytes =
-      request.max_memory_bytes > 0 ? request.max_memory_bytes : available_memory_bytes();
+  out.available_bytes = memory_allowed(request);
   return out;
 }
 
 measurement measure(const run_request& request) {
   const auto scenario = scenario_for(request);
   auto options = options_for(request);
-  options.max_memory_bytes = request.max_memory_bytes > 0
-                                 ? request.max_memory_bytes
-                                 : available_memory_bytes();  // 0: the run's default
+  options.max_memory_bytes = memory_allowed(request);  // 0: the run's default
   hashing_sink sink;
   measurement m;
   const auto setup_start = std::chrono::steady_clock::now();
