@@ -64,8 +64,7 @@ void check_teams(const hub_state& hub) {
       skill += e.skill[row];
       wages += e.wage[row];
     }
-    if (founders != 1 || engine::agent_id::unpack(st.founder[s]) !=
-                             e.table.id_at(e.table.row(engine::agent_id::unpack(st.founder[s]))))
+    if (founders != 1 || !e.table.alive(engine::agent_id::unpack(st.founder[s])))
       violated(hub, "a startup needs exactly its one lead founder");
     if (std::abs(skill - st.team_skill[s]) > 1e-3 * std::max(1.0, skill))
       violated(hub, "team skill differs from its members'");

@@ -38,6 +38,7 @@ enum class stage : std::uint8_t { idea = 0, seed = 1, a = 2, b = 3, growth = 4 }
 inline constexpr int stage_count = 5;
 /// The founder's choice: government money (stay in China) or the offshore office.
 enum class route : std::uint8_t { undecided = 0, government = 1, offshore = 2 };
+inline constexpr int route_count = 3;
 
 /// Where a startup's money comes from; each yuan in is booked under one of these.
 enum class money_in : std::uint8_t {

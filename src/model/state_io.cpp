@@ -4,7 +4,9 @@
 // simulation built from the same scenario (the instruments dated policies change are state).
 #include "state_io.hpp"
 
+#include <algorithm>
 #include <concepts>
+#include <string>
 #include <type_traits>
 
 namespace liangzhu::model::detail {
@@ -191,6 +193,33 @@ std::string fingerprint(const parameters& p) {
   return f;
 }
 
+/// Values that code uses as indices are in range: engineers are counted by place, incumbents
+/// looked up by employer and by the employer that binds a noncompete, and so on. A forged
+/// checkpoint with another value is refused here rather than read out of bounds later.
+template <class T>
+void check_below(engine::archive_reader& in, const engine::column<T>& column, std::size_t count,
+                 const std::string& what) {
+  for (const T v : column.values())
+    if (static_cast<std::size_t>(v) >= count)
+      in.fail(what + " " + std::to_string(static_cast<std::size_t>(v)) + " out of range (" +
+              std::to_string(count) + " values)");
+}
+
+void check_indices(engine::archive_reader& in, const hub_state& h) {
+  const auto& e = h.engineers;
+  check_below(in, e.where, place_count, "engineer's place");
+  check_below(in, h.startups.stage_of, stage_count, "startup's stage");
+  check_below(in, h.startups.route_of, route_count, "startup's route");
+  // An engineer never bound keeps bound_by 0, also in a hub without incumbents.
+  check_below(in, e.bound_by, std::max<std::size_t>(1, h.incumbents.size()),
+              "noncompete's incumbent");
+  check_below(in, h.startups.bound_by, std::max<std::size_t>(1, h.incumbents.size()),
+              "founder's former incumbent");
+  for (std::size_t row = 0; row < e.table.size(); ++row)
+    if (e.where[row] == place::incumbent && e.employer[row] >= h.incumbents.size())
+      in.fail("engineer's incumbent " + std::to_string(e.employer[row]) + " out of range");
+}
+
 }  // namespace
 
 std::vector<char> save_state(const parameters& p, const world_state& world,
@@ -217,6 +246,7 @@ void load_state(std::string_view bytes, const parameters& p, world_state& world,
   for (auto& h : hubs) {
     in.expect_string(h->p.name, "hub");
     load(*h);
+    check_indices(in, *h);
     h->clock = static_cast<std::int32_t>(world.tick - 1);  // the last week run
     rebuild_agenda(*h, world.tick);
     if (h->roster.size() < h->startups.table.slot_count() ||

@@ -42,6 +42,9 @@ function startServer(store) {
 /** A page of `browser` that may reach nothing but `origin`; problems collects what went wrong. */
 async function openPage(context, url, origin, problems) {
   const page = await context.newPage();
+  // Every wait may take a minute: the suite runs beside compiles and other tests on two shared
+  // cores, where a page that answers in a second when idle may take tens of seconds.
+  page.setDefaultTimeout(60000);
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
