@@ -20,8 +20,10 @@ void init_engineers(const context& ctx, hub_state& hub) {
   hub.engineers.table.reserve(n + n / 4);  // room for a few years of graduates
   hub.ties.reserve_nodes(n + n / 4);
   for (std::size_t i = 0; i < n; ++i) add_engineer(hub);
-  ctx.ex.for_each(
-      n, [&](std::size_t row) { draw_new_engineer(ctx, hub, row, -1, purpose::init_engineer); });
+  const hub_chances chances(ctx, hub.p);
+  ctx.ex.for_each(n, [&](std::size_t row) {
+    draw_new_engineer(ctx, hub, chances, row, -1, purpose::init_engineer);
+  });
 }
 
 void init_employment(hub_state& hub) {
@@ -192,8 +194,8 @@ void init_investors(const context& ctx) {
 
 }  // namespace
 
-void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long tick,
-                       purpose why) {
+void draw_new_engineer(const context& ctx, hub_state& hub, const hub_chances& chances,
+                       std::size_t row, long tick, purpose why) {
   auto& e = hub.engineers;
   auto r = ctx.rng(why, e.table.id_at(row).packed(), tick);
   const bool zju = r.bernoulli(hub.p.talent.zju_share);
@@ -201,7 +203,7 @@ void draw_new_engineer(const context& ctx, hub_state& hub, std::size_t row, long
   e.skill[row] = static_cast<float>(
       r.lognormal_median(zju ? 1.0 + hub.p.talent.zju_skill_bonus : 1.0, hub.p.talent.skill_sigma));
   e.propensity[row] = static_cast<float>(r.exponential(1.0));
-  draw_timers(ctx, hub, row, std::max(0L, tick), purpose::new_engineer_timers);
+  draw_timers(ctx, hub, chances, row, std::max(0L, tick), purpose::new_engineer_timers);
 }
 
 void init_hub(const context& ctx, hub_state& hub) {

@@ -68,8 +68,9 @@ void change_instrument(const context& ctx, government_state& level, std::string_
 /// same as having drawn them under the new rates. The unemployed's market offers are drawn again
 /// at the next job moves.
 void redraw_timers(const context& ctx, hub_state& hub, long tick) {
+  const hub_chances chances(ctx, hub.p);
   for (std::size_t row = 0; row < hub.engineers.table.size(); ++row) {
-    draw_timers(ctx, hub, row, tick, purpose::policy_timers);
+    draw_timers(ctx, hub, chances, row, tick, purpose::policy_timers);
     if (hub.engineers.where[row] == place::unemployed) undraw_market_offer(hub, row);
   }
   forget_timers(hub);  // refilled from the new times

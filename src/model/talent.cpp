@@ -23,20 +23,28 @@ std::size_t pick_weighted(const std::vector<double>& cumulative, engine::rng_str
                                   cumulative.begin());
 }
 
+/// What every searcher of the week draws from: the positions open (cumulative weights of the
+/// incumbents' and the hiring startups' gaps) and the hub's chances for the timers redrawn.
 struct openings {
   std::vector<double> incumbent_cum, startup_cum;
   std::vector<std::size_t> startup_rows;
+  /// The team each startup (by row) wants: it follows capability, which job moves do not change,
+  /// so it is worked out once for the week's many checks of whether a position is still open.
+  std::vector<double> wanted_team;
+  hub_chances chances;
 };
 
 openings find_openings(const context& ctx, const hub_state& hub) {
-  openings o;
+  openings o{{}, {}, {}, {}, hub_chances(ctx, hub.p)};
   double total = 0;
   for (const auto& inc : hub.incumbents)
     o.incumbent_cum.push_back(total += std::max(0.0, inc.wanted - inc.headcount));
   const auto& st = hub.startups;
   total = 0;
+  o.wanted_team.resize(st.table.size());
   for (std::size_t s = 0; s < st.table.size(); ++s) {
-    const double gap = wanted_team(ctx.p.world, st, s) - st.team[s];
+    o.wanted_team[s] = wanted_team(ctx.p.world, st, s);
+    const double gap = o.wanted_team[s] - st.team[s];
     if (gap >= 1 && hiring(ctx.p.world, st, s)) {
       o.startup_rows.push_back(s);
       o.startup_cum.push_back(total += gap);
@@ -139,12 +147,12 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
   if (market_offer_due) {
     auto r =
         ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::next_market_offer);
-    e.next_market_offer[row] = next_firing(r, hub.p.talent.market_job_find_per_week, tick);
+    e.next_market_offer[row] = next_firing(r, o.chances.market_offer, tick);
   }
   bool loses_job = false;
   if (e.next_search[row] == tick) {
     auto r = ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::timer);
-    e.next_search[row] = next_firing(r, ctx.per_tick(hub.p.talent.job_search_per_year), tick);
+    e.next_search[row] = next_firing(r, o.chances.search, tick);
     // Some searches are forced: job losses come at the engineer's searches, as a share of them,
     // so they cost no draw for the engineers who are not searching this week.
     const double search_rate = hub.p.talent.job_search_per_year;
@@ -169,11 +177,12 @@ search_plan plan_search(const context& ctx, hub_state& hub, const openings& o, s
 void draw_first_market_offers(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const auto rows = take_market_offer_undrawn(hub);
+  const firing_chance market_offer(hub.p.talent.market_job_find_per_week);
   ctx.ex.for_each(rows.size(), [&](std::size_t k) {
     const std::size_t row = rows[k];
     auto r =
         ctx.rng(purpose::search, e.table.id_at(row).packed(), tick, substream::first_market_offer);
-    e.next_market_offer[row] = next_firing(r, hub.p.talent.market_job_find_per_week, tick - 1);
+    e.next_market_offer[row] = next_firing(r, market_offer, tick - 1);
   });
   for (const std::size_t row : rows)
     set_timer(hub, timer::market_offer, row, e.next_market_offer[row]);
@@ -234,8 +243,8 @@ bool incumbent_position_open(const hub_state& hub, const std::vector<double>& ca
   return capacity[i] >= 1 && hub.incumbents[i].headcount < hub.incumbents[i].wanted;
 }
 /// Whether startup s (row) still wants a bigger team.
-bool startup_position_open(const context& ctx, const hub_state& hub, std::size_t s) {
-  return hub.startups.team[s] < wanted_team(ctx.p.world, hub.startups, s);
+bool startup_position_open(const openings& o, const hub_state& hub, std::size_t s) {
+  return hub.startups.team[s] < o.wanted_team[s];
 }
 
 /// Whether any incumbent or startup position offered this week is still open, kept up to date as
@@ -243,9 +252,8 @@ bool startup_position_open(const context& ctx, const hub_state& hub, std::size_t
 /// with no market offer is skipped once every position is taken: its offers would all be closed.
 class open_positions {
  public:
-  open_positions(const context& ctx, const hub_state& hub, const openings& o,
-                 const std::vector<double>& capacity)
-      : ctx_(ctx),
+  open_positions(const hub_state& hub, const openings& o, const std::vector<double>& capacity)
+      : o_(o),
         hub_(hub),
         capacity_(capacity),
         incumbent_open_(capacity.size(), 0),
@@ -269,7 +277,7 @@ class open_positions {
     set(incumbent_open_[i], incumbent_position_open(hub_, capacity_, i));
   }
   void update_startup(std::size_t s) {
-    if (offered_[s]) set(startup_open_[s], startup_position_open(ctx_, hub_, s));
+    if (offered_[s]) set(startup_open_[s], startup_position_open(o_, hub_, s));
   }
 
  private:
@@ -277,7 +285,7 @@ class open_positions {
     open_ += static_cast<long>(open) - static_cast<long>(flag);
     flag = open;
   }
-  const context& ctx_;
+  const openings& o_;
   const hub_state& hub_;
   const std::vector<double>& capacity_;
   std::vector<std::uint8_t> incumbent_open_, offered_, startup_open_;
@@ -294,11 +302,11 @@ std::vector<double> weekly_hiring_capacity(const hub_state& hub) {
   return capacity;
 }
 
-bool still_open(const context& ctx, const hub_state& hub, const offer& o,
+bool still_open(const openings& o, const hub_state& hub, const offer& of,
                 const std::vector<double>& incumbent_capacity) {
-  if (o.where == place::incumbent)
-    return incumbent_position_open(hub, incumbent_capacity, o.employer);
-  if (o.where == place::startup) return startup_position_open(ctx, hub, o.employer);
+  if (of.where == place::incumbent)
+    return incumbent_position_open(hub, incumbent_capacity, of.employer);
+  if (of.where == place::startup) return startup_position_open(o, hub, of.employer);
   return true;
 }
 
@@ -323,9 +331,10 @@ void graduates_arrive(const context& ctx, hub_state& hub, long tick) {
   auto& e = hub.engineers;
   const std::size_t first = e.table.size();
   for (std::size_t k = 0; k < n; ++k) add_engineer(hub);
+  const hub_chances chances(ctx, hub.p);
   ctx.ex.for_each(n, [&](std::size_t k) {
     const std::size_t row = first + k;
-    draw_new_engineer(ctx, hub, row, tick, purpose::graduate);
+    draw_new_engineer(ctx, hub, chances, row, tick, purpose::graduate);
     e.skill[row] *= static_cast<float>(hub.p.talent.graduate_skill_factor);
   });
   for (std::size_t k = 0; k < n; ++k) file_timers(hub, first + k);
@@ -356,14 +365,14 @@ void engineers_leave(const context& ctx, hub_state& hub, long tick) {
   // leaver's own row, then, once it has arrived, its neighbours').
   const auto slot_of = [&](std::size_t k) { return e.table.id_at(due[k]).index; };
   constexpr std::size_t ahead = 8;
+  const firing_chance leave(ctx.per_tick(hub.p.talent.leave_rate_per_year));
   for (std::size_t k = due.size(); k-- > 0;) {
     if (k >= 2 * ahead) hub.ties.prefetch(slot_of(k - 2 * ahead));
     if (k >= ahead) hub.ties.prefetch_neighbours(slot_of(k - ahead));
     const std::size_t row = due[k];
     if (e.where[row] == place::founder) {  // founders stay while their startup lives
       auto r = ctx.rng(purpose::leave, e.table.id_at(row).packed(), tick);
-      set_timer(hub, timer::leave, row,
-                next_firing(r, ctx.per_tick(hub.p.talent.leave_rate_per_year), tick));
+      set_timer(hub, timer::leave, row, next_firing(r, leave, tick));
       continue;
     }
     remove_engineer(hub, row);
@@ -393,7 +402,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
   // Offers are taken serially, in row order, because an offer is taken only if no one earlier
   // this week filled the position. The other unemployed engineers can only get an incumbent's or
   // a startup's offer: theirs are drawn here, while a position is open.
-  open_positions open(ctx, hub, o, capacity);
+  open_positions open(hub, o, capacity);
   const auto unemployed = rows_in(hub, row_set::unemployed);
   std::vector<std::size_t> without_plan;
   std::set_difference(unemployed.begin(), unemployed.end(), planned.begin(), planned.end(),
@@ -431,7 +440,7 @@ void job_moves(const context& ctx, hub_state& hub, long tick) {
     }
     // The best offer whose position is still open.
     const auto best = std::find_if(plan->offers.begin(), plan->offers.end(), [&](const offer& of) {
-      return still_open(ctx, hub, of, capacity);
+      return still_open(o, hub, of, capacity);
     });
     if (best == plan->offers.end()) continue;
     if (was != place::unemployed &&
