@@ -140,6 +140,14 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
   const auto due =
       merge_rows(due_rows(ctx, hub, timer::idea, tick), rows_in(hub, row_set::waiting));
   for (const std::size_t row : due) {
+    // The idea timer is drawn again whenever it fires, also for an engineer waiting out a
+    // noncompete, whose new idea is passed over: left in the past, the timer would never fire
+    // again, and an engineer who gave up waiting would have no idea for the rest of the run.
+    if (e.next_idea[row] == tick) {
+      auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::timer);
+      set_timer(hub, timer::idea, row,
+                next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick));
+    }
     if (e.waiting_since[row] >= 0) {
       if (e.bound_until[row] <= tick) {
         found(ctx, hub, row, e.idea_quality[row], false, tick);
@@ -152,9 +160,6 @@ void found_startups(const context& ctx, hub_state& hub, long tick) {
       }
       continue;
     }
-    auto r = ctx.rng(purpose::idea, e.table.id_at(row).packed(), tick, substream::timer);
-    set_timer(hub, timer::idea, row,
-              next_firing(r, ctx.per_tick(max_idea_rate(hub.p, e.propensity[row])), tick));
     if (e.where[row] == place::founder) continue;
     act_on_idea(ctx, hub, row, tick);
   }

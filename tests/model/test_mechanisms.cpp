@@ -1,6 +1,7 @@
 // One test (or a few) per mechanism, on a hub built by the model's initialisation.
 #include <gtest/gtest.h>
 
+#include "model/agenda.hpp"
 #include "model/funding.hpp"
 #include "model/ledger.hpp"
 #include "model/mechanism_fixture.hpp"
@@ -228,6 +229,25 @@ TEST(Founding, BoundEngineersWaitWhenEnforcementIsCertain) {
   EXPECT_GT(static_cast<double>(f.hub.counts.so_far(detail::counted::founded)),
             0);  // engineers outside incumbents still found
   EXPECT_NO_THROW(check_conservation(f.hub));
+}
+
+TEST(Founding, AnEngineerWaitingOutANoncompeteHasIdeasAgainLater) {
+  // Its idea timer fires while it waits: the idea is passed over, but the timer is drawn again
+  // into the future (left at this week it would never fire again).
+  hub_fixture f;
+  auto& e = f.hub.engineers;
+  const std::size_t row = f.someone(place::unemployed);
+  constexpr long week = 5;
+  f.hub.clock = static_cast<std::int32_t>(week);
+  e.waiting_since[row] = 0;
+  e.bound_until[row] = 100;
+  e.idea_quality[row] = 1.0f;
+  set_member(f.hub, row_set::waiting, row, true);
+  set_member(f.hub, row_set::bound, row, true);
+  set_timer(f.hub, timer::idea, row, week);
+  found_startups(f.ctx, f.hub, week);
+  EXPECT_GT(e.next_idea[row], week);
+  EXPECT_NO_THROW(check_agenda(f.hub, week));
 }
 
 TEST(Founding, FoundersBringCofoundersAndTakeTheSubsidy) {
