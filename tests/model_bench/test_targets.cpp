@@ -25,7 +25,8 @@ TEST(ModelBenchTargets, ATimedTargetIsMetOrMissedByItsTotalWithSetUp) {
   measurements fast{{"city", {{1, run(0.1, 0.29)}}}};
   EXPECT_EQ(find(judge_targets(fast), "city").outcome, verdict::met);
   measurements slow{{"city", {{1, run(0.31, 1.57)}}}};
-  const auto& r = find(judge_targets(slow), "city");
+  const auto results = judge_targets(slow);
+  const auto& r = find(results, "city");
   EXPECT_EQ(r.outcome, verdict::missed);
   EXPECT_EQ(r.figure, "1.88 s");
 }
@@ -42,7 +43,8 @@ TEST(ModelBenchTargets, AShortRunOrAnotherThreadCountIsNotMeasured) {
 
 TEST(ModelBenchTargets, TheSpeedUpComparesTotalsOnOneAndTwoThreads) {
   measurements taken{{"national", {{1, run(10, 75)}, {2, run(10, 40)}}}};
-  const auto& r = find(judge_targets(taken), "2 threads");
+  const auto results = judge_targets(taken);
+  const auto& r = find(results, "2 threads");
   EXPECT_EQ(r.figure, "1.70x");
   EXPECT_EQ(r.outcome, verdict::missed);
   taken["national"][2] = run(5, 40);
