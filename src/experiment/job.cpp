@@ -49,7 +49,8 @@ std::string label_of(const plan& p, const job& task) {
 
 /// The histories (start_from) of this process's runs: the points of a sweep share their
 /// replicates' histories. 1 GiB holds about 20 city-scale histories (50 MB each, enough for the
-/// 10 replicates every point needs at once); a national-scale one is not kept.
+/// replicates_per_history_block replicates every point runs together, plan.hpp); a
+/// national-scale one is not kept.
 model::history_cache histories(std::size_t{1} << 30);
 
 /// How many weeks go to the store per transaction when a result is written.

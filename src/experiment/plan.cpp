@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/random/sobol.hpp>
 #include <cmath>
 #include <stdexcept>
@@ -283,6 +284,15 @@ plan finish(const io::experiment_spec& spec, store::sweep_kind kind, std::vector
 std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate) {
   // Below 2^63 so that seeds stay positive in TOML files and SQLite.
   return engine::mix_subject(master_seed, static_cast<std::uint64_t>(replicate) + 1) >> 1;
+}
+
+std::vector<job> run_order(const plan& p, std::vector<job> todo) {
+  if (p.kind == store::sweep_kind::compare)
+    std::ranges::stable_sort(todo, {}, &job::replicate);
+  else
+    std::ranges::stable_sort(
+        todo, {}, [](const job& j) { return j.replicate / replicates_per_history_block; });
+  return todo;
 }
 
 std::span<const std::string> plan::draw_overrides(std::int64_t r) const {

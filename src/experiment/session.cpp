@@ -53,10 +53,7 @@ std::vector<job> missing_jobs(const store::run_store& store, const plan& p, std:
     else
       todo.push_back(j);
   }
-  // A comparison is read in pairs (replicate r of every scenario drew the same luck): run it
-  // replicate by replicate, so that whatever part is done, stopped or shown live is whole pairs.
-  if (p.kind == store::sweep_kind::compare) std::ranges::stable_sort(todo, {}, &job::replicate);
-  return todo;
+  return run_order(p, std::move(todo));
 }
 
 /// Marks the experiment failed after an error. Never throws: the error that got us here is the

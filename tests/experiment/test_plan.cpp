@@ -47,6 +47,52 @@ TEST(ExperimentPlan, ReplicatesShareSeedsAcrossPointsAndDifferAmongThemselves) {
   EXPECT_NE(replicate_seed(11, 0), replicate_seed(12, 0));
 }
 
+/// A plan of `points` points and `replicates` replicates of kind `kind` (no scenario needed to
+/// order its jobs).
+plan bare_plan(std::int64_t points, std::int64_t replicates, store::sweep_kind kind) {
+  plan p;
+  p.kind = kind;
+  for (std::int64_t k = 0; k < points; ++k) {
+    point pt;
+    pt.index = k;
+    p.points.push_back(pt);
+  }
+  for (std::int64_t r = 0; r < replicates; ++r) p.seeds.push_back(replicate_seed(1, r));
+  return p;
+}
+
+TEST(ExperimentPlan, ASweepRunsEveryPointOverABlockOfReplicatesBeforeTheNextBlock) {
+  // The points share each replicate's history, and a process keeps about 20: blocks of 16
+  // replicates keep a block's histories while every point runs them.
+  constexpr std::int64_t block = replicates_per_history_block;
+  const plan p = bare_plan(3, block + 4, store::sweep_kind::sweep);
+  const auto order = run_order(p, p.jobs());
+  ASSERT_EQ(order.size(), p.jobs().size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    // First block: point 0's replicates 0..15, point 1's, point 2's; then the 4 left, alike.
+    const auto first_block = static_cast<std::size_t>(3 * block);
+    const std::int64_t in_block = k < first_block ? block : 4;
+    const std::size_t at = k < first_block ? k : k - first_block;
+    EXPECT_EQ(order[k].point, static_cast<std::int64_t>(at) / in_block) << k;
+    EXPECT_EQ(order[k].replicate,
+              (k < first_block ? 0 : block) + static_cast<std::int64_t>(at) % in_block)
+        << k;
+  }
+  const plan few = bare_plan(3, 5, store::sweep_kind::sweep);
+  const auto point_major = run_order(few, few.jobs());
+  for (std::size_t k = 0; k < point_major.size(); ++k)
+    EXPECT_EQ(point_major[k].index, static_cast<std::int64_t>(k)) << "point-major as planned";
+}
+
+TEST(ExperimentPlan, AComparisonRunsReplicateByReplicate) {
+  const plan p = bare_plan(4, 20, store::sweep_kind::compare);
+  const auto order = run_order(p, p.jobs());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    EXPECT_EQ(order[k].replicate, static_cast<std::int64_t>(k / 4)) << k;
+    EXPECT_EQ(order[k].point, static_cast<std::int64_t>(k % 4)) << k;
+  }
+}
+
 TEST(ExperimentPlan, HashFollowsTheRunsNotTheText) {
   const plan p = plan_text(small_grid);
   EXPECT_EQ(plan_text(std::string("# a comment\n") + small_grid).hash, p.hash);

@@ -87,6 +87,19 @@ struct plan {
   std::vector<store::sweep_coordinate> coordinates() const;
 };
 
+/// Replicates whose runs a sweep's points take together: the points share each replicate's
+/// history (start_from), and a process keeps about 20 city-scale histories (experiment/job.cpp),
+/// so every point runs a block of this many replicates before the next block's histories are
+/// needed. Point after point over all replicates would evict each history, once there are more
+/// replicates than the cache holds, before the next point came back to it.
+inline constexpr std::int64_t replicates_per_history_block = 16;
+
+/// `todo` (jobs of `p`, point-major) in the order they run: a comparison replicate by replicate
+/// (whatever part is done, stopped or shown live is whole pairs); any other experiment point by
+/// point within blocks of replicates_per_history_block replicates, which is point-major when it
+/// has no more replicates than that. Results do not depend on the order.
+std::vector<job> run_order(const plan& p, std::vector<job> todo);
+
 /// The seed of replicate `replicate` under `master_seed` (the SplitMix64 finaliser of the pair).
 std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate);
 
