@@ -286,13 +286,13 @@ std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate) 
   return engine::mix_subject(master_seed, static_cast<std::uint64_t>(replicate) + 1) >> 1;
 }
 
-std::vector<job> run_order(const plan& p, std::vector<job> todo) {
+std::vector<job> run_order(const plan& p, std::vector<job> jobs) {
   if (p.kind == store::sweep_kind::compare)
-    std::ranges::stable_sort(todo, {}, &job::replicate);
+    std::ranges::stable_sort(jobs, {}, &job::replicate);
   else
     std::ranges::stable_sort(
-        todo, {}, [](const job& j) { return j.replicate / replicates_per_history_block; });
-  return todo;
+        jobs, {}, [](const job& j) { return j.replicate / replicates_per_history_block; });
+  return jobs;
 }
 
 std::span<const std::string> plan::draw_overrides(std::int64_t r) const {

@@ -94,11 +94,11 @@ struct plan {
 /// replicates than the cache holds, before the next point came back to it.
 inline constexpr std::int64_t replicates_per_history_block = 16;
 
-/// `todo` (jobs of `p`, point-major) in the order they run: a comparison replicate by replicate
+/// `jobs` (of `p`, point-major) in the order they run: a comparison replicate by replicate
 /// (whatever part is done, stopped or shown live is whole pairs); any other experiment point by
 /// point within blocks of replicates_per_history_block replicates, which is point-major when it
 /// has no more replicates than that. Results do not depend on the order.
-std::vector<job> run_order(const plan& p, std::vector<job> todo);
+std::vector<job> run_order(const plan& p, std::vector<job> jobs);
 
 /// The seed of replicate `replicate` under `master_seed` (the SplitMix64 finaliser of the pair).
 std::uint64_t replicate_seed(std::uint64_t master_seed, std::int64_t replicate);
